@@ -1,0 +1,123 @@
+"""``mpox-screen``: screen image files from the command line, one verdict per image."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import cv2
+
+from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, load_bundle
+from models.decision import Thresholds
+from models.errors import MpoxError
+from models.explainer import Explainer
+from models.imageio import decode_image, iter_image_files
+from models.predictor import Predictor
+from models.taxonomy import display_name
+
+
+def resolve_bundle(explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
+        return DEFAULT_BUNDLE_DIR
+    raise MpoxError(
+        "no model bundle given and no default bundle is installed: pass --bundle PATH "
+        "(a folder made by `mpox-train export`)"
+    )
+
+
+def get_args_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mpox-screen",
+        description="Screen skin images for mpox and look-alike rashes. A screening aid, not a diagnosis.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="IMAGE_OR_FOLDER", help="image files or folders (recursive)")
+    p.add_argument("--bundle", help="model bundle folder (default: the bundle installed with the software)")
+    p.add_argument("--out", default="screening-output", help="folder for heatmap PNGs (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per image")
+    p.add_argument("--heatmap", action="store_true", help="write the Grad-CAM overlay of each image to --out")
+    p.add_argument("--review-threshold", type=float, help="override the bundle's review threshold")
+    p.add_argument("--flag-threshold", type=float, help="override the bundle's flag threshold")
+    p.add_argument("--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)")
+    p.add_argument("--device", help="cpu or cuda (default: cuda when available)")
+    return p
+
+
+def _thresholds(bundle_thresholds: Thresholds, args: argparse.Namespace) -> Thresholds:
+    return Thresholds(
+        flag=args.flag_threshold if args.flag_threshold is not None else bundle_thresholds.flag,
+        review=args.review_threshold if args.review_threshold is not None else bundle_thresholds.review,
+        flagged_classes=tuple(args.flag_class) if args.flag_class else bundle_thresholds.flagged_classes,
+    )
+
+
+def _heatmap_name(path: Path, index: int) -> str:
+    # The index keeps names unique when two folders hold files of the same name.
+    return f"{index:05d}_{path.stem}_gradcam.png"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = get_args_parser().parse_args(argv)
+    try:
+        bundle = load_bundle(resolve_bundle(args.bundle), device="cpu")
+        thresholds = _thresholds(bundle.thresholds, args)
+        predictor = Predictor(bundle, device=args.device)
+        explainer = Explainer(bundle) if args.heatmap else None
+    except (MpoxError, ValueError) as exc:
+        print(f"mpox-screen: {exc}", file=sys.stderr)
+        return 2
+
+    files = iter_image_files([Path(p) for p in args.inputs])
+    if not files:
+        print("mpox-screen: no image files found in the given paths", file=sys.stderr)
+        return 2
+    out_dir = Path(args.out)
+    failures = 0
+    for index, path in enumerate(files):
+        try:
+            image = decode_image(path)
+            prediction = predictor.predict_one(image)
+            verdict = prediction.verdict(thresholds)
+            heatmap_path = None
+            if explainer is not None:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                explanation = explainer.explain(image)
+                heatmap_path = out_dir / _heatmap_name(path, index)
+                if not cv2.imwrite(str(heatmap_path), cv2.cvtColor(explanation.overlay, cv2.COLOR_RGB2BGR)):
+                    raise MpoxError(f"cannot write heatmap to {heatmap_path}")
+        except MpoxError as exc:
+            failures += 1
+            message = f"error: {exc}"
+            if args.json:
+                print(json.dumps({"path": str(path), "error": str(exc)}), flush=True)
+            print(message, file=sys.stderr, flush=True)
+            continue
+        if args.json:
+            record = {
+                "path": str(path),
+                "decision": verdict.decision.value,
+                "top_class": verdict.top_class,
+                "top_probability": round(verdict.top_probability, 6),
+                "probabilities": {c: round(float(p), 6) for c, p in zip(bundle.classes, prediction.probabilities)},
+                "reason": verdict.reason,
+                "model_sha256": bundle.sha256,
+            }
+            if heatmap_path is not None:
+                record["heatmap"] = str(heatmap_path)
+            print(json.dumps(record), flush=True)
+        else:
+            top3 = ", ".join(f"{display_name(c)} {p:.0%}" for c, p in verdict.top(3))
+            line = f"{path}: {verdict.decision.value.upper():6s} {top3}"
+            if heatmap_path is not None:
+                line += f"  [heatmap: {heatmap_path}]"
+            print(line, flush=True)
+    if failures:
+        print(f"mpox-screen: {failures} of {len(files)} file(s) could not be screened", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

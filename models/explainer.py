@@ -1,0 +1,68 @@
+"""Grad-CAM heatmaps on demand, in a separate gradient-enabled pass (classification stays in inference mode).
+
+torchcam's extractor is used as a context manager so its hooks are always removed, even on error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import torch
+from torchcam.methods import GradCAM
+
+from .bundle import Bundle
+from .preprocessing import square_crop_box
+from .registry import get_spec
+
+
+@dataclass(frozen=True)
+class Explanation:
+    class_index: int
+    heatmap: np.ndarray  # (H, W) float32 in [0, 1], in the original image's coordinates
+    overlay: np.ndarray  # (H, W, 3) RGB uint8: the image with the heatmap blended in
+
+
+def blend_heatmap(image: np.ndarray, heatmap: np.ndarray, opacity: float = 0.45) -> np.ndarray:
+    """Colour the heatmap (JET) and blend it over an RGB uint8 image of the same height and width."""
+    colored = cv2.applyColorMap(np.uint8(np.clip(heatmap, 0, 1) * 255), cv2.COLORMAP_JET)
+    colored = cv2.cvtColor(colored, cv2.COLOR_BGR2RGB)
+    return cv2.addWeighted(image, 1.0 - opacity, colored, opacity, 0.0)
+
+
+class Explainer:
+    def __init__(self, bundle: Bundle, device: torch.device | str | None = None):
+        self.bundle = bundle
+        self.model = bundle.model
+        self.device = torch.device(device) if device else next(self.model.parameters()).device
+        self.target_layer = bundle.manifest["cam_target_layer"]
+        self.reshape = get_spec(bundle.manifest["arch"]).cam_reshape
+        self.preprocess = bundle.preprocessor
+
+    def explain(self, image: np.ndarray, class_index: int | None = None, opacity: float = 0.45) -> Explanation:
+        """Heatmap for ``class_index`` (default: the predicted class) over an RGB uint8 image."""
+        x = self.preprocess(image).unsqueeze(0).to(self.device)
+        was_training = self.model.training
+        self.model.eval()
+        try:
+            with torch.enable_grad(), GradCAM(self.model, self.target_layer, reshape_transform=self.reshape) as cam:
+                x.requires_grad_(True)  # gradients reach the target layer even if weights are frozen
+                scores = self.model(x)
+                idx = int(scores.argmax(1).item()) if class_index is None else int(class_index)
+                cam_map = cam(class_idx=idx, scores=scores)[0][0].detach().float().cpu().numpy()
+        finally:
+            self.model.train(was_training)
+            self.model.zero_grad(set_to_none=True)
+        heatmap = self._to_image_coordinates(np.nan_to_num(cam_map), image.shape[:2])
+        return Explanation(idx, heatmap, blend_heatmap(image, heatmap, opacity))
+
+    @staticmethod
+    def _to_image_coordinates(cam_map: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+        """Place the map over the square crop the model saw; outside it the model saw nothing (0)."""
+        top, left, side, _ = square_crop_box(*shape)
+        heat = np.zeros(shape, dtype=np.float32)
+        heat[top : top + side, left : left + side] = cv2.resize(
+            cam_map.astype(np.float32), (side, side), interpolation=cv2.INTER_LINEAR
+        )
+        return np.clip(heat, 0.0, 1.0)

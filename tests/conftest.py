@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SKIN_DIR = Path(os.environ.get("MPOX_SKIN_DATA", REPO_ROOT.parent / "shared" / "data" / "skin"))
+
+
+def real_data_available() -> bool:
+    return (SKIN_DIR / "manifest.csv").is_file()
+
+
+@pytest.fixture
+def skin_dir() -> Path:
+    if not real_data_available():
+        pytest.skip(f"real images not found at {SKIN_DIR} (set MPOX_SKIN_DATA or place ../shared/data/skin)")
+    return SKIN_DIR
+
+
+@pytest.fixture
+def make_tiny_bundle(tmp_path):
+    """Factory: a tiny_cnn bundle; with ``probs`` its output is those probabilities whatever the input."""
+    from models.bundle import make_manifest, save_bundle
+    from models.registry import build_model
+    from models.taxonomy import CLASSES
+
+    def make(probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, **manifest_kwargs) -> Path:
+        torch.manual_seed(seed)
+        model = build_model("tiny_cnn", len(classes))
+        if probs is not None:
+            with torch.no_grad():
+                model.fc.weight.zero_()
+                model.fc.bias.copy_(torch.log(torch.tensor(probs, dtype=torch.float32).clamp_min(1e-9)))
+        manifest = make_manifest(model, "tiny_cnn", classes, name=name, thresholds=thresholds, **manifest_kwargs)
+        return save_bundle(model, tmp_path / "bundles" / name, manifest)
+
+    return make
+
+
+def one_hot_probs(cls: str, p: float) -> list[float]:
+    """Probabilities with ``p`` on ``cls`` and the rest spread evenly over the other classes."""
+    from models.taxonomy import CLASSES
+
+    rest = (1.0 - p) / (len(CLASSES) - 1)
+    return [p if c == cls else rest for c in CLASSES]
+
+
+@pytest.fixture
+def rgb_image():
+    rng = np.random.default_rng(0)
+    return rng.integers(0, 256, size=(120, 160, 3), dtype=np.uint8)

@@ -1,0 +1,85 @@
+import pytest
+import torch
+from torch import nn
+
+from models.errors import WeightsUnavailableError
+from models.registry import (
+    PAPER_CANDIDATES,
+    REGISTRY,
+    build_backbone,
+    build_model,
+    count_parameters,
+    get_spec,
+    head_keys,
+)
+
+# Parameter counts with an 8-class head (torchvision's counts for 1000 classes minus the difference in head).
+EXPECTED_PARAMS_8 = {
+    "vgg19": 139_603_016,
+    "googlenet": 5_608_104,
+    "resnet101": 42_516_552,
+    "resnext101_64x4d": 81_422_664,
+    "densenet201": 18_108_296,
+    "efficientnet_b0": 4_017_796,
+    "regnet_y_16gf": 80_589_340,
+    "regnet_x_32gf": 105_310_728,
+    "vit_b_16": 85_804_808,
+    "swin_b": 86_751_424,
+    "efficientnet_lite0": 3_381_256,
+    "mobilenet_v3_large": 4_212_280,
+    "resnet18": 11_180_616,
+    "tiny_cnn": 6_352,
+}
+
+
+def test_registry_has_paper_candidates_light_and_tiny():
+    assert len(PAPER_CANDIDATES) == 10
+    assert {"efficientnet_lite0", "mobilenet_v3_large", "resnet18", "tiny_cnn"} <= set(REGISTRY)
+    assert set(EXPECTED_PARAMS_8) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("arch", sorted(REGISTRY))
+def test_builds_with_n_classes(arch):
+    spec = get_spec(arch)
+    model = build_model(arch, 8)
+    head = model.get_submodule(spec.head)
+    assert isinstance(head, nn.Linear)
+    assert (head.in_features, head.out_features) == (spec.feature_dim, 8)
+    assert count_parameters(model) == EXPECTED_PARAMS_8[arch]
+    assert spec.cam_target_layer in dict(model.named_modules())
+    assert head_keys(arch) <= set(model.state_dict())
+    model3 = build_model(arch, 3)
+    assert model3.get_submodule(spec.head).out_features == 3
+
+
+@pytest.mark.parametrize("arch", [a for a, s in REGISTRY.items() if s.light])
+def test_light_models_forward_small_input(arch):
+    model = build_model(arch, 5).eval()
+    with torch.inference_mode():
+        out = model(torch.randn(2, 3, 64, 64))
+    assert out.shape == (2, 5)
+    backbone = build_backbone(arch).eval()
+    with torch.inference_mode():
+        feats = backbone(torch.randn(2, 3, 64, 64))
+    assert feats.shape == (2, get_spec(arch).feature_dim)
+
+
+def test_efficientnet_lite0_imagenet_weights_load_offline():
+    model = build_model("efficientnet_lite0", 8, init="imagenet")
+    ref = build_model("efficientnet_lite0", 8, init="random")
+    # the stem is not random any more: it is the checkpoint's
+    assert not torch.equal(model._conv_stem.weight, ref._conv_stem.weight)
+    assert model._conv_stem.weight.abs().sum() > 0
+
+
+def test_missing_imagenet_weights_say_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(tmp_path))
+    with pytest.raises(WeightsUnavailableError, match=r"resnet18.*not on this machine.*--init random"):
+        build_model("resnet18", 8, init="imagenet")
+
+
+def test_unknown_arch_and_init_are_refused():
+    with pytest.raises(ValueError, match="unknown architecture 'resnet9000'.*resnext101_64x4d"):
+        build_model("resnet9000", 8)
+    with pytest.raises(ValueError, match="unknown init"):
+        build_model("tiny_cnn", 8, init="magic")

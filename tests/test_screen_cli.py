@@ -1,0 +1,121 @@
+"""mpox-screen end to end: generated images with tiny bundles made here, bad files, and real images."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kiosk.screen_cli import main
+from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME
+
+from .conftest import one_hot_probs
+
+
+@pytest.fixture
+def images(tmp_path):
+    folder = tmp_path / "imgs"
+    (folder / "sub").mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    for name in ["a.jpg", "b.png", "sub/c.jpg"]:
+        Image.fromarray(rng.integers(0, 256, (80, 100, 3), dtype=np.uint8)).save(folder / name)
+    return folder
+
+
+def _json_lines(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_json_output_for_a_folder(make_tiny_bundle, images, capsys):
+    bundle = make_tiny_bundle(one_hot_probs("mpox", 0.9))
+    assert main(["--bundle", str(bundle), "--json", str(images)]) == 0
+    records = _json_lines(capsys.readouterr().out)
+    assert [r["path"].rsplit("/", 1)[-1] for r in records] == ["a.jpg", "b.png", "c.jpg"]
+    for r in records:
+        assert r["decision"] == "flag" and r["top_class"] == "mpox"
+        assert set(r["probabilities"]) == {"mpox", "chickenpox", "measles", "normal", "eczema", "urticaria",
+                                           "bullous", "vasculitis"}
+        assert sum(r["probabilities"].values()) == pytest.approx(1.0, abs=1e-4)
+        assert len(r["model_sha256"]) == 64
+
+
+@pytest.mark.parametrize(("cls", "p", "word"), [("mpox", 0.8, "FLAG"), ("eczema", 0.4, "REVIEW"),
+                                               ("normal", 0.9, "CLEAR")])
+def test_text_output_shows_decision_and_top3(make_tiny_bundle, images, capsys, cls, p, word):
+    bundle = make_tiny_bundle(one_hot_probs(cls, p))
+    assert main(["--bundle", str(bundle), str(images / "a.jpg")]) == 0
+    out = capsys.readouterr().out
+    assert word in out and out.count("%") == 3
+
+
+def test_threshold_overrides(make_tiny_bundle, images, capsys):
+    bundle = make_tiny_bundle(one_hot_probs("chickenpox", 0.7))
+    main(["--bundle", str(bundle), "--json", "--flag-class", "chickenpox", str(images / "a.jpg")])
+    assert _json_lines(capsys.readouterr().out)[0]["decision"] == "flag"
+    main(["--bundle", str(bundle), "--json", "--review-threshold", "0.8", str(images / "a.jpg")])
+    assert _json_lines(capsys.readouterr().out)[0]["decision"] == "review"
+
+
+def test_heatmaps_are_written(make_tiny_bundle, images, tmp_path, capsys):
+    bundle = make_tiny_bundle(seed=4)
+    out = tmp_path / "out"
+    assert main(["--bundle", str(bundle), "--heatmap", "--json", "--out", str(out), str(images)]) == 0
+    records = _json_lines(capsys.readouterr().out)
+    pngs = sorted(out.glob("*.png"))
+    assert len(pngs) == 3 and all(r["heatmap"] in map(str, pngs) for r in records)
+    assert Image.open(pngs[0]).size == (100, 80)
+
+
+def test_bad_files_fail_alone(make_tiny_bundle, images, capsys):
+    (images / "empty.jpg").write_bytes(b"")
+    (images / "text.png").write_text("hello")
+    (images / "trunc.jpg").write_bytes((images / "a.jpg").read_bytes()[:150])
+    Image.new("1", (30000, 30000)).save(images / "bomb.png")
+    bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
+    assert main(["--bundle", str(bundle), "--json", str(images)]) == 1
+    captured = capsys.readouterr()
+    records = {r["path"].rsplit("/", 1)[-1]: r for r in _json_lines(captured.out)}
+    assert {k for k, r in records.items() if "decision" in r} == {"a.jpg", "b.png", "c.jpg"}
+    assert "empty" in records["empty.jpg"]["error"]
+    assert "not an image" in records["text.png"]["error"]
+    assert "truncated" in records["trunc.jpg"]["error"]
+    assert "too large" in records["bomb.png"]["error"]
+    assert "4 of 7 file(s) could not be screened" in captured.err
+
+
+def test_bad_bundle_is_a_clear_usage_error(tmp_path, images, capsys):
+    assert main(["--bundle", str(tmp_path / "none"), str(images)]) == 2
+    assert "folder not found" in capsys.readouterr().err
+
+
+def test_no_default_bundle_says_to_pass_one(images, capsys):
+    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
+        pytest.skip("a default bundle is installed")
+    assert main([str(images)]) == 2
+    assert "pass --bundle" in capsys.readouterr().err
+
+
+def test_console_script_runs(make_tiny_bundle, images):
+    bundle = make_tiny_bundle(one_hot_probs("measles", 0.9))
+    proc = subprocess.run([sys.executable, "-m", "kiosk.screen_cli", "--bundle", str(bundle), "--json",
+                           str(images / "b.png")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert _json_lines(proc.stdout)[0]["top_class"] == "measles"
+
+
+@pytest.mark.real_data
+def test_real_images(skin_dir, make_tiny_bundle, tmp_path, capsys):
+    rows = list(csv.DictReader((skin_dir / "manifest.csv").open()))
+    picked = []
+    for source in ("msld_v1", "monkeypox2022", "dermnet_nz", "dermnet_com"):
+        picked += [skin_dir / r["path"] for r in rows if r["source"] == source][:2]
+    bundle = make_tiny_bundle(seed=5)
+    out = tmp_path / "heat"
+    assert main(["--bundle", str(bundle), "--json", "--heatmap", "--out", str(out), *map(str, picked)]) == 0
+    records = _json_lines(capsys.readouterr().out)
+    assert len(records) == len(picked) == 8
+    assert all(r["decision"] in {"flag", "review", "clear"} for r in records)
+    assert len(list(out.glob("*.png"))) == 8
