@@ -1,0 +1,295 @@
+"""The kiosk's TOML configuration: exactly the keys of docs/store-contract.md, each with a default.
+
+Unknown sections or keys and bad values are refused with a ``ConfigError`` that names the file, the key and
+what to do, so a typo never silently falls back to a default on a station that runs all day.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+from models.errors import MpoxError
+from models.taxonomy import CLASSES
+
+APP_NAME = "mpox-kiosk"
+SOURCE_PATTERN = re.compile(r"^(camera:\d+|file:.+|folder:.+)$")
+
+
+class ConfigError(MpoxError):
+    def __init__(self, where: str | Path, problem: str, hint: str = ""):
+        self.where = str(where)
+        message = f"configuration {where}: {problem}"
+        if hint:
+            message += f". {hint}"
+        super().__init__(message)
+
+
+def default_config_path() -> Path:
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME))
+
+
+@dataclass(frozen=True)
+class StationConfig:
+    id: str = "gate-1"
+
+
+@dataclass(frozen=True)
+class CameraConfig:
+    source: str = "camera:0"
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    bundle: str = ""  # empty: the default bundle installed with the software
+    device: str = "auto"
+
+
+@dataclass(frozen=True)
+class ThresholdsConfig:
+    # None: use the bundle's own value.
+    flag: float | None = None
+    review: float | None = None
+    flagged_classes: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ScreeningConfig:
+    auto_mode: bool = False
+    auto_window: int = 5
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str = ""
+    store_clear_images: bool = False
+    retention_days: int = 90
+    key_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        # Resolve the documented defaults so every reader sees the same paths.
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'cases.sqlite3'}")
+        if self.key_file is None:
+            object.__setattr__(self, "key_file", self.data_dir / "keys" / "media.key")
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    session_timeout_minutes: int = 15
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    fullscreen: bool = False
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    station: StationConfig = field(default_factory=StationConfig)
+    camera: CameraConfig = field(default_factory=CameraConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    thresholds: ThresholdsConfig = field(default_factory=ThresholdsConfig)
+    screening: ScreeningConfig = field(default_factory=ScreeningConfig)
+    storage: StorageConfig = field(default_factory=StorageConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    path: Path | None = None  # the file it was read from, None for built-in defaults
+
+
+# --- value checkers: each returns the converted value or raises ValueError with what is expected ---
+
+def _str(v: Any) -> str:
+    if not isinstance(v, str):
+        raise ValueError("must be a string in quotes")
+    return v
+
+
+def _station_id(v: Any) -> str:
+    v = _str(v).strip()
+    if not v or len(v) > 64:
+        raise ValueError("must be a non-empty name of at most 64 characters")
+    return v
+
+
+def _source(v: Any) -> str:
+    v = _str(v)
+    if not SOURCE_PATTERN.match(v):
+        raise ValueError("must be camera:N, file:PATH or folder:PATH (e.g. \"camera:0\")")
+    return v
+
+
+def _device(v: Any) -> str:
+    v = _str(v)
+    if v not in ("auto", "cpu", "cuda"):
+        raise ValueError('must be "auto", "cpu" or "cuda"')
+    return v
+
+
+def _probability(v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0.0 <= float(v) <= 1.0:
+        raise ValueError("must be a number between 0 and 1")
+    return float(v)
+
+
+def _classes(v: Any) -> tuple[str, ...]:
+    if not isinstance(v, list) or not v or not all(isinstance(c, str) for c in v):
+        raise ValueError(f'must be a non-empty list of class names, e.g. ["mpox"]; known: {", ".join(CLASSES)}')
+    unknown = [c for c in v if c not in CLASSES]
+    if unknown:
+        raise ValueError(f"unknown class(es) {unknown}; known: {', '.join(CLASSES)}")
+    return tuple(v)
+
+
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise ValueError("must be true or false (no quotes)")
+    return v
+
+
+def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
+    def check(v: Any) -> int:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            raise ValueError(f"must be a whole number from {lo} to {hi}")
+        return v
+    return check
+
+
+# section -> key -> checker; this table IS the set of accepted keys.
+_SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "station": {"id": _station_id},
+    "camera": {"source": _source},
+    "model": {"bundle": _str, "device": _device},
+    "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},
+    "screening": {"auto_mode": _bool, "auto_window": _int_range(1, 60)},
+    "storage": {"data_dir": _str, "database_url": _str, "store_clear_images": _bool,
+                "retention_days": _int_range(1, 36500), "key_file": _str},
+    "security": {"session_timeout_minutes": _int_range(1, 1440), "max_failed_logins": _int_range(1, 100),
+                 "lockout_minutes": _int_range(1, 1440)},
+    "ui": {"fullscreen": _bool},
+}
+
+
+def _resolve_path(value: str, base: Path | None) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() or base is None else (base / p)
+
+
+def _resolve_source(source: str, base: Path | None) -> str:
+    kind, _, rest = source.partition(":")
+    if kind in ("file", "folder"):
+        return f"{kind}:{_resolve_path(rest, base)}"
+    return source
+
+
+def parse_config(data: dict[str, Any], where: str | Path = "<defaults>", base: Path | None = None) -> KioskConfig:
+    """Validate a parsed TOML table; relative paths are taken relative to ``base`` (the file's folder)."""
+    values: dict[str, dict[str, Any]] = {}
+    for section, table in data.items():
+        if section not in _SCHEMA:
+            raise ConfigError(where, f"unknown section [{section}]",
+                              f"Known sections: {', '.join(f'[{s}]' for s in _SCHEMA)}")
+        if not isinstance(table, dict):
+            raise ConfigError(where, f"{section} must be a section written [{section}], not a value")
+        for key, value in table.items():
+            checker = _SCHEMA[section].get(key)
+            if checker is None:
+                raise ConfigError(where, f"unknown key {key!r} in [{section}]",
+                                  f"Known keys there: {', '.join(_SCHEMA[section])}")
+            try:
+                values.setdefault(section, {})[key] = checker(value)
+            except ValueError as exc:
+                raise ConfigError(where, f"[{section}] {key} = {value!r}: {exc}") from None
+    th = values.get("thresholds", {})
+    storage = dict(values.get("storage", {}))
+    data_dir = _resolve_path(storage.pop("data_dir"), base) if storage.get("data_dir") else default_data_dir()
+    key_file = _resolve_path(storage.pop("key_file"), base) if storage.get("key_file") else None
+    storage.pop("data_dir", None)
+    storage.pop("key_file", None)
+    model = dict(values.get("model", {}))
+    if model.get("bundle"):
+        model["bundle"] = str(_resolve_path(model["bundle"], base))
+    camera = dict(values.get("camera", {}))
+    if "source" in camera:
+        camera["source"] = _resolve_source(camera["source"], base)
+    return KioskConfig(
+        station=StationConfig(**values.get("station", {})),
+        camera=CameraConfig(**camera),
+        model=ModelConfig(**model),
+        thresholds=ThresholdsConfig(**th),
+        screening=ScreeningConfig(**values.get("screening", {})),
+        storage=StorageConfig(data_dir=data_dir, key_file=key_file, **storage),
+        security=SecurityConfig(**values.get("security", {})),
+        ui=UiConfig(**values.get("ui", {})),
+        path=Path(where) if where != "<defaults>" else None,
+    )
+
+
+def load_config(path: str | Path | None = None) -> KioskConfig:
+    """Read ``path``; with None, the platform's config file if it exists, else the built-in defaults."""
+    if path is None:
+        path = default_config_path()
+        if not path.is_file():
+            return parse_config({})
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "file not found", "Check the path, or start without --config for defaults") from None
+    except OSError as exc:
+        raise ConfigError(path, f"cannot be read ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(path, "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"is not valid TOML ({exc})", "Fix the line it names") from None
+    return parse_config(data, where=path, base=path.resolve().parent)
+
+
+def with_overrides(config: KioskConfig, *, source: str | None = None, bundle: str | None = None) -> KioskConfig:
+    """Command-line options win over the file."""
+    from dataclasses import replace
+
+    if source is not None:
+        try:
+            source = _source(source)
+        except ValueError as exc:
+            raise ConfigError("--source", f"{source!r} {exc}") from None
+        config = replace(config, camera=CameraConfig(source=source))
+    if bundle is not None:
+        config = replace(config, model=replace(config.model, bundle=bundle))
+    return config
+
+
+def describe(config: KioskConfig) -> str:
+    """A short human summary, printed by --validate-config."""
+    th = config.thresholds
+    lines = [
+        f"station        {config.station.id}",
+        f"source         {config.camera.source}",
+        f"bundle         {config.model.bundle or '(default bundle)'} on {config.model.device}",
+        f"thresholds     flag={th.flag if th.flag is not None else '(bundle)'} "
+        f"review={th.review if th.review is not None else '(bundle)'} "
+        f"flagged={list(th.flagged_classes) if th.flagged_classes else '(bundle)'}",
+        f"screening      auto_mode={config.screening.auto_mode} auto_window={config.screening.auto_window}",
+        f"data_dir       {config.storage.data_dir}",
+        f"database_url   {config.storage.database_url}",
+        f"retention      {config.storage.retention_days} days, store_clear_images="
+        f"{config.storage.store_clear_images}",
+        f"fullscreen     {config.ui.fullscreen}",
+    ]
+    return "\n".join(lines)
