@@ -147,7 +147,8 @@ def _probability(v: Any) -> float:
 
 def _classes(v: Any) -> tuple[str, ...]:
     if not isinstance(v, list) or not v or not all(isinstance(c, str) for c in v):
-        raise ValueError(f'must be a non-empty list of class names, e.g. ["mpox"]; known: {", ".join(CLASSES)}')
+        raise ValueError(f'must be a non-empty list of class names, e.g. ["mpox"]; '
+                         f'known: {", ".join(CLASSES)}')
     unknown = [c for c in v if c not in CLASSES]
     if unknown:
         raise ValueError(f"unknown class(es) {unknown}; known: {', '.join(CLASSES)}")
@@ -195,7 +196,9 @@ def _resolve_source(source: str, base: Path | None) -> str:
     return source
 
 
-def parse_config(data: dict[str, Any], where: str | Path = "<defaults>", base: Path | None = None) -> KioskConfig:
+def parse_config(
+    data: dict[str, Any], where: str | Path = "<defaults>", base: Path | None = None
+) -> KioskConfig:
     """Validate a parsed TOML table; relative paths are taken relative to ``base`` (the file's folder)."""
     values: dict[str, dict[str, Any]] = {}
     for section, table in data.items():
@@ -248,7 +251,8 @@ def load_config(path: str | Path | None = None) -> KioskConfig:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(path, "file not found", "Check the path, or start without --config for defaults") from None
+        raise ConfigError(path, "file not found",
+                          "Check the path, or start without --config for defaults") from None
     except OSError as exc:
         raise ConfigError(path, f"cannot be read ({exc.strerror})") from None
     try:
@@ -260,7 +264,9 @@ def load_config(path: str | Path | None = None) -> KioskConfig:
     return parse_config(data, where=path, base=path.resolve().parent)
 
 
-def with_overrides(config: KioskConfig, *, source: str | None = None, bundle: str | None = None) -> KioskConfig:
+def with_overrides(
+    config: KioskConfig, *, source: str | None = None, bundle: str | None = None
+) -> KioskConfig:
     """Command-line options win over the file."""
     from dataclasses import replace
 

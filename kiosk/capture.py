@@ -1,0 +1,409 @@
+"""Frame capture in plain Python threads (no Qt): sources, a latest-frame slot, and a watchdog.
+
+A supervisor thread opens the source and starts a reader thread for it. The reader copies each frame into a
+``FrameSlot`` of size one: a frame not taken before the next arrives is dropped and counted, never queued.
+The supervisor watches the reader: no new frame, or the same frame over and over (a frozen USB camera), for
+``lost_after`` seconds means the camera is lost; the source is abandoned and reopened with back-off. The
+reader may be stuck inside ``read()`` (OpenCV can block forever after an unplug), so it is never joined
+while the camera is lost; it exits on its own when ``read()`` returns.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import zlib
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from models.errors import ImageDecodeError, MpoxError
+from models.imageio import decode_image, iter_image_files
+
+
+class CaptureError(MpoxError):
+    """A source that cannot be opened or read; the message says which and what to do."""
+
+
+class FrameSource(Protocol):
+    """What the capture thread needs from a camera, a video file or a folder of images."""
+
+    name: str
+    may_repeat_frames: bool  # True for slideshows: identical frames are not a frozen camera
+
+    def open(self) -> None: ...
+    def read(self) -> np.ndarray | None: ...  # RGB uint8 HxWx3, or None when no frame came
+    def release(self) -> None: ...
+    def notice(self) -> str: ...  # a message to show (e.g. a skipped file), "" if none
+
+
+class _Pacer:
+    """Sleep so that frames come at ``fps`` (files and folders would otherwise play as fast as decoding)."""
+
+    def __init__(self, fps: float):
+        self.period = 1.0 / fps
+        self.next = time.monotonic()
+
+    def wait(self) -> None:
+        self.next += self.period
+        delay = self.next - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        else:
+            self.next = time.monotonic()  # fell behind: do not try to catch up in a burst
+
+
+class CameraSource:
+    may_repeat_frames = False
+
+    def __init__(self, index: int, width: int = 1280, height: int = 720):
+        self.index, self.width, self.height = index, width, height
+        self.name = f"camera {index}"
+        self._cap: cv2.VideoCapture | None = None
+
+    def open(self) -> None:
+        cap = cv2.VideoCapture(self.index)
+        if not cap.isOpened():
+            cap.release()
+            raise CaptureError(f"camera {self.index} cannot be opened: check that it is plugged in and not "
+                               "used by another program, or choose another camera")
+        cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
+        cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
+        cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # we want the newest frame, not a backlog
+        self._cap = cap
+
+    def read(self) -> np.ndarray | None:
+        if self._cap is None:
+            return None
+        ok, frame = self._cap.read()
+        if not ok or frame is None:
+            return None
+        return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)  # a new array: the driver's buffer is not kept
+
+    def release(self) -> None:
+        cap, self._cap = self._cap, None
+        if cap is not None:
+            cap.release()
+
+    def notice(self) -> str:
+        return ""
+
+
+class VideoFileSource:
+    """A video file played in a loop at its own frame rate."""
+
+    may_repeat_frames = False
+
+    def __init__(self, path: str | Path, fps: float | None = None):
+        self.path = Path(path)
+        self.name = f"file {self.path.name}"
+        self._fps = fps
+        self._cap: cv2.VideoCapture | None = None
+        self._pacer: _Pacer | None = None
+
+    def open(self) -> None:
+        if not self.path.is_file():
+            raise CaptureError(f"video file {self.path} does not exist: check --source or [camera] source")
+        cap = cv2.VideoCapture(str(self.path))
+        if not cap.isOpened():
+            cap.release()
+            raise CaptureError(f"video file {self.path} cannot be opened: it is not a video OpenCV can read")
+        fps = self._fps or cap.get(cv2.CAP_PROP_FPS) or 30.0
+        self._pacer = _Pacer(fps if 1 <= fps <= 240 else 30.0)
+        self._cap = cap
+
+    def read(self) -> np.ndarray | None:
+        if self._cap is None:
+            return None
+        ok, frame = self._cap.read()
+        if not ok:  # end of file: loop
+            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            ok, frame = self._cap.read()
+            if not ok:
+                return None
+        self._pacer.wait()
+        return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+
+    def release(self) -> None:
+        cap, self._cap = self._cap, None
+        if cap is not None:
+            cap.release()
+
+    def notice(self) -> str:
+        return ""
+
+
+class FolderSource:
+    """A folder of images shown as a slideshow at ``fps``, each image for ``slide_seconds``, in a loop.
+
+    Files that cannot be decoded are skipped; the reason is kept for the UI to show.
+    """
+
+    may_repeat_frames = True
+
+    def __init__(self, folder: str | Path, fps: float = 30.0, slide_seconds: float = 3.0):
+        self.folder = Path(folder)
+        self.name = f"folder {self.folder.name}"
+        self.fps, self.slide_seconds = fps, slide_seconds
+        self._files: list[Path] = []
+        self._index = -1
+        self._current: np.ndarray | None = None
+        self._shown_since = 0.0
+        self._notice = ""
+        self._pacer: _Pacer | None = None
+        self.skipped: list[str] = []
+
+    def open(self) -> None:
+        if not self.folder.is_dir():
+            raise CaptureError(f"image folder {self.folder} does not exist: check --source or [camera] source"
+                               )
+        self._files = iter_image_files([self.folder])
+        if not self._files:
+            raise CaptureError(f"image folder {self.folder} holds no images (.jpg, .png, ...)")
+        self._pacer = _Pacer(self.fps)
+        self._index = -1
+        self._next_image()
+
+    def _next_image(self) -> None:
+        for _ in range(len(self._files)):
+            self._index = (self._index + 1) % len(self._files)
+            try:
+                self._current = decode_image(self._files[self._index])
+                self._shown_since = time.monotonic()
+                return
+            except ImageDecodeError as exc:
+                self._notice = f"skipped {exc}"
+                self.skipped.append(str(exc))
+        raise CaptureError(f"no image in {self.folder} could be decoded ({self._notice})")
+
+    def read(self) -> np.ndarray | None:
+        if self._current is None:
+            return None
+        if time.monotonic() - self._shown_since >= self.slide_seconds:
+            self._next_image()
+        self._pacer.wait()
+        return self._current.copy()  # each frame is its own buffer: consumers may keep it
+
+    def release(self) -> None:
+        self._current = None
+
+    def notice(self) -> str:
+        n, self._notice = self._notice, ""
+        return n
+
+
+def make_source(spec: str) -> FrameSource:
+    """``camera:N`` | ``file:PATH`` | ``folder:PATH`` -> a source (not opened yet)."""
+    kind, _, rest = spec.partition(":")
+    if kind == "camera" and rest.isdigit():
+        return CameraSource(int(rest))
+    if kind == "file" and rest:
+        return VideoFileSource(rest)
+    if kind == "folder" and rest:
+        return FolderSource(rest)
+    raise CaptureError(f"source {spec!r} is not camera:N, file:PATH or folder:PATH")
+
+
+class FrameSlot:
+    """Holds only the newest frame. ``put`` never blocks; a frame replaced before it was taken is a drop."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._frame: np.ndarray | None = None
+        self._seq = 0
+        self._taken = True
+        self.dropped = 0
+
+    def put(self, frame: np.ndarray) -> None:
+        with self._lock:
+            if not self._taken:
+                self.dropped += 1
+            self._frame, self._taken = frame, False
+            self._seq += 1
+
+    def take(self) -> tuple[int, np.ndarray] | None:
+        """The newest frame if it has not been taken yet, else None (never waits)."""
+        with self._lock:
+            if self._taken or self._frame is None:
+                return None
+            self._taken = True
+            return self._seq, self._frame
+
+
+class CameraState(StrEnum):
+    STARTING = "starting"
+    LIVE = "live"
+    LOST = "lost"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class CaptureStats:
+    state: CameraState
+    source: str
+    fps: float
+    dropped: int
+    frames: int
+    message: str  # why the camera is lost / what was skipped; "" when all is well
+    reconnects: int
+
+
+def _signature(frame: np.ndarray) -> int:
+    # A checksum of a sparse grid of pixels: live sensors never repeat it exactly, a frozen camera does.
+    return zlib.crc32(np.ascontiguousarray(frame[::8, ::8]).data)
+
+
+class CaptureService:
+    """Runs a source in the background; the UI polls ``slot`` and ``stats()`` and never waits."""
+
+    def __init__(
+        self,
+        source_factory: Callable[[], FrameSource],
+        lost_after: float = 1.5,
+        backoff: tuple[float, float] = (0.5, 8.0),
+        on_state: Callable[[CaptureStats], None] | None = None,
+    ):
+        self._factory = source_factory
+        self.lost_after = lost_after
+        self.backoff_min, self.backoff_max = backoff
+        self.on_state = on_state
+        self.slot = FrameSlot()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._state = CameraState.STARTING
+        self._message = ""
+        self._source_name = ""
+        self._frames = 0
+        self._reconnects = 0
+        self._arrivals: deque[float] = deque(maxlen=61)
+        self._last_fresh = 0.0
+        self._reader_failed = ""
+        self._supervisor: threading.Thread | None = None
+        self._readers: list[threading.Thread] = []
+
+    # --- public ---
+    def start(self) -> None:
+        self._stop.clear()
+        self._supervisor = threading.Thread(target=self._supervise, name="mpox-capture", daemon=True)
+        self._supervisor.start()
+
+    def stop(self, timeout: float = 3.0) -> None:
+        self._stop.set()
+        if self._supervisor is not None:
+            self._supervisor.join(timeout)
+        for reader in self._readers:
+            reader.join(timeout=0.5)  # a reader stuck in a driver call is a daemon and cannot hold us
+        self._readers = [r for r in self._readers if r.is_alive()]
+        self._set_state(CameraState.STOPPED, "")
+
+    def is_running(self) -> bool:
+        return self._supervisor is not None and self._supervisor.is_alive()
+
+    def stats(self) -> CaptureStats:
+        with self._lock:
+            arrivals = list(self._arrivals)
+            fps = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0]) if len(arrivals) > 2 else 0.0
+            if arrivals and time.monotonic() - arrivals[-1] > 1.0:
+                fps = 0.0
+            return CaptureStats(self._state, self._source_name, fps, self.slot.dropped, self._frames,
+                                self._message, self._reconnects)
+
+    # --- internals ---
+    def _set_state(self, state: CameraState, message: str) -> None:
+        with self._lock:
+            changed = (state, message) != (self._state, self._message)
+            self._state, self._message = state, message
+        if changed and self.on_state is not None:
+            self.on_state(self.stats())
+
+    def _supervise(self) -> None:
+        delay = self.backoff_min
+        while not self._stop.is_set():
+            source = self._factory()
+            self._source_name = source.name
+            try:
+                source.open()
+            except (CaptureError, MpoxError, OSError, cv2.error) as exc:
+                self._set_state(CameraState.LOST, f"{exc}. Retrying in {delay:.0f} s")
+                self._stop.wait(delay)
+                delay = min(delay * 2, self.backoff_max)
+                continue
+            reason = self._watch(source)
+            if self._stop.is_set():
+                break
+            self._reconnects += 1
+            self._set_state(CameraState.LOST, f"{source.name}: {reason}. Reconnecting in {delay:.0f} s")
+            self._stop.wait(delay)
+            delay = min(delay * 2, self.backoff_max)
+        self._set_state(CameraState.STOPPED, "")
+
+    def _watch(self, source: FrameSource) -> str:
+        """Run a reader for ``source`` until it stops, stalls or freezes; return why (or "" on stop)."""
+        cancel = threading.Event()
+        self._reader_failed = ""
+        self._last_fresh = time.monotonic()
+        live_announced = False
+        frames_before = self._frames
+        reader = threading.Thread(target=self._read_loop, args=(source, cancel), name="mpox-capture-reader",
+                                  daemon=True)
+        self._readers = [r for r in self._readers if r.is_alive()] + [reader]
+        reader.start()
+        try:
+            while not self._stop.wait(0.05):
+                if self._reader_failed:
+                    return self._reader_failed
+                silent = time.monotonic() - self._last_fresh
+                if silent > self.lost_after:
+                    return f"no new picture for {silent:.1f} s (unplugged, taken by another program, frozen)"
+                if not live_announced and self._frames > frames_before:
+                    live_announced = True
+                    self._set_state(CameraState.LIVE, "")
+                notice = source.notice()
+                if notice:
+                    self._set_state(CameraState.LIVE, notice)
+            return ""
+        finally:
+            cancel.set()
+            self._release_later(source, reader)
+
+    def _release_later(self, source: FrameSource, reader: threading.Thread) -> None:
+        # Release after the reader leaves read(); if it is stuck, a helper releases it when it returns.
+        reader.join(timeout=0.2)
+        if not reader.is_alive():
+            source.release()
+            return
+
+        def release_when_done() -> None:
+            reader.join()
+            source.release()
+
+        threading.Thread(target=release_when_done, name="mpox-capture-release", daemon=True).start()
+
+    def _read_loop(self, source: FrameSource, cancel: threading.Event) -> None:
+        last_sig: int | None = None
+        while not cancel.is_set():
+            try:
+                frame = source.read()
+            except Exception as exc:  # a driver error must end this reader, not the station
+                self._reader_failed = f"reading failed ({exc})"
+                return
+            if cancel.is_set():
+                return
+            if frame is None:
+                self._reader_failed = "the source returned no picture"
+                return
+            sig = None if source.may_repeat_frames else _signature(frame)
+            now = time.monotonic()
+            if sig is None or sig != last_sig:
+                self._last_fresh = now  # frozen repeats do not count as fresh
+            last_sig = sig
+            with self._lock:
+                self._frames += 1
+                self._arrivals.append(now)
+            self.slot.put(frame if frame.flags.owndata else frame.copy())

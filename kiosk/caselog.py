@@ -1,0 +1,77 @@
+"""Turns screening results into case records for the store (plain Python, runs in the inference thread).
+
+FLAG and REVIEW are written with image and heatmap; CLEAR is only counted per hour unless
+``store_clear_images``. In automatic mode the same decision for the same class within ``repeat_seconds`` is
+the same traveller still in front of the camera and is not written again.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Protocol
+
+from models.explainer import blend_heatmap
+
+from .inference import RETAKE, ScreeningResult
+
+
+class CaseSink(Protocol):
+    """The part of kiosk.store.CaseWriter this module uses."""
+
+    def submit_case(self, record: Any) -> str: ...
+    def count_clear(self, station_id: str, when: Any) -> None: ...
+
+
+class CaseLog:
+    def __init__(self, writer: CaseSink, station_id: str, model_name: str, model_sha256: str,
+                 store_clear_images: bool = False, repeat_seconds: float = 30.0):
+        self.writer = writer
+        self.station_id = station_id
+        self.model_name = model_name
+        self.model_sha256 = model_sha256
+        self.store_clear_images = store_clear_images
+        self.repeat_seconds = repeat_seconds
+        self._last_auto: tuple[str, str, float] | None = None
+        self.suppressed = 0
+
+    def _repeat(self, result: ScreeningResult) -> bool:
+        if result.mode != "auto":
+            return False
+        key = (result.decision, result.verdict.top_class)
+        now = time.monotonic()
+        last = self._last_auto
+        self._last_auto = (*key, now)
+        return last is not None and last[:2] == key and now - last[2] < self.repeat_seconds
+
+    def record(self, result: ScreeningResult, operator: str = "", traveller_ref: str = "") -> str | None:
+        """Write the case if it is to be kept; return its id (durable when returned) or None."""
+        if result.decision == RETAKE or result.verdict is None:
+            return None
+        if self._repeat(result):
+            self.suppressed += 1
+            return None
+        if result.decision == "clear":
+            self.writer.count_clear(self.station_id, result.captured_utc)
+            if not self.store_clear_images:
+                return None
+        from kiosk.store import CaseRecord  # the store is optional: imported only when a case is written
+
+        heatmap_rgb = None
+        if result.heatmap is not None:
+            heatmap_rgb = blend_heatmap(result.image, result.heatmap, 0.45)
+        record = CaseRecord(
+            captured_utc=result.captured_utc,
+            station_id=self.station_id,
+            operator=operator,
+            decision=result.decision,
+            top_class=result.verdict.top_class,
+            probabilities=dict(result.probabilities),
+            thresholds=result.thresholds.as_dict(),
+            model_name=self.model_name,
+            model_sha256=self.model_sha256,
+            image_rgb=result.image,
+            heatmap_rgb=heatmap_rgb,
+            quality=dict(result.quality.measures),
+            traveller_ref=traveller_ref.strip(),
+        )
+        return self.writer.submit_case(record)

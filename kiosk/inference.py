@@ -1,0 +1,180 @@
+"""The screening engine in plain Python (no Qt): bundle -> quality gate -> Predictor -> decide -> Grad-CAM.
+
+Grad-CAM runs only for the frame that is screened (a capture, or the last frame of an automatic window), never
+for every live frame. In automatic mode the decision is made on the mean probabilities of the last N frames
+that passed the quality gate.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle, load_bundle
+from models.decision import Decision, Thresholds, Verdict, decide
+from models.errors import MpoxError
+from models.explainer import Explainer
+from models.predictor import Predictor, pick_device
+
+from .config import KioskConfig, ThresholdsConfig
+from .quality import QualityLimits, QualityReport, QualityStatus, assess
+
+RETAKE = "retake"
+
+
+class ScreeningUnavailable(MpoxError):
+    """No usable model: the message says why and what to do; the rest of the station keeps working."""
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    mode: str  # "capture" | "auto"
+    decision: str  # "flag" | "review" | "clear" | "retake"
+    reason: str  # plain language: why this decision
+    image: np.ndarray  # the frame that was screened (RGB uint8)
+    quality: QualityReport
+    verdict: Verdict | None  # None for a retake
+    probabilities: dict[str, float] = field(default_factory=dict)
+    heatmap: np.ndarray | None = None  # HxW float in [0, 1] over ``image``
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    frames_averaged: int = 1
+    infer_ms: float = 0.0
+    cam_ms: float = 0.0
+    captured_utc: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def top3(self) -> list[tuple[str, float]]:
+        return self.verdict.top(3) if self.verdict else []
+
+
+def resolve_bundle_path(configured: str) -> Path:
+    if configured:
+        return Path(configured)
+    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
+        return DEFAULT_BUNDLE_DIR
+    raise ScreeningUnavailable(
+        "no trained model is installed. Pass --bundle PATH (a folder made by `mpox-train export`) "
+        "or set [model] bundle in the configuration file"
+    )
+
+
+def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
+    """Configured values win; absent ones come from the bundle. Flagged classes must be the model's."""
+    base = bundle.thresholds
+    flagged = cfg.flagged_classes or base.flagged_classes
+    unknown = [c for c in flagged if c not in bundle.classes]
+    if unknown:
+        raise ScreeningUnavailable(
+            f"[thresholds] flagged_classes {unknown} are not classes of model {bundle.name!r} "
+            f"({', '.join(bundle.classes)}). Fix the configuration file"
+        )
+    return Thresholds(
+        flag=cfg.flag if cfg.flag is not None else base.flag,
+        review=cfg.review if cfg.review is not None else base.review,
+        flagged_classes=tuple(flagged),
+    )
+
+
+class ScreeningEngine:
+    def __init__(self, bundle: Bundle, thresholds: Thresholds, device: str | None = None,
+                 auto_window: int = 5, limits: QualityLimits | None = None):
+        self.bundle = bundle
+        self.thresholds = thresholds
+        self.predictor = Predictor(bundle, device=device)
+        self.explainer = Explainer(bundle, device=self.predictor.device)
+        self.limits = limits or QualityLimits()
+        self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
+        self.last_infer_ms = 0.0
+
+    @classmethod
+    def from_config(cls, config: KioskConfig) -> ScreeningEngine:
+        """Load and verify the configured bundle; ScreeningUnavailable says why it cannot be used."""
+        path = resolve_bundle_path(config.model.bundle)
+        device = None if config.model.device == "auto" else config.model.device
+        if device == "cuda" and pick_device(None).type != "cuda":
+            raise ScreeningUnavailable('[model] device = "cuda" but no CUDA GPU is available: '
+                                       'set device to "auto" or "cpu"')
+        try:
+            bundle = load_bundle(path, device="cpu")
+        except MpoxError as exc:
+            raise ScreeningUnavailable(f"{exc}") from exc
+        return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
+                   auto_window=config.screening.auto_window)
+
+    @property
+    def device_label(self) -> str:
+        return "GPU" if self.predictor.device.type == "cuda" else "CPU"
+
+    @property
+    def auto_window(self) -> int:
+        return self._window.maxlen or 1
+
+    def _retake(self, mode: str, frame: np.ndarray, quality: QualityReport) -> ScreeningResult:
+        return ScreeningResult(mode, RETAKE, f"retake: {quality.message()}", frame, quality, None,
+                               thresholds=self.thresholds)
+
+    def _probabilities(self, frame: np.ndarray) -> tuple[np.ndarray, float]:
+        t0 = time.perf_counter()
+        probs = self.predictor.predict_one(frame).probabilities
+        ms = (time.perf_counter() - t0) * 1000.0
+        self.last_infer_ms = ms
+        return probs, ms
+
+    def _finish(self, mode: str, frame: np.ndarray, quality: QualityReport, probs: np.ndarray,
+                infer_ms: float, frames: int, explain: bool) -> ScreeningResult:
+        verdict = decide(probs, self.bundle.classes, self.thresholds)
+        decision, reason = verdict.decision.value, verdict.reason
+        if quality.status is QualityStatus.DOUBTFUL and verdict.decision is Decision.CLEAR:
+            decision = Decision.REVIEW.value
+            reason = f"image quality doubtful ({quality.message()}); {reason}"
+        heatmap, cam_ms = None, 0.0
+        if explain:
+            t0 = time.perf_counter()
+            idx = self.bundle.classes.index(verdict.top_class)
+            heatmap = self.explainer.explain(frame, class_index=idx).heatmap
+            cam_ms = (time.perf_counter() - t0) * 1000.0
+        return ScreeningResult(
+            mode, decision, reason, frame, quality, verdict,
+            probabilities={c: float(p) for c, p in zip(self.bundle.classes, probs, strict=True)},
+            heatmap=heatmap, thresholds=self.thresholds, frames_averaged=frames,
+            infer_ms=infer_ms, cam_ms=cam_ms,
+        )
+
+    def screen(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult:
+        """Screen one captured frame: quality gate, classification, decision and (by default) Grad-CAM."""
+        quality = assess(frame, self.limits)
+        if quality.retake:
+            return self._retake("capture", frame, quality)
+        probs, ms = self._probabilities(frame)
+        return self._finish("capture", frame, quality, probs, ms, 1, explain)
+
+    def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
+        """Add one live frame to the automatic window; a result when the window is full (or a retake).
+
+        A frame that fails the quality gate empties the window: the decision must rest on N consecutive
+        good frames of the same view.
+        """
+        quality = assess(frame, self.limits)
+        if quality.retake:
+            self._window.clear()
+            return self._retake("auto", frame, quality)
+        probs, ms = self._probabilities(frame)
+        self._window.append(probs)
+        if len(self._window) < self.auto_window:
+            return None
+        mean = np.mean(np.stack(self._window), axis=0)
+        frames = len(self._window)
+        self._window.clear()
+        return self._finish("auto", frame, quality, mean, ms, frames, explain)
+
+    def reset_auto(self) -> None:
+        self._window.clear()
+
+    @property
+    def auto_progress(self) -> int:
+        return len(self._window)

@@ -1,0 +1,151 @@
+"""The thin Qt layer: carries plain-Python results into the GUI thread with signals.
+
+Inference (and writing the case, which fsyncs a spool file) runs in a QThread; the GUI only ever posts a
+request and gets a signal back. At most one request is in flight and at most one waits (a capture);
+automatic mode only offers a frame when the worker is idle, so nothing queues up. Threads are stopped with
+quit()/wait(), never terminate().
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from models.errors import MpoxError
+
+from .caselog import CaseLog
+from .inference import ScreeningEngine, ScreeningResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ScreenRequest:
+    mode: str  # "capture" | "auto"
+    frame: np.ndarray  # owned by the request (copied before it left the GUI thread)
+    operator: str = ""
+    traveller_ref: str = ""
+
+
+@dataclass(frozen=True)
+class ScreenOutcome:
+    request: ScreenRequest
+    result: ScreeningResult | None  # None: automatic window still filling
+    case_id: str | None = None
+    log_error: str = ""  # the case could not be handed to the store
+
+
+class InferenceWorker(QObject):
+    finished = Signal(object)  # ScreenOutcome
+    failed = Signal(str)
+
+    def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None):
+        super().__init__()
+        self.engine = engine
+        self.caselog = caselog
+
+    @Slot(object)
+    def process(self, request: ScreenRequest) -> None:
+        try:
+            if request.mode == "auto":
+                result = self.engine.screen_auto(request.frame)
+            else:
+                result = self.engine.screen(request.frame)
+        except Exception as exc:  # the station keeps running; the officer sees what failed
+            log.exception("screening failed")
+            self.failed.emit(f"screening failed: {exc}")
+            return
+        case_id, log_error = None, ""
+        if result is not None and self.caselog is not None:
+            try:
+                case_id = self.caselog.record(result, request.operator, request.traveller_ref)
+            except (MpoxError, OSError) as exc:
+                log_error = f"case not saved: {exc}"
+            except Exception as exc:  # noqa: BLE001 - a store bug must not stop screening
+                log.exception("case log failed")
+                log_error = f"case not saved: {exc}"
+        self.finished.emit(ScreenOutcome(request, result, case_id, log_error))
+
+
+class InferenceController(QObject):
+    """Lives in the GUI thread; owns the worker thread and the one-deep pending slot."""
+
+    outcome = Signal(object)  # ScreenOutcome
+    failed = Signal(str)
+    _submit = Signal(object)
+
+    def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.engine = engine
+        self._thread = QThread()
+        self._thread.setObjectName("mpox-inference")
+        self._worker = InferenceWorker(engine, caselog)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.process)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._busy = False
+        self._pending: ScreenRequest | None = None
+        self._closed = False
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def request(self, request: ScreenRequest) -> bool:
+        """Post a request; a capture waits (replacing an older one), an auto frame is skipped if busy."""
+        if self._closed:
+            return False
+        if self._busy:
+            if request.mode == "capture":
+                self._pending = request
+                return True
+            return False
+        self._busy = True
+        self._submit.emit(request)
+        return True
+
+    @Slot(object)
+    def _on_finished(self, outcome: ScreenOutcome) -> None:
+        self._busy = False
+        if not self._closed:
+            self.outcome.emit(outcome)
+        self._next()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._busy = False
+        if not self._closed:
+            self.failed.emit(message)
+        self._next()
+
+    def _next(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and not self._closed:
+            self.request(pending)
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Let the current request finish, stop the thread, wait for it. True when it stopped."""
+        self._closed = True
+        self._pending = None
+        self._thread.quit()
+        return self._thread.wait(timeout_ms)
+
+
+class StatusRelay(QObject):
+    """Callbacks from plain-Python threads (capture state, store writer status) -> GUI-thread signals."""
+
+    capture_state = Signal(object)  # CaptureStats
+    writer_status = Signal(object)  # kiosk.store.WriterStatus
+
+    def on_capture_state(self, stats: object) -> None:
+        self.capture_state.emit(stats)
+
+    def on_writer_status(self, status: object) -> None:
+        self.writer_status.emit(status)
