@@ -1,0 +1,169 @@
+"""Local accounts: argon2id hashes, no default passwords, lockout after repeated failures, three roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+
+from kiosk.store import audit
+from kiosk.store.database import Database
+from kiosk.store.errors import AccessDenied, LoginError, StoreError
+from kiosk.store.schema import User
+from kiosk.store.settings import StoreSettings
+
+ROLES = ("officer", "reviewer", "admin")
+MIN_PASSWORD_LENGTH = 10
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# verified against when the user does not exist, so an unknown name takes as long as a wrong password
+_DUMMY_HASH = _hasher.hash("not-a-password-of-anyone")
+
+
+@dataclass(frozen=True)
+class UserSession:
+    username: str
+    role: str
+    login_utc: datetime
+
+    @property
+    def can_review(self) -> bool:
+        return self.role in ("reviewer", "admin")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def require_reviewer(user: UserSession | None, what: str = "review cases") -> None:
+    if user is None or not user.can_review:
+        role = user.role if user else "no account"
+        raise AccessDenied(
+            f"{what}: the account's role ({role}) does not allow it; log in as a reviewer or admin"
+        )
+
+
+def require_admin(user: UserSession | None, what: str) -> None:
+    if user is None or not user.is_admin:
+        raise AccessDenied(f"{what}: only an admin account may do this")
+
+
+def has_users(db: Database) -> bool:
+    with db.session() as s:
+        return s.execute(select(func.count(User.id))).scalar_one() > 0
+
+
+def check_password(username: str, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise StoreError(
+            f"password for {username!r} is too short: use at least {MIN_PASSWORD_LENGTH} characters"
+        )
+    if password.strip().lower() == username.strip().lower():
+        raise StoreError("the password must not be the user name")
+
+
+def create_user(db: Database, username: str, password: str, role: str, actor: UserSession | None) -> None:
+    """Create an account. Without ``actor`` only the very first account (an admin) may be created."""
+    username = username.strip()
+    if not username or len(username) > 64:
+        raise StoreError("user name must be 1 to 64 characters")
+    if role not in ROLES:
+        raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    check_password(username, password)
+    pw_hash = _hasher.hash(password)
+
+    def work(s) -> None:
+        first = s.execute(select(func.count(User.id))).scalar_one() == 0
+        if actor is None and not (first and role == "admin"):
+            raise AccessDenied(
+                "creating an account needs an admin log-in (only the first account is created without)"
+            )
+        if actor is not None:
+            require_admin(actor, "create an account")
+        if s.execute(select(User).where(User.username == username)).scalar_one_or_none():
+            raise StoreError(f"an account named {username!r} already exists")
+        s.add(User(username=username, password_hash=pw_hash, role=role, failed_logins=0, disabled=False))
+        audit.append(s, actor.username if actor else username, "user_created", username, {"role": role})
+
+    db.transact(work)
+
+
+def authenticate(
+    db: Database, username: str, password: str, config: Any = None, now: datetime | None = None
+) -> UserSession:
+    """Log in; counts failures, locks after ``max_failed_logins`` for ``lockout_minutes``; all audited."""
+    settings = StoreSettings.from_config(config) if config is not None else None
+    max_failed = settings.max_failed_logins if settings else 5
+    lockout = timedelta(minutes=settings.lockout_minutes if settings else 15)
+    now = now or datetime.now(UTC)
+    username = username.strip()
+
+    def work(s) -> UserSession | str:
+        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None or user.disabled:
+            _verify(_DUMMY_HASH, password)
+            audit.append(s, username, "login_failed", username, {"reason": "unknown or disabled account"})
+            return "wrong user name or password"
+        if user.locked_until is not None and user.locked_until > now:
+            audit.append(s, username, "login_failed", username, {"reason": "locked"})
+            return (
+                f"account {username!r} is locked after repeated failed log-ins until "
+                f"{user.locked_until:%H:%M} UTC; try again later or ask an admin"
+            )
+        if not _verify(user.password_hash, password):
+            user.failed_logins += 1
+            details = {"reason": "wrong password", "failures": user.failed_logins}
+            if user.failed_logins >= max_failed:
+                user.locked_until = now + lockout
+                user.failed_logins = 0
+                details["locked_until"] = user.locked_until.isoformat()
+            audit.append(s, username, "login_failed", username, details)
+            return "wrong user name or password"
+        user.failed_logins = 0
+        user.locked_until = None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        audit.append(s, username, "login", username, {"role": user.role})
+        return UserSession(username=user.username, role=user.role, login_utc=now)
+
+    result = db.transact(work)
+    if isinstance(result, str):
+        raise LoginError(result)
+    return result
+
+
+def _verify(pw_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(pw_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def logout(db: Database, user: UserSession, reason: str = "logout") -> None:
+    audit.record(db, user.username, "logout", user.username, {"reason": reason})
+
+
+def list_users(db: Database) -> list[tuple[str, str, bool]]:
+    with db.session() as s:
+        return [
+            (u.username, u.role, u.disabled)
+            for u in s.execute(select(User).order_by(User.username)).scalars()
+        ]
+
+
+def set_password(db: Database, username: str, password: str, actor: UserSession) -> None:
+    require_admin(actor, "reset a password")
+    check_password(username, password)
+    pw_hash = _hasher.hash(password)
+
+    def work(s) -> None:
+        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise StoreError(f"no account named {username!r}")
+        user.password_hash, user.failed_logins, user.locked_until = pw_hash, 0, None
+        audit.append(s, actor.username, "password_reset", username)
+
+    db.transact(work)

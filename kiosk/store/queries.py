@@ -1,0 +1,208 @@
+"""Review-list queries: filters built with bound parameters only (hostile text is just text), indexed
+sort keys, paging with LIMIT/OFFSET."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.store.database import Database
+from kiosk.store.errors import StoreError
+from kiosk.store.records import CaseSummary
+from kiosk.store.schema import Case, ClearCount, Review
+
+MAX_TEXT = 256  # a traveller reference is at most this long, so a longer search cannot match anything
+SORT_KEYS = {
+    "captured_utc": Case.captured_utc,
+    "station_id": Case.station_id,
+    "operator": Case.operator,
+    "decision": Case.decision,
+    "top_class": Case.top_class,
+    "top_probability": Case.top_probability,
+    "review_status": Case.review_status,
+    "traveller_ref": Case.traveller_ref,
+}
+SUMMARY_COLUMNS = (
+    Case.id,
+    Case.captured_utc,
+    Case.station_id,
+    Case.operator,
+    Case.decision,
+    Case.top_class,
+    Case.top_probability,
+    Case.review_status,
+    Case.outcome,
+    Case.traveller_ref,
+    Case.model_name,
+    Case.image_path,
+)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    date_from: datetime | None = None  # inclusive, aware
+    date_to: datetime | None = None  # exclusive, aware
+    decisions: tuple[str, ...] = ()
+    top_classes: tuple[str, ...] = ()
+    stations: tuple[str, ...] = ()
+    review_statuses: tuple[str, ...] = ()
+    text: str = ""
+    case_ids: tuple[str, ...] = field(default=())
+
+    def apply(self, query: Select) -> Select:
+        if self.date_from is not None:
+            query = query.where(Case.captured_utc >= self.date_from)
+        if self.date_to is not None:
+            query = query.where(Case.captured_utc < self.date_to)
+        if self.decisions:
+            query = query.where(Case.decision.in_(self.decisions))
+        if self.top_classes:
+            query = query.where(Case.top_class.in_(self.top_classes))
+        if self.stations:
+            query = query.where(Case.station_id.in_(self.stations))
+        if self.review_statuses:
+            query = query.where(Case.review_status.in_(self.review_statuses))
+        if self.case_ids:
+            query = query.where(Case.id.in_(self.case_ids))
+        text = self.text.strip()
+        if text:
+            if len(text) > MAX_TEXT:
+                return query.where(False)
+            # autoescape: % and _ in the search are literal characters, not wildcards
+            query = query.where(func.lower(Case.traveller_ref).contains(text.lower(), autoescape=True))
+        return query
+
+
+def _summary(row) -> CaseSummary:
+    return CaseSummary(*row[:11], has_images=row[11] is not None)
+
+
+def list_cases(
+    db: Database,
+    flt: CaseFilter = CaseFilter(),
+    sort: str = "captured_utc",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[CaseSummary]:
+    if sort not in SORT_KEYS:
+        raise StoreError(f"cannot sort cases by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+    column = SORT_KEYS[sort]
+    order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
+    query = flt.apply(select(*SUMMARY_COLUMNS)).order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+    with db.session() as s:
+        return [_summary(r) for r in s.execute(query)]
+
+
+def count_cases(db: Database, flt: CaseFilter = CaseFilter()) -> int:
+    with db.session() as s:
+        return s.execute(flt.apply(select(func.count()).select_from(Case))).scalar_one()
+
+
+def stations(db: Database) -> list[str]:
+    with db.session() as s:
+        return list(s.execute(select(Case.station_id).distinct().order_by(Case.station_id)).scalars())
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    summary: CaseSummary
+    probabilities: dict[str, float]
+    thresholds: dict
+    quality: dict[str, float]
+    model_sha256: str
+    image_path: str | None
+    image_sha256: str | None
+    heatmap_path: str | None
+    heatmap_sha256: str | None
+    images_purged_utc: datetime | None
+    history: list[tuple[datetime, str, str, str | None, str]]  # time, reviewer, action, outcome, note
+
+
+def get_case(session: Session, case_id: str) -> CaseDetail | None:
+    case = session.get(Case, case_id)
+    if case is None:
+        return None
+    summary = CaseSummary(
+        case.id,
+        case.captured_utc,
+        case.station_id,
+        case.operator,
+        case.decision,
+        case.top_class,
+        case.top_probability,
+        case.review_status,
+        case.outcome,
+        case.traveller_ref,
+        case.model_name,
+        has_images=case.image_path is not None,
+    )
+    history = [
+        (r.created_utc, r.reviewer, r.action, r.outcome, r.note)
+        for r in session.execute(
+            select(Review).where(Review.case_id == case_id).order_by(Review.id)
+        ).scalars()
+    ]
+    return CaseDetail(
+        summary,
+        json.loads(case.probabilities),
+        json.loads(case.thresholds),
+        json.loads(case.quality),
+        case.model_sha256,
+        case.image_path,
+        case.image_sha256,
+        case.heatmap_path,
+        case.heatmap_sha256,
+        case.images_purged_utc,
+        history,
+    )
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Columns of the filtered cases, for plotting (binned by the dashboard)."""
+
+    captured_epoch: list[float]
+    decisions: list[str]
+    top_classes: list[str]
+    top_probabilities: list[float]
+    clear_counts: list[tuple[datetime, int]]
+    flagged_with_outcome: int
+    flagged_positive: int
+
+    @property
+    def ppv(self) -> float | None:
+        return self.flagged_positive / self.flagged_with_outcome if self.flagged_with_outcome else None
+
+
+def dashboard_data(db: Database, flt: CaseFilter = CaseFilter()) -> DashboardData:
+    with db.session() as s:
+        rows = s.execute(
+            flt.apply(select(Case.captured_utc, Case.decision, Case.top_class, Case.top_probability))
+        )
+        times, decisions, classes, probs = [], [], [], []
+        for when, decision, cls, p in rows:
+            times.append(when.timestamp())
+            decisions.append(decision)
+            classes.append(cls)
+            probs.append(p)
+        clear_q = select(ClearCount.hour_utc, func.sum(ClearCount.count)).group_by(ClearCount.hour_utc)
+        if flt.stations:
+            clear_q = clear_q.where(ClearCount.station_id.in_(flt.stations))
+        if flt.date_from is not None:
+            clear_q = clear_q.where(ClearCount.hour_utc >= flt.date_from)
+        if flt.date_to is not None:
+            clear_q = clear_q.where(ClearCount.hour_utc < flt.date_to)
+        clears = [(h, int(n)) for h, n in s.execute(clear_q.order_by(ClearCount.hour_utc))]
+        outcome_q = flt.apply(
+            select(Case.outcome, func.count()).where(Case.decision == "flag", Case.outcome.is_not(None))
+        ).group_by(Case.outcome)
+        outcomes = dict(s.execute(outcome_q).all())
+    positive = int(outcomes.get("pcr_positive", 0))
+    return DashboardData(
+        times, decisions, classes, probs, clears, positive + int(outcomes.get("pcr_negative", 0)), positive
+    )

@@ -1,0 +1,53 @@
+"""What the screening side hands to the store, and what the review side reads back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+DECISIONS = ("flag", "review", "clear")
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    captured_utc: datetime  # timezone-aware UTC
+    station_id: str
+    operator: str
+    decision: str  # "flag" | "review" (| "clear" when store_clear_images)
+    top_class: str
+    probabilities: dict[str, float]
+    thresholds: dict
+    model_name: str
+    model_sha256: str
+    image_rgb: np.ndarray
+    heatmap_rgb: np.ndarray | None
+    quality: dict[str, float]
+    traveller_ref: str = ""
+
+
+@dataclass(frozen=True)
+class WriterStatus:
+    ok: bool
+    pending: int
+    last_error: str | None
+    written: int
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the review list (no images)."""
+
+    id: str
+    captured_utc: datetime
+    station_id: str
+    operator: str
+    decision: str
+    top_class: str
+    top_probability: float
+    review_status: str
+    outcome: str | None
+    traveller_ref: str
+    model_name: str
+    has_images: bool

@@ -1,0 +1,58 @@
+"""Retention: images of old cases are deleted; the case rows (anonymous statistics) stay; audited."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+
+from kiosk.store import audit
+from kiosk.store.database import Database
+from kiosk.store.schema import Case
+
+BATCH = 500
+
+
+def purge_images(
+    db: Database, retention_days: int, actor: str, now: datetime | None = None, station_id: str | None = None
+) -> int:
+    """Delete the images of cases captured more than ``retention_days`` ago; returns how many cases."""
+    if retention_days < 0:
+        raise ValueError(f"retention_days must be >= 0, got {retention_days}")
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=retention_days)
+    total = 0
+    while True:
+        with db.session() as s:
+            query = select(Case.id, Case.image_path, Case.heatmap_path).where(
+                Case.captured_utc < cutoff, Case.image_path.is_not(None)
+            )
+            if station_id is not None:
+                query = query.where(Case.station_id == station_id)
+            batch = s.execute(query.limit(BATCH)).all()
+        if not batch:
+            break
+        ids = [row[0] for row in batch]
+
+        def work(s, ids=ids) -> None:
+            s.execute(
+                update(Case)
+                .where(Case.id.in_(ids))
+                .values(image_path=None, heatmap_path=None, images_purged_utc=now)
+            )
+
+        db.transact(work)
+        # files after the commit: a crash in between leaves orphan ciphertext, never a dangling reference
+        for _, image, heatmap in batch:
+            db.media.delete(image)
+            db.media.delete(heatmap)
+        total += len(batch)
+    if total:
+        audit.record(
+            db,
+            actor,
+            "images_purged",
+            station_id or "*",
+            {"cases": total, "older_than": cutoff.isoformat(), "retention_days": retention_days},
+        )
+    return total

@@ -1,0 +1,136 @@
+"""SQLAlchemy 2.0 models of the case log. The Alembic revisions in ``migrations/versions`` create them;
+keep both in step (tests compare them)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+REVIEW_STATUSES = ("pending", "confirmed", "dismissed", "referred")
+OUTCOMES = ("pcr_positive", "pcr_negative")
+
+
+class UtcDateTime(TypeDecorator):
+    """Timezone-aware UTC in and out, on SQLite (which has no time zones) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the case log stores timezone-aware UTC times")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    captured_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    station_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    operator: Mapped[str] = mapped_column(String(128), nullable=False, default="")
+    decision: Mapped[str] = mapped_column(String(16), nullable=False)
+    top_class: Mapped[str] = mapped_column(String(32), nullable=False)
+    top_probability: Mapped[float] = mapped_column(Float, nullable=False)
+    probabilities: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
+    thresholds: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
+    model_name: Mapped[str] = mapped_column(String(128), nullable=False)
+    model_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    image_path: Mapped[str | None] = mapped_column(String(255))
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    heatmap_path: Mapped[str | None] = mapped_column(String(255))
+    heatmap_sha256: Mapped[str | None] = mapped_column(String(64))
+    images_purged_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    quality: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
+    traveller_ref: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+    # revision 0002
+    review_status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
+    outcome: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (
+        Index("ix_cases_captured", "captured_utc"),
+        Index("ix_cases_station_captured", "station_id", "captured_utc"),
+        Index("ix_cases_decision_captured", "decision", "captured_utc"),
+        Index("ix_cases_class_captured", "top_class", "captured_utc"),
+        Index("ix_cases_status_captured", "review_status", "captured_utc"),
+        Index("ix_cases_traveller_ref", "traveller_ref"),
+    )
+
+
+class ClearCount(Base):
+    """CLEAR results per station and hour: statistics without images."""
+
+    __tablename__ = "clear_counts"
+    station_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hour_utc: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    role: Mapped[str] = mapped_column(String(16), nullable=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only and hash-chained: ``entry_hash`` covers the entry and ``prev_hash``; the unique
+    ``prev_hash`` makes two concurrent appends on the same head collide, and the loser retries."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ts_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    actor: Mapped[str] = mapped_column(String(128), nullable=False)
+    action: Mapped[str] = mapped_column(String(64), nullable=False)
+    target: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    details: Mapped[str] = mapped_column(Text, nullable=False, default="{}")  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    entry_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class Review(Base):
+    """revision 0002: reviewer actions and later outcomes, the case's history."""
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)  # confirm|dismiss|refer|outcome
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)

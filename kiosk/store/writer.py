@@ -1,0 +1,267 @@
+"""CaseWriter: one thread owns all case writes. ``submit_case`` is durable when it returns (encrypted
+images + an fsynced spool entry) and never waits for the database; the thread commits, retries with
+back-off, counts CLEAR results per hour and runs the retention purge."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import update
+
+from kiosk.store.database import Database
+from kiosk.store.errors import StoreError
+from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
+from kiosk.store.schema import Case, ClearCount
+from kiosk.store.settings import StoreSettings
+from kiosk.store.spool import Spool
+
+log = logging.getLogger(__name__)
+PURGE_INTERVAL_S = 3600.0
+MAX_BACKOFF_S = 5.0
+
+
+def _hour(when: datetime) -> datetime:
+    if when.tzinfo is None:
+        raise StoreError(f"count_clear: time {when!r} has no time zone; pass an aware UTC datetime")
+    return when.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+class CaseWriter:
+    def __init__(
+        self,
+        db: Database,
+        config: Any,
+        on_status: Callable[[WriterStatus], None] | None = None,
+        spool_dir: Path | None = None,
+    ):
+        self.db = db
+        self.settings = StoreSettings.from_config(config)
+        self.on_status = on_status
+        self.spool = Spool(spool_dir or db.data_dir / "spool")
+        self._pending: deque[Path] = deque()
+        self._clears: dict[tuple[str, datetime], int] = {}
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._deadline = float("inf")
+        self._thread: threading.Thread | None = None
+        self._ok = True
+        self._last_error: str | None = None
+        self._written = 0
+
+    # -- caller side -------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("CaseWriter.start() called twice")
+        with self._lock:
+            self._pending.extend(self.spool.pending())  # cases confirmed before a crash
+        self._thread = threading.Thread(target=self._run, name="case-writer", daemon=True)
+        self._thread.start()
+
+    def submit_case(self, record: CaseRecord) -> str:
+        """Encrypt the images, spool the case with fsync and queue it; returns the case id."""
+        self._validate(record)
+        case_id = uuid.uuid4().hex
+        image_path, image_sha = self.db.media.save(case_id, "image", record.image_rgb)
+        heat_path = heat_sha = None
+        if record.heatmap_rgb is not None:
+            heat_path, heat_sha = self.db.media.save(case_id, "heatmap", record.heatmap_rgb)
+        entry = {
+            "id": case_id,
+            "captured_utc": record.captured_utc.astimezone(UTC).isoformat(),
+            "station_id": record.station_id,
+            "operator": record.operator,
+            "decision": record.decision,
+            "top_class": record.top_class,
+            "top_probability": float(record.probabilities[record.top_class]),
+            "probabilities": {k: float(v) for k, v in record.probabilities.items()},
+            "thresholds": record.thresholds,
+            "model_name": record.model_name,
+            "model_sha256": record.model_sha256,
+            "image_path": image_path,
+            "image_sha256": image_sha,
+            "heatmap_path": heat_path,
+            "heatmap_sha256": heat_sha,
+            "quality": {k: float(v) for k, v in record.quality.items()},
+            "traveller_ref": record.traveller_ref,
+        }
+        path = self.spool.put(case_id, entry)
+        with self._lock:
+            self._pending.append(path)
+        self._wake.set()
+        return case_id
+
+    def count_clear(self, station_id: str, when: datetime) -> None:
+        """One more CLEAR in ``when``'s hour (kept in memory until the next write: not spooled)."""
+        key = (station_id, _hour(when))
+        with self._lock:
+            self._clears[key] = self._clears.get(key, 0) + 1
+        self._wake.set()
+
+    def status(self) -> WriterStatus:
+        with self._lock:
+            return WriterStatus(self._ok, len(self._pending), self._last_error, self._written)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Write what can be written within ``timeout``; the spool keeps the rest for the next start."""
+        if self._thread is None:
+            return
+        self._deadline = time.monotonic() + timeout
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout + 1.0)
+        if self._thread.is_alive():
+            log.warning(
+                "case writer still busy after %.1f s; %d case(s) stay spooled", timeout, len(self._pending)
+            )
+        self._thread = None
+
+    def _validate(self, record: CaseRecord) -> None:
+        if record.decision not in DECISIONS:
+            raise StoreError(f"case decision {record.decision!r} is not one of {', '.join(DECISIONS)}")
+        if record.decision == "clear" and not self.settings.store_clear_images:
+            raise StoreError(
+                "CLEAR cases are only counted (count_clear) unless storage.store_clear_images = true"
+            )
+        if record.captured_utc.tzinfo is None:
+            raise StoreError("case captured_utc has no time zone; pass datetime.now(UTC)")
+        if record.top_class not in record.probabilities:
+            raise StoreError(f"case top class {record.top_class!r} is not among its probabilities")
+
+    # -- writer thread -----------------------------------------------------------------------------
+    def _run(self) -> None:
+        backoff = 0.05
+        next_purge = time.monotonic()
+        while True:
+            stopping = self._stop.is_set()
+            if stopping and (time.monotonic() >= self._deadline or not self._has_work()):
+                break
+            try:
+                self._flush_clears()
+                self._write_pending(stopping)
+                if not stopping and time.monotonic() >= next_purge:
+                    next_purge = time.monotonic() + PURGE_INTERVAL_S
+                    self._purge()
+                self._set_status(ok=True, error=None)
+                backoff = 0.05
+            except Exception as exc:  # any failure: keep the spool, report, retry later
+                log.warning("case writer: %s", exc)
+                self._set_status(ok=False, error=f"{type(exc).__name__}: {exc}")
+                self._wake.wait(min(backoff, max(0.0, self._deadline - time.monotonic())))
+                self._wake.clear()
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                continue
+            if not self._has_work():
+                self._wake.wait(1.0)
+                self._wake.clear()
+
+    def _has_work(self) -> bool:
+        with self._lock:
+            return bool(self._pending or self._clears)
+
+    def _write_pending(self, stopping: bool) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    return
+                path = self._pending[0]
+            if stopping and time.monotonic() >= self._deadline:
+                return
+            self._write_one(path)
+            self.spool.done(path)  # only after the commit
+            with self._lock:
+                self._pending.popleft()
+                self._written += 1
+            self._notify()
+
+    def _write_one(self, path: Path) -> None:
+        entry = Spool.read(path)
+
+        def work(session) -> None:
+            if session.get(Case, entry["id"]) is not None:  # replay after a crash between commit and unlink
+                return
+            session.add(
+                Case(
+                    id=entry["id"],
+                    captured_utc=datetime.fromisoformat(entry["captured_utc"]),
+                    station_id=entry["station_id"],
+                    operator=entry["operator"],
+                    decision=entry["decision"],
+                    top_class=entry["top_class"],
+                    top_probability=entry["top_probability"],
+                    probabilities=json.dumps(entry["probabilities"]),
+                    thresholds=json.dumps(entry["thresholds"]),
+                    model_name=entry["model_name"],
+                    model_sha256=entry["model_sha256"],
+                    image_path=entry["image_path"],
+                    image_sha256=entry["image_sha256"],
+                    heatmap_path=entry["heatmap_path"],
+                    heatmap_sha256=entry["heatmap_sha256"],
+                    quality=json.dumps(entry["quality"]),
+                    traveller_ref=entry["traveller_ref"],
+                    review_status="pending",
+                )
+            )
+
+        self.db.transact(work, attempts=1)  # the loop above is the retry, with back-off and status
+
+    def _flush_clears(self) -> None:
+        with self._lock:
+            clears, self._clears = self._clears, {}
+        if not clears:
+            return
+        try:
+            for (station, hour), n in list(clears.items()):
+                self.db.transact(lambda s, station=station, hour=hour, n=n: _add_clear(s, station, hour, n))
+                del clears[(station, hour)]
+        finally:
+            with self._lock:  # put back what was not counted
+                for key, n in clears.items():
+                    self._clears[key] = self._clears.get(key, 0) + n
+
+    def _purge(self) -> None:
+        if self.settings.retention_days <= 0:
+            return
+        from kiosk.store.retention import purge_images
+
+        purge_images(
+            self.db,
+            self.settings.retention_days,
+            actor="system:retention",
+            station_id=self.settings.station_id,
+        )
+
+    def _set_status(self, ok: bool, error: str | None) -> None:
+        with self._lock:
+            changed = (self._ok, self._last_error) != (ok, error)
+            self._ok, self._last_error = ok, error
+        if changed:
+            self._notify()
+
+    def _notify(self) -> None:
+        if self.on_status is not None:
+            try:
+                self.on_status(self.status())
+            except Exception:  # a broken callback must not stop the writer
+                log.exception("case writer status callback failed")
+
+
+def _add_clear(session, station: str, hour: datetime, n: int) -> None:
+    updated = session.execute(
+        update(ClearCount)
+        .where(ClearCount.station_id == station, ClearCount.hour_utc == hour)
+        .values(count=ClearCount.count + n)
+    ).rowcount
+    if not updated:
+        session.add(
+            ClearCount(station_id=station, hour_utc=hour, count=n)
+        )  # a race -> IntegrityError -> retry
