@@ -1,0 +1,354 @@
+"""SimCLR pre-training loop: plain functions, resumable, CPU or CUDA, one process or torchrun.
+
+Writes into ``out``: ``checkpoint.pt`` (full training state, every epoch or every N steps),
+``loss_steps.csv`` / ``epochs.csv`` (NT-Xent loss per step and per epoch, kNN monitor), ``loss_curve.png``,
+``skipped.txt`` (unreadable images and why), and at the end ``backbone.safetensors`` + ``backbone.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.distributed as dist
+from lightly.loss import NTXentLoss
+from lightly.utils.lars import LARS
+from torch import nn
+from torch.utils.data import DataLoader
+from tqdm import tqdm
+
+from models.registry import get_spec
+
+from .checkpoint import WEIGHTS_NAME, make_metadata, save_simclr_backbone
+from .data import ResumableSampler, SSLDataError, TwoViewDataset, list_images, scan_images
+from .knn import KNNMonitor
+from .model import SimCLRNet, simclr_transform
+
+CHECKPOINT_NAME = "checkpoint.pt"
+OPTIMIZERS = ("sgd", "lars", "adamw")
+# Settings a resumed run must share with the run it continues (others, like workers, may change).
+_RESUME_MUST_MATCH = ("arch", "init", "epochs", "max_steps", "batch_size", "input_size", "temperature",
+                      "optimizer", "lr", "momentum", "weight_decay", "warmup_steps", "seed", "min_scale",
+                      "cj_strength", "blur", "proj_dim", "all_rows")
+
+
+@dataclass
+class PretrainConfig:
+    arch: str
+    data: str
+    out: str
+    init: str = "random"
+    epochs: int = 10
+    max_steps: int = 0  # 0: no limit other than epochs
+    batch_size: int = 64
+    input_size: int = 224
+    temperature: float = 0.5
+    optimizer: str = "sgd"
+    lr: float = 0.06
+    momentum: float = 0.9
+    weight_decay: float = 5e-4
+    warmup_steps: int = 0
+    seed: int = 0
+    all_rows: bool = False
+    min_scale: float = 0.08
+    cj_strength: float = 1.0
+    blur: float = 0.5
+    proj_dim: int = 128
+    num_workers: int = 0
+    checkpoint_every: int = 0  # steps; 0: at the end of every epoch only
+    resume: bool = False
+    knn_manifest: str = ""
+    knn_every: int = 1  # epochs
+    knn_k: int = 10
+    knn_max_images: int = 400
+    device: str = "auto"
+    amp: str = "auto"  # auto: on for CUDA
+    progress: bool = True
+
+
+@dataclass
+class PretrainResult:
+    out: Path
+    backbone_path: Path
+    steps: int
+    epochs_done: int
+    step_losses: list[float] = field(default_factory=list)
+    epochs: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Dist:
+    world_size: int = 1
+    rank: int = 0
+    local_rank: int = 0
+
+    @property
+    def main(self) -> bool:
+        return self.rank == 0
+
+
+def setup_distributed() -> _Dist:
+    """Join the torchrun process group when WORLD_SIZE > 1 (NCCL on CUDA, Gloo on CPU)."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world <= 1:
+        return _Dist()
+    if not dist.is_initialized():
+        dist.init_process_group(backend="nccl" if torch.cuda.is_available() else "gloo")
+    return _Dist(world, dist.get_rank(), int(os.environ.get("LOCAL_RANK", "0")))
+
+
+def pick_train_device(choice: str, ddp: _Dist) -> torch.device:
+    if choice == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda", ddp.local_rank)
+        return torch.device("cpu")
+    device = torch.device(choice)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise SSLDataError(f"--device {choice}: CUDA is not available on this machine; use --device cpu")
+    return device
+
+
+def make_optimizer(cfg: PretrainConfig, params) -> torch.optim.Optimizer:
+    if cfg.optimizer == "sgd":
+        return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+    if cfg.optimizer == "lars":
+        return LARS(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+    if cfg.optimizer == "adamw":
+        return torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+    raise SSLDataError(f"--optimizer {cfg.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
+
+
+def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
+    """Linear warm-up then cosine decay to zero over the planned total (not where a run stops)."""
+    def factor(step: int) -> float:
+        if warmup and step < warmup:
+            return (step + 1) / warmup
+        progress = (step - warmup) / max(1, total - warmup)
+        return 0.5 * (1.0 + math.cos(math.pi * min(1.0, progress)))
+    return factor
+
+
+def _atomic_torch_save(obj: Any, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def write_logs(out: Path, steps: list[dict], epochs: list[dict]) -> None:
+    """Rewrite the CSVs and figure from the history (so a resumed run's logs hold no orphan rows)."""
+    with open(out / "loss_steps.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["step", "epoch", "loss", "lr"])
+        writer.writeheader()
+        writer.writerows(steps)
+    fields = list(dict.fromkeys(k for row in epochs for k in row)) or ["epoch"]
+    with open(out / "epochs.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(epochs)
+    plot_loss_curve(out / "loss_curve.png", steps, epochs)
+
+
+def plot_loss_curve(path: Path, steps: list[dict], epochs: list[dict]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    knn = [(e["step"], e["knn_accuracy"]) for e in epochs if e.get("knn_accuracy") not in (None, "")]
+    fig, axes = plt.subplots(1, 2 if knn else 1, figsize=(10 if knn else 6, 4), squeeze=False)
+    ax = axes[0][0]
+    if steps:
+        ax.plot([s["step"] for s in steps], [s["loss"] for s in steps], lw=0.8, alpha=0.6, label="per step")
+    if epochs:
+        ax.plot([e["step"] for e in epochs], [e["loss"] for e in epochs], "o-", label="epoch mean")
+    ax.set(xlabel="step", ylabel="NT-Xent loss", title="SimCLR pre-training loss")
+    ax.legend()
+    if knn:
+        ax2 = axes[0][1]
+        ax2.plot([s for s, _ in knn], [a for _, a in knn], "s-", color="tab:green")
+        ax2.set(xlabel="step", ylabel="kNN accuracy", title="kNN monitor (leave-one-group-out)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _check_resume(cfg: PretrainConfig, state: dict, path: Path, data_sha: str) -> None:
+    saved = state["config"]
+    diff = [f"{k}: {saved.get(k)!r} in the checkpoint, {getattr(cfg, k)!r} now" for k in _RESUME_MUST_MATCH
+            if saved.get(k) != getattr(cfg, k)]
+    if state.get("data_sha256") != data_sha:
+        diff.append("the images (their SHA-256 differs from the checkpoint's)")
+    if diff:
+        raise SSLDataError(f"cannot resume from {path}: settings differ ({'; '.join(diff)}). Resume with the "
+                           "same settings, or start afresh with another --out")
+
+
+def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None = None) -> PretrainResult:
+    """Run (or resume) SimCLR pre-training as configured; returns what it did and where it wrote."""
+    get_spec(cfg.arch)  # unknown architecture -> clear error before any work
+    if cfg.optimizer not in OPTIMIZERS:
+        raise SSLDataError(f"--optimizer {cfg.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
+    ddp = setup_distributed()
+    device = pick_train_device(cfg.device, ddp)
+    cuda = device.type == "cuda"
+    use_amp = cuda if cfg.amp == "auto" else cfg.amp == "on"
+    if use_amp and not cuda:
+        raise SSLDataError("--amp on needs CUDA; on the CPU use --amp off (or auto)")
+    out = Path(cfg.out)
+    ckpt_path = out / CHECKPOINT_NAME
+    if ckpt_path.exists() and not cfg.resume:
+        raise SSLDataError(f"{ckpt_path} already exists: pass --resume to continue that run, or choose "
+                           "another --out (nothing was overwritten)")
+    if cfg.resume and not ckpt_path.exists():
+        raise SSLDataError(f"--resume: no checkpoint at {ckpt_path}; run without --resume to start")
+    out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(cfg.seed)
+
+    data_root = Path(cfg.data) if Path(cfg.data).is_dir() else Path(cfg.data).parent
+    scan = scan_images(list_images(cfg.data, cfg.all_rows), root=data_root,
+                       progress=cfg.progress and ddp.main)
+    if ddp.main:
+        (out / "skipped.txt").write_text("".join(f"{p}\t{why}\n" for p, why in scan.skipped))
+        if scan.skipped:
+            print(f"skipped {len(scan.skipped)} unreadable image(s) of {len(scan.items) + len(scan.skipped)} "
+                  f"(listed with reasons in {out / 'skipped.txt'})")
+    per_rank = len(scan.items) // ddp.world_size
+    steps_per_epoch = per_rank // cfg.batch_size
+    if steps_per_epoch < 1:
+        raise SSLDataError(f"{len(scan.items)} readable image(s) in {cfg.data} is fewer than --batch-size "
+                           f"{cfg.batch_size} x {ddp.world_size} process(es): lower --batch-size or add "
+                           "images")
+    total = cfg.epochs * steps_per_epoch
+    if cfg.max_steps:
+        total = min(total, cfg.max_steps)
+
+    net = SimCLRNet(cfg.arch, cfg.init, cfg.proj_dim).to(device)
+    if cuda:
+        net = net.to(memory_format=torch.channels_last)
+        if ddp.world_size > 1:
+            net = nn.SyncBatchNorm.convert_sync_batchnorm(net)  # SimCLR's BN statistics over the global batch
+    model: nn.Module = net
+    if ddp.world_size > 1:
+        model = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if cuda else None)
+    criterion = NTXentLoss(temperature=cfg.temperature, gather_distributed=ddp.world_size > 1)
+    optimizer = make_optimizer(cfg, net.parameters())
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(total, cfg.warmup_steps))
+    scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
+
+    step, epoch, step_in_epoch = 0, 0, 0
+    hist_steps: list[dict] = []
+    hist_epochs: list[dict] = []
+    if cfg.resume:
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=True)
+        _check_resume(cfg, state, ckpt_path, scan.sha256)
+        net.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        scaler.load_state_dict(state["scaler"])
+        step, epoch, step_in_epoch = state["step"], state["epoch"], state["step_in_epoch"]
+        hist_steps, hist_epochs = state["history_steps"], state["history_epochs"]
+        torch.set_rng_state(state["torch_rng"])
+        if cuda and state.get("cuda_rng"):
+            torch.cuda.set_rng_state_all(state["cuda_rng"])
+        if ddp.main:
+            print(f"resumed from {ckpt_path} at step {step} (epoch {epoch + 1}, step {step_in_epoch} of it)")
+
+    monitor = None
+    if cfg.knn_manifest and ddp.main:
+        monitor = KNNMonitor.from_manifest(cfg.knn_manifest, cfg.arch, cfg.input_size, cfg.knn_k,
+                                           cfg.knn_max_images, cfg.seed)
+
+    def save_checkpoint() -> None:
+        if not ddp.main:
+            return
+        _atomic_torch_save({
+            "config": asdict(cfg), "data_sha256": scan.sha256, "model": net.state_dict(),
+            "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+            "scaler": scaler.state_dict(), "step": step, "epoch": epoch, "step_in_epoch": step_in_epoch,
+            "history_steps": hist_steps, "history_epochs": hist_epochs, "torch_rng": torch.get_rng_state(),
+            "cuda_rng": torch.cuda.get_rng_state_all() if cuda else [],
+        }, ckpt_path)
+        write_logs(out, hist_steps, hist_epochs)
+
+    transform = simclr_transform(cfg.arch, cfg.input_size, cfg.min_scale, cfg.cj_strength, cfg.blur)
+    sampler = ResumableSampler(len(scan.items), cfg.seed, ddp.rank, ddp.world_size)
+    loader = DataLoader(TwoViewDataset(scan.items, transform, cfg.seed), batch_size=cfg.batch_size,
+                        sampler=sampler, drop_last=True, num_workers=cfg.num_workers, pin_memory=cuda,
+                        persistent_workers=False,
+                        generator=torch.Generator().manual_seed(cfg.seed))  # keeps the global RNG untouched
+    bar = tqdm(total=total, initial=step, desc=f"SimCLR {cfg.arch}", unit="step",
+               disable=not (cfg.progress and ddp.main))
+    model.train()
+    while step < total:
+        sampler.set_epoch(epoch, step_in_epoch * cfg.batch_size)
+        t0, seen = time.perf_counter(), 0
+        for view0, view1 in loader:
+            if step >= total:
+                break
+            view0 = view0.to(device, non_blocking=True)
+            view1 = view1.to(device, non_blocking=True)
+            if cuda:
+                view0 = view0.contiguous(memory_format=torch.channels_last)
+                view1 = view1.contiguous(memory_format=torch.channels_last)
+            with torch.autocast(device.type, dtype=torch.float16, enabled=use_amp):
+                z0, z1 = model(view0), model(view1)
+            loss = criterion(z0.float(), z1.float())  # the loss itself in float32
+            optimizer.zero_grad(set_to_none=True)
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+            lr = optimizer.param_groups[0]["lr"]
+            scheduler.step()
+            step += 1
+            step_in_epoch += 1
+            seen += view0.shape[0] * ddp.world_size
+            value = float(loss.detach())
+            hist_steps.append({"step": step, "epoch": epoch + 1, "loss": value, "lr": lr})
+            bar.update(1)
+            bar.set_postfix(loss=f"{value:.4f}", epoch=epoch + 1)
+            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step_in_epoch < steps_per_epoch:
+                save_checkpoint()
+            if on_step is not None:
+                on_step(step, value)
+        elapsed = time.perf_counter() - t0
+        epoch_losses = [s["loss"] for s in hist_steps if s["epoch"] == epoch + 1]
+        record: dict[str, Any] = {"epoch": epoch + 1, "step": step,
+                                  "loss": sum(epoch_losses) / max(1, len(epoch_losses)),
+                                  "images_per_s": round(seen / elapsed, 2) if elapsed > 0 and seen else ""}
+        last = step >= total
+        if monitor is not None and ((epoch + 1) % max(1, cfg.knn_every) == 0 or last):
+            record.update(monitor.evaluate(net.backbone, device))
+            if ddp.main:
+                bar.write(f"epoch {epoch + 1}: loss {record['loss']:.4f}, kNN accuracy "
+                          f"{record['knn_accuracy']:.3f} (balanced {record['knn_balanced_accuracy']:.3f})")
+        hist_epochs.append(record)
+        epoch, step_in_epoch = epoch + 1, 0
+        save_checkpoint()
+    bar.close()
+
+    backbone_path = out / WEIGHTS_NAME
+    if ddp.main:
+        last_knn = next((e for e in reversed(hist_epochs) if "knn_accuracy" in e), {})
+        meta = make_metadata(
+            net.backbone, cfg.arch, input_size=cfg.input_size, init=cfg.init, epochs=epoch, steps=step,
+            loss="NT-Xent", temperature=cfg.temperature,
+            final_loss=hist_epochs[-1]["loss"] if hist_epochs else None,
+            batch_size=cfg.batch_size * ddp.world_size, optimizer=cfg.optimizer, lr=cfg.lr, seed=cfg.seed,
+            data={"source": str(cfg.data), "rows": "all" if cfg.all_rows else "unlabelled",
+                  "images": len(scan.items), "skipped": len(scan.skipped), "sha256": scan.sha256},
+            knn={k: v for k, v in last_knn.items() if k.startswith("knn")},
+            device=device.type, amp=use_amp, world_size=ddp.world_size,
+        )
+        save_simclr_backbone(net.backbone, backbone_path, meta)
+    if ddp.world_size > 1:
+        dist.barrier()
+    return PretrainResult(out, backbone_path, step, epoch, [s["loss"] for s in hist_steps], hist_epochs,
+                          scan.skipped)
