@@ -128,3 +128,9 @@ def open_database(
         ) from exc
     media = MediaStore(data_dir / "media", key_file or data_dir / "keys" / "media.key")
     return Database(engine, media, data_dir, describe)
+
+
+def open_configured(config) -> Database:
+    """Open the database named by a ``KioskConfig`` (storage.database_url, data_dir, key_file)."""
+    storage = config.storage
+    return open_database(storage.database_url, Path(storage.data_dir), key_file=storage.key_file or None)

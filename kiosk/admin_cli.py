@@ -1,0 +1,121 @@
+"""``mpox-kiosk`` administration sub-commands (no Qt): verify-audit, create-user, list-users, purge,
+audit-log, migrate. ``kiosk/app.py`` dispatches these names here."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+
+from models.errors import MpoxError
+
+COMMANDS = ("verify-audit", "create-user", "list-users", "reset-password", "purge", "audit-log", "migrate")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mpox-kiosk", description="Case store administration.")
+    p.add_argument("--config", help="TOML configuration file (default: the platform's standard location)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("verify-audit", help="check the audit trail's hash chain (exit 1 if tampered)")
+    c = sub.add_parser("create-user", help="create an account (the first one must be an admin)")
+    c.add_argument("username")
+    c.add_argument("--role", choices=("officer", "reviewer", "admin"), required=True)
+    c.add_argument("--as", dest="admin", help="admin account that authorises this (not needed for the first)")
+    c.add_argument("--password-stdin", action="store_true", help="read passwords from standard input lines")
+    r = sub.add_parser("reset-password", help="set a new password (unlocks the account)")
+    r.add_argument("username")
+    r.add_argument("--as", dest="admin", required=True)
+    r.add_argument("--password-stdin", action="store_true")
+    sub.add_parser("list-users", help="list accounts and roles")
+    pu = sub.add_parser("purge", help="delete the images of cases older than the retention period now")
+    pu.add_argument("--days", type=int, help="override storage.retention_days")
+    a = sub.add_parser("audit-log", help="print the latest audit entries")
+    a.add_argument("--limit", type=int, default=50)
+    sub.add_parser("migrate", help="upgrade the database schema (after a backup) and print its revision")
+    return p
+
+
+def _reader(from_stdin: bool) -> Callable[[str], str]:
+    if from_stdin:
+        return lambda prompt: sys.stdin.readline().rstrip("\n")
+    return getpass.getpass
+
+
+def _admin_session(db, config, name: str | None, read: Callable[[str], str]):
+    from kiosk.store.accounts import authenticate
+
+    if name is None:
+        return None
+    return authenticate(db, name, read(f"password of admin {name}: "), config)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.config import load_config
+    from kiosk.store import accounts, audit
+    from kiosk.store.database import open_configured
+    from kiosk.store.migrate import current_revision, head_revision
+    from kiosk.store.retention import purge_images
+
+    config = load_config(args.config)
+    db = open_configured(config)
+    try:
+        if args.command == "verify-audit":
+            report = audit.verify(db)
+            if report.ok:
+                print(f"audit trail OK: {report.entries} entries, hash chain intact ({db.describe})")
+                return 0
+            print(f"audit trail TAMPERED ({db.describe}): {len(report.problems)} problem(s)", file=sys.stderr)
+            for problem in report.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        if args.command in ("create-user", "reset-password"):
+            read = _reader(args.password_stdin)
+            actor = _admin_session(db, config, args.admin, read)
+            password = read(f"new password for {args.username}: ")
+            if read("repeat it: ") != password:
+                print("the two passwords differ; nothing changed", file=sys.stderr)
+                return 1
+            if args.command == "create-user":
+                accounts.create_user(db, args.username, password, args.role, actor)
+                print(f"created {args.role} account {args.username!r}")
+            else:
+                accounts.set_password(db, args.username, password, actor)
+                print(f"password of {args.username!r} reset")
+            return 0
+        if args.command == "list-users":
+            for name, role, disabled in accounts.list_users(db):
+                print("\t".join([name, role, *(["disabled"] if disabled else [])]))
+            return 0
+        if args.command == "purge":
+            days = config.storage.retention_days if args.days is None else args.days
+            actor = f"cli:{os.environ.get('USER') or getpass.getuser()}"
+            n = purge_images(db, days, actor=actor)
+            print(f"purged the images of {n} case(s) older than {days} days (statistics kept)")
+            return 0
+        if args.command == "audit-log":
+            for e in reversed(audit.recent(db, args.limit)):
+                print(
+                    f"{e.seq}\t{e.ts_utc:%Y-%m-%d %H:%M:%S}Z\t{e.actor}\t{e.action}\t{e.target}\t{e.details}"
+                )
+            return 0
+        if args.command == "migrate":
+            print(f"schema revision {current_revision(db.engine)} (newest known: {head_revision()})")
+            return 0
+        raise AssertionError(args.command)
+    finally:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except MpoxError as exc:
+        print(f"mpox-kiosk {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
