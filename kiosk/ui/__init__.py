@@ -1,0 +1,1 @@
+"""The kiosk's Qt windows (screening here; case review in ``kiosk.ui.review``)."""

@@ -1,0 +1,377 @@
+"""The screening window: live view, Capture / automatic mode, the decision banner, top-3, Grad-CAM, status.
+
+The window never waits: a timer takes the newest frame from the capture slot (if any) and paints it; screening
+requests go to the inference thread and come back as signals; the store reports through signals too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.explainer import blend_heatmap
+from models.taxonomy import display_name
+
+from ..capture import CameraState, CaptureService, CaptureStats
+from ..inference import RETAKE, ScreeningResult
+from ..workers import InferenceController, ScreenOutcome, ScreenRequest
+from .style import BANNER_TEXT, banner_style, scale_for, style_sheet
+from .widgets import ImageView, LostPanel, Top3Chart
+
+NOTE = ("Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
+        "to secondary screening.")
+CAMERA_CHOICES = ("camera:0", "camera:1", "camera:2", "camera:3")
+
+
+class ScreeningWindow(QMainWindow):
+    source_change_requested = Signal(str)
+    review_requested = Signal()
+    outcome_shown = Signal(object)  # ScreenOutcome, after the panel was updated (tests and demos listen)
+
+    def __init__(
+        self,
+        capture: CaptureService | None,
+        controller: InferenceController | None,
+        *,
+        unavailable: str = "",
+        model_label: str = "",
+        device_label: str = "",
+        source_spec: str = "",
+        auto_mode: bool = False,
+        operator: str = "",
+        show_review: bool = False,
+        database_state: str = "not configured",
+        frame_interval_ms: int = 10,
+    ):
+        super().__init__()
+        self.setWindowTitle("Mpox screening station")
+        self.capture = capture
+        self.controller = controller
+        self.unavailable = unavailable
+        self.operator = operator
+        self._scale = 0.0
+        self._last_frame: np.ndarray | None = None
+        self._result: ScreeningResult | None = None
+        self._displayed: deque[float] = deque(maxlen=120)
+        self.displayed_frames = 0
+        self.frame_listeners: list[Callable[[float], None]] = []  # called with the paint time (benchmark)
+        self._build(model_label, device_label, source_spec, show_review, database_state)
+        self._shortcuts()
+        if controller is not None:
+            controller.outcome.connect(self.show_outcome)
+            controller.failed.connect(self._on_failed)
+        self.set_auto_mode(auto_mode and controller is not None)
+        self._show_idle()
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame_timer.timeout.connect(self._tick)
+        self._frame_timer.start(frame_interval_ms)
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start(500)
+        self.resize(1280, 720)
+
+    # ---------- construction ----------
+    def _build(self, model_label: str, device_label: str, source_spec: str, show_review: bool,
+               database_state: str) -> None:
+        central = QWidget()
+        self.setCentralWidget(central)
+        root = QHBoxLayout(central)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        root.addWidget(splitter)
+
+        # Left: source chooser, live view with the camera-lost panel over it, controls.
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Source"))
+        self.source_box = QComboBox()
+        self.source_box.setToolTip("Choose the camera (Ctrl+K)")
+        choices = [source_spec] if source_spec and source_spec not in CAMERA_CHOICES else []
+        self.source_box.addItems(choices + list(CAMERA_CHOICES))
+        if source_spec:
+            self.source_box.setCurrentText(source_spec)
+        self.source_box.activated.connect(lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
+        top.addWidget(self.source_box, 1)
+        lv.addLayout(top)
+        live_holder = QWidget()
+        grid = QGridLayout(live_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.live_view = ImageView("Waiting for the camera…")
+        self.lost_panel = LostPanel()
+        grid.addWidget(self.live_view, 0, 0)
+        grid.addWidget(self.lost_panel, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        lv.addWidget(live_holder, 1)
+        self.ref_edit = QLineEdit()
+        self.ref_edit.setPlaceholderText("Traveller reference (optional): document number or note — Ctrl+L")
+        self.ref_edit.returnPressed.connect(self.capture_now)
+        lv.addWidget(self.ref_edit)
+        buttons = QHBoxLayout()
+        self.capture_button = QPushButton("Capture  [Space]")
+        self.capture_button.clicked.connect(self.capture_now)
+        self.auto_button = QPushButton("Automatic  [A]")
+        self.auto_button.setCheckable(True)
+        self.auto_button.toggled.connect(self.set_auto_mode)
+        self.review_button = QPushButton("Review cases  [Ctrl+R]")
+        self.review_button.clicked.connect(self.review_requested.emit)
+        self.review_button.setVisible(show_review)
+        for b in (self.capture_button, self.auto_button, self.review_button):
+            buttons.addWidget(b)
+        lv.addLayout(buttons)
+        splitter.addWidget(left)
+
+        # Right: banner, reason, top-3 chart, heatmap with toggle and opacity, note.
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        rv.addWidget(self.banner)
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        rv.addWidget(self.reason)
+        self.chart = Top3Chart()
+        rv.addWidget(self.chart, 2)
+        self.heatmap_view = ImageView("The screened image and its heatmap appear here")
+        rv.addWidget(self.heatmap_view, 3)
+        hm = QHBoxLayout()
+        self.heatmap_toggle = QCheckBox("Heatmap [H]")
+        self.heatmap_toggle.setChecked(True)
+        self.heatmap_toggle.toggled.connect(self._render_screened)
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(45)
+        self.opacity.setToolTip("Heatmap opacity ( - / + )")
+        self.opacity.valueChanged.connect(self._render_screened)
+        hm.addWidget(self.heatmap_toggle)
+        hm.addWidget(QLabel("Opacity [-/+]"))
+        hm.addWidget(self.opacity, 1)
+        rv.addLayout(hm)
+        self.note = QLabel(NOTE)
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        rv.addWidget(self.note)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        # Status bar.
+        sb = self.statusBar()
+        self.status_model = QLabel(f"Model: {model_label}" if model_label else "Model: none")
+        self.status_device = QLabel(device_label or "—")
+        self.status_infer = QLabel("Inference: —")
+        self.status_fps = QLabel("Camera: —")
+        self.status_dropped = QLabel("Dropped: 0")
+        self.status_db = QLabel(f"Database: {database_state}")
+        for w in (self.status_model, self.status_device, self.status_infer, self.status_fps,
+                  self.status_dropped, self.status_db):
+            sb.addWidget(w)
+        if self.unavailable:
+            self.capture_button.setEnabled(False)
+            self.auto_button.setEnabled(False)
+
+    def _shortcuts(self) -> None:
+        def key(seq: str, fn: Callable[[], object]) -> None:
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.activated.connect(fn)
+
+        key("Space", self.capture_now)
+        key("F5", self.capture_now)
+        key("A", lambda: self.auto_button.toggle())
+        key("H", lambda: self.heatmap_toggle.toggle())
+        key("+", lambda: self.opacity.setValue(self.opacity.value() + 10))
+        key("=", lambda: self.opacity.setValue(self.opacity.value() + 10))
+        key("-", lambda: self.opacity.setValue(self.opacity.value() - 10))
+        key("F11", self.toggle_fullscreen)
+        key("Ctrl+L", self.ref_edit.setFocus)
+        key("Ctrl+K", self.source_box.showPopup)
+        key("Ctrl+R", lambda: self.review_button.isVisible() and self.review_requested.emit())
+        key("Ctrl+Q", self.close)
+
+    # ---------- actions ----------
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def set_auto_mode(self, on: bool) -> None:
+        on = bool(on) and self.controller is not None and not self.unavailable
+        if self.auto_button.isChecked() != on:
+            self.auto_button.setChecked(on)
+        self.auto_mode = on
+        if self.controller is not None:
+            self.controller.engine.reset_auto()
+
+    def capture_now(self) -> None:
+        """Screen the frame on screen now (with Grad-CAM); the result comes back as a signal."""
+        if self.unavailable or self.controller is None:
+            return
+        if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
+            self._set_banner("retake", "No live picture to screen: wait for the camera.")
+            return
+        self.controller.request(ScreenRequest("capture", self._last_frame.copy(), self.operator,
+                                              self.ref_edit.text()))
+        self.reason.setText("Screening…")
+
+    def set_capture(self, capture: CaptureService | None, source_spec: str = "") -> None:
+        """Swap the frame source (the app stops the old service)."""
+        self.capture = capture
+        self._last_frame = None
+        self.live_view.set_image(None)
+        if source_spec:
+            if self.source_box.findText(source_spec) < 0:
+                self.source_box.insertItem(0, source_spec)
+            self.source_box.setCurrentText(source_spec)
+
+    # ---------- frames ----------
+    def _camera_state(self) -> CameraState:
+        return self.capture.stats().state if self.capture is not None else CameraState.STOPPED
+
+    def _tick(self) -> None:
+        if self.capture is None:
+            return
+        item = self.capture.slot.take()
+        if item is None:
+            return
+        _seq, frame = item
+        self._last_frame = frame
+        self.live_view.set_image(frame)
+        now = time.perf_counter()
+        self._displayed.append(now)
+        self.displayed_frames += 1
+        for listener in self.frame_listeners:
+            listener(now)
+        if self.auto_mode and self.controller is not None and not self.controller.busy \
+                and not self.lost_panel.isVisible():
+            self.controller.request(ScreenRequest("auto", frame.copy(), self.operator, self.ref_edit.text()))
+
+    def displayed_fps(self) -> float:
+        d = self._displayed
+        if len(d) < 3 or time.perf_counter() - d[-1] > 1.0:
+            return 0.0
+        return (len(d) - 1) / (d[-1] - d[0])
+
+    # ---------- results ----------
+    def _set_banner(self, kind: str, reason: str, text: str | None = None) -> None:
+        self.banner_kind = kind
+        self.banner.setText(text or BANNER_TEXT[kind])
+        self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
+        self.reason.setText(reason)
+
+    def _show_idle(self) -> None:
+        if self.unavailable:
+            self._set_banner("unavailable", f"{self.unavailable}. The live view still works; "
+                             "screening starts once a model is configured and the station restarted.")
+        else:
+            self._set_banner("idle", "Point the camera at the rash, then press Capture or turn on Automatic.")
+
+    def show_outcome(self, outcome: ScreenOutcome) -> None:
+        result = outcome.result
+        if result is None:  # automatic window still filling
+            return
+        self._result = result
+        if result.decision == RETAKE:
+            self._set_banner("retake", result.quality.message().capitalize() + ".")
+            self.chart.set_top3([])
+        else:
+            text = BANNER_TEXT[result.decision]
+            if result.decision == "flag":
+                text = f"FLAG · suspected {display_name(result.verdict.top_class).lower()}: refer to " \
+                       "secondary screening" if result.verdict.top_class in result.thresholds.flagged_classes \
+                       else BANNER_TEXT["flag"]
+            elif result.decision == "clear":
+                text = f"CLEAR · {display_name(result.verdict.top_class)}"
+            how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
+            saved = ""
+            if outcome.case_id:
+                saved = " Case saved."
+                self.ref_edit.clear()  # the next traveller must not inherit this reference
+            elif outcome.log_error:
+                saved = f" {outcome.log_error}."
+            self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
+            colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
+            self.chart.set_top3(result.top3, colour)
+            self.status_infer.setText(f"Inference: {result.infer_ms:.0f} ms (heatmap {result.cam_ms:.0f} ms)")
+        self._render_screened()
+        self.outcome_shown.emit(outcome)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_banner("retake", f"{message}. Try again; if it persists, restart the station.",
+                         "SCREENING ERROR")
+
+    def _render_screened(self, *_args: object) -> None:
+        r = self._result
+        if r is None:
+            return
+        if r.heatmap is not None and self.heatmap_toggle.isChecked():
+            self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0))
+        else:
+            self.heatmap_view.set_image(r.image)
+
+    # ---------- status ----------
+    def on_capture_state(self, stats: CaptureStats) -> None:
+        if stats.state is CameraState.LOST:
+            self.lost_panel.show_reason(stats.message)
+            if self.controller is not None:
+                self.controller.engine.reset_auto()
+        elif stats.state is CameraState.LIVE:
+            self.lost_panel.hide()
+            if stats.message:
+                self.statusBar().showMessage(stats.message, 5000)
+
+    def on_writer_status(self, status: object) -> None:
+        ok = getattr(status, "ok", False)
+        pending = getattr(status, "pending", 0)
+        written = getattr(status, "written", 0)
+        err = getattr(status, "last_error", None)
+        if ok:
+            self.set_database_state(f"OK ({written} saved, {pending} waiting)")
+        else:
+            self.set_database_state(f"retrying ({pending} waiting, kept on disk): {err}")
+
+    def set_database_state(self, text: str) -> None:
+        self.status_db.setText(f"Database: {text}")
+
+    def _refresh_status(self) -> None:
+        if self.capture is not None:
+            stats = self.capture.stats()
+            self.status_fps.setText(f"Camera: {stats.fps:.1f} fps · shown {self.displayed_fps():.1f} fps")
+            self.status_dropped.setText(f"Dropped: {stats.dropped}")
+            self.on_capture_state(stats)
+        else:
+            self.status_fps.setText("Camera: none")
+
+    # ---------- scaling and shutdown ----------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        scale = scale_for(event.size().height())
+        if abs(scale - self._scale) > 0.05:
+            self._scale = scale
+            self.setStyleSheet(style_sheet(scale))
+            self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
+        super().resizeEvent(event)
+
+    def stop_timers(self) -> None:
+        self._frame_timer.stop()
+        self._status_timer.stop()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.stop_timers()
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""Colours and a scalable style sheet: readable contrast, large touch-friendly controls from 720p to 4K."""
+
+from __future__ import annotations
+
+# Banner colours: (background, text). Text colours meet WCAG AA (>= 4.5:1) on their background.
+BANNER_COLOURS = {
+    "flag": ("#b00020", "#ffffff"),
+    "review": ("#ffb300", "#1a1a1a"),
+    "clear": ("#1b5e20", "#ffffff"),
+    "retake": ("#37474f", "#ffffff"),
+    "idle": ("#263238", "#eceff1"),
+    "unavailable": ("#4a148c", "#ffffff"),
+}
+
+BANNER_TEXT = {
+    "flag": "FLAG · refer to secondary screening",
+    "review": "REVIEW · manual review needed",
+    "clear": "CLEAR",
+    "retake": "RETAKE · image not usable",
+    "idle": "Ready · press Capture",
+    "unavailable": "SCREENING UNAVAILABLE",
+}
+
+
+def scale_for(height: int) -> float:
+    """1.0 at 720 px high, growing with the window up to 3x (4K)."""
+    return max(1.0, min(3.0, height / 720.0))
+
+
+def style_sheet(scale: float) -> str:
+    base = round(17 * scale)
+    big = round(22 * scale)
+    pad = round(10 * scale)
+    touch = round(56 * scale)
+    return f"""
+    QWidget {{ font-size: {base}px; color: #eceff1; background: #121619; }}
+    QPushButton {{ min-height: {touch}px; padding: 0 {pad * 2}px; border-radius: {pad}px;
+                   background: #1e88e5; color: #ffffff; font-size: {big}px; font-weight: 600; }}
+    QPushButton:disabled {{ background: #455a64; color: #b0bec5; }}
+    QPushButton:checked {{ background: #ff6f00; color: #000000; }}
+    QPushButton:focus {{ border: {max(2, round(3 * scale))}px solid #ffffff; }}
+    QLineEdit, QComboBox {{ min-height: {round(44 * scale)}px; padding: 0 {pad}px; background: #263238;
+                 border: 1px solid #90a4ae; border-radius: {round(pad / 2)}px; }}
+    QCheckBox::indicator {{ width: {round(28 * scale)}px; height: {round(28 * scale)}px; }}
+    QSlider::groove:horizontal {{ height: {round(10 * scale)}px; background: #455a64; }}
+    QSlider::handle:horizontal {{ width: {round(32 * scale)}px; margin: -{round(11 * scale)}px 0;
+                 background: #eceff1; border-radius: {round(8 * scale)}px; }}
+    QStatusBar QLabel {{ font-size: {round(15 * scale)}px; padding: 0 {pad}px; color: #cfd8dc; }}
+    QLabel#note {{ color: #cfd8dc; font-style: italic; }}
+    QLabel#reason {{ color: #eceff1; }}
+    QFrame#lostPanel {{ background: rgba(120, 0, 0, 225); border-radius: {pad}px; }}
+    QFrame#lostPanel QLabel {{ background: transparent; color: #ffffff; }}
+    """
+
+
+def banner_style(kind: str, scale: float) -> str:
+    bg, fg = BANNER_COLOURS[kind]
+    return (f"background: {bg}; color: {fg}; font-size: {round(38 * scale)}px; font-weight: 800; "
+            f"padding: {round(14 * scale)}px; border-radius: {round(10 * scale)}px;")
