@@ -1,4 +1,6 @@
-"""``mpox-kiosk``: the screening station. The composition root: config -> database -> bundle -> workers -> window.
+"""``mpox-kiosk``: the screening station.
+
+The composition root: config -> database -> bundle -> workers -> window.
 
 Each part that can fail on a station (the model, the database, the camera) fails on its own: the window still
 opens and says what is unavailable and what to do.
@@ -40,7 +42,8 @@ def get_args_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="camera:N | file:PATH | folder:PATH (overrides [camera] source)")
     p.add_argument("--bundle", help="model bundle folder (overrides [model] bundle)")
     p.add_argument("--validate-config", metavar="FILE", help="check a configuration file and exit")
-    p.add_argument("--quit-after", type=float, metavar="SECONDS", help="close cleanly after SECONDS (demos, tests)")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS",
+                   help="close cleanly after SECONDS (demos, tests)")
     p.add_argument("--no-login", action="store_true",
                    help="do not ask for a login (demos and training; cases are saved without an operator)")
     p.add_argument("--fullscreen", action="store_true", help="kiosk mode (also [ui] fullscreen)")

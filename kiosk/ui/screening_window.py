@@ -110,7 +110,8 @@ class ScreeningWindow(QMainWindow):
         self.source_box.addItems(choices + list(CAMERA_CHOICES))
         if source_spec:
             self.source_box.setCurrentText(source_spec)
-        self.source_box.activated.connect(lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
+        self.source_box.activated.connect(
+            lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
         top.addWidget(self.source_box, 1)
         lv.addLayout(top)
         live_holder = QWidget()
@@ -294,9 +295,8 @@ class ScreeningWindow(QMainWindow):
         else:
             text = BANNER_TEXT[result.decision]
             if result.decision == "flag":
-                text = f"FLAG · suspected {display_name(result.verdict.top_class).lower()}: refer to " \
-                       "secondary screening" if result.verdict.top_class in result.thresholds.flagged_classes \
-                       else BANNER_TEXT["flag"]
+                flagged = max(result.thresholds.flagged_classes, key=lambda c: result.probabilities.get(c, 0))
+                text = f"FLAG · suspected {display_name(flagged).lower()}: refer to secondary screening"
             elif result.decision == "clear":
                 text = f"CLEAR · {display_name(result.verdict.top_class)}"
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"

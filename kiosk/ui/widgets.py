@@ -114,7 +114,8 @@ class Top3Chart(pg.PlotWidget):
         brushes = [highlight] + ["#78909c"] * (len(probs) - 1)
         self._bars = pg.BarGraphItem(x0=0, y=ys, height=0.6, width=probs, brushes=brushes)
         self.addItem(self._bars)
-        self.getAxis("left").setTicks([[(y, display_name(c)) for y, (c, _) in zip(ys, self.values, strict=True)]])
+        ticks = [(y, display_name(c)) for y, (c, _) in zip(ys, self.values, strict=True)]
+        self.getAxis("left").setTicks([ticks])
         for y, p in zip(ys, probs, strict=True):
             label = pg.TextItem(f"{p:.0%}", color="#ffffff", anchor=(0, 0.5))
             label.setPos(min(p, 0.85) + 0.01, y)
