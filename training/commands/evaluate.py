@@ -1,0 +1,73 @@
+"""``mpox-train evaluate``: metrics.json and report.md (with figures) for a bundle on a manifest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+
+from training.evaluation import EvalData, evaluate_bundle, full_metrics
+from training.manifest import ManifestError
+from training.report import write_report
+
+CV_KEYS = ("accuracy", "macro_f1", "ece")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bundle",
+        required=True,
+        type=Path,
+        help="bundle folder; with --cv, the run folder of `mpox-train fit --cv K` (foldI/bundle)",
+    )
+    parser.add_argument("--data", required=True, type=Path, help="manifest CSV")
+    parser.add_argument("--split-file", type=Path, help="split file (default: every labelled image)")
+    parser.add_argument("--split", default="test", choices=("train", "val", "test"))
+    parser.add_argument("--cv", type=int, default=0, metavar="K", help="evaluate K fold bundles, mean and sd")
+    parser.add_argument("--out", required=True, type=Path, help="report folder")
+    parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the 95%% CIs")
+    parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
+
+
+def run(args: argparse.Namespace) -> int:
+    extra = {"cache_dir": args.cache_dir} if args.cache_dir else {}
+    if args.cv:
+        split_file = args.split_file or args.bundle / "split.json"
+        folds, parts = [], []
+        for fold in range(args.cv):
+            bundle = args.bundle / f"fold{fold}" / "bundle"
+            if not bundle.is_dir():
+                raise ManifestError(
+                    f"{bundle} not found: train the folds with `mpox-train fit --cv {args.cv}`"
+                )
+            m, data = evaluate_bundle(bundle, args.data, split_file=split_file, fold=fold, n_boot=0, **extra)
+            folds.append({k: m[k] for k in CV_KEYS} | {"mpox_recall": m["mpox_vs_rest"]["recall"]})
+            parts.append(data)
+        pooled = EvalData.concat(parts)
+        metrics = full_metrics(pooled, n_boot=args.bootstrap)
+        metrics["folds"] = folds
+        metrics["cv"] = {
+            k: {"mean": float(np.mean([f[k] for f in folds])), "std": float(np.std([f[k] for f in folds]))}
+            for k in folds[0]
+        }
+        title = f"Cross-validation report ({args.cv} folds, pooled out-of-fold predictions)"
+    else:
+        metrics, pooled = evaluate_bundle(
+            args.bundle,
+            args.data,
+            split_file=args.split_file,
+            split=args.split if args.split_file else None,
+            n_boot=args.bootstrap,
+            **extra,
+        )
+        title = f"Evaluation of {args.bundle} on {args.data}" + (
+            f" ({args.split} split)" if args.split_file else ""
+        )
+    report = write_report(args.out, metrics, pooled, title=title)
+    print(
+        f"accuracy {metrics['accuracy']:.3f}  macro-F1 {metrics['macro_f1']:.3f}  ECE {metrics['ece']:.3f}  "
+        f"mpox recall {metrics['mpox_vs_rest']['recall']:.3f}  ({metrics['n_images']} images)"
+    )
+    print(f"report: {report}")
+    return 0

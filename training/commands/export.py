@@ -1,0 +1,53 @@
+"""``mpox-train export``: a checkpoint (last.pt/best.pt of `mpox-train fit`) -> verified bundle (+ ONNX)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from training.export import export_bundle, export_onnx, load_checkpoint, model_from_checkpoint
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--checkpoint", required=True, type=Path, help="best.pt or last.pt from `mpox-train fit`"
+    )
+    parser.add_argument("--out", required=True, type=Path, help="bundle folder to write")
+    parser.add_argument(
+        "--temperature",
+        type=float,
+        help="calibration temperature (default: from the run's bundle next to the checkpoint, or 1)",
+    )
+    parser.add_argument("--name", help="bundle name")
+    parser.add_argument("--onnx", action="store_true", help="also write model.onnx, checked against PyTorch")
+
+
+def run(args: argparse.Namespace) -> int:
+    from models.bundle import read_manifest
+
+    ckpt = load_checkpoint(args.checkpoint)
+    model = model_from_checkpoint(ckpt)
+    temperature, metrics, provenance = 1.0, {}, {"init": ckpt.get("init_meta", {}).get("init", "unknown")}
+    sibling = args.checkpoint.parent / "bundle"
+    if (sibling / "manifest.json").is_file():
+        old = read_manifest(sibling)
+        temperature, metrics, provenance = old["temperature"], old["metrics"], dict(old["provenance"])
+    if args.temperature is not None:
+        temperature = args.temperature
+    provenance["exported_from"] = str(args.checkpoint.resolve())
+    out = export_bundle(
+        model,
+        ckpt["arch"],
+        ckpt["classes"],
+        args.out,
+        input_size=ckpt["input_size"],
+        temperature=temperature,
+        metrics=metrics,
+        provenance=provenance,
+        name=args.name,
+    )
+    print(f"bundle written and verified: {out}")
+    if args.onnx:
+        diff = export_onnx(out, out / "model.onnx")
+        print(f"ONNX copy: {out / 'model.onnx'} (max |ONNX - PyTorch| = {diff:.2e})")
+    return 0

@@ -1,0 +1,146 @@
+"""Evaluate a bundle on a manifest (optionally one split or fold): the API behind ``mpox-train evaluate``.
+
+    from training.evaluation import evaluate_bundle
+    metrics, data = evaluate_bundle("runs/x/bundle", "manifest.csv", split_file="split.json", split="test")
+
+Probabilities are made exactly as the kiosk makes them: ``crop_and_resize`` + ``Preprocessor.normalize``
+from the bundle's manifest, then ``softmax(logits / temperature)`` (``models.predictor.Predictor``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from models.bundle import Bundle, load_bundle
+
+from . import splits as splitlib
+from .cache import DEFAULT_CACHE_DIR, load_images
+from .calibration import reliability, softmax
+from .data import label_index, target_mask
+from .manifest import ManifestError, Record, labelled, read_manifest
+from .metrics import bootstrap_ci, core_metrics, subset_recall, threshold_analysis
+
+
+@dataclass
+class EvalData:
+    logits: np.ndarray
+    temperature: float
+    y: np.ndarray  # class index, -1 for partial labels
+    allowed: np.ndarray  # (N, C) bool
+    records: list[Record]
+    classes: tuple[str, ...]
+
+    @property
+    def probs(self) -> np.ndarray:
+        return softmax(self.logits, self.temperature)
+
+    @property
+    def probs_uncalibrated(self) -> np.ndarray:
+        return softmax(self.logits, 1.0)
+
+    @staticmethod
+    def concat(parts: list[EvalData]) -> EvalData:
+        """Pool folds: logits divided by their own temperature, so the pooled temperature is 1."""
+        return EvalData(
+            np.concatenate([p.logits / p.temperature for p in parts]),
+            1.0,
+            np.concatenate([p.y for p in parts]),
+            np.concatenate([p.allowed for p in parts]),
+            [r for p in parts for r in p.records],
+            parts[0].classes,
+        )
+
+
+def bundle_logits(
+    bundle: Bundle, records: list[Record], cache_dir=DEFAULT_CACHE_DIR, batch_size: int = 64
+) -> np.ndarray:
+    """(N, C) logits of the bundle's model for ``records`` (serving preprocessing, CPU or CUDA)."""
+    images = load_images(records, bundle.manifest["input_size"], cache_dir, progress=False)
+    pre = bundle.preprocessor
+    device = next(bundle.model.parameters()).device
+    out = []
+    with torch.inference_mode():
+        for start in range(0, len(records), batch_size):
+            batch = pre.normalize(np.array(images[start : start + batch_size]))
+            out.append(bundle.model(batch.to(device)).float().cpu())
+    return torch.cat(out).numpy()
+
+
+def select_records(
+    manifest: str | Path, split_file: str | Path | None, split: str | None, fold: int | None = None
+) -> list[Record]:
+    records = labelled(read_manifest(manifest))
+    if split_file is None:
+        return records
+    loaded = splitlib.load_split(split_file, manifest)
+    return splitlib.select(records, loaded, split or "test", fold=fold)
+
+
+def eval_data(bundle: Bundle, records: list[Record], cache_dir=DEFAULT_CACHE_DIR) -> EvalData:
+    if not records:
+        raise ManifestError("no labelled images to evaluate; check --data, --split-file and --split")
+    classes = bundle.classes
+    return EvalData(
+        bundle_logits(bundle, records, cache_dir),
+        bundle.temperature,
+        label_index(records, classes),
+        target_mask(records, classes).numpy(),
+        records,
+        classes,
+    )
+
+
+def full_metrics(data: EvalData, n_boot: int = 1000, seed: int = 0) -> dict:
+    """Everything in the report: core metrics, calibration before/after, thresholds, sources, subsets, CIs."""
+    probs, raw = data.probs, data.probs_uncalibrated
+    m = core_metrics(probs, data.y, data.allowed, data.classes)
+    full = data.y >= 0
+    correct = probs.argmax(1)[full] == data.y[full]
+    m["temperature"] = data.temperature
+    m["ece_before_temperature"] = core_metrics(raw, data.y, data.allowed, data.classes)["ece"]
+    m["reliability"] = {
+        "before": reliability(raw[full].max(1), raw[full].argmax(1) == data.y[full]),
+        "after": reliability(probs[full].max(1), correct),
+    }
+    m["threshold_analysis"] = threshold_analysis(probs[full], correct)
+    sources = np.array([r.source for r in data.records])
+    m["per_source"] = {}
+    for s in sorted(set(sources)):
+        sel = sources == s
+        sm = core_metrics(probs[sel], data.y[sel], data.allowed[sel], data.classes)
+        m["per_source"][s] = {
+            "n": int(sel.sum()),
+            "accuracy": sm["accuracy"],
+            "macro_f1": sm["macro_f1"],
+            "mpox_recall": sm.get("mpox_vs_rest", {}).get("recall", 0.0),
+            "mpox_specificity": sm.get("mpox_vs_rest", {}).get("specificity", 0.0),
+        }
+    pred = probs.argmax(1)
+    for column in ("grade", "stage"):
+        values = [getattr(r, column) for r in data.records]
+        if any(values):
+            m[f"{column}_recall"] = subset_recall(data.y, pred, values)
+    if n_boot:
+        m["n_bootstrap"] = n_boot
+        m["ci95"] = bootstrap_ci(probs, data.y, data.allowed, data.classes, n_boot=n_boot, seed=seed)
+    return m
+
+
+def evaluate_bundle(
+    bundle_dir: str | Path,
+    manifest: str | Path,
+    *,
+    split_file: str | Path | None = None,
+    split: str | None = "test",
+    fold: int | None = None,
+    cache_dir=DEFAULT_CACHE_DIR,
+    n_boot: int = 1000,
+) -> tuple[dict, EvalData]:
+    """Load and verify a bundle, predict the selected images, return (metrics, data for the figures)."""
+    bundle = load_bundle(bundle_dir)
+    data = eval_data(bundle, select_records(manifest, split_file, split, fold), cache_dir)
+    return full_metrics(data, n_boot=n_boot), data

@@ -1,0 +1,137 @@
+"""Checkpoints -> verified bundles (models.bundle), with provenance, and an optional ONNX copy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from models.bundle import load_bundle, make_manifest, save_bundle
+from models.decision import Thresholds
+from models.errors import MpoxError
+from models.registry import build_model
+
+from .manifest import ManifestError
+
+
+def git_commit() -> str:
+    """The repository's commit (with ``-dirty`` when the tree has changes), or 'unknown'."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        return commit + ("-dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def command_line() -> str:
+    return " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])
+
+
+def export_bundle(
+    model: nn.Module,
+    arch: str,
+    classes: list[str] | tuple[str, ...],
+    out_dir: str | Path,
+    *,
+    input_size: int,
+    temperature: float = 1.0,
+    metrics: dict | None = None,
+    provenance: dict | None = None,
+    name: str | None = None,
+    thresholds: Thresholds | None = None,
+) -> Path:
+    """Write a bundle and load it back (hash, strict keys, forward pass) before returning its path."""
+    model = model.module if hasattr(model, "module") else model  # unwrap DDP
+    model = model.to("cpu").to(memory_format=torch.contiguous_format).eval()
+    manifest = make_manifest(
+        model,
+        arch,
+        classes,
+        name=name,
+        thresholds=thresholds,
+        temperature=temperature,
+        metrics=metrics or {},
+        provenance=provenance or {},
+        input_size=input_size,
+    )
+    out = save_bundle(model, out_dir, manifest)
+    load_bundle(out)
+    return out
+
+
+def load_checkpoint(path: str | Path) -> dict:
+    path = Path(path)
+    if not path.is_file():
+        raise ManifestError(
+            f"checkpoint {path} not found; `mpox-train fit` writes last.pt and best.pt in its --out"
+        )
+    try:
+        ckpt = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # torch raises several types for damaged files
+        raise ManifestError(f"checkpoint {path} cannot be read ({exc}); use another checkpoint") from exc
+    for key in ("model", "arch", "classes", "input_size"):
+        if key not in ckpt:
+            raise ManifestError(f"checkpoint {path} lacks {key!r}: it was not written by `mpox-train fit`")
+    return ckpt
+
+
+def model_from_checkpoint(ckpt: dict) -> nn.Module:
+    model = build_model(ckpt["arch"], len(ckpt["classes"]), init="random")
+    model.load_state_dict(ckpt["model"], strict=True)
+    return model.eval()
+
+
+class OnnxUnavailableError(MpoxError):
+    pass
+
+
+def export_onnx(bundle_dir: str | Path, out_path: str | Path, atol: float = 1e-4) -> float:
+    """Write an ONNX copy of a bundle's model and check it against PyTorch; returns the max abs difference.
+
+    Needs the ``onnx`` and ``onnxruntime`` packages (not installed by default: the kiosk serves PyTorch).
+    """
+    try:
+        import onnxruntime as ort  # noqa: F401
+    except ImportError as exc:
+        raise OnnxUnavailableError(
+            "ONNX export needs the packages onnx and onnxruntime: "
+            "pip install onnx onnxruntime, then run the command again"
+        ) from exc
+    bundle = load_bundle(bundle_dir)
+    size = bundle.manifest["input_size"]
+    x = torch.randn(2, 3, size, size, generator=torch.Generator().manual_seed(0))
+    out_path = Path(out_path)
+    torch.onnx.export(
+        bundle.model,
+        (x,),
+        str(out_path),
+        input_names=["image"],
+        output_names=["logits"],
+        dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}},
+        dynamo=False,
+    )
+    session = ort.InferenceSession(str(out_path), providers=["CPUExecutionProvider"])
+    got = session.run(None, {"image": x.numpy()})[0]
+    with torch.inference_mode():
+        want = bundle.model(x).numpy()
+    diff = float(np.max(np.abs(got - want)))
+    if diff > atol:
+        out_path.unlink(missing_ok=True)
+        raise MpoxError(
+            f"ONNX output differs from PyTorch by {diff:.2e} (> {atol}); the ONNX file was removed"
+        )
+    return diff

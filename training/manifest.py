@@ -1,0 +1,128 @@
+"""The one manifest format: a CSV with ``path,label,source,group`` and optional ``grade,stage``.
+
+Paths are relative to the manifest's folder (or absolute). Extra columns (licence, origin...) are ignored
+on reading, so ``../shared/data/skin/manifest.csv`` reads as is.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from models.errors import MpoxError
+from models.taxonomy import CLASSES, KNOWN_LABELS, UNLABELLED
+
+REQUIRED_COLUMNS = ("path", "label", "source", "group")
+OPTIONAL_COLUMNS = ("grade", "stage")
+
+
+class ManifestError(MpoxError):
+    """A manifest that cannot be read or used."""
+
+
+@dataclass(frozen=True)
+class Record:
+    path: Path  # absolute
+    label: str
+    source: str
+    group: str
+    grade: str = ""
+    stage: str = ""
+
+
+def read_manifest(path: str | Path) -> list[Record]:
+    """Read a manifest CSV; relative paths resolve against its folder. ManifestError names the row."""
+    path = Path(path)
+    if not path.is_file():
+        raise ManifestError(f"manifest {path} not found; make one with `mpox-train data`")
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ManifestError(
+                f"manifest {path} lacks the column(s) {', '.join(missing)}; "
+                f"it needs {', '.join(REQUIRED_COLUMNS)}"
+            )
+        records = []
+        for line, row in enumerate(reader, start=2):
+            label = (row["label"] or "").strip().lower()
+            if label not in KNOWN_LABELS:
+                raise ManifestError(
+                    f"{path} line {line}: unknown label {row['label']!r}; "
+                    f"use one of {', '.join(sorted(KNOWN_LABELS))}"
+                )
+            p = Path(row["path"])
+            records.append(
+                Record(
+                    path=(p if p.is_absolute() else path.parent / p).resolve(),
+                    label=label,
+                    source=(row["source"] or "").strip() or "unknown",
+                    group=(row["group"] or "").strip() or str(p),
+                    grade=(row.get("grade") or "").strip(),
+                    stage=(row.get("stage") or "").strip(),
+                )
+            )
+    if not records:
+        raise ManifestError(f"manifest {path} lists no images")
+    return records
+
+
+def write_manifest(records: list[Record], path: str | Path) -> Path:
+    """Write records with paths relative to the manifest's folder where possible."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = path.parent.resolve()
+    with_extra = any(r.grade or r.stage for r in records)
+    columns = list(REQUIRED_COLUMNS) + (list(OPTIONAL_COLUMNS) if with_extra else [])
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for r in records:
+            try:
+                shown = r.path.resolve().relative_to(base).as_posix()
+            except ValueError:
+                shown = str(r.path.resolve())
+            row = [shown, r.label, r.source, r.group]
+            writer.writerow(row + ([r.grade, r.stage] if with_extra else []))
+    tmp.replace(path)
+    return path
+
+
+def labelled(records: list[Record]) -> list[Record]:
+    """Records usable for supervised training and evaluation (drops only ``unlabelled``)."""
+    return [r for r in records if r.label != UNLABELLED]
+
+
+def relabel_group(records: list[Record], prefix: str) -> list[Record]:
+    return [replace(r, group=f"{prefix}:{r.group}") for r in records]
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def count_table(records: list[Record]) -> str:
+    """Plain-text table of image counts per label (rows) and source (columns)."""
+    counts = Counter((r.label, r.source) for r in records)
+    sources = sorted({r.source for r in records})
+    order = [c for c in CLASSES] + sorted({r.label for r in records} - set(CLASSES))
+    labels = [lab for lab in order if any(counts[(lab, s)] for s in sources)]
+    width = max([len(s) for s in sources] + [5])
+    head = f"{'label':<12}" + "".join(f"{s:>{width + 2}}" for s in sources) + f"{'total':>{width + 2}}"
+    lines = [head, "-" * len(head)]
+    for lab in labels:
+        row = [counts[(lab, s)] for s in sources]
+        lines.append(f"{lab:<12}" + "".join(f"{n:>{width + 2}}" for n in row) + f"{sum(row):>{width + 2}}")
+    totals = [sum(counts[(lab, s)] for lab in labels) for s in sources]
+    lines.append(
+        f"{'total':<12}" + "".join(f"{n:>{width + 2}}" for n in totals) + f"{sum(totals):>{width + 2}}"
+    )
+    return "\n".join(lines)
