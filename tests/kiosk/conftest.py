@@ -1,0 +1,144 @@
+"""Fixtures for the kiosk tests: fake frame sources fed from images, station configs in tmp_path, and a guard
+that fails any test leaving a QThread or a capture thread running (after napari's _dangling_qthreads)."""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kiosk.config import KioskConfig, StorageConfig, parse_config
+
+
+@pytest.fixture(autouse=True)
+def _dangling_threads(monkeypatch):
+    """Fail a test that leaves a QThread or one of our capture threads running."""
+    started: list[weakref.ref] = []
+    try:
+        from PySide6.QtCore import QThread
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        QThread = None
+    if QThread is not None:
+        original = QThread.start
+
+        def tracking_start(self, *args, **kwargs):
+            started.append(weakref.ref(self))
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(QThread, "start", tracking_start)
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    running = []
+    for ref in started:
+        thread = ref()
+        try:
+            if thread is not None and thread.isRunning():
+                running.append(thread.objectName() or repr(thread))
+        except RuntimeError:  # the C++ object is gone: not running
+            pass
+    deadline = time.monotonic() + 2.0
+    ours = []
+    while time.monotonic() < deadline:
+        ours = [t.name for t in threading.enumerate()
+                if t.ident not in before and t.name.startswith("mpox-capture") and t.is_alive()]
+        if not ours:
+            break
+        time.sleep(0.05)
+    assert not running, f"test left QThread(s) running: {running}"
+    assert not ours, f"test left capture thread(s) running: {ours}"
+
+
+def skin_texture(size: int = 64, seed: int = 0, brightness: float = 1.0) -> np.ndarray:
+    """A sharp, skin-coloured, textured RGB frame that passes the quality gate (tests without real data)."""
+    rng = np.random.default_rng(seed)
+    base = np.array([205, 150, 125], dtype=np.float32)
+    noise = rng.normal(0, 18, size=(size, size, 1)).astype(np.float32)
+    img = (base + noise) * brightness
+    return np.clip(img, 0, 255).astype(np.uint8)
+
+
+class FakeSource:
+    """A frame source fed from a list of images, with faults the test switches on and off.
+
+    ``mode``: "ok" (new frame each read, with a counter stamped in so frames differ), "stop" (read returns
+    None: unplugged), "freeze" (the same frame forever), "block" (read hangs until the mode changes).
+    Shared ``control`` dict lets a test change the behaviour of every source the factory makes.
+    """
+
+    may_repeat_frames = False
+
+    def __init__(self, frames: list[np.ndarray], control: dict, fps: float = 60.0):
+        self.frames = frames
+        self.control = control
+        self.period = 1.0 / fps
+        self.name = "fake camera"
+        self.i = 0
+        self.opened = False
+        self.released = False
+
+    def open(self) -> None:
+        if self.control.get("refuse_open"):
+            from kiosk.capture import CaptureError
+
+            raise CaptureError("fake camera cannot be opened")
+        self.control["opens"] = self.control.get("opens", 0) + 1
+        self.opened = True
+
+    def read(self):
+        mode = self.control.get("mode", "ok")
+        while mode == "block" and not self.released:
+            time.sleep(0.01)
+            mode = self.control.get("mode", "ok")
+        time.sleep(self.period)
+        if mode == "stop":
+            return None
+        if mode == "freeze":
+            return self.frames[0].copy()
+        self.i += 1
+        frame = self.frames[self.i % len(self.frames)].copy()
+        frame[0, 0, 0] = self.i % 256  # live sensors never repeat a frame exactly
+        frame[0, 1, 0] = (self.i // 256) % 256
+        return frame
+
+    def release(self) -> None:
+        self.released = True
+
+    def notice(self) -> str:
+        return ""
+
+
+@pytest.fixture
+def fake_camera():
+    """(factory, control): factory() makes a FakeSource; control["mode"] switches faults for all of them."""
+    control: dict = {"mode": "ok"}
+    frames = [skin_texture(64, seed=s) for s in range(3)]
+
+    def factory():
+        return FakeSource(frames, control)
+
+    return factory, control
+
+
+@pytest.fixture
+def kiosk_config(tmp_path) -> KioskConfig:
+    """Defaults with every file under tmp_path (a fresh SQLite case database per test)."""
+    config = parse_config({})
+    return replace(config, storage=StorageConfig(data_dir=tmp_path / "data"))
+
+
+@pytest.fixture
+def image_folder(tmp_path) -> Path:
+    """A folder of two PNG frames and one corrupt file (the slideshow must skip it and say why)."""
+    import cv2
+
+    folder = tmp_path / "slides"
+    folder.mkdir()
+    for i in range(2):
+        cv2.imwrite(str(folder / f"frame{i}.png"), cv2.cvtColor(skin_texture(64, seed=i), cv2.COLOR_RGB2BGR))
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    return folder

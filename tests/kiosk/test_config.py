@@ -1,0 +1,114 @@
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import main
+from kiosk.config import ConfigError, load_config, parse_config, with_overrides
+
+FULL = """
+[station]
+id = "gate-7"
+[camera]
+source = "folder:slides"
+[model]
+bundle = "bundles/b1"
+device = "cpu"
+[thresholds]
+flag = 0.4
+review = 0.7
+flagged_classes = ["mpox", "measles"]
+[screening]
+auto_mode = true
+auto_window = 3
+[storage]
+data_dir = "data"
+database_url = ""
+store_clear_images = true
+retention_days = 30
+key_file = ""
+[security]
+session_timeout_minutes = 5
+max_failed_logins = 3
+lockout_minutes = 10
+[ui]
+fullscreen = true
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text)
+    return path
+
+
+def test_defaults_match_the_contract():
+    c = parse_config({})
+    assert c.station.id == "gate-1" and c.camera.source == "camera:0"
+    assert c.model.bundle == "" and c.model.device == "auto"
+    assert (c.thresholds.flag, c.thresholds.review, c.thresholds.flagged_classes) == (None, None, None)
+    assert c.screening.auto_mode is False and c.screening.auto_window == 5
+    assert c.storage.database_url == f"sqlite:///{c.storage.data_dir / 'cases.sqlite3'}"
+    assert c.storage.key_file == c.storage.data_dir / "keys" / "media.key"
+    assert c.storage.retention_days == 90 and c.storage.store_clear_images is False
+    assert (c.security.session_timeout_minutes, c.security.max_failed_logins, c.security.lockout_minutes) == (
+        15, 5, 15)
+    assert c.ui.fullscreen is False
+
+
+def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
+    c = load_config(write(tmp_path, FULL))
+    assert c.station.id == "gate-7"
+    assert c.camera.source == f"folder:{tmp_path / 'slides'}"
+    assert c.model.bundle == str(tmp_path / "bundles" / "b1") and c.model.device == "cpu"
+    assert c.thresholds.flag == 0.4 and c.thresholds.review == 0.7
+    assert c.thresholds.flagged_classes == ("mpox", "measles")
+    assert c.screening.auto_mode is True and c.screening.auto_window == 3
+    assert c.storage.data_dir == tmp_path / "data"
+    assert c.storage.database_url == f"sqlite:///{tmp_path / 'data' / 'cases.sqlite3'}"
+    assert c.storage.store_clear_images is True and c.storage.retention_days == 30
+    assert c.security.max_failed_logins == 3 and c.ui.fullscreen is True
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("[station]\nname = 'x'\n", "unknown key 'name' in [station]"),
+        ("[stations]\nid = 'x'\n", "unknown section [stations]"),
+        ("[thresholds]\nflag = 1.5\n", "[thresholds] flag = 1.5"),
+        ("[thresholds]\nflagged_classes = ['monkeypox']\n", "unknown class(es) ['monkeypox']"),
+        ("[screening]\nauto_mode = 'yes'\n", "[screening] auto_mode = 'yes': must be true or false"),
+        ("[screening]\nauto_window = 0\n", "[screening] auto_window = 0"),
+        ("[camera]\nsource = 'webcam'\n", "[camera] source = 'webcam': must be camera:N"),
+        ("[model]\ndevice = 'tpu'\n", "[model] device = 'tpu'"),
+        ("[storage]\nretention_days = -1\n", "[storage] retention_days = -1"),
+        ("station = 3\n", "station must be a section"),
+        ("[station\nid = 'x'\n", "is not valid TOML"),
+    ],
+)
+def test_wrong_key_or_value_is_refused_naming_it(tmp_path, text, named):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert named in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_command_line_overrides_and_checks_the_source(tmp_path):
+    c = with_overrides(parse_config({}), source="camera:2", bundle="/b")
+    assert c.camera.source == "camera:2" and c.model.bundle == "/b"
+    with pytest.raises(ConfigError, match="--source"):
+        with_overrides(parse_config({}), source="usb")
+
+
+def test_validate_config_command(tmp_path, capsys):
+    assert main(["--validate-config", str(write(tmp_path, FULL))]) == 0
+    assert "OK" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[ui]\nfullscreen = 1\n")
+    assert main(["--validate-config", str(bad)]) == 2
+    assert "[ui] fullscreen = 1: must be true or false" in capsys.readouterr().err
