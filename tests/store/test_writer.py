@@ -1,0 +1,203 @@
+"""CaseWriter: durable on return, written by one thread, replayed after a crash, retried when locked."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select, text
+
+from kiosk.store import CaseWriter, StoreError, StoreSettings, open_database
+from kiosk.store.queries import count_cases, list_cases
+from kiosk.store.schema import Case, ClearCount
+
+from .conftest import make_record, wait_until
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_cases_round_trip_with_all_fields_and_pixels(db, tmp_path):
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    records = [make_record(seed=i, ref=f"P{i}", heatmap=i % 2 == 0) for i in range(4)]
+    ids = [writer.submit_case(r) for r in records]
+    writer.stop()
+    assert writer.status().pending == 0 and writer.status().written == 4 and writer.status().ok
+    with db.session() as s:
+        cases = {c.id: c for c in s.execute(select(Case)).scalars()}
+    assert set(cases) == set(ids)
+    for cid, rec in zip(ids, records, strict=True):
+        case = cases[cid]
+        assert case.captured_utc == rec.captured_utc.replace(microsecond=case.captured_utc.microsecond)
+        assert (case.decision, case.top_class, case.traveller_ref) == (rec.decision, rec.top_class, rec.traveller_ref)
+        assert case.model_sha256 == rec.model_sha256 and case.review_status == "pending"
+        assert np.array_equal(db.media.load(case.image_path, case.image_sha256), rec.image_rgb)
+        if rec.heatmap_rgb is None:
+            assert case.heatmap_path is None
+        else:
+            assert np.array_equal(db.media.load(case.heatmap_path, case.heatmap_sha256), rec.heatmap_rgb)
+
+
+def test_bad_records_are_refused_before_acknowledging(sqlite_db, tmp_path):
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    with pytest.raises(StoreError, match="store_clear_images"):
+        writer.submit_case(make_record(decision="clear"))
+    with pytest.raises(StoreError, match="not one of"):
+        writer.submit_case(make_record(decision="maybe"))
+    naive = make_record(when=datetime(2025, 1, 1))
+    with pytest.raises(StoreError, match="time zone"):
+        writer.submit_case(naive)
+    assert not list((tmp_path / "spool").glob("*.json"))
+    # with the setting on, CLEAR cases are stored too
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path, store_clear_images=True))
+    writer.start()
+    writer.submit_case(make_record(decision="clear", top_class="normal"))
+    writer.stop()
+    assert list_cases(sqlite_db)[0].decision == "clear"
+
+
+def test_clear_results_are_counted_per_hour(db, tmp_path):
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    t = datetime(2025, 3, 1, 10, 5, tzinfo=UTC)
+    for when in (t, t + timedelta(minutes=50), t + timedelta(hours=1)):
+        writer.count_clear("gate-1", when)
+    writer.count_clear("gate-2", t)
+    writer.stop()
+    with db.session() as s:
+        rows = {(r.station_id, r.hour_utc.hour): r.count for r in s.execute(select(ClearCount)).scalars()}
+    assert rows == {("gate-1", 10): 2, ("gate-1", 11): 1, ("gate-2", 10): 1}
+    assert count_cases(db) == 0  # no images, no case rows
+
+
+def test_acknowledged_cases_survive_a_writer_that_never_wrote(sqlite_db, tmp_path):
+    """The writer thread dies before writing anything: the spool brings every case back on the next start."""
+    dead = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))  # never started: as if killed at once
+    ids = [dead.submit_case(make_record(seed=i)) for i in range(5)]
+    assert count_cases(sqlite_db) == 0
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    wait_until(lambda: writer.status().pending == 0, what="spool replay")
+    writer.stop()
+    assert {c.id for c in list_cases(sqlite_db)} == set(ids)
+    assert not list((tmp_path / "spool").glob("*.json"))
+
+
+def test_replay_of_an_already_committed_case_is_not_duplicated(sqlite_db, tmp_path):
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    cid = writer.submit_case(make_record())
+    wait_until(lambda: writer.status().written == 1)
+    writer.stop()
+    # crash between commit and unlinking the spool file: put the file back
+    from kiosk.store.spool import Spool
+
+    entry = Spool.read(_spool_entry(sqlite_db, cid))
+    Spool(tmp_path / "spool").put(cid, entry)
+    again = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    again.start()
+    wait_until(lambda: again.status().pending == 0)
+    again.stop()
+    assert count_cases(sqlite_db) == 1 and again.status().ok
+
+
+def _spool_entry(db, cid: str) -> Path:
+    import json
+
+    with db.session() as s:
+        c = s.get(Case, cid)
+        entry = {
+            k: getattr(c, k)
+            for k in ("id", "station_id", "operator", "decision", "top_class", "top_probability", "model_name",
+                      "model_sha256", "image_path", "image_sha256", "heatmap_path", "heatmap_sha256",
+                      "traveller_ref")
+        }
+        entry |= {"captured_utc": c.captured_utc.isoformat(), "probabilities": json.loads(c.probabilities),
+                  "thresholds": json.loads(c.thresholds), "quality": json.loads(c.quality)}
+    path = db.data_dir / "entry.json"
+    path.write_text(json.dumps(entry))
+    return path
+
+
+@pytest.mark.parametrize("iteration", range(3))
+def test_every_acknowledged_case_survives_sigkill(tmp_path, iteration):
+    """A subprocess submits cases and prints each id once submit_case returned; we SIGKILL it mid-stream."""
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "_submitter.py"), str(tmp_path), "200"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    acknowledged = []
+    for line in proc.stdout:
+        acknowledged.append(line.strip())
+        if len(acknowledged) >= 5 + 4 * iteration:
+            break
+    proc.kill()
+    proc.wait()
+    acknowledged += [line.strip() for line in proc.stdout.read().splitlines() if line.strip()]
+    db = open_database(f"sqlite:///{tmp_path / 'cases.sqlite3'}", tmp_path)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    wait_until(lambda: writer.status().pending == 0, what="replay after SIGKILL")
+    writer.stop()
+    stored = {c.id for c in list_cases(db, limit=1000)}
+    assert set(acknowledged) <= stored
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    db.close()
+
+
+def test_locked_database_is_retried_reported_and_nothing_lost(tmp_path):
+    db_path = tmp_path / "cases.sqlite3"
+    db = open_database(f"sqlite:///{db_path}", tmp_path, busy_timeout_ms=100)
+    statuses = []
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path), on_status=statuses.append)
+    writer.start()
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another connection holds the write lock
+    try:
+        cid = writer.submit_case(make_record())  # returns: durable in the spool, not waiting for the lock
+        wait_until(lambda: not writer.status().ok, what="the writer to report the lock")
+        status = writer.status()
+        assert status.pending == 1 and "locked" in status.last_error
+        assert any(not s.ok for s in statuses)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    wait_until(lambda: writer.status().pending == 0 and writer.status().ok, what="the retry to succeed")
+    writer.stop()
+    assert [c.id for c in list_cases(db)] == [cid]
+    assert statuses[-1].ok
+    db.close()
+
+
+def test_stop_while_locked_keeps_the_case_for_next_start(tmp_path):
+    db_path = tmp_path / "cases.sqlite3"
+    db = open_database(f"sqlite:///{db_path}", tmp_path, busy_timeout_ms=50)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    cid = writer.submit_case(make_record())
+    writer.stop(timeout=0.2)
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    assert count_cases(db) == 0 and len(list((tmp_path / "spool").glob("*.json"))) == 1
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    wait_until(lambda: writer.status().pending == 0)
+    writer.stop()
+    assert [c.id for c in list_cases(db)] == [cid]
+    db.close()
+
+
+def test_sqlite_is_set_up_for_one_writer_and_many_readers(sqlite_db):
+    with sqlite_db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
