@@ -30,8 +30,14 @@ def _sqlite_pragmas(busy_timeout_ms: int):
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=FULL")  # a committed case survives a power cut too
         cur.close()
+        # SQLite's lower() folds ASCII only; the text search must find "Ünïcødé" by "ünï" too
+        dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
 
     return on_connect
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def _begin(conn) -> None:

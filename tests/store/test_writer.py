@@ -34,7 +34,11 @@ def test_cases_round_trip_with_all_fields_and_pixels(db, tmp_path):
     for cid, rec in zip(ids, records, strict=True):
         case = cases[cid]
         assert case.captured_utc == rec.captured_utc.replace(microsecond=case.captured_utc.microsecond)
-        assert (case.decision, case.top_class, case.traveller_ref) == (rec.decision, rec.top_class, rec.traveller_ref)
+        assert (case.decision, case.top_class, case.traveller_ref) == (
+            rec.decision,
+            rec.top_class,
+            rec.traveller_ref,
+        )
         assert case.model_sha256 == rec.model_sha256 and case.review_status == "pending"
         assert np.array_equal(db.media.load(case.image_path, case.image_sha256), rec.image_rgb)
         if rec.heatmap_rgb is None:
@@ -113,12 +117,28 @@ def _spool_entry(db, cid: str) -> Path:
         c = s.get(Case, cid)
         entry = {
             k: getattr(c, k)
-            for k in ("id", "station_id", "operator", "decision", "top_class", "top_probability", "model_name",
-                      "model_sha256", "image_path", "image_sha256", "heatmap_path", "heatmap_sha256",
-                      "traveller_ref")
+            for k in (
+                "id",
+                "station_id",
+                "operator",
+                "decision",
+                "top_class",
+                "top_probability",
+                "model_name",
+                "model_sha256",
+                "image_path",
+                "image_sha256",
+                "heatmap_path",
+                "heatmap_sha256",
+                "traveller_ref",
+            )
         }
-        entry |= {"captured_utc": c.captured_utc.isoformat(), "probabilities": json.loads(c.probabilities),
-                  "thresholds": json.loads(c.thresholds), "quality": json.loads(c.quality)}
+        entry |= {
+            "captured_utc": c.captured_utc.isoformat(),
+            "probabilities": json.loads(c.probabilities),
+            "thresholds": json.loads(c.thresholds),
+            "quality": json.loads(c.quality),
+        }
     path = db.data_dir / "entry.json"
     path.write_text(json.dumps(entry))
     return path
@@ -129,7 +149,8 @@ def test_every_acknowledged_case_survives_sigkill(tmp_path, iteration):
     """A subprocess submits cases and prints each id once submit_case returned; we SIGKILL it mid-stream."""
     proc = subprocess.Popen(
         [sys.executable, str(HERE / "_submitter.py"), str(tmp_path), "200"],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     acknowledged = []
     for line in proc.stdout:
