@@ -33,9 +33,10 @@ def test_upgrade_from_previous_schema_keeps_cases_and_backs_up(tmp_path):
     with old.engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO cases (id, captured_utc, station_id, operator, decision, top_class, top_probability,"
-                " probabilities, thresholds, model_name, model_sha256, quality, traveller_ref, created_utc)"
-                " VALUES ('old1', :t, 'gate-9', 'o', 'flag', 'mpox', 0.8, '{}', '{}', 'm', 'ff', '{}', 'R1', :t)"
+                "INSERT INTO cases (id, captured_utc, station_id, operator, decision, top_class,"
+                " top_probability, probabilities, thresholds, model_name, model_sha256, quality,"
+                " traveller_ref, created_utc) VALUES ('old1', :t, 'gate-9', 'o', 'flag', 'mpox', 0.8,"
+                " '{}', '{}', 'm', 'ff', '{}', 'R1', :t)"
             ),
             {"t": datetime(2024, 5, 1, 12, 0)},
         )

@@ -39,7 +39,7 @@ def test_two_stations_write_concurrently(pg_url, tmp_path):
         t.start()
     for t in threads:
         t.join()
-    for db, writer, _ in stations.values():
+    for _, writer, _ in stations.values():
         writer.stop(timeout=30)
         assert writer.status().pending == 0
     review_db = open_database(pg_url, tmp_path / "review")  # one review screen sees both stations

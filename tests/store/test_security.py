@@ -11,8 +11,16 @@ import pytest
 from sqlalchemy import text
 
 from kiosk import admin_cli
-from kiosk.store import AccessDenied, CaseWriter, LoginError, StoreError, StoreSettings, audit
-from kiosk.store import accounts, reviews
+from kiosk.store import (
+    AccessDenied,
+    CaseWriter,
+    LoginError,
+    StoreError,
+    StoreSettings,
+    accounts,
+    audit,
+    reviews,
+)
 from kiosk.store.accounts import UserSession
 from kiosk.store.media import MediaStore
 
