@@ -17,6 +17,14 @@ def real_data_available() -> bool:
     return (SKIN_DIR / "manifest.csv").is_file()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _inference_cache_in_tmp(tmp_path_factory):
+    """ONNX exports of models.runtime go to a per-session folder, never the user's cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MPOX_CACHE_DIR", str(tmp_path_factory.mktemp("mpox-cache")))
+        yield
+
+
 @pytest.fixture
 def skin_dir() -> Path:
     if not real_data_available():
