@@ -13,12 +13,12 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models.errors import MpoxError
 
-from .capture import CaptureService, make_source
+from .capture import CaptureService, FrameSource, make_source
 from .config import ConfigError, KioskConfig, describe, load_config, with_overrides
 
 log = logging.getLogger("mpox-kiosk")
@@ -53,8 +53,9 @@ def get_args_parser() -> argparse.ArgumentParser:
 class Station:
     """Owns everything that runs: engine, store writer, capture service, inference thread, window."""
 
-    def __init__(self, config: KioskConfig):
+    def __init__(self, config: KioskConfig, source_factory: Callable[[str], FrameSource] = make_source):
         self.config = config
+        self.source_factory = source_factory  # tests pass recorded sources here
         self.engine = None
         self.unavailable = ""
         self.db = None
@@ -94,7 +95,7 @@ class Station:
             log.error("case database unavailable: %s", exc)
 
     def start_capture(self, spec: str, relay) -> None:
-        self.capture = CaptureService(lambda: make_source(spec), on_state=relay.on_capture_state)
+        self.capture = CaptureService(lambda: self.source_factory(spec), on_state=relay.on_capture_state)
         self.capture.start()
 
     def switch_source(self, spec: str, relay) -> None:

@@ -325,9 +325,9 @@ class CaptureService:
     def _supervise(self) -> None:
         delay = self.backoff_min
         while not self._stop.is_set():
-            source = self._factory()
-            self._source_name = source.name
             try:
+                source = self._factory()
+                self._source_name = source.name
                 source.open()
             except (CaptureError, MpoxError, OSError, cv2.error) as exc:
                 self._set_state(CameraState.LOST, f"{exc}. Retrying in {delay:.0f} s")

@@ -1,0 +1,90 @@
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from kiosk.config import ModelConfig, ThresholdsConfig
+from kiosk.inference import RETAKE, ScreeningEngine, ScreeningUnavailable, merge_thresholds
+from models.bundle import load_bundle
+from tests.conftest import one_hot_probs
+
+from .conftest import skin_texture
+
+
+def engine_for(make_tiny_bundle, kiosk_config, probs, **thresholds):
+    path = make_tiny_bundle(probs=probs)
+    config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu"),
+                     thresholds=ThresholdsConfig(**thresholds))
+    return ScreeningEngine.from_config(config)
+
+
+@pytest.mark.parametrize(
+    "cls, p, decision",
+    [("mpox", 0.9, "flag"), ("eczema", 0.4, "review"), ("eczema", 0.9, "clear")],
+)
+def test_each_decision_with_heatmap_and_timing(make_tiny_bundle, kiosk_config, cls, p, decision):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs(cls, p))
+    frame = skin_texture(64)
+    result = engine.screen(frame)
+    assert result.decision == decision
+    assert result.verdict.top_class == cls
+    assert result.probabilities[cls] == pytest.approx(p, abs=1e-4)
+    assert sum(result.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+    assert result.heatmap.shape == frame.shape[:2]
+    assert result.infer_ms > 0 and result.mode == "capture"
+    assert result.top3[0][0] == cls and len(result.top3) == 3
+
+
+def test_bad_quality_is_a_retake_without_classification(make_tiny_bundle, kiosk_config):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))
+    result = engine.screen(skin_texture(64, brightness=0.1))
+    assert result.decision == RETAKE and result.verdict is None and result.probabilities == {}
+    assert "too dark" in result.reason
+
+
+def test_doubtful_quality_turns_clear_into_review(make_tiny_bundle, kiosk_config):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("eczema", 0.9))
+    dim = skin_texture(64, brightness=0.33)  # mean grey ~54: between the dark retake and doubtful limits
+    result = engine.screen(dim)
+    assert result.quality.status == "doubtful"
+    assert result.decision == "review" and "image quality doubtful" in result.reason
+
+
+def test_configured_thresholds_win_over_the_bundle(make_tiny_bundle, kiosk_config):
+    probs = one_hot_probs("measles", 0.7)
+    assert engine_for(make_tiny_bundle, kiosk_config, probs).screen(skin_texture(64)).decision == "clear"
+    flagging = engine_for(make_tiny_bundle, kiosk_config, probs, flagged_classes=("mpox", "measles"))
+    assert flagging.screen(skin_texture(64)).decision == "flag"
+    strict = engine_for(make_tiny_bundle, kiosk_config, probs, review=0.8)
+    assert strict.screen(skin_texture(64)).decision == "review"
+
+
+def test_flagged_class_unknown_to_the_model_is_refused(make_tiny_bundle):
+    bundle = load_bundle(make_tiny_bundle(classes=("mpox", "normal"), name="two"))
+    with pytest.raises(ScreeningUnavailable, match="flagged_classes"):
+        merge_thresholds(bundle, ThresholdsConfig(flagged_classes=("measles",)))
+
+
+def test_automatic_mode_decides_on_the_mean_of_the_window(make_tiny_bundle, kiosk_config):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))
+    engine._window = type(engine._window)(maxlen=3)
+    frames = [skin_texture(64, seed=i) for i in range(3)]
+    assert engine.screen_auto(frames[0]) is None
+    assert engine.screen_auto(frames[1]) is None
+    result = engine.screen_auto(frames[2])
+    assert result.decision == "flag" and result.frames_averaged == 3 and result.mode == "auto"
+    assert np.array_equal(result.image, frames[2]) and result.heatmap is not None
+    # a bad frame empties the window: the next decision needs three good frames again
+    assert engine.screen_auto(frames[0]) is None
+    assert engine.screen_auto(skin_texture(64, brightness=0.1)).decision == RETAKE
+    assert engine.auto_progress == 0
+
+
+def test_missing_or_refused_bundle_says_what_to_do(tmp_path, make_tiny_bundle, kiosk_config):
+    missing = replace(kiosk_config, model=ModelConfig(bundle=str(tmp_path / "none")))
+    with pytest.raises(ScreeningUnavailable, match="none"):
+        ScreeningEngine.from_config(missing)
+    path = make_tiny_bundle()
+    (path / "model.safetensors").write_bytes(b"tampered")
+    with pytest.raises(ScreeningUnavailable, match="model.safetensors"):
+        ScreeningEngine.from_config(replace(kiosk_config, model=ModelConfig(bundle=str(path))))

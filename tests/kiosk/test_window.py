@@ -1,0 +1,175 @@
+"""The screening window wired by the composition root: fake camera, tiny bundle, real SQLite store."""
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.app import Station
+from kiosk.config import ModelConfig, ScreeningConfig
+from tests.conftest import one_hot_probs
+
+from .conftest import FakeSource, skin_texture
+
+REF = "P1234567"
+
+
+@pytest.fixture
+def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera):
+    """Build a Station (engine, store, capture, inference thread, window) and always shut it down."""
+    stations = []
+
+    def build(probs=None, bundle=None, frames_factory=None, **screening):
+        path = bundle if bundle is not None else make_tiny_bundle(probs=probs)
+        config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu"),
+                         screening=ScreeningConfig(**screening))
+        factory = frames_factory or fake_camera[0]
+        station = Station(config, source_factory=lambda _spec: factory())
+        stations.append(station)
+        window = station.build(no_login=True)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.displayed_frames > 3, timeout=5000)
+        return station, window
+
+    yield build
+    for station in stations:
+        station.shutdown()
+
+
+def cases(station):
+    db = station.config.storage.data_dir / "cases.sqlite3"
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT decision, top_class, traveller_ref, model_sha256, station_id, "
+                            "image_path, heatmap_path FROM cases").fetchall()
+
+
+def clear_count(station):
+    db = station.config.storage.data_dir / "cases.sqlite3"
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT COALESCE(SUM(count), 0) FROM clear_counts").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "cls, p, decision, banner",
+    [
+        ("mpox", 0.9, "flag", "FLAG · suspected mpox (monkeypox): refer to secondary screening"),
+        ("eczema", 0.45, "review", "REVIEW · manual review needed"),
+        ("eczema", 0.9, "clear", "CLEAR · Eczema"),
+    ],
+)
+def test_capture_shows_the_decision_and_logs_the_case(qtbot, station_for, cls, p, decision, banner):
+    station, window = station_for(one_hot_probs(cls, p))
+    window.ref_edit.setText(REF)
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
+        qtbot.mouseClick(window.capture_button, Qt.MouseButton.LeftButton)
+    outcome = sig.args[0]
+    assert window.banner_kind == decision and window.banner.text() == banner
+    assert window.chart.values[0][0] == cls and window.chart.values[0][1] == pytest.approx(p, abs=1e-3)
+    assert window.heatmap_view.has_image()
+    assert "not a diagnosis" in window.note.text()
+    if decision == "clear":
+        assert outcome.case_id is None and window.ref_edit.text() == REF
+        station.writer.stop()  # flushes the hourly counter
+        assert cases(station) == [] and clear_count(station) == 1
+    else:
+        assert outcome.case_id and window.ref_edit.text() == ""  # next traveller starts clean
+        qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
+        (row,) = cases(station)
+        assert row[:5] == (decision, cls, REF, station.engine.bundle.sha256, "gate-1")
+        assert row[5] and row[6]  # image and heatmap stored as files
+        qtbot.waitUntil(lambda: "1 saved" in window.status_db.text(), timeout=5000)
+
+
+def test_bad_picture_asks_for_a_retake_and_logs_nothing(qtbot, station_for):
+    control = {"mode": "ok"}
+    dark = [skin_texture(64, seed=s, brightness=0.1) for s in range(2)]
+    station, window = station_for(one_hot_probs("mpox", 0.9),
+                                  frames_factory=lambda: FakeSource(dark, control))
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    assert window.banner_kind == "retake" and "Too dark" in window.reason.text()
+    assert window.chart.values == []
+    station.writer.stop()
+    assert cases(station) == [] and clear_count(station) == 0
+
+
+def test_keyboard_shortcuts_drive_capture_and_heatmap(qtbot, station_for):
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    window.activateWindow()
+    window.setFocus()
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.banner_kind == "flag"
+    shown = window.heatmap_view._image
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    assert not window.heatmap_toggle.isChecked()
+    assert window.heatmap_view._image != shown  # the plain image now
+    qtbot.keyClick(window, Qt.Key.Key_H)
+    before = window.opacity.value()
+    qtbot.keyClick(window, Qt.Key.Key_Minus)
+    assert window.opacity.value() == before - 10
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    assert window.auto_mode
+
+
+def test_automatic_mode_screens_without_a_button(qtbot, station_for):
+    station, window = station_for(one_hot_probs("mpox", 0.9), auto_window=3)
+    window.auto_button.click()
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
+        pass
+    result = sig.args[0].result
+    assert result.mode == "auto" and result.frames_averaged == 3
+    assert window.banner_kind == "flag" and "mean of 3 frames" in window.reason.text()
+    qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
+    window.auto_button.click()
+    assert not window.auto_mode
+    assert len(cases(station)) == 1  # the same traveller is not logged again every window
+
+
+def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera):
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    control = fake_camera[1]
+    control["mode"] = "freeze"
+    qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=2500)
+    assert "no new picture" in window.lost_panel.detail.text()
+    assert "What to do" in window.lost_panel.todo.text()
+    window.capture_now()
+    assert window.banner_kind == "retake" and "wait for the camera" in window.reason.text()
+    control["mode"] = "ok"
+    qtbot.waitUntil(lambda: not window.lost_panel.isVisible(), timeout=6000)
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    assert window.banner_kind == "flag"
+
+
+def test_refused_bundle_leaves_the_rest_working(qtbot, station_for, make_tiny_bundle):
+    bad = make_tiny_bundle(name="broken")
+    (bad / "model.safetensors").write_bytes(b"not the weights")
+    station, window = station_for(bundle=bad)
+    assert window.banner_kind == "unavailable"
+    assert "model.safetensors" in window.reason.text() and "The live view still works" in window.reason.text()
+    assert not window.capture_button.isEnabled() and not window.auto_button.isEnabled()
+    n = window.displayed_frames
+    qtbot.waitUntil(lambda: window.displayed_frames > n + 3, timeout=5000)  # live view keeps going
+    assert window.status_model.text() == "Model: none"
+    assert window.status_db.text().startswith("Database: OK")
+
+
+def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    bundle = station.engine.bundle
+    assert window.status_model.text() == f"Model: {bundle.name} · {bundle.short_hash}"
+    assert window.status_device.text() == "CPU"
+    text = window.status_fps.text
+    qtbot.waitUntil(lambda: " 0.0 fps ·" not in text() and "fps" in text(), timeout=5000)
+    assert window.status_dropped.text().startswith("Dropped:")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_window_scales_from_720p_to_4k(qtbot, station_for, size):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.height() == size[1], timeout=3000)
+    assert window.capture_button.height() >= 56 * (size[1] / 720) * 0.9  # touch-sized at every scale
