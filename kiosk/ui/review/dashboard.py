@@ -1,0 +1,127 @@
+"""Dashboard: flags per hour and per day, decision and predicted-class mix, the top probability per class
+as a box plot (the paper's Figure 6C), and the positive predictive value of flags from PCR outcomes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from kiosk.store.database import Database
+from kiosk.store.queries import CaseFilter, DashboardData, dashboard_data
+from models.taxonomy import CLASSES, display_name
+
+
+def box_stats(values: np.ndarray) -> tuple[float, float, float, float, float]:
+    """(low whisker, q1, median, q3, high whisker), whiskers at 1.5 IQR clipped to the data (Tukey)."""
+    q1, med, q3 = np.percentile(values, [25, 50, 75])
+    iqr = q3 - q1
+    low = values[values >= q1 - 1.5 * iqr].min()
+    high = values[values <= q3 + 1.5 * iqr].max()
+    return float(low), float(q1), float(med), float(q3), float(high)
+
+
+def per_bin(epochs: np.ndarray, seconds: int) -> tuple[np.ndarray, np.ndarray]:
+    """Counts per consecutive bin of ``seconds`` (x in bin start times, epoch seconds)."""
+    if epochs.size == 0:
+        return np.array([]), np.array([])
+    bins = (epochs // seconds).astype(np.int64)
+    first = bins.min()
+    counts = np.bincount(bins - first)
+    return (np.arange(counts.size) + first) * seconds, counts
+
+
+class DashboardWidget(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.data: DashboardData | None = None
+        axis = {"bottom": pg.DateAxisItem()}
+        self.per_hour = pg.PlotWidget(title="Flags per hour", axisItems=axis)
+        self.per_day = pg.PlotWidget(title="Flags per day", axisItems={"bottom": pg.DateAxisItem()})
+        self.decision_mix = pg.PlotWidget(title="Decision mix")
+        self.class_mix = pg.PlotWidget(title="Predicted class (stored cases)")
+        self.boxes = pg.PlotWidget(title="Top probability per predicted class")
+        self.ppv_label = QLabel()
+        self.ppv_label.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.addWidget(self.per_hour, 0, 0)
+        grid.addWidget(self.per_day, 0, 1)
+        grid.addWidget(self.decision_mix, 1, 0)
+        grid.addWidget(self.class_mix, 1, 1)
+        grid.addWidget(self.boxes, 2, 0, 1, 2)
+        grid.addWidget(self.ppv_label, 3, 0, 1, 2)
+
+    def refresh(self, flt: CaseFilter | None = None) -> None:
+        self.data = data = dashboard_data(self.db, flt or CaseFilter())
+        epochs = np.asarray(data.captured_epoch, dtype=np.float64)
+        is_flag = np.asarray(data.decisions) == "flag"
+        for plot, seconds in ((self.per_hour, 3600), (self.per_day, 86400)):
+            plot.clear()
+            x, counts = per_bin(epochs[is_flag] if epochs.size else epochs, seconds)
+            if x.size:
+                plot.addItem(
+                    pg.BarGraphItem(x=x + seconds / 2, height=counts, width=seconds * 0.8, brush="#e53935")
+                )
+        clear_total = sum(n for _, n in data.clear_counts)
+        labels = ["flag", "review", "clear"]
+        counts = [int(np.sum(np.asarray(data.decisions) == d)) for d in labels]
+        counts[2] += clear_total  # CLEAR results are counted per hour, mostly without a stored case
+        self._bars(self.decision_mix, labels, counts, ["#e53935", "#ffb300", "#43a047"])
+        classes = [c for c in CLASSES if c in set(data.top_classes)] + sorted(
+            set(data.top_classes) - set(CLASSES)
+        )
+        class_counts = [data.top_classes.count(c) for c in classes]
+        self._bars(
+            self.class_mix, [display_name(c) for c in classes], class_counts, ["#1e88e5"] * len(classes)
+        )
+        self._box_plot(classes, np.asarray(data.top_classes), np.asarray(data.top_probabilities, dtype=float))
+        if data.ppv is None:
+            self.ppv_label.setText("Positive predictive value of flags: no PCR outcomes recorded yet.")
+        else:
+            self.ppv_label.setText(
+                f"Positive predictive value of flags: {data.ppv:.1%} "
+                f"({data.flagged_positive} PCR positive of {data.flagged_with_outcome} flagged cases "
+                "with an outcome)."
+            )
+
+    @staticmethod
+    def _bars(plot: pg.PlotWidget, labels: list[str], counts: list[int], colours: list[str]) -> None:
+        plot.clear()
+        x = np.arange(len(labels))
+        if len(labels):
+            plot.addItem(pg.BarGraphItem(x=x, height=counts, width=0.7, brushes=colours))
+        plot.getAxis("bottom").setTicks([list(zip(x.tolist(), labels, strict=True))])
+
+    def _box_plot(self, classes: list[str], top: np.ndarray, probs: np.ndarray) -> None:
+        plot = self.boxes
+        plot.clear()
+        plot.setYRange(0, 1)
+        self.box_values: dict[str, tuple[float, ...]] = {}
+        for i, cls in enumerate(classes):
+            values = probs[top == cls]
+            if values.size == 0:
+                continue
+            low, q1, med, q3, high = stats = box_stats(values)
+            self.box_values[cls] = stats
+            plot.addItem(
+                pg.BarGraphItem(
+                    x=[i], y0=[q1], height=[max(q3 - q1, 1e-3)], width=0.5, brush="#90caf9", pen="#0d47a1"
+                )
+            )
+            lines = np.array(
+                [
+                    [i - 0.25, med],
+                    [i + 0.25, med],
+                    [i, q3],
+                    [i, high],
+                    [i, q1],
+                    [i, low],
+                    [i - 0.12, high],
+                    [i + 0.12, high],
+                    [i - 0.12, low],
+                    [i + 0.12, low],
+                ]
+            )
+            plot.plot(lines[:, 0], lines[:, 1], connect="pairs", pen=pg.mkPen("#0d47a1", width=2))
+        plot.getAxis("bottom").setTicks([[(i, display_name(c)) for i, c in enumerate(classes)]])

@@ -1,0 +1,244 @@
+"""The review window: filter bar, lazily paged case table, case detail, dashboard, export, log-off."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.store import accounts, audit
+from kiosk.store.accounts import UserSession
+from kiosk.store.database import Database
+from kiosk.store.errors import StoreError
+from kiosk.store.queries import CaseFilter, stations
+from kiosk.store.schema import REVIEW_STATUSES
+from kiosk.store.settings import StoreSettings
+from kiosk.ui.review.dashboard import DashboardWidget
+from kiosk.ui.review.detail import CaseDetailDialog
+from kiosk.ui.review.export import export_csv, export_pdf
+from kiosk.ui.review.inactivity import InactivityWatcher
+from kiosk.ui.review.table_model import CaseTableModel
+from models.taxonomy import CLASSES, display_name
+
+
+def _combo(items: list[tuple[str, str | None]]) -> QComboBox:
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, value)
+    return box
+
+
+class ReviewWindow(QMainWindow):
+    logged_off = Signal(str)  # reason
+
+    def __init__(self, db: Database, config: Any, user: UserSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        accounts.require_reviewer(user, "open the review screens")
+        self.db, self.user = db, user
+        self.settings = StoreSettings.from_config(config)
+        self.setWindowTitle(f"Case review · {user.username} ({user.role})")
+        self.resize(1280, 800)
+        self.details: list[CaseDetailDialog] = []
+        # filters
+        self.use_dates = QCheckBox("From")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.decision = _combo(
+            [("All decisions", None), ("FLAG", "flag"), ("REVIEW", "review"), ("CLEAR", "clear")]
+        )
+        self.top_class = _combo([("All classes", None)] + [(display_name(c), c) for c in CLASSES])
+        self.station = _combo([("All stations", None)] + [(s, s) for s in stations(db)])
+        self.status = _combo([("Any review status", None)] + [(s.capitalize(), s) for s in REVIEW_STATUSES])
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search traveller reference")
+        self.search.setMaxLength(256)
+        bar = QHBoxLayout()
+        for w in (
+            self.use_dates,
+            self.date_from,
+            QLabel("to"),
+            self.date_to,
+            self.decision,
+            self.top_class,
+            self.station,
+            self.status,
+            self.search,
+        ):
+            bar.addWidget(w)
+        for w in (self.decision, self.top_class, self.station, self.status):
+            w.currentIndexChanged.connect(self.apply_filters)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(self.apply_filters)
+        self.use_dates.toggled.connect(self.apply_filters)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda t: self.apply_filters() if not t else None)
+        # table
+        self.model = CaseTableModel(db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.case_at(index.row()).id))
+        self.count_label = QLabel()
+        cases = QWidget()
+        cases_layout = QVBoxLayout(cases)
+        cases_layout.addLayout(bar)
+        cases_layout.addWidget(self.table)
+        cases_layout.addWidget(self.count_label)
+        self.dashboard = DashboardWidget(db)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(cases, "Cases")
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.currentChanged.connect(
+            lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
+        )
+        self.setCentralWidget(self.tabs)
+        self._menus()
+        self.watcher = InactivityWatcher(self.settings.session_timeout_minutes, self)
+        self.watcher.timed_out.connect(lambda: self.log_off("inactivity"))
+        self._update_count()
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu("&Cases")
+        for text, key, slot in (
+            ("&Open case", "Return", self.open_selected),
+            ("Export selected to &CSV…", "Ctrl+E", lambda: self._export("csv")),
+            ("Export selected to &PDF…", "Ctrl+P", lambda: self._export("pdf")),
+            ("&Refresh", "F5", self.apply_filters),
+            ("&Verify audit trail", "Ctrl+Shift+V", self.verify_audit),
+            ("&Log off", "Ctrl+L", lambda: self.log_off("logout")),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+
+    # -- filtering -------------------------------------------------------------------------------
+    def current_filter(self) -> CaseFilter:
+        date_from = date_to = None
+        if self.use_dates.isChecked():
+            date_from = datetime.combine(self.date_from.date().toPython(), time(), UTC)
+            date_to = datetime.combine(self.date_to.date().toPython(), time(), UTC) + timedelta(days=1)
+
+        def chosen(box: QComboBox) -> tuple[str, ...]:
+            return () if box.currentData() is None else (box.currentData(),)
+
+        return CaseFilter(
+            date_from=date_from,
+            date_to=date_to,
+            decisions=chosen(self.decision),
+            top_classes=chosen(self.top_class),
+            stations=chosen(self.station),
+            review_statuses=chosen(self.status),
+            text=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if self.tabs.currentIndex() == 1:
+            self.dashboard.refresh(self.model.filter)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{self.model.total} case(s) match · {len(self.model.rows)} loaded")
+
+    # -- cases -----------------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.case_at(r).id for r in rows]
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_case(ids[0])
+
+    def open_case(self, case_id: str) -> CaseDetailDialog | None:
+        try:
+            dialog = CaseDetailDialog(self.db, self.user, case_id, self)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Case", str(exc))
+            return None
+        dialog.changed.connect(lambda _id: self.apply_filters())
+        dialog.finished.connect(lambda _r, d=dialog: self.details.remove(d) if d in self.details else None)
+        self.details.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _export(self, kind: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(
+                self, "Export", "Select the cases to export first (Ctrl+A selects all loaded)."
+            )
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export cases", f"cases.{kind}", f"{kind.upper()} (*.{kind})"
+        )
+        if not name:
+            return
+        try:
+            n = (export_csv if kind == "csv" else export_pdf)(self.db, self.user, ids, Path(name))
+        except StoreError as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return
+        self.statusBar().showMessage(f"exported {n} case(s) to {name}", 10_000)
+
+    def verify_audit(self) -> None:
+        report = audit.verify(self.db)
+        text = (
+            f"Audit trail intact: {report.entries} entries."
+            if report.ok
+            else "Audit trail TAMPERED:\n" + "\n".join(report.problems[:20])
+        )
+        QMessageBox.information(self, "Audit trail", text)
+
+    def log_off(self, reason: str) -> None:
+        accounts.logout(self.db, self.user, reason)
+        self.logged_off.emit(reason)
+        self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.watcher.stop()
+        for dialog in list(self.details):
+            dialog.close()
+        super().closeEvent(event)
+
+
+def open_review(
+    parent: QWidget | None, db: Database, config: Any, user: UserSession | None
+) -> ReviewWindow | None:
+    """The review window for a reviewer or admin; an officer (or nobody) is refused with a message."""
+    if user is None or not user.can_review:
+        QMessageBox.warning(parent, "Case review", "Case review needs a reviewer or admin account.")
+        if user is not None:
+            audit.record(db, user.username, "review_denied", user.username, {"role": user.role})
+        return None
+    window = ReviewWindow(db, config, user, parent)
+    window.show()
+    return window
