@@ -221,7 +221,9 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in _admin_commands():
+    # The first word that is not an option (nor --config's value) may be an administration command.
+    words = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--config")]
+    if words and words[0] in _admin_commands():
         from kiosk import admin_cli
 
         return admin_cli.main(argv)
