@@ -58,7 +58,17 @@ def config_from_args(args: argparse.Namespace) -> PretrainConfig:
 def run(args: argparse.Namespace) -> int:
     from training.ssl.trainer import pretrain
 
-    result = pretrain(config_from_args(args))
+    import os
+
+    import torch.distributed as dist
+
+    try:
+        result = pretrain(config_from_args(args))
+    finally:
+        if dist.is_initialized():
+            dist.destroy_process_group()
+    if int(os.environ.get("RANK", "0")) != 0:
+        return 0  # under torchrun, rank 0 reports
     last = result.epochs[-1] if result.epochs else {}
     print(f"pre-trained {args.arch} for {result.steps} steps ({result.epochs_done} epoch(s)); "
           f"final epoch loss {last.get('loss', float('nan')):.4f}")
