@@ -56,11 +56,11 @@ def config_from_args(args: argparse.Namespace) -> PretrainConfig:
 
 
 def run(args: argparse.Namespace) -> int:
-    from training.ssl.trainer import pretrain
-
     import os
 
     import torch.distributed as dist
+
+    from training.ssl.trainer import pretrain
 
     try:
         result = pretrain(config_from_args(args))
