@@ -128,3 +128,22 @@ def test_clear_errors_for_unusable_data(image_dir, tmp_path):
     manifest.write_text("path,label,source,group\nimg_00.png,eczema,x,g\n")
     with pytest.raises(SSLDataError, match=r"no images found in manifest .*\(rows labelled 'unlabelled'"):
         pretrain(_config(manifest, tmp_path / "c"))
+
+
+@pytest.mark.slow
+def test_torchrun_two_cpu_processes_share_the_work(image_dir, tmp_path):
+    """Under torchrun (Gloo on the CPU) each rank takes half of each epoch; NT-Xent gathers across ranks."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "ddp"
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "-m", "training.cli",
+           "pretrain", "--arch", "tiny_cnn", "--data", str(image_dir), "--out", str(out), "--epochs", "1",
+           "--batch-size", "4", "--input-size", "32", "--no-progress"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    # 24 images / (2 ranks x batch 4) = 3 steps; only rank 0 reports
+    assert done.stdout.count("pre-trained tiny_cnn for 3 steps") == 1
+    meta = json.loads((out / "backbone.json").read_text())
+    assert meta["world_size"] == 2 and meta["batch_size"] == 8
