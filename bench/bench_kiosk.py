@@ -1,0 +1,173 @@
+"""Benchmark (not a test): the real screening window fed by a 30 fps source while the model runs on the CPU.
+
+Phase 1 (baseline, 10 % of the run, at least 5 s): live view only. Phase 2: automatic mode, so the model
+screens frames back to back for the rest of the run. Prints displayed fps, the p50/p99/max interval between
+displayed frames, inference latency, and RSS memory over phase 2 (start, end, max, slope per minute).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --seconds 600
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kiosk.config import ModelConfig, ScreeningConfig, StorageConfig, parse_config  # noqa: E402
+from models.bundle import make_manifest, save_bundle  # noqa: E402
+from models.registry import build_model  # noqa: E402
+from models.taxonomy import CLASSES  # noqa: E402
+
+
+class SyntheticCamera:
+    """1280x720 skin-coloured frames at ``fps``, each one different (like a sensor)."""
+
+    may_repeat_frames = False
+
+    def __init__(self, fps: float = 30.0, width: int = 1280, height: int = 720):
+        rng = np.random.default_rng(0)
+        base = np.array([205, 150, 125], np.float32)
+        self.frames = [np.clip(base + rng.normal(0, 18, (height, width, 1)), 0, 255).astype(np.uint8)
+                       for _ in range(8)]
+        self.period = 1.0 / fps
+        self.name = f"synthetic {width}x{height}@{fps:g}"
+        self.next = 0.0
+        self.i = 0
+
+    def open(self) -> None:
+        self.next = time.monotonic()
+
+    def read(self) -> np.ndarray:
+        self.next += self.period
+        delay = self.next - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        self.i += 1
+        frame = self.frames[self.i % len(self.frames)].copy()
+        frame[:8, :8, 0] = self.i % 256
+        return frame
+
+    def release(self) -> None:
+        pass
+
+    def notice(self) -> str:
+        return ""
+
+
+def make_bundle(arch: str, folder: Path) -> Path:
+    model = build_model(arch, len(CLASSES), init="random")
+    return save_bundle(model, folder / arch, make_manifest(model, arch, CLASSES, name=f"bench-{arch}"))
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def intervals_ms(times: list[float]) -> list[float]:
+    return [(b - a) * 1000.0 for a, b in zip(times, times[1:], strict=False)]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--seconds", type=float, default=600.0, help="total run time (default: %(default)s)")
+    p.add_argument("--arch", default="efficientnet_lite0", help="model architecture (random weights)")
+    p.add_argument("--bundle", help="use this bundle instead of a random one")
+    p.add_argument("--fps", type=float, default=30.0, help="source frame rate (default: %(default)s)")
+    args = p.parse_args()
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Station, _configure_torch_threads
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    _configure_torch_threads()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-kiosk-"))
+    bundle = Path(args.bundle) if args.bundle else make_bundle(args.arch, tmp)
+    config = parse_config({})
+    config = replace(config, model=ModelConfig(bundle=str(bundle), device="cpu"),
+                     screening=ScreeningConfig(auto_mode=False, auto_window=5),
+                     storage=StorageConfig(data_dir=tmp / "data"))
+    station = Station(config, source_factory=lambda _s: SyntheticCamera(args.fps))
+    window = station.build(no_login=True)
+    window.show()
+
+    engine = station.engine
+    latencies: list[float] = []
+    predict_one = engine.predictor.predict_one
+
+    def timed_predict(image):
+        t0 = time.perf_counter()
+        out = predict_one(image)
+        latencies.append((time.perf_counter() - t0) * 1000.0)
+        return out
+
+    engine.predictor.predict_one = timed_predict
+    shown: dict[str, list[float]] = {"base": [], "auto": []}
+    phase = {"name": "base"}
+    window.frame_listeners.append(lambda t: shown[phase["name"]].append(t))
+    proc = psutil.Process()
+    rss: list[tuple[float, float]] = []
+    baseline_s = max(5.0, args.seconds * 0.1)
+    t_start = time.monotonic()
+
+    def start_auto() -> None:
+        phase["name"] = "auto"
+        window.set_auto_mode(True)
+
+    def sample() -> None:
+        if phase["name"] == "auto":
+            rss.append((time.monotonic() - t_start, proc.memory_info().rss / 2**20))
+
+    sampler = QTimer()
+    sampler.timeout.connect(sample)
+    sampler.start(1000)
+    QTimer.singleShot(int(baseline_s * 1000), start_auto)
+    QTimer.singleShot(int(args.seconds * 1000), app.quit)
+    try:
+        app.exec()
+    finally:
+        sampler.stop()
+        stats = station.capture.stats() if station.capture else None
+        station.shutdown()
+
+    def report(name: str, times: list[float], span: float) -> float:
+        iv = intervals_ms(times)
+        fps = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 2 else 0.0
+        print(f"{name:34s} displayed {fps:5.1f} fps  interval p50 {percentile(iv, 50):5.1f} ms  "
+              f"p99 {percentile(iv, 99):6.1f} ms  max {max(iv, default=float('nan')):6.1f} ms  "
+              f"({len(times)} frames in {span:.0f} s)")
+        return fps
+
+    print(f"source {args.fps:g} fps 1280x720, model {engine.bundle.name} on {engine.device_label}, "
+          f"torch threads {__import__('torch').get_num_threads()}, cpus {os.cpu_count()}")
+    base_fps = report("baseline (live view only)", shown["base"], baseline_s)
+    auto_fps = report("with inference (automatic mode)", shown["auto"], args.seconds - baseline_s)
+    print(f"{'ratio to baseline':34s} {auto_fps / base_fps if base_fps else float('nan'):.2f}")
+    print(f"inference latency per frame        p50 {percentile(latencies, 50):.1f} ms  "
+          f"p99 {percentile(latencies, 99):.1f} ms  ({len(latencies)} frames screened)")
+    if stats is not None:
+        print(f"camera frames {stats.frames}, dropped (replaced before display) {stats.dropped}")
+    if len(rss) > 2:
+        t = np.array([a for a, _ in rss])
+        m = np.array([b for _, b in rss])
+        slope = np.polyfit(t / 60.0, m, 1)[0]
+        half = len(m) // 2
+        slope2 = np.polyfit(t[half:] / 60.0, m[half:], 1)[0]
+        print(f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
+              f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
