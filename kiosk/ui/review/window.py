@@ -235,7 +235,15 @@ def open_review(
 ) -> ReviewWindow | None:
     """The review window for a reviewer or admin; an officer (or nobody) is refused with a message."""
     if user is None or not user.can_review:
-        QMessageBox.warning(parent, "Case review", "Case review needs a reviewer or admin account.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Case review",
+            "Case review needs a reviewer or admin account. Log in with one, or ask an admin.",
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the screening screen keeps running behind it
         if user is not None:
             audit.record(db, user.username, "review_denied", user.username, {"role": user.role})
         return None
