@@ -1,0 +1,168 @@
+"""Per-frame CPU latency of eager PyTorch vs the optimised inference path, with and without the heatmap,
+and top-1 agreement between the two on real images.
+
+    .venv/bin/python bench/bench_inference.py [--reps 60] [--reps-large 12] [--agree 300]
+
+Per frame = one RGB image as the camera gives it (decode excluded) -> preprocessing -> model -> calibrated
+probabilities (-> Grad-CAM overlay in image coordinates). Batch 1. Variants are interleaved repetition by
+repetition (the order rotates), so that load from other processes hits them alike; warm-up runs are
+excluded; ratios are eager/optimised medians of the same run, with the spread of the per-repetition ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import torch
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from models.bundle import DEFAULT_BUNDLE_DIR, load_bundle, make_manifest, save_bundle  # noqa: E402
+from models.explainer import Explainer  # noqa: E402
+from models.imageio import decode_image  # noqa: E402
+from models.predictor import Predictor  # noqa: E402
+from models.registry import build_model  # noqa: E402
+from models.taxonomy import CLASSES  # noqa: E402
+
+SKIN = Path(os.environ.get("MPOX_SKIN_DATA", REPO.parent / "shared" / "data" / "skin"))
+
+
+def make_bundle(arch: str, init: str, out: Path):
+    """A bundle in a temporary folder (random or offline ImageNet weights, 8-way head)."""
+    torch.manual_seed(0)
+    model = build_model(arch, len(CLASSES), init=init).eval()
+    manifest = make_manifest(model, arch, CLASSES, name=f"bench-{arch}-{init}",
+                             provenance={"command": "bench/bench_inference.py"})
+    return load_bundle(save_bundle(model, out / arch, manifest))
+
+
+def real_images(n: int) -> list[np.ndarray]:
+    """``n`` labelled images spread evenly over the manifest (all sources and classes), decoded once."""
+    with open(SKIN / "manifest.csv", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["label"] != "unlabelled"]
+    picked = rows[:: max(1, len(rows) // n)][:n]
+    return [decode_image(SKIN / r["path"]) for r in picked]
+
+
+def webcam_sized_frame() -> np.ndarray:
+    """A 640x480 DermNet NZ photograph: the size of a webcam frame."""
+    with open(SKIN / "manifest.csv", newline="") as f:
+        path = next(r["path"] for r in csv.DictReader(f) if r["source"] == "dermnet_nz")
+    return decode_image(SKIN / path)
+
+
+def interleaved(variants: dict[str, Callable[[], object]], reps: int, warmup: int) -> dict[str, list[float]]:
+    """Milliseconds per call of each variant; one call of each per repetition, order rotating."""
+    names = list(variants)
+    for _ in range(warmup):
+        for name in names:
+            variants[name]()
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for rep in range(reps):
+        for name in names[rep % len(names):] + names[: rep % len(names)]:
+            t0 = time.perf_counter()
+            variants[name]()
+            times[name].append((time.perf_counter() - t0) * 1e3)
+    return times
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray], reps: int,
+                warmup: int) -> None:
+    t0 = time.perf_counter()
+    fast = Predictor(bundle)  # 'auto': the project's optimised path (cached export, checked against eager)
+    setup_s = time.perf_counter() - t0
+    eager = Predictor(bundle, backend="eager")
+    eager_cam = Explainer(bundle, backend="eager")  # the gradient pass (torchcam) as before this work
+    fast_cam = Explainer(bundle)  # kiosk API as it is called today: a second, backward-free pass
+    m = bundle.manifest
+    print(f"\n## {label}: arch {m['arch']}, {m['num_params'] / 1e6:.1f} M parameters,"
+          f" input {m['input_size']} px; optimised backend = {fast.backend}"
+          f" ({fast.runtime.fallback_reason or 'checked against eager'}); set-up {setup_s:.1f} s;"
+          f" backward-free Grad-CAM: {fast.explainer.fast}")
+
+    def eager_heat():
+        p = eager.predict_one(frame)
+        eager_cam.explain(frame, int(p.probabilities.argmax()))
+
+    def fast_two_pass():
+        p = fast.predict_one(frame)
+        fast_cam.explain(frame, int(p.probabilities.argmax()))
+
+    times = interleaved({
+        "eager classify": lambda: eager.predict_one(frame),
+        "optimised classify": lambda: fast.predict_one(frame),
+        "eager classify + heatmap": eager_heat,
+        "optimised classify + heatmap": lambda: fast.predict_explained(frame),
+        "optimised classify + heatmap (2 calls)": fast_two_pass,
+    }, reps, warmup)
+
+    print("\n| variant | median ms | p90 ms |")
+    print("|---|---:|---:|")
+    for name, values in times.items():
+        print(f"| {name} | {statistics.median(values):.1f} | {pct(values, 90):.1f} |")
+    print("\n| speed-up eager/optimised | ratio of medians | per-repetition ratio p10-p90 |")
+    print("|---|---:|---:|")
+    for what, e, o in (("classify", "eager classify", "optimised classify"),
+                       ("classify + heatmap", "eager classify + heatmap", "optimised classify + heatmap"),
+                       ("classify + heatmap (2 calls)", "eager classify + heatmap",
+                        "optimised classify + heatmap (2 calls)")):
+        paired = np.array(times[e]) / np.array(times[o])
+        ratio = statistics.median(times[e]) / statistics.median(times[o])
+        print(f"| {what} | {ratio:.2f}x | {pct(paired, 10):.2f}-{pct(paired, 90):.2f} |")
+
+    if images:
+        p_eager = np.stack([p.probabilities for p in eager.predict(images)])
+        p_fast = np.stack([p.probabilities for p in fast.predict(images)])
+        agree = float((p_eager.argmax(1) == p_fast.argmax(1)).mean())
+        print(f"\nTop-1 agreement optimised vs eager on {len(images)} real images: {agree * 100:.2f}% "
+              f"(max |probability difference| {np.abs(p_eager - p_fast).max():.2e})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=60, help="timed repetitions, light model")
+    ap.add_argument("--reps-large", type=int, default=12, help="timed repetitions, ResNeXt101_64x4d")
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--agree", type=int, default=300, help="real images for the agreement check (0: skip)")
+    ap.add_argument("--skip-large", action="store_true", help="only the default (light) model")
+    args = ap.parse_args(argv)
+
+    import onnxruntime
+
+    print(f"torch {torch.__version__} ({torch.get_num_threads()} threads), "
+          f"onnxruntime {onnxruntime.__version__},"
+          f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    if not (SKIN / "manifest.csv").is_file():
+        sys.exit(f"real images not found at {SKIN} (set MPOX_SKIN_DATA)")
+    images = real_images(args.agree) if args.agree else []
+    frame = webcam_sized_frame()
+    print(f"timed frame: {frame.shape[1]}x{frame.shape[0]} RGB")
+    with tempfile.TemporaryDirectory() as tmp:
+        if (DEFAULT_BUNDLE_DIR / "manifest.json").is_file():
+            default, label = load_bundle(DEFAULT_BUNDLE_DIR), "default bundle (models/bundles/default)"
+        else:
+            default = make_bundle("efficientnet_lite0", "imagenet", Path(tmp))
+            label = "EfficientNet-Lite0, ImageNet weights (no default bundle yet)"
+        bench_model(label, default, frame, images, args.reps, args.warmup)
+        if not args.skip_large:
+            large = make_bundle("resnext101_64x4d", "random", Path(tmp))
+            bench_model("ResNeXt101_64x4d, random weights", large, frame, images, args.reps_large,
+                        args.warmup)
+
+
+if __name__ == "__main__":
+    main()
