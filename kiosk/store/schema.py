@@ -82,6 +82,7 @@ class Case(Base):
         Index("ix_cases_class_captured", "top_class", "captured_utc"),
         Index("ix_cases_status_captured", "review_status", "captured_utc"),
         Index("ix_cases_traveller_ref", "traveller_ref"),
+        Index("ix_cases_top_probability", "top_probability"),  # revision 0003
     )
 
 
