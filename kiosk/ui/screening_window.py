@@ -175,14 +175,15 @@ class ScreeningWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
 
         # Status bar.
         sb = self.statusBar()
         self.status_model = QLabel(f"Model: {model_label}" if model_label else "Model: none")
         self.status_device = QLabel(device_label or "—")
-        self.status_infer = QLabel("Inference: —")
-        self.status_fps = QLabel("Camera: —")
-        self.status_dropped = QLabel("Dropped: 0")
+        self.status_infer = QLabel("Inference —")
+        self.status_fps = QLabel("Camera —")
+        self.status_dropped = QLabel("Dropped 0")
         self.status_db = QLabel(f"Database: {database_state}")
         for w in (self.status_model, self.status_device, self.status_infer, self.status_fps,
                   self.status_dropped, self.status_db):
@@ -296,7 +297,9 @@ class ScreeningWindow(QMainWindow):
             text = BANNER_TEXT[result.decision]
             if result.decision == "flag":
                 flagged = max(result.thresholds.flagged_classes, key=lambda c: result.probabilities.get(c, 0))
-                text = f"FLAG · suspected {display_name(flagged).lower()}: refer to secondary screening"
+                sub = round(22 * (self._scale or 1.0))
+                text = (f"FLAG · suspected {flagged}<br><span style='font-size: {sub}px; font-weight: 600;'>"
+                        "refer to secondary screening</span>")
             elif result.decision == "clear":
                 text = f"CLEAR · {display_name(result.verdict.top_class)}"
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
@@ -309,7 +312,7 @@ class ScreeningWindow(QMainWindow):
             self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
             colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
             self.chart.set_top3(result.top3, colour)
-            self.status_infer.setText(f"Inference: {result.infer_ms:.0f} ms (heatmap {result.cam_ms:.0f} ms)")
+            self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
         self.outcome_shown.emit(outcome)
 
@@ -343,7 +346,7 @@ class ScreeningWindow(QMainWindow):
         written = getattr(status, "written", 0)
         err = getattr(status, "last_error", None)
         if ok:
-            self.set_database_state(f"OK ({written} saved, {pending} waiting)")
+            self.set_database_state(f"OK, {written} saved, {pending} waiting")
         else:
             self.set_database_state(f"retrying ({pending} waiting, kept on disk): {err}")
 
@@ -353,11 +356,11 @@ class ScreeningWindow(QMainWindow):
     def _refresh_status(self) -> None:
         if self.capture is not None:
             stats = self.capture.stats()
-            self.status_fps.setText(f"Camera: {stats.fps:.1f} fps · shown {self.displayed_fps():.1f} fps")
-            self.status_dropped.setText(f"Dropped: {stats.dropped}")
+            self.status_fps.setText(f"Camera {stats.fps:.1f} fps · shown {self.displayed_fps():.1f}")
+            self.status_dropped.setText(f"Dropped {stats.dropped}")
             self.on_capture_state(stats)
         else:
-            self.status_fps.setText("Camera: none")
+            self.status_fps.setText("Camera none")
 
     # ---------- scaling and shutdown ----------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -45,7 +45,7 @@ def style_sheet(scale: float) -> str:
     QSlider::groove:horizontal {{ height: {round(10 * scale)}px; background: #455a64; }}
     QSlider::handle:horizontal {{ width: {round(32 * scale)}px; margin: -{round(11 * scale)}px 0;
                  background: #eceff1; border-radius: {round(8 * scale)}px; }}
-    QStatusBar QLabel {{ font-size: {round(15 * scale)}px; padding: 0 {pad}px; color: #cfd8dc; }}
+    QStatusBar QLabel {{ font-size: {round(14 * scale)}px; padding: 0 {round(pad / 2)}px; color: #cfd8dc; }}
     QLabel#note {{ color: #cfd8dc; font-style: italic; }}
     QLabel#reason {{ color: #eceff1; }}
     QFrame#lostPanel {{ background: rgba(120, 0, 0, 225); border-radius: {pad}px; }}
@@ -55,5 +55,5 @@ def style_sheet(scale: float) -> str:
 
 def banner_style(kind: str, scale: float) -> str:
     bg, fg = BANNER_COLOURS[kind]
-    return (f"background: {bg}; color: {fg}; font-size: {round(38 * scale)}px; font-weight: 800; "
+    return (f"background: {bg}; color: {fg}; font-size: {round(34 * scale)}px; font-weight: 800; "
             f"padding: {round(14 * scale)}px; border-radius: {round(10 * scale)}px;")

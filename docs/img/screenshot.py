@@ -1,0 +1,81 @@
+"""Take docs/img/screening.png from the real window (run under Xvfb), fed by a folder of real photos.
+
+    xvfb-run -a -s "-screen 0 1280x720x24" \
+        .venv/bin/python docs/img/screenshot.py /tmp/slides docs/img/screening.png
+
+The model is a tiny demo bundle with a fixed output (mpox 0.82), so the banner shows FLAG; no traveller
+reference is typed.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from kiosk.config import CameraConfig, ModelConfig, StorageConfig, parse_config  # noqa: E402
+from models.bundle import make_manifest, save_bundle  # noqa: E402
+from models.registry import build_model  # noqa: E402
+from models.taxonomy import CLASSES  # noqa: E402
+
+PROBS = {"mpox": 0.82, "chickenpox": 0.09, "measles": 0.04}
+
+
+def demo_bundle(folder: Path) -> Path:
+    model = build_model("tiny_cnn", len(CLASSES))
+    rest = (1 - sum(PROBS.values())) / (len(CLASSES) - len(PROBS))
+    probs = torch.tensor([PROBS.get(c, rest) for c in CLASSES])
+    with torch.no_grad():
+        model.fc.weight.mul_(0.02)  # nearly fixed output, but a heatmap that still follows the image
+        model.fc.bias.copy_(torch.log(probs))
+    return save_bundle(model, folder / "demo", make_manifest(model, "tiny_cnn", CLASSES, name="demo-fixed"))
+
+
+def main(slides: str, out: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Station
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
+    config = parse_config({})
+    config = replace(config, camera=CameraConfig(source=f"folder:{slides}"),
+                     model=ModelConfig(bundle=str(demo_bundle(tmp)), device="cpu"),
+                     storage=StorageConfig(data_dir=tmp / "data"))
+    station = Station(config)
+    window = station.build(no_login=True)
+    window.resize(1280, 720)
+    window.show()
+    outcomes = []
+    window.outcome_shown.connect(outcomes.append)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and window.displayed_frames < 20:
+        app.processEvents()
+        time.sleep(0.01)
+    window.capture_now()
+    while time.monotonic() < deadline and not outcomes:
+        app.processEvents()
+        time.sleep(0.01)
+    end = time.monotonic() + 1.0
+    while time.monotonic() < end:  # let the status bar refresh
+        app.processEvents()
+        time.sleep(0.01)
+    raw = tmp / "raw.png"
+    ok = window.grab().save(str(raw), "PNG")
+    if ok:  # a 256-colour palette keeps the README image small
+        from PIL import Image
+
+        Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    station.shutdown()
+    print(f"saved {out}: {ok}, decision {outcomes[0].result.decision if outcomes else 'none'}")
+    return 0 if ok and outcomes else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
