@@ -122,6 +122,11 @@ class ScreeningWindow(QMainWindow):
         grid.addWidget(self.live_view, 0, 0)
         grid.addWidget(self.lost_panel, 0, 0, Qt.AlignmentFlag.AlignCenter)
         lv.addWidget(live_holder, 1)
+        self.notice_label = QLabel("")  # e.g. a slideshow file that was skipped, and why
+        self.notice_label.setObjectName("note")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+        lv.addWidget(self.notice_label)
         self.ref_edit = QLineEdit()
         self.ref_edit.setPlaceholderText("Traveller reference (optional): document number or note — Ctrl+L")
         self.ref_edit.returnPressed.connect(self.capture_now)
@@ -337,8 +342,8 @@ class ScreeningWindow(QMainWindow):
                 self.controller.engine.reset_auto()
         elif stats.state is CameraState.LIVE:
             self.lost_panel.hide()
-            if stats.message:
-                self.statusBar().showMessage(stats.message, 5000)
+            self.notice_label.setText(stats.message)
+            self.notice_label.setVisible(bool(stats.message))
 
     def on_writer_status(self, status: object) -> None:
         ok = getattr(status, "ok", False)

@@ -173,3 +173,32 @@ def test_window_scales_from_720p_to_4k(qtbot, station_for, size):
     window.resize(*size)
     qtbot.waitUntil(lambda: window.height() == size[1], timeout=3000)
     assert window.capture_button.height() >= 56 * (size[1] / 720) * 0.9  # touch-sized at every scale
+
+
+def test_choosing_another_source_swaps_the_capture(qtbot, station_for, fake_camera):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    old = station.capture
+    window.source_box.setCurrentText("camera:1")
+    window.source_change_requested.emit("camera:1")  # what choosing it in the list does
+    assert station.capture is not old and window.capture is station.capture
+    assert window.source_box.currentText() == "camera:1"
+    n = window.displayed_frames
+    qtbot.waitUntil(lambda: window.displayed_frames > n + 3, timeout=5000)
+    qtbot.waitUntil(lambda: not old.is_running(), timeout=5000)
+
+
+def test_slideshow_shows_which_file_was_skipped(qtbot, kiosk_config, make_tiny_bundle, image_folder):
+    from kiosk.app import Station
+    from kiosk.config import CameraConfig
+
+    config = replace(kiosk_config, camera=CameraConfig(source=f"folder:{image_folder}"),
+                     model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("eczema", 0.9)))))
+    station = Station(config)
+    try:
+        window = station.build(no_login=True)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: "broken.jpg" in window.notice_label.text(), timeout=15000)
+        assert window.notice_label.isVisible() and "skipped" in window.notice_label.text()
+    finally:
+        station.shutdown()
