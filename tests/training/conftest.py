@@ -31,7 +31,7 @@ def write_image(
 def make_layout(
     root: Path, folders: dict[str, str], per_class: int, patients: int = 0, seed: int = 0
 ) -> Path:
-    """Class folders ``folder -> label`` with ``per_class`` images; with ``patients``, MSLD-style P<id>_<n> names."""
+    """Class folders (folder -> label), per_class images each; with patients, MSLD-style P<id>_<n> names."""
     s = seed
     for folder, label in folders.items():
         for i in range(per_class):
@@ -58,4 +58,4 @@ def tiny_dataset(tmp_path) -> Path:
         tmp_path / "msld", {"Monkey Pox": "mpox", "Others": "others"}, 10, patients=5, seed=1000
     )
     result = import_sources([("msid", msid), ("msld_v1", msld)], progress=False)
-    return write_manifest(result.records, tmp_path / "data" / "manifest.csv")
+    return write_manifest(result.records, tmp_path / "manifest.csv")

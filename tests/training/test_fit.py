@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from models.bundle import load_bundle
+from models.imageio import decode_image
+from models.predictor import Predictor
+from training.cli import main
+from training.fit import FitConfig, fit
+from training.manifest import labelled, read_manifest
+
+STABLE_KEYS = ("accuracy", "macro_f1", "ece", "per_class", "mpox_vs_rest", "confusion_matrix", "n_images")
+
+
+def tiny_config(manifest, out, **kw) -> FitConfig:
+    base = dict(
+        manifest=manifest,
+        out_dir=out,
+        arch="tiny_cnn",
+        input_size=32,
+        epochs=1,
+        batch_size=8,
+        lr=0.05,
+        cache_dir=out.parent / "cache",
+        progress=False,
+    )
+    return FitConfig(**(base | kw))
+
+
+def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
+    from tests.training.conftest import make_layout
+
+    msid = make_layout(
+        tmp_path / "msid",
+        {"Monkeypox": "mpox", "Chickenpox": "chickenpox", "Measles": "measles", "Normal": "normal"},
+        10,
+    )
+    msld = make_layout(tmp_path / "msld", {"Monkey Pox": "mpox", "Others": "others"}, 10, patients=5, seed=99)
+    m, split, run = tmp_path / "manifest.csv", tmp_path / "split.json", tmp_path / "run"
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert main(["data", "--add", "msid", str(msid), "--add", "msld_v1", str(msld), "--out", str(m)]) == 0
+    assert "total" in capsys.readouterr().out
+    assert main(["split", "--data", str(m), "--out", str(split)]) == 0
+    assert (
+        main(
+            [
+                "fit",
+                "--arch",
+                "tiny_cnn",
+                "--data",
+                str(m),
+                "--split-file",
+                str(split),
+                "--epochs",
+                "1",
+                "--input-size",
+                "32",
+                "--batch-size",
+                "8",
+                "--workers",
+                "0",
+                "--out",
+                str(run),
+                "--quiet",
+                *cache,
+            ]
+        )
+        == 0
+    )
+    report = tmp_path / "report"
+    assert (
+        main(
+            [
+                "evaluate",
+                "--bundle",
+                str(run / "bundle"),
+                "--data",
+                str(m),
+                "--split-file",
+                str(split),
+                "--out",
+                str(report),
+                "--bootstrap",
+                "50",
+                *cache,
+            ]
+        )
+        == 0
+    )
+    metrics = json.loads((report / "metrics.json").read_text())
+    for key in STABLE_KEYS:
+        assert key in metrics
+    assert set(metrics["per_class"]["mpox"]) >= {"precision", "recall", "specificity", "f1", "support"}
+    assert set(metrics["mpox_vs_rest"]) >= {"precision", "recall", "specificity", "f1"}
+    for png in ("confusion_matrix.png", "coverage_accuracy.png", "reliability.png"):
+        assert (report / png).stat().st_size > 1000
+    assert "Threshold analysis" in (report / "report.md").read_text()
+    exported = tmp_path / "exported"
+    assert main(["export", "--checkpoint", str(run / "best.pt"), "--out", str(exported)]) == 0
+    bundle = load_bundle(exported)
+    assert bundle.manifest["input_size"] == 32
+    prov = bundle.manifest["provenance"]
+    assert prov["manifest_sha256"] and prov["init"] == "random" and "fit" in prov["command"]
+    assert bundle.temperature == load_bundle(run / "bundle").temperature
+    # The exported model predicts what evaluation measured, through the kiosk's Predictor.
+    records = [r for r in labelled(read_manifest(m)) if r.label != "others"][:5]
+    preds = Predictor(bundle, device="cpu", backend="eager").predict([decode_image(r.path) for r in records])
+    assert all(abs(p.probabilities.sum() - 1) < 1e-5 for p in preds)
+
+
+def test_partial_labels_train_and_learning_happens(tiny_dataset, tmp_path):
+    result = fit(
+        tiny_config(tiny_dataset, tmp_path / "run", epochs=4, balance="sampler", label_smoothing=0.1)
+    )
+    assert len(result.history) == 4
+    assert result.history[-1]["train_loss"] < result.history[0]["train_loss"]
+    assert result.val_metrics["n_images"] > 0 and 0.05 <= result.temperature <= 20
+    rows = list(csv.DictReader(open(tmp_path / "run" / "history.csv")))
+    assert [int(r["epoch"]) for r in rows] == [1, 2, 3, 4]
+    assert any((tmp_path / "run" / "tensorboard").iterdir())
+
+
+def test_resume_continues_exactly(tiny_dataset, tmp_path):
+    kw = dict(epochs=3, optimizer="adamw", lr=0.01)
+    straight = fit(tiny_config(tiny_dataset, tmp_path / "a", **kw))
+    split = tmp_path / "a" / "split.json"
+    _run_epochs(tiny_config(tiny_dataset, tmp_path / "d", split_file=split, **kw), 2)  # interrupted
+    assert torch.load(tmp_path / "d" / "last.pt", weights_only=True)["epoch"] == 1
+    resumed = fit(tiny_config(tiny_dataset, tmp_path / "d", split_file=split, resume=True, **kw))
+    a = torch.load(tmp_path / "a" / "last.pt", weights_only=True)
+    d = torch.load(tmp_path / "d" / "last.pt", weights_only=True)
+    assert all(torch.equal(a["model"][k], d["model"][k]) for k in a["model"])
+    assert [h["train_loss"] for h in resumed.history] == [h["train_loss"] for h in straight.history]
+    assert resumed.temperature == straight.temperature
+
+
+def _run_epochs(config: FitConfig, n: int) -> None:
+    """Simulate an interruption: stop a run after ``n`` epochs by killing it from the epoch loop."""
+    import training.fit as fitmod
+
+    calls = {"n": 0}
+    real = fitmod.train_one_epoch
+
+    def stop_after(*args, **kwargs):
+        if calls["n"] == n:
+            raise KeyboardInterrupt
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    fitmod.train_one_epoch = stop_after
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            fit(config)
+    finally:
+        fitmod.train_one_epoch = real
+
+
+def test_early_stopping_and_fold_training(tiny_dataset, tmp_path):
+    from training.splits import make_split, save_split
+
+    split = save_split(make_split(read_manifest(tiny_dataset), k=3), tmp_path / "split.json", tiny_dataset)
+    result = fit(
+        tiny_config(
+            tiny_dataset,
+            tmp_path / "f",
+            epochs=6,
+            lr=0.0,
+            patience=1,
+            split_file=split,
+            fold=1,
+            augment=False,
+        )
+    )
+    # lr 0 (only BatchNorm statistics move): validation stops improving, and one stale epoch ends the run.
+    assert len(result.history) == result.best_epoch + 1 < 6
+    assert result.provenance["fold"] == 1
+
+
+def test_simclr_init_loads_a_pretrained_backbone(tiny_dataset, tmp_path):
+    ckpt = pytest.importorskip("training.ssl.checkpoint")
+    from models.registry import build_backbone
+
+    torch.manual_seed(5)
+    backbone = build_backbone("tiny_cnn")
+    path = ckpt.save_simclr_backbone(
+        backbone, tmp_path / "ssl" / "backbone.safetensors", ckpt.make_metadata(backbone, "tiny_cnn")
+    )
+    result = fit(tiny_config(tiny_dataset, tmp_path / "run", init=f"simclr:{path}", lr=0.0, augment=False))
+    bundle = load_bundle(result.bundle_dir)
+    assert bundle.manifest["provenance"]["init"] == "simclr"
+    want = backbone.state_dict()
+    got = bundle.model.state_dict()
+    assert all(torch.equal(want[k], got[k]) for k in want if "running" not in k and "num_batches" not in k)
+
+
+def test_bad_inputs_get_clear_errors(tiny_dataset, tmp_path, capsys):
+    assert (
+        main(["fit", "--arch", "tiny_cnn", "--data", str(tmp_path / "nope.csv"), "--out", str(tmp_path)]) == 2
+    )
+    assert "nope.csv not found" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "fit",
+                "--arch",
+                "tiny_cnn",
+                "--data",
+                str(tiny_dataset),
+                "--out",
+                str(tmp_path / "r"),
+                "--resume",
+                "--quiet",
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ]
+        )
+        == 2
+    )
+    assert "no checkpoint" in capsys.readouterr().err
+    assert main(["export", "--checkpoint", str(tmp_path / "x.pt"), "--out", str(tmp_path / "b")]) == 2
+    assert np.isfinite(1.0)

@@ -1,0 +1,40 @@
+"""``mpox-train screen-models``: train architectures under identical conditions; Figure 3A/B and a ranking."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from models.registry import REGISTRY
+from training.commands.fit import add_fit_arguments, config_from_args
+from training.manifest import ManifestError
+from training.screening import screen_models
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--arch", required=True, help="comma-separated architectures, e.g. resnet18,efficientnet_lite0"
+    )
+    add_fit_arguments(parser)
+    parser.add_argument("--out", required=True, type=Path, help="folder for runs, figures and ranking")
+
+
+def run(args: argparse.Namespace) -> int:
+    archs = [a.strip() for a in args.arch.split(",") if a.strip()]
+    unknown = [a for a in archs if a not in REGISTRY]
+    if unknown or not archs:
+        raise ManifestError(f"--arch: unknown {unknown}; choose from {', '.join(REGISTRY)}")
+    if args.split_file is None:
+        from training.manifest import read_manifest
+        from training.splits import make_split, save_split
+
+        args.split_file = args.out / "split.json"  # one split for every model
+        save_split(make_split(read_manifest(args.data), seed=args.seed), args.split_file, args.data)
+    rows = screen_models(config_from_args(args, archs[0], args.out), archs, args.out)
+    for row in rows:
+        print(
+            f"{row['rank']}. {row['arch']}: val macro-F1 {row['val_macro_f1']:.3f}, "
+            f"test accuracy {row['test_accuracy']:.3f}"
+        )
+    print(f"figures and ranking in {args.out}")
+    return 0
