@@ -120,6 +120,9 @@ def test_refuses_to_overwrite_a_run_and_to_resume_with_other_settings(image_dir,
 
 
 def test_clear_errors_for_unusable_data(image_dir, tmp_path):
+    with pytest.raises(SSLDataError, match="--batch-size 1: NT-Xent needs at least 2"):
+        pretrain(_config(image_dir, tmp_path / "z", batch_size=1))
+    assert not (tmp_path / "z").exists()  # refused before anything was written
     with pytest.raises(SSLDataError, match="fewer than --batch-size 64"):
         pretrain(_config(image_dir, tmp_path / "a", batch_size=64))
     with pytest.raises(SSLDataError, match="no such folder or file"):

@@ -191,11 +191,27 @@ def _check_resume(cfg: PretrainConfig, state: dict, path: Path, data_sha: str) -
                            "same settings, or start afresh with another --out")
 
 
+def validate_config(cfg: PretrainConfig) -> None:
+    """Refuse settings that cannot train, naming the option, before any work is done."""
+    get_spec(cfg.arch)  # unknown architecture -> ValueError listing the known ones
+    problems = [
+        (cfg.epochs < 1, f"--epochs {cfg.epochs}: must be at least 1"),
+        (cfg.max_steps < 0, f"--max-steps {cfg.max_steps}: must be 0 (no limit) or positive"),
+        (cfg.batch_size < 2, f"--batch-size {cfg.batch_size}: NT-Xent needs at least 2 images per batch"),
+        (cfg.input_size < 16, f"--input-size {cfg.input_size}: must be at least 16 pixels"),
+        (cfg.temperature <= 0, f"--temperature {cfg.temperature}: must be positive"),
+        (cfg.lr <= 0, f"--lr {cfg.lr}: must be positive"),
+        (not 0 < cfg.min_scale <= 1, f"--min-scale {cfg.min_scale}: must be in (0, 1]"),
+        (cfg.optimizer not in OPTIMIZERS, f"--optimizer {cfg.optimizer!r}: choose one of {OPTIMIZERS}"),
+    ]
+    for bad, message in problems:
+        if bad:
+            raise SSLDataError(message)
+
+
 def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None = None) -> PretrainResult:
     """Run (or resume) SimCLR pre-training as configured; returns what it did and where it wrote."""
-    get_spec(cfg.arch)  # unknown architecture -> clear error before any work
-    if cfg.optimizer not in OPTIMIZERS:
-        raise SSLDataError(f"--optimizer {cfg.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
+    validate_config(cfg)
     ddp = setup_distributed()
     device = pick_train_device(cfg.device, ddp)
     cuda = device.type == "cuda"
