@@ -138,7 +138,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reps-large", type=int, default=12, help="timed repetitions, ResNeXt101_64x4d")
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--agree", type=int, default=300, help="real images for the agreement check (0: skip)")
-    ap.add_argument("--skip-large", action="store_true", help="only the default (light) model")
+    ap.add_argument("--models", default="default,resnext", help="comma-separated: default, resnext")
+    ap.add_argument("--agree-large", type=int, default=None,
+                    help="real images for ResNeXt (default: --agree)")
     args = ap.parse_args(argv)
 
     import onnxruntime
@@ -152,15 +154,20 @@ def main(argv: list[str] | None = None) -> None:
     frame = webcam_sized_frame()
     print(f"timed frame: {frame.shape[1]}x{frame.shape[0]} RGB")
     with tempfile.TemporaryDirectory() as tmp:
-        if (DEFAULT_BUNDLE_DIR / "manifest.json").is_file():
+        if "default" not in args.models:
+            default, label = None, ""
+        elif (DEFAULT_BUNDLE_DIR / "manifest.json").is_file():
             default, label = load_bundle(DEFAULT_BUNDLE_DIR), "default bundle (models/bundles/default)"
         else:
             default = make_bundle("efficientnet_lite0", "imagenet", Path(tmp))
             label = "EfficientNet-Lite0, ImageNet weights (no default bundle yet)"
-        bench_model(label, default, frame, images, args.reps, args.warmup)
-        if not args.skip_large:
+        models = args.models.split(",")
+        if "default" in models:
+            bench_model(label, default, frame, images, args.reps, args.warmup)
+        if "resnext" in models:
             large = make_bundle("resnext101_64x4d", "random", Path(tmp))
-            bench_model("ResNeXt101_64x4d, random weights", large, frame, images, args.reps_large,
+            n = len(images) if args.agree_large is None else args.agree_large
+            bench_model("ResNeXt101_64x4d, random weights", large, frame, images[:n], args.reps_large,
                         args.warmup)
 
 
