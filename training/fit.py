@@ -402,6 +402,7 @@ def fit(config: FitConfig) -> FitResult:
         )[1]
     result.provenance = {
         "command": command_line(),
+        "config": ckpt_meta["config"],
         "commit": git_commit(),
         "manifest": str(manifest_path.resolve()),
         "manifest_sha256": file_sha256(manifest_path),

@@ -59,3 +59,14 @@ def tiny_dataset(tmp_path) -> Path:
     )
     result = import_sources([("msid", msid), ("msld_v1", msld)], progress=False)
     return write_manifest(result.records, tmp_path / "manifest.csv")
+
+
+@pytest.fixture(autouse=True)
+def one_torch_thread():
+    """Tiny models on a shared 2-core machine run several times faster on one thread (no spin-waiting)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -105,7 +105,8 @@ def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
     bundle = load_bundle(exported)
     assert bundle.manifest["input_size"] == 32
     prov = bundle.manifest["provenance"]
-    assert prov["manifest_sha256"] and prov["init"] == "random" and "fit" in prov["command"]
+    assert prov["manifest_sha256"] and prov["init"] == "random" and prov["command"]
+    assert prov["config"]["arch"] == "tiny_cnn" and prov["config"]["epochs"] == 1 and prov["commit"]
     assert bundle.temperature == load_bundle(run / "bundle").temperature
     # The exported model predicts what evaluation measured, through the kiosk's Predictor.
     records = [r for r in labelled(read_manifest(m)) if r.label != "others"][:5]
