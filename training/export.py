@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -115,15 +118,20 @@ def export_onnx(bundle_dir: str | Path, out_path: str | Path, atol: float = 1e-4
     size = bundle.manifest["input_size"]
     x = torch.randn(2, 3, size, size, generator=torch.Generator().manual_seed(0))
     out_path = Path(out_path)
-    torch.onnx.export(
-        bundle.model,
-        (x,),
-        str(out_path),
-        input_names=["image"],
-        output_names=["logits"],
-        dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}},
-        dynamo=False,
-    )
+    batch = torch.export.Dim("batch", min=1, max=4096)
+    # The exporter prints progress and warns about its internals; neither helps the user.
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        program = torch.onnx.export(
+            bundle.model,
+            (x,),
+            dynamo=True,
+            input_names=["image"],
+            output_names=["logits"],
+            dynamic_shapes=({0: batch},),
+            verbose=False,
+        )
+    out_path.write_bytes(program.model_proto.SerializeToString())
     session = ort.InferenceSession(str(out_path), providers=["CPUExecutionProvider"])
     got = session.run(None, {"image": x.numpy()})[0]
     with torch.inference_mode():
