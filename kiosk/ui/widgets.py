@@ -6,9 +6,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
+
+from ..qt_bridge import emit
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -80,7 +82,12 @@ class LostPanel(QFrame):
 
 
 class Top3Chart(pg.PlotWidget):
-    """Horizontal bars: the three most likely classes with their probabilities."""
+    """Horizontal bars: the three most likely classes with their probabilities.
+
+    The bar and label items are created once and updated in place: with PySide6 6.12 on Python 3.11, adding
+    and removing pyqtgraph items leaks references to True/False (pyqtgraph's itemChange override) until the
+    interpreter aborts after a few hundred results; tests/kiosk/test_widgets.py guards this.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent=parent, background="#121619")
@@ -93,34 +100,33 @@ class Top3Chart(pg.PlotWidget):
         for name in ("left", "bottom"):
             self.getAxis(name).setTextPen("#eceff1")
             self.getAxis(name).setPen("#90a4ae")
-        self._bars: pg.BarGraphItem | None = None
-        self._labels: list[pg.TextItem] = []
+        self._ys = [2, 1, 0]  # most likely on top
+        self._bars = pg.BarGraphItem(x0=0, y=self._ys, height=0.6, width=[0, 0, 0], brushes=["#78909c"] * 3)
+        self.addItem(self._bars)
+        self._labels = []
+        for y in self._ys:
+            label = pg.TextItem("", color="#ffffff", anchor=(0, 0.5))
+            label.setPos(0.01, y)
+            self.addItem(label)
+            self._labels.append(label)
         self.values: list[tuple[str, float]] = []
         self.setMinimumHeight(120)
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # pyqtgraph's GraphicsView.paintEvent emits sigPrepareForPaint with a bare emit (see qt_bridge).
+        emit(self.scene().sigPrepareForPaint)
+        QGraphicsView.paintEvent(self, event)
+
     def set_top3(self, ranked: list[tuple[str, float]], highlight: str = "#1e88e5") -> None:
         self.values = list(ranked[:3])
-        if self._bars is not None:
-            self.removeItem(self._bars)
-            self._bars = None
-        for label in self._labels:
-            self.removeItem(label)
-        self._labels = []
-        if not self.values:
-            self.getAxis("left").setTicks([[]])
-            return
-        ys = list(range(len(self.values)))[::-1]  # most likely on top
-        probs = [p for _, p in self.values]
-        brushes = [highlight] + ["#78909c"] * (len(probs) - 1)
-        self._bars = pg.BarGraphItem(x0=0, y=ys, height=0.6, width=probs, brushes=brushes)
-        self.addItem(self._bars)
-        ticks = [(y, display_name(c)) for y, (c, _) in zip(ys, self.values, strict=True)]
-        self.getAxis("left").setTicks([ticks])
-        for y, p in zip(ys, probs, strict=True):
-            label = pg.TextItem(f"{p:.0%}", color="#ffffff", anchor=(0, 0.5))
+        padded = self.values + [("", 0.0)] * (3 - len(self.values))
+        probs = [p for _, p in padded]
+        self._bars.setOpts(width=probs, brushes=[highlight] + ["#78909c"] * 2)
+        for label, y, (cls, p) in zip(self._labels, self._ys, padded, strict=True):
+            label.setText(f"{p:.0%}" if cls else "")
             label.setPos(min(p, 0.85) + 0.01, y)
-            self.addItem(label)
-            self._labels.append(label)
+        ticks = [(y, display_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
+        self.getAxis("left").setTicks([ticks])
 
 
 def pixmap_of(rgb: np.ndarray) -> QPixmap:
