@@ -164,6 +164,8 @@ def main() -> int:
         slope = np.polyfit(t / 60.0, m, 1)[0]
         half = len(m) // 2
         slope2 = np.polyfit(t[half:] / 60.0, m[half:], 1)[0]
+        print(f"refcount of None {sys.getrefcount(None)}, True {sys.getrefcount(True)} "
+              "(pinned by kiosk/qt_bridge.py)")
         print(f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
               f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})")
     return 0
