@@ -202,3 +202,13 @@ def test_slideshow_shows_which_file_was_skipped(qtbot, kiosk_config, make_tiny_b
         assert window.notice_label.isVisible() and "skipped" in window.notice_label.text()
     finally:
         station.shutdown()
+
+
+def test_typing_a_reference_does_not_trigger_shortcuts(qtbot, station_for):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    window.activateWindow()
+    window.ref_edit.setFocus()
+    qtbot.keyClicks(window.ref_edit, "AH 12")
+    assert window.ref_edit.text() == "AH 12"
+    assert not window.auto_mode and window.heatmap_toggle.isChecked()
+    assert window.banner_kind == "idle"  # the space did not capture
