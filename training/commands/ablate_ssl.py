@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     fields = {k: v for k, v in vars(args).items() if k not in ("no_progress", "arms", "fit_balance")}
     extra = {"balance": args.fit_balance} if args.fit_balance != "none" else {}
-    run_ablation(AblationConfig(**fields, arms=tuple(args.arms), progress=not args.no_progress, extra_fit=extra))
+    run_ablation(AblationConfig(**fields, arms=tuple(args.arms), progress=not args.no_progress,
+                                extra_fit=extra))
     print((Path(args.out) / "ablation.md").read_text())
     print(f"table: {Path(args.out) / 'ablation.md'}, {Path(args.out) / 'ablation.csv'}")
     return 0
