@@ -116,8 +116,9 @@ def full_metrics(data: EvalData, n_boot: int = 1000, seed: int = 0) -> dict:
             "n": int(sel.sum()),
             "accuracy": sm["accuracy"],
             "macro_f1": sm["macro_f1"],
-            "mpox_recall": sm.get("mpox_vs_rest", {}).get("recall", 0.0),
-            "mpox_specificity": sm.get("mpox_vs_rest", {}).get("specificity", 0.0),
+            # None where undefined: no mpox images (recall) or only mpox images (specificity).
+            "mpox_recall": _defined(sm, "recall", "tp", "fn"),
+            "mpox_specificity": _defined(sm, "specificity", "tn", "fp"),
         }
     pred = probs.argmax(1)
     for column in ("grade", "stage"):
@@ -144,3 +145,8 @@ def evaluate_bundle(
     bundle = load_bundle(bundle_dir)
     data = eval_data(bundle, select_records(manifest, split_file, split, fold), cache_dir)
     return full_metrics(data, n_boot=n_boot), data
+
+
+def _defined(m: dict, key: str, a: str, b: str) -> float | None:
+    binary = m.get("mpox_vs_rest")
+    return binary[key] if binary and binary[a] + binary[b] else None

@@ -79,6 +79,10 @@ def plot_reliability(rel: dict, temperature: float, path: Path) -> Path:
     return path
 
 
+def _num(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
+
+
 def _ci(m: dict, key: str) -> str:
     ci = m.get("ci95", {}).get(key)
     return f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
@@ -156,8 +160,8 @@ def write_report(
     ]
     for s, v in m["per_source"].items():
         lines.append(
-            f"| {s} | {v['n']} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} | {v['mpox_recall']:.3f} | "
-            f"{v['mpox_specificity']:.3f} |"
+            f"| {s} | {v['n']} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} | {_num(v['mpox_recall'])} | "
+            f"{_num(v['mpox_specificity'])} |"
         )
     for column in ("grade", "stage"):
         if f"{column}_recall" in m:
