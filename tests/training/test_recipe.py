@@ -1,0 +1,68 @@
+"""The recipe end to end at a tiny budget (tiny_cnn, 32 px), the default recipe's real code path."""
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from models.bundle import load_bundle
+from training.recipe import DEFAULT, PAPER, choose_flag_threshold, operating_point, run_recipe
+
+from .conftest import write_image
+
+
+def test_threshold_is_the_lowest_reaching_the_specificity_target():
+    p = np.array([0.1, 0.2, 0.3, 0.4, 0.9, 0.8, 0.35])
+    positive = np.array([False, False, False, False, True, True, True])
+    choice = choose_flag_threshold(p, positive, target_specificity=0.75)
+    # negatives 0.1, 0.2, 0.3, 0.4: three of four lie below 0.35, the first candidate reaching 0.75
+    assert choice["threshold"] == pytest.approx(0.35)
+    assert choice["val_specificity"] == 0.75 and choice["val_recall"] == 1.0
+    strict = choose_flag_threshold(p, positive, target_specificity=1.0)
+    # every negative below the threshold: the next candidate above 0.4 is 0.5; the 0.35 positive is missed
+    assert strict["threshold"] == pytest.approx(0.5)
+    assert strict["val_specificity"] == 1.0 and strict["val_recall"] == pytest.approx(2 / 3)
+    loose = choose_flag_threshold(p, positive, target_specificity=0.5)
+    assert loose["threshold"] < strict["threshold"]
+
+
+def test_operating_point_counts():
+    p = np.array([0.9, 0.2, 0.7, 0.1])
+    positive = np.array([True, True, False, False])
+    op = operating_point(p, positive, 0.5, n_boot=50, seed=0)
+    assert op["recall"] == 0.5 and op["specificity"] == 0.5
+    assert op["n_positive"] == 2 and len(op["recall_ci95"]) == 2
+
+
+def test_paper_recipe_is_the_papers_configuration():
+    assert PAPER.arch == "resnext101_64x4d" and PAPER.input_size == 224 and PAPER.optimizer == "sgd"
+    assert DEFAULT.arch == "efficientnet_lite0" and DEFAULT.init == "imagenet"
+
+
+@pytest.mark.parametrize("recipe", [DEFAULT, PAPER], ids=["default", "paper"])
+def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
+    unlabelled = tmp_path / "unlabelled"
+    for i in range(24):
+        write_image(unlabelled / f"u{i}.jpg", (150, 100, 90), 5000 + i)
+    cfg = replace(
+        recipe, manifest=str(tiny_dataset), out=str(tmp_path / "run"), arch="tiny_cnn", init="random",
+        ssl_data=str(unlabelled), ssl_epochs=1, ssl_input_size=32, ssl_batch_size=8, input_size=32, epochs=1,
+        batch_size=8, num_workers=0, n_boot=20, cache_dir=str(tmp_path / "cache"), progress=False,
+        install=str(tmp_path / "installed"), baseline=True,
+    )
+    summary = run_recipe(cfg)
+    bundle = load_bundle(tmp_path / "installed")
+    manifest = bundle.manifest
+    assert manifest["thresholds"]["flag"] == summary["threshold_choice"]["threshold"]
+    assert manifest["thresholds"]["review"] == 0.6
+    assert manifest["provenance"]["recipe"] == recipe.name
+    assert "simclr" in json.dumps(manifest["provenance"])  # the fine-tuning started from the SimCLR backbone
+    test = manifest["metrics"]["test"]
+    assert 0.0 <= test["accuracy"] <= 1.0 and "mpox_operating_point" in test
+    assert "baseline_logreg_frozen_imagenet" in manifest["metrics"]
+    assert (tmp_path / "run" / "report" / "report.md").is_file()
+    # A second run reuses every finished stage and gives the same bundle weights.
+    again = run_recipe(cfg)
+    assert again["test"]["accuracy"] == summary["test"]["accuracy"]
+    assert load_bundle(tmp_path / "installed").sha256 == bundle.sha256

@@ -1,0 +1,43 @@
+"""``mpox-train recipe default|paper``: a named end-to-end recipe (see training/recipe.py and docs/model.md).
+
+    mpox-train recipe default --data ../shared/data/skin/manifest.csv --out runs/default \\
+        --install models/bundles/default
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import fields, replace
+
+from training.recipe import RECIPES, RecipeConfig, run_recipe
+
+# Options a user may change from the command line (the rest of a recipe is fixed by its name).
+_TUNABLE = ("seed", "ssl_epochs", "ssl_input_size", "ssl_batch_size", "ssl_max_steps", "input_size", "epochs",
+            "batch_size", "lr", "patience", "num_workers", "n_boot", "target_specificity", "arch", "init")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("recipe", choices=sorted(RECIPES), help="default: the kiosk's model; paper: the paper's")
+    add("--data", required=True, help="labelled manifest CSV (its unlabelled rows feed SimCLR)")
+    add("--ssl-data", default="", help="SimCLR images: a folder or manifest (paper: ISIC 2019)")
+    add("--out", required=True, help="run folder; a stopped run continues where it was")
+    add("--install", default="", help="copy the final bundle here (e.g. models/bundles/default)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
+    parser.add_argument("--no-progress", action="store_true")
+    types = {f.name: f.type for f in fields(RecipeConfig)}
+    for name in _TUNABLE:
+        kind = {"int": int, "float": float}.get(str(types[name]), str)
+        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=None,
+                            help="override the recipe's value")
+
+
+def run(args: argparse.Namespace) -> int:
+    base = RECIPES[args.recipe]
+    overrides = {name: getattr(args, name) for name in _TUNABLE if getattr(args, name) is not None}
+    cfg = replace(base, manifest=args.data, out=args.out, ssl_data=args.ssl_data, install=args.install,
+                  baseline=not args.no_baseline, progress=not args.no_progress, **overrides)
+    summary = run_recipe(cfg)
+    print(json.dumps(summary, indent=2))
+    return 0

@@ -1,0 +1,352 @@
+"""End-to-end recipes: the embedded default model, and the paper's configuration.
+
+    default: EfficientNet-Lite0 (offline ImageNet weights) -> SimCLR on the unlabelled images -> fine-tuning
+             on the eight classes (MSLD ``others`` as a partial label) -> temperature calibration on the
+             validation split -> mpox flag threshold chosen on the validation split -> evaluation on the
+             held-out test split -> baseline (logistic regression on frozen ImageNet features) -> bundle +
+             model card.
+    paper:   ResNeXt101_64x4d, SimCLR on ISIC 2019, the paper's augmentation and hyper-parameters.
+
+Every stage writes into its own folder under ``out`` and is skipped when its result is already there, so a
+stopped recipe continues where it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import torch
+from sklearn.linear_model import LogisticRegression
+
+from models.bundle import load_bundle, save_bundle
+from models.decision import Thresholds
+from models.preprocessing import Preprocessor
+from models.registry import build_backbone, get_spec
+
+from . import splits as splitlib
+from .cache import DEFAULT_CACHE_DIR, load_images
+from .data import label_index, target_mask
+from .evaluation import eval_data, full_metrics
+from .export import command_line, git_commit
+from .fit import FitConfig, fit
+from .manifest import ManifestError, file_sha256, labelled, read_manifest
+from .metrics import bootstrap_ci, core_metrics
+from .report import write_report
+
+
+@dataclass
+class RecipeConfig:
+    manifest: str
+    out: str
+    name: str = "default"
+    arch: str = "efficientnet_lite0"
+    init: str = "imagenet"
+    seed: int = 0
+    # SimCLR (lightly); the unlabelled rows of the manifest unless ssl_data names another manifest/folder.
+    ssl_data: str = ""
+    ssl_epochs: int = 2
+    ssl_input_size: int = 128
+    ssl_batch_size: int = 64
+    ssl_lr: float = 0.06
+    ssl_max_steps: int = 0  # 0: no limit other than the epochs
+    # Fine-tuning.
+    input_size: int = 224
+    epochs: int = 12
+    batch_size: int = 32
+    lr: float = 0.01
+    optimizer: str = "sgd"
+    balance: str = "weights"
+    label_smoothing: float = 0.1
+    patience: int = 5
+    expand_scarce: int = 0
+    num_workers: int = 1
+    # Operating point for the mpox flag, chosen on the validation split.
+    target_specificity: float = 0.97
+    review_threshold: float = 0.6
+    n_boot: int = 1000
+    baseline: bool = True
+    install: str = ""  # copy the final bundle here (e.g. models/bundles/default)
+    cache_dir: str | None = str(DEFAULT_CACHE_DIR)
+    progress: bool = True
+    extra_fit: dict = field(default_factory=dict)
+
+
+DEFAULT = RecipeConfig(manifest="", out="")
+PAPER = replace(
+    DEFAULT,
+    name="paper",
+    arch="resnext101_64x4d",
+    init="random",  # the paper pre-trained from scratch with SimCLR on ISIC 2019
+    ssl_epochs=100,
+    ssl_input_size=224,
+    ssl_batch_size=256,
+    input_size=224,
+    epochs=100,
+    batch_size=32,
+    lr=0.001,
+    balance="none",
+    label_smoothing=0.0,
+    patience=0,
+    expand_scarce=0,
+)
+RECIPES = {"default": DEFAULT, "paper": PAPER}
+
+
+def choose_flag_threshold(p_flag: np.ndarray, is_positive: np.ndarray, target_specificity: float) -> dict:
+    """The lowest threshold whose specificity on these (validation) images reaches the target.
+
+    The lowest such threshold gives the highest recall the specificity target allows. Thresholds are
+    kept in [0.05, 0.95] so that one unusual validation image cannot push the flag to an extreme.
+    """
+    negatives = p_flag[~is_positive]
+    positives = p_flag[is_positive]
+    candidates = np.unique(np.concatenate([p_flag, [0.05, 0.5, 0.95]]))
+    candidates = candidates[(candidates >= 0.05) & (candidates <= 0.95)]
+    chosen = 0.95
+    for t in candidates:  # ascending
+        specificity = float(np.mean(negatives < t)) if len(negatives) else 1.0
+        if specificity >= target_specificity:
+            chosen = float(t)
+            break
+    return {
+        "threshold": round(chosen, 4),
+        "val_specificity": float(np.mean(negatives < chosen)) if len(negatives) else None,
+        "val_recall": float(np.mean(positives >= chosen)) if len(positives) else None,
+        "n_val_positive": int(len(positives)),
+        "n_val_negative": int(len(negatives)),
+    }
+
+
+def operating_point(
+    p_flag: np.ndarray, is_positive: np.ndarray, threshold: float, n_boot: int, seed: int
+) -> dict:
+    """Recall and specificity of 'flag when p >= threshold', with 95% bootstrap intervals."""
+    flagged = p_flag >= threshold
+
+    def rs(idx: np.ndarray) -> tuple[float, float]:
+        pos, neg = is_positive[idx], ~is_positive[idx]
+        recall = float(flagged[idx][pos].mean()) if pos.any() else float("nan")
+        spec = float((~flagged[idx])[neg].mean()) if neg.any() else float("nan")
+        return recall, spec
+
+    recall, spec = rs(np.arange(len(p_flag)))
+    rng = np.random.default_rng(seed)
+    boots = np.array([rs(rng.integers(0, len(p_flag), len(p_flag))) for _ in range(n_boot)])
+    lo, hi = np.nanpercentile(boots, [2.5, 97.5], axis=0)
+    return {
+        "threshold": threshold,
+        "recall": recall,
+        "recall_ci95": [float(lo[0]), float(hi[0])],
+        "specificity": spec,
+        "specificity_ci95": [float(lo[1]), float(hi[1])],
+        "n_positive": int(is_positive.sum()),
+        "n_negative": int((~is_positive).sum()),
+    }
+
+
+def _mpox_positive(data) -> np.ndarray:
+    k = list(data.classes).index("mpox")
+    return data.allowed[:, k] & (data.allowed.sum(1) == 1)
+
+
+def frozen_feature_baseline(cfg: RecipeConfig, records, split: dict) -> dict:
+    """Logistic regression on frozen ImageNet features of the same backbone (the simple baseline).
+
+    Trained on the training split's single-label images (a partial label cannot train it), the
+    regularisation chosen on validation macro-F1, measured on the test split like the model.
+    """
+    spec = get_spec(cfg.arch)
+    backbone = build_backbone(cfg.arch, init=cfg.init).eval()
+    pre = Preprocessor(cfg.input_size, spec.mean, spec.std)
+    images = load_images(records, cfg.input_size, cfg.cache_dir, progress=cfg.progress)
+    feats = []
+    with torch.inference_mode():
+        for start in range(0, len(records), 64):
+            feats.append(backbone(pre.normalize(np.array(images[start : start + 64]))).numpy())
+    x = np.concatenate(feats)
+    from models.taxonomy import CLASSES
+
+    y = label_index(records, CLASSES)
+    allowed = target_mask(records, CLASSES).numpy()
+    part = np.array([split["assignments"].get(str(r.path), "") for r in records])
+    mean, std = x[part == "train"].mean(0), x[part == "train"].std(0) + 1e-6
+    x = (x - mean) / std
+    train = (part == "train") & (y >= 0)
+    best = None
+    for c in (0.01, 0.1, 1.0):
+        clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+        clf.fit(x[train], y[train])
+        val = part == "val"
+        probs = _full_probs(clf, x[val], len(CLASSES))
+        f1 = core_metrics(probs, y[val], allowed[val], CLASSES)["macro_f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, c, clf)
+    _, c, clf = best
+    test = part == "test"
+    probs = _full_probs(clf, x[test], len(CLASSES))
+    metrics = core_metrics(probs, y[test], allowed[test], CLASSES)
+    metrics["ci95"] = bootstrap_ci(probs, y[test], allowed[test], CLASSES, n_boot=cfg.n_boot, seed=cfg.seed)
+    metrics["C"] = c
+    metrics["p_mpox"] = probs[:, 0].tolist()
+    return metrics
+
+
+def _full_probs(clf: LogisticRegression, x: np.ndarray, n_classes: int) -> np.ndarray:
+    probs = np.zeros((len(x), n_classes))
+    probs[:, clf.classes_] = clf.predict_proba(x)
+    return probs
+
+
+def _resolve_split(cfg: RecipeConfig, out: Path, records) -> Path:
+    path = out / "split.json"
+    if not path.is_file():
+        splitlib.save_split(splitlib.make_split(records, seed=cfg.seed), path, cfg.manifest)
+    return path
+
+
+def _pretrain(cfg: RecipeConfig, out: Path) -> Path:
+    from training.ssl.trainer import PretrainConfig, pretrain
+
+    ssl_out = out / "simclr"
+    done = ssl_out / "recipe_done.json"
+    if done.is_file():
+        return Path(json.loads(done.read_text())["backbone"])
+    result = pretrain(
+        PretrainConfig(
+            arch=cfg.arch,
+            data=cfg.ssl_data or cfg.manifest,
+            out=str(ssl_out),
+            init=cfg.init,
+            epochs=cfg.ssl_epochs,
+            batch_size=cfg.ssl_batch_size,
+            input_size=cfg.ssl_input_size,
+            lr=cfg.ssl_lr,
+            seed=cfg.seed,
+            num_workers=cfg.num_workers,
+            resume=(ssl_out / "checkpoint.pt").is_file(),
+            progress=cfg.progress,
+            max_steps=cfg.ssl_max_steps,
+        )
+    )
+    done.write_text(json.dumps({"backbone": str(result.backbone_path), "steps": result.steps}))
+    return result.backbone_path
+
+
+def run_recipe(cfg: RecipeConfig) -> dict:
+    """Run the recipe; returns the summary written to ``out/summary.json``."""
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Path(cfg.manifest)
+    if not manifest.is_file():
+        raise ManifestError(f"manifest {manifest} not found; make one with `mpox-train data`")
+    records = labelled(read_manifest(manifest))
+    split_path = _resolve_split(cfg, out, records)
+    split = splitlib.load_split(split_path, manifest)
+
+    backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
+    init = f"simclr:{backbone}" if backbone else cfg.init
+
+    fit_dir = out / "fit"
+    fit_bundle = fit_dir / "bundle"
+    if not (fit_bundle / "manifest.json").is_file():
+        fit(
+            FitConfig(
+                manifest=manifest,
+                out_dir=fit_dir,
+                split_file=split_path,
+                arch=cfg.arch,
+                init=init,
+                input_size=cfg.input_size,
+                epochs=cfg.epochs,
+                batch_size=cfg.batch_size,
+                optimizer=cfg.optimizer,
+                lr=cfg.lr,
+                balance=cfg.balance,
+                label_smoothing=cfg.label_smoothing,
+                patience=cfg.patience,
+                expand_scarce=cfg.expand_scarce,
+                num_workers=cfg.num_workers,
+                seed=cfg.seed,
+                resume=(fit_dir / "last.pt").is_file(),
+                cache_dir=cfg.cache_dir,
+                progress=cfg.progress,
+                bundle_name=cfg.name,
+                **cfg.extra_fit,
+            )
+        )
+
+    # Operating point on validation images only; the test split is touched once, below.
+    bundle = load_bundle(fit_bundle)
+    val = eval_data(bundle, splitlib.select(records, split, "val"), cfg.cache_dir)
+    k = list(val.classes).index("mpox")
+    choice = choose_flag_threshold(val.probs[:, k], _mpox_positive(val), cfg.target_specificity)
+    thresholds = Thresholds(flag=choice["threshold"], review=cfg.review_threshold, flagged_classes=("mpox",))
+
+    test = eval_data(bundle, splitlib.select(records, split, "test"), cfg.cache_dir)
+    metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
+    op = operating_point(test.probs[:, k], _mpox_positive(test), thresholds.flag, cfg.n_boot, cfg.seed)
+    metrics["mpox_operating_point"] = op
+    write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
+
+    baseline = None
+    if cfg.baseline:
+        baseline = frozen_feature_baseline(cfg, records, split)
+        positive = _mpox_positive(test)
+        baseline["mpox_operating_point"] = operating_point(
+            np.array(baseline.pop("p_mpox")), positive, 0.5, cfg.n_boot, cfg.seed
+        )
+        (out / "baseline_metrics.json").write_text(json.dumps(baseline, indent=2))
+
+    headline = {
+        "split": "test (group-disjoint, never used for choosing anything)",
+        "n_images": metrics["n_images"],
+        "accuracy": metrics["accuracy"],
+        "macro_f1": metrics["macro_f1"],
+        "ece": metrics["ece"],
+        "ci95": metrics.get("ci95", {}),
+        "mpox_operating_point": op,
+        "per_class": metrics["per_class"],
+        "per_source": metrics["per_source"],
+    }
+    manifest_data = dict(bundle.manifest)
+    manifest_data["thresholds"] = thresholds.as_dict()
+    manifest_data["metrics"] = {"test": headline, "threshold_choice": choice}
+    if baseline:
+        manifest_data["metrics"]["baseline_logreg_frozen_imagenet"] = {
+            k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "mpox_vs_rest", "C")
+        }
+    manifest_data["name"] = cfg.name
+    manifest_data["provenance"] = dict(
+        bundle.manifest.get("provenance", {}),
+        recipe=cfg.name,
+        recipe_config=json.loads(json.dumps(asdict(cfg))),
+        recipe_command=command_line(),
+        commit=git_commit(),
+        manifest_sha256=file_sha256(manifest),
+        split_sha256=file_sha256(split_path),
+        date_utc=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    final = save_bundle(bundle.model, out / "bundle", manifest_data)
+    load_bundle(final)  # verify what was written
+
+    summary = {
+        "bundle": str(final),
+        "threshold_choice": choice,
+        "test": {k2: headline[k2] for k2 in ("accuracy", "macro_f1", "ece", "ci95", "mpox_operating_point")},
+        "baseline": None if not baseline else {
+            k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "ci95", "mpox_operating_point")
+        },
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    if cfg.install:
+        install = Path(cfg.install)
+        if install.exists():
+            shutil.rmtree(install)
+        shutil.copytree(final, install)
+        load_bundle(install)
+    return summary
