@@ -94,3 +94,34 @@ def assess(rgb: np.ndarray, limits: QualityLimits = QualityLimits()) -> QualityR
     if doubtful:
         return QualityReport(QualityStatus.DOUBTFUL, tuple(doubtful), m)
     return QualityReport(QualityStatus.OK, (), m)
+
+
+def report(skin_dir: str) -> str:
+    """How the gate treats a labelled image set (``manifest.csv`` with path,label,source)."""
+    import csv
+    from collections import Counter
+
+    from models.imageio import decode_image
+
+    with open(f"{skin_dir}/manifest.csv", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["label"] != "unlabelled"]
+    seen, retakes, reasons, doubtful = Counter(), Counter(), Counter(), 0
+    for row in rows:
+        q = assess(decode_image(f"{skin_dir}/{row['path']}"))
+        seen[row["source"]] += 1
+        doubtful += q.status is QualityStatus.DOUBTFUL
+        if q.retake:
+            retakes[row["source"]] += 1
+            reasons.update(r.split(":")[0] for r in q.reasons)
+    n, bad = len(rows), sum(retakes.values())
+    return "\n".join([
+        f"{n} labelled photos: retake {bad} ({bad / n:.1%}), doubtful {doubtful} ({doubtful / n:.1%})",
+        "retake by source: " + ", ".join(f"{s} {retakes[s]}/{seen[s]}" for s in seen),
+        "reasons: " + ", ".join(f"{r} {c}" for r, c in reasons.most_common()),
+    ])
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(report(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/skin"))
