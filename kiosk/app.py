@@ -66,6 +66,7 @@ class Station:
         self.window = None
         self.operator = ""
         self.user = None
+        self.review_window = None
         self._stoppers: list[threading.Thread] = []
 
     # --- parts ---
@@ -133,7 +134,8 @@ class Station:
             from kiosk.ui.review import open_review
         except ImportError:
             return
-        open_review(self.window, self.db, self.config, self.user)
+        # Keep a reference: a window without one would be garbage-collected at once.
+        self.review_window = open_review(self.window, self.db, self.config, self.user)
 
     # --- lifecycle ---
     def build(self, no_login: bool = False):

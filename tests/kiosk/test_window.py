@@ -212,3 +212,51 @@ def test_typing_a_reference_does_not_trigger_shortcuts(qtbot, station_for):
     assert window.ref_edit.text() == "AH 12"
     assert not window.auto_mode and window.heatmap_toggle.isChecked()
     assert window.banner_kind == "idle"  # the space did not capture
+
+
+@pytest.mark.parametrize("role", ["officer", "reviewer"])
+def test_login_names_the_operator_and_gates_review(qtbot, kiosk_config, make_tiny_bundle, fake_camera,
+                                                   monkeypatch, role):
+    from datetime import UTC, datetime
+
+    import kiosk.ui.review as review
+    from kiosk.app import Station
+    from kiosk.store import UserSession
+
+    calls = []
+
+    def fake_login(parent, db, config):  # the dialog itself is the store stream's (tests/store)
+        calls.append(db)
+        return UserSession(username="officer7", role=role, login_utc=datetime.now(UTC))
+
+    monkeypatch.setattr(review, "login_flow", fake_login)
+    bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
+    config = replace(kiosk_config, model=ModelConfig(bundle=str(bundle)))
+    station = Station(config, source_factory=lambda _s: fake_camera[0]())
+    try:
+        window = station.build()
+        qtbot.addWidget(window)
+        window.show()
+        assert calls == [station.db]
+        assert window.review_button.isVisibleTo(window) is (role == "reviewer")
+        qtbot.waitUntil(lambda: window.displayed_frames > 3, timeout=5000)
+        with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+            window.capture_now()
+        qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
+        with sqlite3.connect(station.config.storage.data_dir / "cases.sqlite3") as conn:
+            assert conn.execute("SELECT operator FROM cases").fetchall() == [("officer7",)]
+    finally:
+        station.shutdown()
+
+
+def test_cancelled_login_closes_the_station(qtbot, kiosk_config, fake_camera, monkeypatch):
+    import kiosk.ui.review as review
+    from kiosk.app import Station
+
+    monkeypatch.setattr(review, "login_flow", lambda parent, db, config: None)
+    station = Station(kiosk_config, source_factory=lambda _s: fake_camera[0]())
+    try:
+        assert station.build() is None
+        qtbot.addWidget(station.window)
+    finally:
+        station.shutdown()
