@@ -17,7 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "data": ("training.commands.data", "import datasets into one manifest and print counts"),
     "split": ("training.commands.split", "make a group-aware, stratified split file"),
     "fit": ("training.commands.fit", "train a classifier and export its bundle"),
-    "screen-models": ("training.commands.screen_models", "train several architectures under identical conditions"),
+    "screen-models": (
+        "training.commands.screen_models",
+        "train several architectures under identical conditions",
+    ),
     "evaluate": ("training.commands.evaluate", "evaluate a bundle on a manifest and write a report"),
     "export": ("training.commands.export", "export a checkpoint as a verified bundle (optionally ONNX)"),
     "pretrain": ("training.commands.pretrain", "SimCLR self-supervised pre-training of a backbone"),
@@ -27,7 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def get_args_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mpox-train", description="Train, evaluate and export mpox screening models.")
+    parser = argparse.ArgumentParser(
+        prog="mpox-train", description="Train, evaluate and export mpox screening models."
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (_module, help_text) in COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)

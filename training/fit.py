@@ -91,6 +91,9 @@ class FitConfig:
     cache_dir: str | Path | None = DEFAULT_CACHE_DIR
     eval_test_each_epoch: bool = False  # screen-models plots test accuracy per epoch
     calibrate: bool = True
+    # Freeze every parameter registered before the first one whose name starts with this prefix (e.g.
+    # "_blocks.10" for EfficientNet-Lite0): a CPU-sized budget fine-tunes the top of the network only.
+    freeze_below: str = ""
     bundle_name: str | None = None
     progress: bool = True
     classes: tuple[str, ...] = CLASSES
@@ -112,6 +115,23 @@ class FitResult:
 def _dist_info() -> tuple[bool, int, int]:
     world = int(os.environ.get("WORLD_SIZE", "1"))
     return world > 1, int(os.environ.get("RANK", "0")), world
+
+
+def freeze_below(model: nn.Module, prefix: str) -> int:
+    """Freeze the parameters registered before the first named ``prefix...``; return how many."""
+    names = [n for n, _ in model.named_parameters()]
+    if not any(n.startswith(prefix) for n in names):
+        raise ManifestError(
+            f"--freeze-below {prefix!r} names no parameter of this model; choose a module name such as "
+            f"{names[len(names) // 2].rsplit('.', 1)[0]!r}"
+        )
+    frozen = 0
+    for name, param in model.named_parameters():
+        if name.startswith(prefix):
+            break
+        param.requires_grad_(False)
+        frozen += param.numel()
+    return frozen
 
 
 def build_initial_model(arch: str, n_classes: int, init: str) -> tuple[nn.Module, dict]:
@@ -208,6 +228,8 @@ def fit(config: FitConfig) -> FitResult:
 
     torch.manual_seed(config.seed)
     model, init_meta = build_initial_model(config.arch, len(classes), config.init)
+    if config.freeze_below:
+        freeze_below(model, config.freeze_below)
     model.to(device)
     if device.type == "cuda":
         model = model.to(memory_format=torch.channels_last)

@@ -64,6 +64,7 @@ class RecipeConfig:
     label_smoothing: float = 0.1
     patience: int = 5
     expand_scarce: int = 0
+    freeze_below: str = "_blocks.8"  # a 2-core CPU budget: the top half of Lite0 is fine-tuned
     num_workers: int = 1
     # Operating point for the mpox flag, chosen on the validation split.
     target_specificity: float = 0.97
@@ -93,6 +94,7 @@ PAPER = replace(
     label_smoothing=0.0,
     patience=0,
     expand_scarce=0,
+    freeze_below="",
 )
 RECIPES = {"default": DEFAULT, "paper": PAPER}
 
@@ -270,6 +272,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 label_smoothing=cfg.label_smoothing,
                 patience=cfg.patience,
                 expand_scarce=cfg.expand_scarce,
+                freeze_below=cfg.freeze_below,
                 num_workers=cfg.num_workers,
                 seed=cfg.seed,
                 resume=(fit_dir / "last.pt").is_file(),

@@ -225,3 +225,28 @@ def test_bad_inputs_get_clear_errors(tiny_dataset, tmp_path, capsys):
     assert "no checkpoint" in capsys.readouterr().err
     assert main(["export", "--checkpoint", str(tmp_path / "x.pt"), "--out", str(tmp_path / "b")]) == 2
     assert np.isfinite(1.0)
+
+
+def test_freeze_below_trains_only_the_top(tiny_dataset, tmp_path):
+    import torch
+
+    from training.fit import FitConfig, build_initial_model, fit, freeze_below
+    from training.manifest import ManifestError
+
+    model, _ = build_initial_model("tiny_cnn", 8, "random")
+    frozen = freeze_below(model, "features.6")
+    below = ("features.0", "features.1", "features.3", "features.4")
+    assert frozen == sum(p.numel() for n, p in model.named_parameters() if n.startswith(below))
+    with pytest.raises(ManifestError, match="names no parameter"):
+        freeze_below(model, "nonexistent")
+
+    torch.manual_seed(0)
+    start, _ = build_initial_model("tiny_cnn", 8, "random")
+    result = fit(FitConfig(manifest=tiny_dataset, out_dir=tmp_path / "run", arch="tiny_cnn", input_size=32,
+                           epochs=1, batch_size=8, freeze_below="features.6", cache_dir=tmp_path / "cache",
+                           progress=False, seed=0))
+    trained = torch.load(result.out_dir / "last.pt", weights_only=True)["model"]
+    # the frozen convolution and its batch-norm statistics are unchanged; the top moved
+    assert torch.equal(trained["features.0.weight"], start.state_dict()["features.0.weight"])
+    assert torch.equal(trained["features.1.running_mean"], start.state_dict()["features.1.running_mean"])
+    assert not torch.equal(trained["fc.weight"], start.state_dict()["fc.weight"])

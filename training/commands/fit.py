@@ -45,6 +45,8 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-augment", action="store_true", help="train without augmentation")
     parser.add_argument("--augment-p", type=float, default=0.5, help="probability of each augmentation")
     parser.add_argument("--patience", type=int, default=0, help="early stopping on val macro-F1 (0: off)")
+    parser.add_argument("--freeze-below", default="", metavar="PREFIX",
+                        help="freeze parameters before the first named PREFIX (e.g. _blocks.10)")
     parser.add_argument("--workers", type=int, default=2, help="DataLoader worker processes")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--device", help="cpu, cuda, cuda:1 (default: CUDA when available)")
@@ -87,6 +89,7 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         augment=not args.no_augment,
         augment_p=args.augment_p,
         patience=args.patience,
+        freeze_below=args.freeze_below,
         num_workers=args.workers,
         seed=args.seed,
         device=args.device,
