@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fit-epochs", type=int, default=d.fit_epochs)
     parser.add_argument("--fit-batch-size", type=int, default=d.fit_batch_size)
     parser.add_argument("--fit-lr", type=float, default=d.fit_lr)
+    parser.add_argument("--fit-optimizer", choices=("sgd", "adamw"), default="sgd", help="fit's optimiser")
     parser.add_argument("--fit-balance", choices=("none", "weights", "sampler"), default="none",
                         help="fit's class balancing, the same for every arm")
     parser.add_argument("--n-boot", type=int, default=d.n_boot, help="bootstrap resamples for the intervals")
@@ -46,8 +47,11 @@ def run(args: argparse.Namespace) -> int:
 
     from training.ssl.ablation import run_ablation
 
-    fields = {k: v for k, v in vars(args).items() if k not in ("no_progress", "arms", "fit_balance")}
+    fields = {k: v for k, v in vars(args).items()
+              if k not in ("no_progress", "arms", "fit_balance", "fit_optimizer")}
     extra = {"balance": args.fit_balance} if args.fit_balance != "none" else {}
+    if args.fit_optimizer != "sgd":
+        extra["optimizer"] = args.fit_optimizer
     run_ablation(AblationConfig(**fields, arms=tuple(args.arms), progress=not args.no_progress,
                                 extra_fit=extra))
     print((Path(args.out) / "ablation.md").read_text())
