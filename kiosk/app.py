@@ -199,7 +199,7 @@ def _configure_torch_threads() -> None:
 def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool = False,
             fullscreen: bool = False) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from .qt_bridge import pin_singletons
 
@@ -207,10 +207,22 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
     app = QApplication.instance() or QApplication([sys.argv[0]])
     _configure_torch_threads()
     station = Station(config)
+    quit_requested = []
+
+    def quit_now() -> None:
+        # A login dialog runs its own event loop, which app.quit() does not end: close dialogs first.
+        quit_requested.append(True)
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        app.quit()
+
     if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), app.quit)
+        QTimer.singleShot(int(quit_after * 1000), quit_now)
     try:
         window = station.build(no_login=no_login)
+        if quit_requested:
+            return 0
         if window is None:
             print("mpox-kiosk: nobody logged in; the station was closed", file=sys.stderr)
             return 1

@@ -10,11 +10,12 @@ from kiosk.app import main
 from tests.conftest import REPO_ROOT, one_hot_probs
 
 
-def run_kiosk(args, tmp_path, timeout=120):
+def run_kiosk(args, tmp_path, timeout=120, login=False):
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "kiosk.app", "--config", str(cfg), "--no-login", *args],
+    flags = [] if login else ["--no-login"]
+    return subprocess.run([sys.executable, "-m", "kiosk.app", "--config", str(cfg), *flags, *args],
                           cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
@@ -34,6 +35,14 @@ def test_starts_without_a_model_and_says_why(tmp_path, image_folder):
                       str(tmp_path / "no-such-bundle")], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "screening unavailable" in proc.stderr and "no-such-bundle" in proc.stderr
+
+
+@pytest.mark.slow
+def test_quit_after_also_ends_a_waiting_login_dialog(tmp_path, image_folder):
+    # First start with accounts: the create-admin dialog is open when the time is up.
+    proc = run_kiosk(["--quit-after", "2", "--source", f"folder:{image_folder}"], tmp_path, timeout=60,
+                     login=True)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_bad_config_or_source_is_refused_before_any_window(tmp_path, capsys):
