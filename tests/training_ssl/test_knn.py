@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import numpy as np
 import pytest
@@ -59,9 +60,11 @@ def test_pretraining_logs_the_monitor_each_epoch(tmp_path):
     cfg = PretrainConfig(arch="tiny_cnn", data=manifest, out=str(tmp_path / "run"), epochs=2, batch_size=8,
                          input_size=32, knn_manifest=manifest, knn_k=5, progress=False)
     result = pretrain(cfg)
-    assert [e["epoch"] for e in result.epochs] == [1, 2]
+    assert [e["epoch"] for e in result.epochs] == [0, 1, 2]  # 0: the backbone before SimCLR
     assert all(0.0 <= e["knn_accuracy"] <= 1.0 for e in result.epochs)
     with open(tmp_path / "run" / "epochs.csv") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == 2 and rows[1]["knn_accuracy"] != ""
+    assert len(rows) == 3 and rows[0]["loss"] == "" and rows[2]["knn_accuracy"] != ""
+    meta = json.loads((tmp_path / "run" / "backbone.json").read_text())
+    assert meta["knn_before"]["knn_accuracy"] == result.epochs[0]["knn_accuracy"]
     assert result.steps == 4  # 16 unlabelled rows only, batch 8

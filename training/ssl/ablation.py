@@ -178,7 +178,8 @@ def run_ablation(cfg: AblationConfig) -> list[dict]:
         row = {"arm": arm, "n_test": metrics["n_images"], **_headline(metrics),
                **{f"{k}_ci95": ci.get(k, [float("nan")] * 2) for k in HEADLINE},
                "ssl_steps": ssl_meta.get("steps", 0), "ssl_final_loss": ssl_meta.get("final_loss"),
-               "ssl_knn_accuracy": ssl_meta.get("knn", {}).get("knn_accuracy"), "bundle": str(bundle)}
+               "ssl_knn_accuracy": ssl_meta.get("knn", {}).get("knn_accuracy"),
+               "ssl_knn_before": ssl_meta.get("knn_before", {}).get("knn_accuracy"), "bundle": str(bundle)}
         rows.append(row)
         print(f"{arm}: accuracy {row['accuracy']:.3f}, macro-F1 {row['macro_f1']:.3f}, "
               f"mpox recall {row['mpox_recall']:.3f}")
@@ -219,11 +220,14 @@ def write_table(out: Path, rows: list[dict], cfg: AblationConfig) -> None:
         + f", batch {cfg.ssl_batch_size}; fine-tuning: {cfg.fit_epochs} epoch(s), "
         f"batch {cfg.fit_batch_size}.",
         "",
-        "| arm | accuracy | macro-F1 | mpox recall | SimCLR steps | kNN acc. after SimCLR |",
+        "| arm | accuracy | macro-F1 | mpox recall | SimCLR steps | kNN acc. before -> after SimCLR |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
-        knn = f"{r['ssl_knn_accuracy']:.3f}" if r["ssl_knn_accuracy"] is not None else "-"
+        knn = "-"
+        if r["ssl_knn_accuracy"] is not None:
+            before = r.get("ssl_knn_before")
+            knn = (f"{before:.3f} -> " if before is not None else "") + f"{r['ssl_knn_accuracy']:.3f}"
         cells = " | ".join(_fmt(r[k], r[f"{k}_ci95"]) for k in HEADLINE)
         lines.append(f"| {r['arm']} | {cells} | {r['ssl_steps'] or '-'} | {knn} |")
     paired = [r for r in rows if "diff" in r]

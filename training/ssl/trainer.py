@@ -168,7 +168,8 @@ def plot_loss_curve(path: Path, steps: list[dict], epochs: list[dict]) -> None:
     if steps:
         ax.plot([s["step"] for s in steps], [s["loss"] for s in steps], lw=0.8, alpha=0.6, label="per step")
     if epochs:
-        ax.plot([e["step"] for e in epochs], [e["loss"] for e in epochs], "o-", label="epoch mean")
+        done = [e for e in epochs if e.get("loss") is not None]
+        ax.plot([e["step"] for e in done], [e["loss"] for e in done], "o-", label="epoch mean")
     ax.set(xlabel="step", ylabel="NT-Xent loss", title="SimCLR pre-training loss")
     ax.legend()
     if knn:
@@ -282,6 +283,11 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
         monitor = KNNMonitor.from_manifest(cfg.knn_manifest, cfg.arch, cfg.input_size, cfg.knn_k,
                                            cfg.knn_max_images, cfg.seed)
 
+    if monitor is not None and step == 0 and not hist_epochs:
+        # The starting point, so the figure shows whether SimCLR improves on (or spoils) the init.
+        hist_epochs.append({"epoch": 0, "step": 0, "loss": None, "images_per_s": None,
+                            **monitor.evaluate(net.backbone, device)})
+
     def save_checkpoint() -> None:
         if not ddp.main:
             return
@@ -357,6 +363,8 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
             net.backbone, cfg.arch, input_size=cfg.input_size, init=cfg.init, epochs=epoch, steps=step,
             loss="NT-Xent", temperature=cfg.temperature,
             final_loss=hist_epochs[-1]["loss"] if hist_epochs else None,
+            knn_before=({k: v for k, v in hist_epochs[0].items() if k.startswith("knn")}
+                        if hist_epochs and hist_epochs[0]["epoch"] == 0 else {}),
             batch_size=cfg.batch_size * ddp.world_size, optimizer=cfg.optimizer, lr=cfg.lr, seed=cfg.seed,
             data={"source": str(cfg.data), "rows": "all" if cfg.all_rows else "unlabelled",
                   "images": len(scan.items), "skipped": len(scan.skipped), "sha256": scan.sha256},
