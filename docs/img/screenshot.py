@@ -28,6 +28,7 @@ PROBS = {"mpox": 0.82, "chickenpox": 0.09, "measles": 0.04}
 
 
 def demo_bundle(folder: Path) -> Path:
+    torch.manual_seed(0)  # the same demo model, and so the same screenshot, every time
     model = build_model("tiny_cnn", len(CLASSES))
     rest = (1 - sum(PROBS.values())) / (len(CLASSES) - len(PROBS))
     probs = torch.tensor([PROBS.get(c, rest) for c in CLASSES])

@@ -375,6 +375,7 @@ class ScreeningWindow(QMainWindow):
             self._scale = scale
             self.setStyleSheet(style_sheet(scale))
             self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
+            self.chart.set_scale(scale)
         super().resizeEvent(event)
 
     def stop_timers(self) -> None:

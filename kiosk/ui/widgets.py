@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
@@ -111,6 +111,16 @@ class Top3Chart(pg.PlotWidget):
             self._labels.append(label)
         self.values: list[tuple[str, float]] = []
         self.setMinimumHeight(120)
+
+    def set_scale(self, scale: float) -> None:
+        """Grow tick and value labels with the window (the style sheet does not reach pyqtgraph's items)."""
+        font = QFont()
+        font.setPixelSize(round(15 * scale))
+        for name in ("left", "bottom"):
+            self.getAxis(name).setStyle(tickFont=font)
+        self.getAxis("bottom").setHeight(round(28 * scale))
+        for label in self._labels:
+            label.setFont(font)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # pyqtgraph's GraphicsView.paintEvent emits sigPrepareForPaint with a bare emit (see qt_bridge).

@@ -172,7 +172,9 @@ def test_window_scales_from_720p_to_4k(qtbot, station_for, size):
     station, window = station_for(one_hot_probs("eczema", 0.9))
     window.resize(*size)
     qtbot.waitUntil(lambda: window.height() == size[1], timeout=3000)
-    assert window.capture_button.height() >= 56 * (size[1] / 720) * 0.9  # touch-sized at every scale
+    scale = size[1] / 720
+    assert window.capture_button.height() >= 56 * scale * 0.9  # touch-sized at every scale
+    assert window.chart._labels[0].textItem.font().pixelSize() == round(15 * scale)  # chart text grows too
 
 
 def test_choosing_another_source_swaps_the_capture(qtbot, station_for, fake_camera):
