@@ -1,0 +1,84 @@
+"""Which screening results become cases, written through the real store into a SQLite file in tmp_path."""
+
+import sqlite3
+import time
+from dataclasses import replace
+
+import pytest
+
+from kiosk.caselog import CaseLog
+from kiosk.config import ModelConfig, StorageConfig
+from kiosk.inference import ScreeningEngine
+from tests.conftest import one_hot_probs
+
+from .conftest import skin_texture
+
+
+@pytest.fixture
+def store(kiosk_config):
+    from kiosk.store import CaseWriter, open_database
+
+    storage = kiosk_config.storage
+    db = open_database(storage.database_url, storage.data_dir, key_file=storage.key_file)
+    writers = []
+
+    def make_writer(config=kiosk_config):
+        writer = CaseWriter(db, config)
+        writer.start()
+        writers.append(writer)
+        return writer
+
+    yield make_writer
+    for w in writers:
+        w.stop()
+    db.close()
+
+
+def rows(config):
+    with sqlite3.connect(config.storage.data_dir / "cases.sqlite3") as conn:
+        query = "SELECT decision, top_class, traveller_ref FROM cases ORDER BY captured_utc"
+        return conn.execute(query).fetchall()
+
+
+def engine(make_tiny_bundle, config, cls, p):
+    path = make_tiny_bundle(probs=one_hot_probs(cls, p), name=f"{cls}-{p}")
+    return ScreeningEngine.from_config(replace(config, model=ModelConfig(bundle=str(path))))
+
+
+def test_clear_images_are_kept_only_when_configured(make_tiny_bundle, kiosk_config, store):
+    config = replace(kiosk_config, storage=StorageConfig(data_dir=kiosk_config.storage.data_dir,
+                                                          store_clear_images=True))
+    writer = store(config)
+    eng = engine(make_tiny_bundle, config, "eczema", 0.9)
+    log = CaseLog(writer, "gate-2", eng.bundle.name, eng.bundle.sha256, store_clear_images=True)
+    assert log.record(eng.screen(skin_texture(64)), "ann", " X1 ") is not None
+    writer.stop()
+    assert rows(config) == [("clear", "eczema", "X1")]
+
+
+def test_automatic_repeats_are_not_logged_twice_but_captures_are(make_tiny_bundle, kiosk_config, store):
+    writer = store()
+    eng = engine(make_tiny_bundle, kiosk_config, "mpox", 0.9)
+    eng._window = type(eng._window)(maxlen=1)
+    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=60)
+    first = eng.screen_auto(skin_texture(64, seed=1))
+    assert log.record(first) is not None
+    assert log.record(eng.screen_auto(skin_texture(64, seed=2))) is None  # same traveller, same decision
+    assert log.suppressed == 1
+    assert log.record(eng.screen(skin_texture(64, seed=3))) is not None  # an explicit capture always counts
+    retake = eng.screen(skin_texture(64, brightness=0.1))
+    assert log.record(retake) is None
+    writer.stop()
+    assert rows(kiosk_config) == [("flag", "mpox", ""), ("flag", "mpox", "")]
+
+
+def test_repeat_window_expires(make_tiny_bundle, kiosk_config, store):
+    writer = store()
+    eng = engine(make_tiny_bundle, kiosk_config, "eczema", 0.4)
+    eng._window = type(eng._window)(maxlen=1)
+    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=0.05)
+    assert log.record(eng.screen_auto(skin_texture(64))) is not None
+    time.sleep(0.1)
+    assert log.record(eng.screen_auto(skin_texture(64))) is not None
+    writer.stop()
+    assert [r[0] for r in rows(kiosk_config)] == ["review", "review"]
