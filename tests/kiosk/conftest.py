@@ -142,3 +142,25 @@ def image_folder(tmp_path) -> Path:
         cv2.imwrite(str(folder / f"frame{i}.png"), cv2.cvtColor(skin_texture(64, seed=i), cv2.COLOR_RGB2BGR))
     (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     return folder
+
+
+@pytest.fixture
+def make_live_bundle(tmp_path):
+    """Like make_tiny_bundle(probs), but the weights are kept (scaled down) so Grad-CAM has something to show:
+    the output stays close to ``probs`` whatever the input, and the heatmap is not all zero."""
+    import torch
+
+    from models.bundle import make_manifest, save_bundle
+    from models.registry import build_model
+    from models.taxonomy import CLASSES
+
+    def make(probs, name="live") -> Path:
+        torch.manual_seed(0)
+        model = build_model("tiny_cnn", len(CLASSES))
+        with torch.no_grad():
+            model.fc.weight.mul_(0.02)
+            model.fc.bias.copy_(torch.log(torch.tensor(probs, dtype=torch.float32).clamp_min(1e-9)))
+        return save_bundle(model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES,
+                                                                                   name=name))
+
+    return make

@@ -95,8 +95,8 @@ def test_bad_picture_asks_for_a_retake_and_logs_nothing(qtbot, station_for):
     assert cases(station) == [] and clear_count(station) == 0
 
 
-def test_keyboard_shortcuts_drive_capture_and_heatmap(qtbot, station_for):
-    station, window = station_for(one_hot_probs("mpox", 0.9))
+def test_keyboard_shortcuts_drive_capture_and_heatmap(qtbot, station_for, make_live_bundle):
+    station, window = station_for(bundle=make_live_bundle(one_hot_probs("mpox", 0.9)))
     window.activateWindow()
     window.setFocus()
     with qtbot.waitSignal(window.outcome_shown, timeout=10000):
@@ -106,10 +106,13 @@ def test_keyboard_shortcuts_drive_capture_and_heatmap(qtbot, station_for):
     qtbot.keyClick(window, Qt.Key.Key_H)
     assert not window.heatmap_toggle.isChecked()
     assert window.heatmap_view._image != shown  # the plain image now
+    assert station.engine is not None and window._result.heatmap.max() > 0
     qtbot.keyClick(window, Qt.Key.Key_H)
+    assert window.heatmap_view._image == shown  # the overlay again
     before = window.opacity.value()
     qtbot.keyClick(window, Qt.Key.Key_Minus)
     assert window.opacity.value() == before - 10
+    assert window.heatmap_view._image != shown  # a lighter overlay
     qtbot.keyClick(window, Qt.Key.Key_A)
     assert window.auto_mode
 
