@@ -41,7 +41,9 @@ def get_args_parser() -> argparse.ArgumentParser:
     p.add_argument("--heatmap", action="store_true", help="write the Grad-CAM overlay of each image to --out")
     p.add_argument("--review-threshold", type=float, help="override the bundle's review threshold")
     p.add_argument("--flag-threshold", type=float, help="override the bundle's flag threshold")
-    p.add_argument("--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)")
+    p.add_argument(
+        "--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)"
+    )
     p.add_argument("--device", help="cpu or cuda (default: cuda when available)")
     return p
 
@@ -101,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
                 "decision": verdict.decision.value,
                 "top_class": verdict.top_class,
                 "top_probability": round(verdict.top_probability, 6),
-                "probabilities": {c: round(float(p), 6) for c, p in zip(bundle.classes, prediction.probabilities)},
+                "probabilities": {
+                    c: round(float(p), 6)
+                    for c, p in zip(bundle.classes, prediction.probabilities, strict=True)
+                },
                 "reason": verdict.reason,
                 "model_sha256": bundle.sha256,
             }

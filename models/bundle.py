@@ -167,17 +167,26 @@ def validate_manifest(manifest: Any, where: Path) -> dict[str, Any]:
     for key, (types, required) in _MANIFEST_SCHEMA.items():
         if key not in manifest:
             if required:
-                raise BundleError(where, f"manifest.json lacks the required key {key!r}",
-                                  "Re-export the bundle with `mpox-train export`")
+                raise BundleError(
+                    where,
+                    f"manifest.json lacks the required key {key!r}",
+                    "Re-export the bundle with `mpox-train export`",
+                )
             continue
         if not isinstance(manifest[key], types) or isinstance(manifest[key], bool):
-            raise BundleError(where, f"manifest key {key!r} has the wrong type ({type(manifest[key]).__name__})")
+            raise BundleError(
+                where, f"manifest key {key!r} has the wrong type ({type(manifest[key]).__name__})"
+            )
     if version != SCHEMA_VERSION:
-        raise BundleError(where, f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
-                          "Re-export the bundle with `mpox-train export`")
+        raise BundleError(
+            where,
+            f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
+            "Re-export the bundle with `mpox-train export`",
+        )
     if manifest["arch"] not in REGISTRY:
-        raise BundleError(where, f"unknown architecture {manifest['arch']!r}",
-                          f"This software knows: {', '.join(REGISTRY)}")
+        raise BundleError(
+            where, f"unknown architecture {manifest['arch']!r}", f"This software knows: {', '.join(REGISTRY)}"
+        )
     classes = manifest["classes"]
     if len(classes) < 2 or len(set(classes)) != len(classes) or not all(isinstance(c, str) for c in classes):
         raise BundleError(where, "'classes' must list at least two distinct class names")
@@ -205,13 +214,19 @@ def read_manifest(bundle_dir: str | Path) -> dict[str, Any]:
     if not bundle_dir.exists():
         raise BundleError(bundle_dir, "folder not found", "Check the bundle path in the configuration")
     if not manifest_path.is_file():
-        raise BundleError(manifest_path, "manifest.json is missing",
-                          "A bundle folder holds manifest.json and model.safetensors; re-export it")
+        raise BundleError(
+            manifest_path,
+            "manifest.json is missing",
+            "A bundle folder holds manifest.json and model.safetensors; re-export it",
+        )
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(manifest_path, f"manifest.json is not valid JSON ({exc})",
-                          "The file is damaged; copy the bundle again") from exc
+        raise BundleError(
+            manifest_path,
+            f"manifest.json is not valid JSON ({exc})",
+            "The file is damaged; copy the bundle again",
+        ) from exc
     return validate_manifest(manifest, manifest_path)
 
 
@@ -240,12 +255,17 @@ def load_bundle(bundle_dir: str | Path, device: str | torch.device = "cpu") -> B
     model = build_model(manifest["arch"], len(manifest["classes"]), init="random")
     n_params = count_parameters(model)
     if n_params != manifest["num_params"]:
-        raise BundleError(weights_path, f"parameter count {n_params} differs from the manifest's "
-                          f"{manifest['num_params']}: the architecture does not match")
+        raise BundleError(
+            weights_path,
+            f"parameter count {n_params} differs from the manifest's "
+            f"{manifest['num_params']}: the architecture does not match",
+        )
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError as exc:
-        raise BundleError(weights_path, f"weights do not fit architecture {manifest['arch']} ({exc})") from exc
+        raise BundleError(
+            weights_path, f"weights do not fit architecture {manifest['arch']} ({exc})"
+        ) from exc
     model.eval().to(device)
     _check_forward(model, manifest, weights_path, device)
     return Bundle(path=bundle_dir, manifest=manifest, model=model)
@@ -259,5 +279,8 @@ def _check_forward(model: nn.Module, manifest: dict, where: Path, device) -> Non
     except RuntimeError as exc:
         raise BundleError(where, f"a test forward pass failed ({exc})") from exc
     if tuple(out.shape) != (1, len(manifest["classes"])) or not torch.isfinite(out).all():
-        raise BundleError(where, f"a test forward pass gave output of shape {tuple(out.shape)} or non-finite "
-                          f"values; expected (1, {len(manifest['classes'])})")
+        raise BundleError(
+            where,
+            f"a test forward pass gave output of shape {tuple(out.shape)} or non-finite "
+            f"values; expected (1, {len(manifest['classes'])})",
+        )

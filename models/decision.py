@@ -60,7 +60,9 @@ class Verdict:
         return self.ranked[:k]
 
 
-def decide(probabilities: Sequence[float] | np.ndarray, classes: Sequence[str], thresholds: Thresholds) -> Verdict:
+def decide(
+    probabilities: Sequence[float] | np.ndarray, classes: Sequence[str], thresholds: Thresholds
+) -> Verdict:
     """Apply the screening rule to one image's class probabilities.
 
     Flag takes precedence over review: a flagged class at or above its threshold is referred to secondary

@@ -35,15 +35,26 @@ class Explanation:
 
 
 def blend_heatmap(image: np.ndarray, heatmap: np.ndarray, opacity: float = 0.45) -> np.ndarray:
-    """Colour the heatmap (JET) and blend it over an RGB uint8 image of the same height and width."""
-    colored = cv2.applyColorMap(np.uint8(np.clip(heatmap, 0, 1) * 255), cv2.COLORMAP_JET)
-    colored = cv2.cvtColor(colored, cv2.COLOR_BGR2RGB)
-    return cv2.addWeighted(image, 1.0 - opacity, colored, opacity, 0.0)
+    """Colour the heatmap (JET) and blend it over an RGB uint8 image of the same height and width.
+
+    The colour's weight grows with the heat (``opacity`` at the hottest point, nothing where the model did
+    not look), so the skin stays visible outside the highlighted region instead of under a blue wash.
+    """
+    heat = np.clip(heatmap, 0, 1).astype(np.float32)
+    colored = cv2.applyColorMap(np.uint8(heat * 255), cv2.COLORMAP_JET)
+    colored = cv2.cvtColor(colored, cv2.COLOR_BGR2RGB).astype(np.float32)
+    alpha = (opacity * np.sqrt(heat))[..., None]
+    return np.clip(image.astype(np.float32) * (1.0 - alpha) + colored * alpha + 0.5, 0, 255).astype(np.uint8)
 
 
 class Explainer:
-    def __init__(self, bundle: Bundle, device: torch.device | str | None = None, backend: str = "auto",
-                 runtime: Runtime | None = None):
+    def __init__(
+        self,
+        bundle: Bundle,
+        device: torch.device | str | None = None,
+        backend: str = "auto",
+        runtime: Runtime | None = None,
+    ):
         """``backend``: 'auto' (no-backward Grad-CAM when the model allows it, on ``runtime`` or the optimised
         runtime) or 'eager' (always torchcam's gradient pass)."""
         self.bundle = bundle
@@ -66,8 +77,9 @@ class Explainer:
         """True when heatmaps come without a backward pass."""
         return self.cam_head is not None
 
-    def explain(self, image: np.ndarray, class_index: int | None = None,
-                opacity: float = 0.45) -> Explanation:
+    def explain(
+        self, image: np.ndarray, class_index: int | None = None, opacity: float = 0.45
+    ) -> Explanation:
         """Heatmap for ``class_index`` (default: the predicted class) over an RGB uint8 image."""
         x = self.preprocess(image).unsqueeze(0)
         if self.cam_head is not None and self.runtime is not None:
@@ -76,22 +88,27 @@ class Explainer:
             return self.explain_from_features(image, feats[0], idx, opacity)
         return self._explain_gradient(image, x.to(self.device), class_index, opacity)
 
-    def explain_from_features(self, image: np.ndarray, features: np.ndarray, class_index: int,
-                              opacity: float = 0.45) -> Explanation:
+    def explain_from_features(
+        self, image: np.ndarray, features: np.ndarray, class_index: int, opacity: float = 0.45
+    ) -> Explanation:
         """Heatmap from the (K, h, w) target-layer activations of a classification pass (fast path only)."""
         if self.cam_head is None:
             raise ValueError("this model's Grad-CAM needs a gradient pass; call explain()")
-        heatmap = self._to_image_coordinates(np.nan_to_num(self.cam_head.cam(features, class_index)),
-                                             image.shape[:2])
+        heatmap = self._to_image_coordinates(
+            np.nan_to_num(self.cam_head.cam(features, class_index)), image.shape[:2]
+        )
         return Explanation(int(class_index), heatmap, blend_heatmap(image, heatmap, opacity))
 
-    def _explain_gradient(self, image: np.ndarray, x: torch.Tensor, class_index: int | None,
-                          opacity: float) -> Explanation:
+    def _explain_gradient(
+        self, image: np.ndarray, x: torch.Tensor, class_index: int | None, opacity: float
+    ) -> Explanation:
         was_training = self.model.training
         self.model.eval()
         try:
-            with torch.enable_grad(), GradCAM(self.model, self.target_layer,
-                                              reshape_transform=self.reshape) as cam:
+            with (
+                torch.enable_grad(),
+                GradCAM(self.model, self.target_layer, reshape_transform=self.reshape) as cam,
+            ):
                 x.requires_grad_(True)  # gradients reach the target layer even if weights are frozen
                 scores = self.model(x)
                 idx = int(scores.argmax(1).item()) if class_index is None else int(class_index)

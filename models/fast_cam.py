@@ -38,8 +38,9 @@ class LinearCamHead:
         return cam.astype(np.float32, copy=False)
 
 
-def find_linear_cam_head(bundle: Bundle,
-                         device: torch.device | None = None) -> tuple[LinearCamHead | None, str]:
+def find_linear_cam_head(
+    bundle: Bundle, device: torch.device | None = None
+) -> tuple[LinearCamHead | None, str]:
     """The head as a LinearCamHead when the model is 'target layer -> GAP -> linear', else (None, why)."""
     arch = bundle.manifest["arch"]
     spec = get_spec(arch)

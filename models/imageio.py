@@ -60,8 +60,8 @@ def decode_image(source: bytes | Path | str, name: str | None = None) -> np.ndar
             if width * height > MAX_PIXELS:
                 raise ImageDecodeError(
                     label,
-                    f"image is too large ({width}x{height} pixels, limit {MAX_PIXELS // 1_000_000} megapixels);"
-                    " refused as a possible decompression bomb",
+                    f"image is too large ({width}x{height} pixels, limit "
+                    f"{MAX_PIXELS // 1_000_000} megapixels); refused as a possible decompression bomb",
                 )
             if width < 1 or height < 1:
                 raise ImageDecodeError(label, f"image has no pixels ({width}x{height})")
@@ -80,11 +80,13 @@ def decode_image(source: bytes | Path | str, name: str | None = None) -> np.ndar
 
 
 def iter_image_files(paths: list[Path]) -> list[Path]:
-    """Expand folders (recursively, sorted) into image files; files are kept as given, whatever their suffix."""
+    """Expand folders (recursively, sorted) into image files; files given by name are kept as they are."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+            )
         else:
             found.append(path)
     return found

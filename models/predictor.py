@@ -38,8 +38,13 @@ class Prediction:
 
 
 class Predictor:
-    def __init__(self, bundle: Bundle, device: str | torch.device | None = None, batch_size: int = 32,
-                 backend: str = "auto"):
+    def __init__(
+        self,
+        bundle: Bundle,
+        device: str | torch.device | None = None,
+        batch_size: int = 32,
+        backend: str = "auto",
+    ):
         self.bundle = bundle
         self.device = pick_device(str(device) if device else None)
         self.model = bundle.model.to(self.device).eval()
@@ -86,8 +91,9 @@ class Predictor:
             self._explainer = Explainer(self.bundle, self.device, backend="auto", runtime=self.runtime)
         return self._explainer
 
-    def predict_explained(self, image: np.ndarray, class_index: int | None = None,
-                          opacity: float = 0.45) -> tuple[Prediction, Explanation]:
+    def predict_explained(
+        self, image: np.ndarray, class_index: int | None = None, opacity: float = 0.45
+    ) -> tuple[Prediction, Explanation]:
         """Classify one image and explain ``class_index`` (default: the top class) with one forward pass when
         the model allows it (no-backward Grad-CAM); otherwise a separate gradient pass for the heatmap."""
         explainer = self.explainer

@@ -64,8 +64,10 @@ def cache_path(bundle: Bundle, root: Path | None = None) -> Path:
     m = bundle.manifest
     layer = m["cam_target_layer"].replace("/", "_")
     torch_version = torch.__version__.split("+")[0]
-    name = (f"{bundle.sha256}-{m['arch']}-{m['input_size']}px-{len(m['classes'])}cls-{layer}"
-            f"-torch{torch_version}-f{EXPORT_FORMAT}.onnx")
+    name = (
+        f"{bundle.sha256}-{m['arch']}-{m['input_size']}px-{len(m['classes'])}cls-{layer}"
+        f"-torch{torch_version}-f{EXPORT_FORMAT}.onnx"
+    )
     return (root or cache_dir()) / name
 
 
@@ -97,8 +99,9 @@ class EagerRuntime:
 
     name = "eager"
 
-    def __init__(self, model: nn.Module, device: torch.device, cam_layer: str,
-                 fallback_reason: str | None = None):
+    def __init__(
+        self, model: nn.Module, device: torch.device, cam_layer: str, fallback_reason: str | None = None
+    ):
         self.model = model
         self.device = device
         self.cam_layer = cam_layer
@@ -150,8 +153,14 @@ def export_onnx(model: nn.Module, input_size: int, cam_layer: str) -> bytes:
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
         program = torch.onnx.export(
-            wrapper, (example,), dynamo=True, input_names=["input"], output_names=["logits", "cam_features"],
-            dynamic_shapes=({0: batch},), verbose=False, optimize=True,
+            wrapper,
+            (example,),
+            dynamo=True,
+            input_names=["input"],
+            output_names=["logits", "cam_features"],
+            dynamic_shapes=({0: batch},),
+            verbose=False,
+            optimize=True,
         )
     return program.model_proto.SerializeToString()
 
@@ -174,20 +183,27 @@ def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device) 
     gen = torch.Generator().manual_seed(PROBE_SEED)
     probe = torch.randn(2, 3, size, size, generator=gen)
     ref_logits, ref_feats = EagerRuntime(bundle.model, device, bundle.manifest["cam_target_layer"]).run(
-        probe, features=True)
+        probe, features=True
+    )
     logits, feats = runtime.run(probe, features=True)
     if logits.shape != ref_logits.shape or feats is None or feats.shape != ref_feats.shape:
-        raise ValueError(f"output shapes {logits.shape}/{None if feats is None else feats.shape} differ from "
-                         f"eager {ref_logits.shape}/{ref_feats.shape}")
+        raise ValueError(
+            f"output shapes {logits.shape}/{None if feats is None else feats.shape} differ from "
+            f"eager {ref_logits.shape}/{ref_feats.shape}"
+        )
     t = bundle.temperature
     prob_diff = float(np.abs(_softmax(logits / t) - _softmax(ref_logits / t)).max())
     logit_diff = float(np.abs(logits - ref_logits).max())
     feat_diff = float(np.abs(feats - ref_feats).max())
-    if not (prob_diff <= PROB_ATOL
-            and logit_diff <= REL_TOL * (1.0 + float(np.abs(ref_logits).max()))
-            and feat_diff <= REL_TOL * (1.0 + float(np.abs(ref_feats).max()))):
-        raise ValueError(f"differs from eager PyTorch (max |diff|: probabilities {prob_diff:.2e}, "
-                         f"logits {logit_diff:.2e}, target-layer activations {feat_diff:.2e})")
+    if not (
+        prob_diff <= PROB_ATOL
+        and logit_diff <= REL_TOL * (1.0 + float(np.abs(ref_logits).max()))
+        and feat_diff <= REL_TOL * (1.0 + float(np.abs(ref_feats).max()))
+    ):
+        raise ValueError(
+            f"differs from eager PyTorch (max |diff|: probabilities {prob_diff:.2e}, "
+            f"logits {logit_diff:.2e}, target-layer activations {feat_diff:.2e})"
+        )
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -221,7 +237,8 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
         check_against_eager(runtime, bundle, device)
     except Exception as exc:
         raise RuntimeUnavailableError(
-            f"ONNX Runtime session for {bundle.path} failed its check: {exc}") from exc
+            f"ONNX Runtime session for {bundle.path} failed its check: {exc}"
+        ) from exc
     try:
         _write_atomic(path, data)
     except OSError as exc:  # a read-only home still gets the fast path, just not cached
@@ -229,8 +246,12 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
     return runtime
 
 
-def select_runtime(bundle: Bundle, device: torch.device | str | None = None, backend: str = "auto",
-                   cache_root: Path | None = None) -> Runtime:
+def select_runtime(
+    bundle: Bundle,
+    device: torch.device | str | None = None,
+    backend: str = "auto",
+    cache_root: Path | None = None,
+) -> Runtime:
     """The backend to run ``bundle`` with.
 
     'auto': ONNX Runtime on the CPU when it is installed and passes its check, else eager (reason logged and
@@ -244,8 +265,9 @@ def select_runtime(bundle: Bundle, device: torch.device | str | None = None, bac
     if backend == "eager":
         return EagerRuntime(bundle.model, device, cam_layer)
     if backend == "auto" and device.type != "cpu":
-        return EagerRuntime(bundle.model, device, cam_layer,
-                            fallback_reason=f"{device.type} device: eager PyTorch")
+        return EagerRuntime(
+            bundle.model, device, cam_layer, fallback_reason=f"{device.type} device: eager PyTorch"
+        )
     try:
         return _onnx_runtime(bundle, device, cache_root)
     except RuntimeUnavailableError as exc:

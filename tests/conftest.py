@@ -46,7 +46,9 @@ def make_tiny_bundle(tmp_path):
             with torch.no_grad():
                 model.fc.weight.zero_()
                 model.fc.bias.copy_(torch.log(torch.tensor(probs, dtype=torch.float32).clamp_min(1e-9)))
-        manifest = make_manifest(model, "tiny_cnn", classes, name=name, thresholds=thresholds, **manifest_kwargs)
+        manifest = make_manifest(
+            model, "tiny_cnn", classes, name=name, thresholds=thresholds, **manifest_kwargs
+        )
         return save_bundle(model, tmp_path / "bundles" / name, manifest)
 
     return make

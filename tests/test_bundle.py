@@ -5,7 +5,14 @@ import pytest
 import torch
 from safetensors.torch import load_file, save_file
 
-from models.bundle import MANIFEST_NAME, SCHEMA_VERSION, WEIGHTS_NAME, load_bundle, make_manifest, save_bundle, sha256_file
+from models.bundle import (
+    MANIFEST_NAME,
+    SCHEMA_VERSION,
+    WEIGHTS_NAME,
+    load_bundle,
+    make_manifest,
+    sha256_file,
+)
 from models.errors import BundleError
 from models.predictor import Predictor
 from models.registry import build_model
@@ -14,8 +21,22 @@ from models.taxonomy import CLASSES
 from .conftest import one_hot_probs
 
 REQUIRED_KEYS = {
-    "schema_version", "name", "arch", "classes", "input_size", "mean", "std", "cam_target_layer", "thresholds",
-    "temperature", "num_params", "metrics", "provenance", "weights_file", "weights_sha256", "created_utc",
+    "schema_version",
+    "name",
+    "arch",
+    "classes",
+    "input_size",
+    "mean",
+    "std",
+    "cam_target_layer",
+    "thresholds",
+    "temperature",
+    "num_params",
+    "metrics",
+    "provenance",
+    "weights_file",
+    "weights_sha256",
+    "created_utc",
 }
 
 
@@ -68,6 +89,7 @@ def test_saving_over_an_existing_bundle_replaces_it(make_tiny_bundle):
 
 
 # --- refusals: each names the file and the problem ---------------------------------------------------------
+
 
 def test_missing_folder(tmp_path):
     with pytest.raises(BundleError, match="folder not found"):
@@ -160,7 +182,8 @@ def test_no_pickle_in_bundle(make_tiny_bundle):
 
 def test_make_manifest_records_metadata():
     model = build_model("tiny_cnn", 8)
-    manifest = make_manifest(model, "tiny_cnn", CLASSES, metrics={"accuracy": 0.5},
-                             provenance={"command": "x"}, temperature=1.5)
+    manifest = make_manifest(
+        model, "tiny_cnn", CLASSES, metrics={"accuracy": 0.5}, provenance={"command": "x"}, temperature=1.5
+    )
     assert manifest["metrics"] == {"accuracy": 0.5} and manifest["temperature"] == 1.5
     assert np.allclose(manifest["mean"], (0.485, 0.456, 0.406))

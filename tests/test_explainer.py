@@ -42,3 +42,11 @@ def test_blend_keeps_image_where_heat_is_weightless():
     image = np.full((4, 4, 3), 100, np.uint8)
     out = blend_heatmap(image, np.zeros((4, 4), np.float32), opacity=0.0)
     assert np.array_equal(out, image)
+
+
+def test_blend_colours_only_where_the_model_looked():
+    image = np.full((2, 2, 3), 100, np.uint8)
+    heat = np.array([[0.0, 1.0], [0.0, 0.25]], np.float32)
+    out = blend_heatmap(image, heat, opacity=0.5)
+    assert np.array_equal(out[0, 0], image[0, 0])  # no heat: the skin as it is
+    assert np.abs(out[0, 1].astype(int) - 100).max() > np.abs(out[1, 1].astype(int) - 100).max() > 0

@@ -36,14 +36,23 @@ def test_json_output_for_a_folder(make_tiny_bundle, images, capsys):
     assert [r["path"].rsplit("/", 1)[-1] for r in records] == ["a.jpg", "b.png", "c.jpg"]
     for r in records:
         assert r["decision"] == "flag" and r["top_class"] == "mpox"
-        assert set(r["probabilities"]) == {"mpox", "chickenpox", "measles", "normal", "eczema", "urticaria",
-                                           "bullous", "vasculitis"}
+        assert set(r["probabilities"]) == {
+            "mpox",
+            "chickenpox",
+            "measles",
+            "normal",
+            "eczema",
+            "urticaria",
+            "bullous",
+            "vasculitis",
+        }
         assert sum(r["probabilities"].values()) == pytest.approx(1.0, abs=1e-4)
         assert len(r["model_sha256"]) == 64
 
 
-@pytest.mark.parametrize(("cls", "p", "word"), [("mpox", 0.8, "FLAG"), ("eczema", 0.4, "REVIEW"),
-                                               ("normal", 0.9, "CLEAR")])
+@pytest.mark.parametrize(
+    ("cls", "p", "word"), [("mpox", 0.8, "FLAG"), ("eczema", 0.4, "REVIEW"), ("normal", 0.9, "CLEAR")]
+)
 def test_text_output_shows_decision_and_top3(make_tiny_bundle, images, capsys, cls, p, word):
     bundle = make_tiny_bundle(one_hot_probs(cls, p))
     assert main(["--bundle", str(bundle), str(images / "a.jpg")]) == 0
@@ -100,8 +109,12 @@ def test_no_default_bundle_says_to_pass_one(images, capsys):
 
 def test_console_script_runs(make_tiny_bundle, images):
     bundle = make_tiny_bundle(one_hot_probs("measles", 0.9))
-    proc = subprocess.run([sys.executable, "-m", "kiosk.screen_cli", "--bundle", str(bundle), "--json",
-                           str(images / "b.png")], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kiosk.screen_cli", "--bundle", str(bundle), "--json", str(images / "b.png")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert _json_lines(proc.stdout)[0]["top_class"] == "measles"
 

@@ -4,7 +4,16 @@ from models.taxonomy import CLASSES, INFECTIOUS, KNOWN_LABELS, allowed_classes, 
 
 
 def test_eight_classes_in_paper_order():
-    assert CLASSES == ("mpox", "chickenpox", "measles", "normal", "eczema", "urticaria", "bullous", "vasculitis")
+    assert CLASSES == (
+        "mpox",
+        "chickenpox",
+        "measles",
+        "normal",
+        "eczema",
+        "urticaria",
+        "bullous",
+        "vasculitis",
+    )
 
 
 def test_infectious_classes():
