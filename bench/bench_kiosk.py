@@ -164,8 +164,9 @@ def main() -> int:
         slope = np.polyfit(t / 60.0, m, 1)[0]
         half = len(m) // 2
         slope2 = np.polyfit(t[half:] / 60.0, m[half:], 1)[0]
-        print(f"refcount of None {sys.getrefcount(None)}, True {sys.getrefcount(True)} "
-              "(pinned by kiosk/qt_bridge.py)")
+        # PySide6 6.12 leaked references to None/True until Python aborted; pyproject pins a release
+        # without the bug, and these figures show it stays fixed.
+        print(f"refcount of None {sys.getrefcount(None)}, True {sys.getrefcount(True)}")
         print(f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
               f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})")
     return 0

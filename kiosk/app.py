@@ -201,9 +201,6 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from .qt_bridge import pin_singletons
-
-    pin_singletons()  # before any Qt callback runs: see qt_bridge for the PySide6 bug this works around
     app = QApplication.instance() or QApplication([sys.argv[0]])
     _configure_torch_threads()
     station = Station(config)

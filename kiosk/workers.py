@@ -18,7 +18,6 @@ from models.errors import MpoxError
 
 from .caselog import CaseLog
 from .inference import ScreeningEngine, ScreeningResult
-from .qt_bridge import emit
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +56,7 @@ class InferenceWorker(QObject):
                 result = self.engine.screen(request.frame)
         except Exception as exc:  # the station keeps running; the officer sees what failed
             log.exception("screening failed")
-            emit(self.failed, f"screening failed: {exc}")
+            self.failed.emit(f"screening failed: {exc}")
             return
         case_id, log_error = None, ""
         if result is not None and self.caselog is not None:
@@ -68,7 +67,7 @@ class InferenceWorker(QObject):
             except Exception as exc:  # noqa: BLE001 - a store bug must not stop screening
                 log.exception("case log failed")
                 log_error = f"case not saved: {exc}"
-        emit(self.finished, ScreenOutcome(request, result, case_id, log_error))
+        self.finished.emit(ScreenOutcome(request, result, case_id, log_error))
 
 
 class InferenceController(QObject):
@@ -109,21 +108,21 @@ class InferenceController(QObject):
                 return True
             return False
         self._busy = True
-        emit(self._submit, request)
+        self._submit.emit(request)
         return True
 
     @Slot(object)
     def _on_finished(self, outcome: ScreenOutcome) -> None:
         self._busy = False
         if not self._closed:
-            emit(self.outcome, outcome)
+            self.outcome.emit(outcome)
         self._next()
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._busy = False
         if not self._closed:
-            emit(self.failed, message)
+            self.failed.emit(message)
         self._next()
 
     def _next(self) -> None:
@@ -146,7 +145,7 @@ class StatusRelay(QObject):
     writer_status = Signal(object)  # kiosk.store.WriterStatus
 
     def on_capture_state(self, stats: object) -> None:
-        emit(self.capture_state, stats)
+        self.capture_state.emit(stats)
 
     def on_writer_status(self, status: object) -> None:
-        emit(self.writer_status, status)
+        self.writer_status.emit(status)

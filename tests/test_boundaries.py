@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 QT = ("PySide6", "pyqtgraph", "pytestqt")
-KIOSK_UI_MODULES = {"app.py", "ui", "workers.py", "qt_bridge.py"}
+KIOSK_UI_MODULES = {"app.py", "ui", "workers.py"}
 
 
 def _imports(path: Path) -> set[str]:

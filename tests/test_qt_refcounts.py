@@ -28,3 +28,23 @@ def test_signal_emit_and_slot_calls_keep_singleton_refcounts(qapp):
     # Other code may take or drop a few references meanwhile; a leak per call would show as ~200.
     assert sys.getrefcount(True) > true_before - 50
     assert sys.getrefcount(None) > none_before - 50
+
+
+def test_python_paint_overrides_keep_none_refcount(qapp):
+    from PySide6.QtWidgets import QWidget
+
+    class Painted(QWidget):
+        painted = 0
+
+        def paintEvent(self, event):  # noqa: N802 - Qt override returning None
+            Painted.painted += 1
+
+    widget = Painted()
+    widget.resize(20, 20)
+    widget.show()
+    none_before = sys.getrefcount(None)
+    for _ in range(200):
+        widget.grab()  # renders through paintEvent
+    widget.close()
+    assert Painted.painted >= 100
+    assert sys.getrefcount(None) > none_before - 50

@@ -33,7 +33,6 @@ from models.taxonomy import display_name
 
 from ..capture import CameraState, CaptureService, CaptureStats
 from ..inference import RETAKE, ScreeningResult
-from ..qt_bridge import emit
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
 from .style import BANNER_TEXT, banner_style, scale_for, style_sheet
 from .widgets import ImageView, LostPanel, Top3Chart
@@ -112,7 +111,7 @@ class ScreeningWindow(QMainWindow):
         if source_spec:
             self.source_box.setCurrentText(source_spec)
         self.source_box.activated.connect(
-            lambda _i: emit(self.source_change_requested, self.source_box.currentText()))
+            lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
         top.addWidget(self.source_box, 1)
         lv.addLayout(top)
         live_holder = QWidget()
@@ -139,7 +138,7 @@ class ScreeningWindow(QMainWindow):
         self.auto_button.setCheckable(True)
         self.auto_button.toggled.connect(self.set_auto_mode)
         self.review_button = QPushButton("Review cases  [Ctrl+R]")
-        self.review_button.clicked.connect(lambda: emit(self.review_requested))
+        self.review_button.clicked.connect(lambda: self.review_requested.emit())
         self.review_button.setVisible(show_review)
         for b in (self.capture_button, self.auto_button, self.review_button):
             buttons.addWidget(b)
@@ -213,7 +212,7 @@ class ScreeningWindow(QMainWindow):
         key("F11", self.toggle_fullscreen)
         key("Ctrl+L", self.ref_edit.setFocus)
         key("Ctrl+K", self.source_box.showPopup)
-        key("Ctrl+R", lambda: self.review_button.isVisible() and emit(self.review_requested))
+        key("Ctrl+R", lambda: self.review_button.isVisible() and self.review_requested.emit())
         key("Ctrl+Q", self.close)
 
     # ---------- actions ----------
@@ -320,7 +319,7 @@ class ScreeningWindow(QMainWindow):
             self.chart.set_top3(result.top3, colour)
             self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
-        emit(self.outcome_shown, outcome)
+        self.outcome_shown.emit(outcome)
 
     def _on_failed(self, message: str) -> None:
         self._set_banner("retake", f"{message}. Try again; if it persists, restart the station.",

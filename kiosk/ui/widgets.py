@@ -6,11 +6,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
-
-from ..qt_bridge import emit
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -121,11 +119,6 @@ class Top3Chart(pg.PlotWidget):
         self.getAxis("bottom").setHeight(round(28 * scale))
         for label in self._labels:
             label.setFont(font)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # pyqtgraph's GraphicsView.paintEvent emits sigPrepareForPaint with a bare emit (see qt_bridge).
-        emit(self.scene().sigPrepareForPaint)
-        QGraphicsView.paintEvent(self, event)
 
     def set_top3(self, ranked: list[tuple[str, float]], highlight: str = "#1e88e5") -> None:
         self.values = list(ranked[:3])
