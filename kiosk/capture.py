@@ -254,6 +254,16 @@ class CaptureStats:
     reconnects: int
 
 
+def frame_problem(frame: object) -> str:
+    """Why a frame from a source cannot be shown or screened ("" when it can): HxWx3 uint8 RGB is needed."""
+    if isinstance(frame, np.ndarray) and frame.dtype == np.uint8 and frame.ndim == 3 and frame.shape[2] == 3 \
+            and frame.shape[0] >= 1 and frame.shape[1] >= 1:
+        return ""
+    got = f"{frame.shape} {frame.dtype}" if isinstance(frame, np.ndarray) else type(frame).__name__
+    return (f"the source returned a picture of the wrong size or format ({got}; "
+            "expected height x width x 3, 8-bit RGB)")
+
+
 def _signature(frame: np.ndarray) -> int:
     # A checksum of a sparse grid of pixels: live sensors never repeat it exactly, a frozen camera does.
     return zlib.crc32(np.ascontiguousarray(frame[::8, ::8]).data)
@@ -397,6 +407,10 @@ class CaptureService:
                 return
             if frame is None:
                 self._reader_failed = "the source returned no picture"
+                return
+            problem = frame_problem(frame)
+            if problem:  # a garbled frame would be drawn out of bounds by Qt and fail the model
+                self._reader_failed = problem
                 return
             sig = None if source.may_repeat_frames else _signature(frame)
             now = time.monotonic()
