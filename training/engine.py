@@ -15,6 +15,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 from tqdm import tqdm
 
+from .freezing import keep_frozen_batchnorm_in_eval
 from .losses import partial_label_loss
 
 
@@ -33,15 +34,6 @@ def use_cuda_extras(device: torch.device) -> bool:
     return device.type == "cuda"
 
 
-def _freeze_frozen_batchnorm(model: nn.Module) -> None:
-    """Batch-norm layers whose parameters are frozen keep their running statistics too (eval mode)."""
-    for module in model.modules():
-        if isinstance(module, nn.modules.batchnorm._BatchNorm):
-            params = list(module.parameters())
-            if params and not any(p.requires_grad for p in params):
-                module.eval()
-
-
 def train_one_epoch(
     model: nn.Module,
     loader: DataLoader,
@@ -56,7 +48,7 @@ def train_one_epoch(
 ) -> EpochStats:
     """Train for one pass over ``loader`` (batches of (images, allowed-class masks)); mean loss per image."""
     model.train()
-    _freeze_frozen_batchnorm(model)
+    keep_frozen_batchnorm_in_eval(model)
     cuda = use_cuda_extras(device)
     total, count = 0.0, 0
     start = time.perf_counter()

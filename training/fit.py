@@ -46,6 +46,7 @@ from .data import (
 )
 from .engine import predict_logits, train_one_epoch
 from .export import command_line, export_bundle, git_commit
+from .freezing import freeze_below
 from .manifest import ManifestError, Record, file_sha256, labelled, read_manifest
 from .metrics import core_metrics
 
@@ -115,23 +116,6 @@ class FitResult:
 def _dist_info() -> tuple[bool, int, int]:
     world = int(os.environ.get("WORLD_SIZE", "1"))
     return world > 1, int(os.environ.get("RANK", "0")), world
-
-
-def freeze_below(model: nn.Module, prefix: str) -> int:
-    """Freeze the parameters registered before the first named ``prefix...``; return how many."""
-    names = [n for n, _ in model.named_parameters()]
-    if not any(n.startswith(prefix) for n in names):
-        raise ManifestError(
-            f"--freeze-below {prefix!r} names no parameter of this model; choose a module name such as "
-            f"{names[len(names) // 2].rsplit('.', 1)[0]!r}"
-        )
-    frozen = 0
-    for name, param in model.named_parameters():
-        if name.startswith(prefix):
-            break
-        param.requires_grad_(False)
-        frozen += param.numel()
-    return frozen
 
 
 def build_initial_model(arch: str, n_classes: int, init: str) -> tuple[nn.Module, dict]:

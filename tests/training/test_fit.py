@@ -230,14 +230,14 @@ def test_bad_inputs_get_clear_errors(tiny_dataset, tmp_path, capsys):
 def test_freeze_below_trains_only_the_top(tiny_dataset, tmp_path):
     import torch
 
-    from training.fit import FitConfig, build_initial_model, fit, freeze_below
-    from training.manifest import ManifestError
+    from training.fit import FitConfig, build_initial_model, fit
+    from training.freezing import FreezeError, freeze_below
 
     model, _ = build_initial_model("tiny_cnn", 8, "random")
     frozen = freeze_below(model, "features.6")
     below = ("features.0", "features.1", "features.3", "features.4")
     assert frozen == sum(p.numel() for n, p in model.named_parameters() if n.startswith(below))
-    with pytest.raises(ManifestError, match="names no parameter"):
+    with pytest.raises(FreezeError, match="names no parameter"):
         freeze_below(model, "nonexistent")
 
     torch.manual_seed(0)

@@ -46,10 +46,25 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     for i in range(24):
         write_image(unlabelled / f"u{i}.jpg", (150, 100, 90), 5000 + i)
     cfg = replace(
-        recipe, manifest=str(tiny_dataset), out=str(tmp_path / "run"), arch="tiny_cnn", init="random",
-        ssl_data=str(unlabelled), ssl_epochs=1, ssl_input_size=32, ssl_batch_size=8, input_size=32, epochs=1,
-        batch_size=8, num_workers=0, n_boot=20, cache_dir=str(tmp_path / "cache"), progress=False,
-        install=str(tmp_path / "installed"), baseline=True,
+        recipe,
+        manifest=str(tiny_dataset),
+        out=str(tmp_path / "run"),
+        arch="tiny_cnn",
+        init="random",
+        ssl_data=str(unlabelled),
+        ssl_epochs=1,
+        ssl_input_size=32,
+        ssl_batch_size=8,
+        input_size=32,
+        epochs=1,
+        batch_size=8,
+        num_workers=0,
+        n_boot=20,
+        cache_dir=str(tmp_path / "cache"),
+        progress=False,
+        install=str(tmp_path / "installed"),
+        baseline=True,
+        freeze_below="features.6" if recipe.freeze_below else "",
     )
     summary = run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")

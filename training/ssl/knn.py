@@ -20,6 +20,7 @@ from models.preprocessing import Preprocessor
 from models.registry import get_spec
 from models.taxonomy import UNLABELLED
 
+from ..freezing import keep_frozen_batchnorm_in_eval
 from .data import ImageItem, SSLDataError, read_manifest_rows
 
 
@@ -84,6 +85,8 @@ class KNNMonitor:
                      for i in range(0, len(self.inputs), self.batch_size)]
         finally:
             backbone.train(was_training)
+            if was_training:
+                keep_frozen_batchnorm_in_eval(backbone)
         return nn.functional.normalize(torch.cat(feats), dim=1)
 
     def evaluate(self, backbone: nn.Module, device: torch.device | str = "cpu") -> dict[str, float]:

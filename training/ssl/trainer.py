@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from models.registry import get_spec
 
+from ..freezing import freeze_below, keep_frozen_batchnorm_in_eval
 from .checkpoint import WEIGHTS_NAME, make_metadata, save_simclr_backbone
 from .data import ResumableSampler, SSLDataError, TwoViewDataset, list_images, scan_images
 from .knn import KNNMonitor
@@ -71,6 +72,7 @@ class PretrainConfig:
     device: str = "auto"
     amp: str = "auto"  # auto: on for CUDA
     progress: bool = True
+    freeze_below: str = ""  # keep the backbone's lower layers (and their BN statistics) as initialised
 
 
 @dataclass
@@ -248,6 +250,8 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
         total = min(total, cfg.max_steps)
 
     net = SimCLRNet(cfg.arch, cfg.init, cfg.proj_dim).to(device)
+    if cfg.freeze_below:
+        freeze_below(net.backbone, cfg.freeze_below)
     if cuda:
         net = net.to(memory_format=torch.channels_last)
         if ddp.world_size > 1:
@@ -256,7 +260,7 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     if ddp.world_size > 1:
         model = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if cuda else None)
     criterion = NTXentLoss(temperature=cfg.temperature, gather_distributed=ddp.world_size > 1)
-    optimizer = make_optimizer(cfg, net.parameters())
+    optimizer = make_optimizer(cfg, [p for p in net.parameters() if p.requires_grad])
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(total, cfg.warmup_steps))
     scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
 
@@ -309,6 +313,7 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     bar = tqdm(total=total, initial=step, desc=f"SimCLR {cfg.arch}", unit="step",
                disable=not (cfg.progress and ddp.main))
     model.train()
+    keep_frozen_batchnorm_in_eval(model)
     while step < total:
         sampler.set_epoch(epoch, step_in_epoch * cfg.batch_size)
         t0, seen = time.perf_counter(), 0
