@@ -57,13 +57,15 @@ class RecipeConfig:
     ssl_max_steps: int = 30  # 0: no limit other than the epochs
     # Fine-tuning.
     input_size: int = 192
-    epochs: int = 8
+    # AdamW: with SGD at lr 0.01 the fresh head was still far from converged after 8 epochs here
+    # (validation accuracy 0.64, below the frozen-feature baseline).
+    epochs: int = 20
     batch_size: int = 32
-    lr: float = 0.01
-    optimizer: str = "sgd"
+    lr: float = 1e-3
+    optimizer: str = "adamw"
     balance: str = "weights"
     label_smoothing: float = 0.1
-    patience: int = 3
+    patience: int = 6
     expand_scarce: int = 0
     freeze_below: str = "_blocks.8"  # a 2-core CPU budget: the top half of Lite0 is fine-tuned
     num_workers: int = 1
@@ -93,6 +95,7 @@ PAPER = replace(
     epochs=100,
     batch_size=32,
     lr=0.001,
+    optimizer="sgd",
     balance="none",
     label_smoothing=0.0,
     patience=0,
