@@ -59,7 +59,21 @@ class _Pacer:
             self.next = time.monotonic()  # fell behind: do not try to catch up in a burst
 
 
-class CameraSource:
+class _OpenCVSource:
+    """What the OpenCV-backed sources share: releasing the capture, and nothing to notify."""
+
+    _cap: cv2.VideoCapture | None = None
+
+    def release(self) -> None:
+        cap, self._cap = self._cap, None
+        if cap is not None:
+            cap.release()
+
+    def notice(self) -> str:
+        return ""
+
+
+class CameraSource(_OpenCVSource):
     may_repeat_frames = False
 
     def __init__(self, index: int, width: int = 1280, height: int = 720):
@@ -86,16 +100,9 @@ class CameraSource:
             return None
         return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)  # a new array: the driver's buffer is not kept
 
-    def release(self) -> None:
-        cap, self._cap = self._cap, None
-        if cap is not None:
-            cap.release()
-
-    def notice(self) -> str:
-        return ""
 
 
-class VideoFileSource:
+class VideoFileSource(_OpenCVSource):
     """A video file played in a loop at its own frame rate."""
 
     may_repeat_frames = False
@@ -130,13 +137,6 @@ class VideoFileSource:
         self._pacer.wait()
         return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
 
-    def release(self) -> None:
-        cap, self._cap = self._cap, None
-        if cap is not None:
-            cap.release()
-
-    def notice(self) -> str:
-        return ""
 
 
 class FolderSource:

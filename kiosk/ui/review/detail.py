@@ -123,18 +123,15 @@ class CaseDetailDialog(QDialog):
         self.history.setText("History: " + ("; ".join(lines) if lines else "not reviewed yet"))
 
     def apply_review(self, action: str) -> None:
-        try:
-            reviews.review_case(self.db, self.user, self.case_id, action, self.note.toPlainText())
-        except StoreError as exc:
-            self.error.setText(str(exc))
-            return
-        self.note.clear()
-        self.load()
-        self.changed.emit(self.case_id)
+        self._record(reviews.review_case, action)
 
     def apply_outcome(self, outcome: str) -> None:
+        self._record(reviews.record_outcome, outcome)
+
+    def _record(self, store_call, value: str) -> None:
+        """Store a review action or an outcome with the note; show a refusal instead of raising."""
         try:
-            reviews.record_outcome(self.db, self.user, self.case_id, outcome, self.note.toPlainText())
+            store_call(self.db, self.user, self.case_id, value, self.note.toPlainText())
         except StoreError as exc:
             self.error.setText(str(exc))
             return
