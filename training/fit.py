@@ -95,6 +95,9 @@ class FitConfig:
     # Freeze every parameter registered before the first one whose name starts with this prefix (e.g.
     # "_blocks.10" for EfficientNet-Lite0): a CPU-sized budget fine-tunes the top of the network only.
     freeze_below: str = ""
+    # A linear head to start from (safetensors with "weight" and "bias"), e.g. a linear probe fitted on the
+    # frozen features: fine-tuning then starts from a good head instead of a random one (LP-FT).
+    init_head: str | Path | None = None
     bundle_name: str | None = None
     progress: bool = True
     classes: tuple[str, ...] = CLASSES
@@ -116,6 +119,22 @@ class FitResult:
 def _dist_info() -> tuple[bool, int, int]:
     world = int(os.environ.get("WORLD_SIZE", "1"))
     return world > 1, int(os.environ.get("RANK", "0")), world
+
+
+def load_head(model: nn.Module, arch: str, path: str | Path) -> str:
+    """Copy a saved linear head (``weight``, ``bias``) into the model's classifier; returns the path."""
+    from safetensors.torch import load_file
+
+    head = model.get_submodule(get_spec(arch).head)
+    try:
+        state = load_file(str(path))
+        head.load_state_dict({"weight": state["weight"], "bias": state["bias"]}, strict=True)
+    except (OSError, KeyError, RuntimeError) as exc:
+        raise ManifestError(
+            f"initial head {path} does not fit {arch}'s classifier ({exc}); make it with the recipe's "
+            "linear probe for the same architecture and classes"
+        ) from exc
+    return str(path)
 
 
 def build_initial_model(arch: str, n_classes: int, init: str) -> tuple[nn.Module, dict]:
@@ -212,6 +231,8 @@ def fit(config: FitConfig) -> FitResult:
 
     torch.manual_seed(config.seed)
     model, init_meta = build_initial_model(config.arch, len(classes), config.init)
+    if config.init_head:
+        init_meta["init_head"] = load_head(model, config.arch, config.init_head)
     if config.freeze_below:
         freeze_below(model, config.freeze_below)
     model.to(device)

@@ -72,7 +72,9 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert manifest["thresholds"]["flag"] == summary["threshold_choice"]["threshold"]
     assert manifest["thresholds"]["review"] == 0.6
     assert manifest["provenance"]["recipe"] == recipe.name
-    assert "simclr" in json.dumps(manifest["provenance"])  # the fine-tuning started from the SimCLR backbone
+    assert "simclr" in json.dumps(manifest["provenance"])
+    # LP-FT: the default recipe's fine-tuning started from the linear probe's head
+    assert bool(manifest["provenance"].get("init_head")) == recipe.probe_head
     test = manifest["metrics"]["test"]
     assert 0.0 <= test["accuracy"] <= 1.0 and "mpox_operating_point" in test
     assert "baseline_logreg_frozen_imagenet" in manifest["metrics"]
