@@ -229,31 +229,45 @@ def frozen_feature_baseline(cfg: RecipeConfig, records, split: dict) -> dict:
     return metrics
 
 
-def _probe_head(cfg: RecipeConfig, out: Path, records, split: dict, init: str) -> Path:
-    """Fit a linear probe on the frozen features of the fine-tuning's starting point and save it as a head."""
+def _probe(cfg: RecipeConfig, out: Path, records, split: dict, init: str) -> dict:
+    """Linear probe on the frozen features of a starting point; saved as a head for fine-tuning (LP-FT)."""
     from safetensors.torch import save_file
+
+    from models.registry import replace_head
 
     from .fit import build_initial_model
 
-    path = out / "linear_probe" / "head.safetensors"
-    if path.is_file():
-        return path
+    name = "simclr" if init.startswith("simclr:") else init
+    folder = out / "linear_probe" / name
+    if (folder / "probe.json").is_file():
+        return json.loads((folder / "probe.json").read_text())
     model, _ = build_initial_model(cfg.arch, 8, init)
-    spec = get_spec(cfg.arch)
-    from models.registry import replace_head
-
-    backbone = replace_head(model, spec, torch.nn.Identity())
+    backbone = replace_head(model, get_spec(cfg.arch), torch.nn.Identity())
     probe = linear_probe(frozen_features(backbone, cfg, records), records, split, cfg.seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     tensors = {
         "weight": torch.tensor(probe["weight"], dtype=torch.float32),
         "bias": torch.tensor(probe["bias"], dtype=torch.float32),
     }
-    save_file(tensors, path)
-    (path.parent / "probe.json").write_text(
-        json.dumps({k: probe[k] for k in ("C", "class_weight", "val_macro_f1")}, indent=2)
-    )
-    return path
+    save_file(tensors, folder / "head.safetensors")
+    summary = {k: probe[k] for k in ("C", "class_weight", "val_macro_f1")}
+    summary.update(init=init, head=str(folder / "head.safetensors"))
+    (folder / "probe.json").write_text(json.dumps(summary, indent=2))
+    return summary
+
+
+def choose_start(cfg: RecipeConfig, out: Path, records, split: dict, backbone: Path | None) -> dict:
+    """Where fine-tuning starts. With SimCLR, its backbone is kept only if a linear probe on its frozen
+    features beats one on the initial (ImageNet) features on validation macro-F1: a short CPU-budget SimCLR
+    can spoil pre-trained features (docs/ssl.md), and the test split is never used for this choice."""
+    candidates = [f"simclr:{backbone}"] if backbone else []
+    if not backbone or cfg.probe_head:
+        candidates.append(cfg.init)
+    if not cfg.probe_head:
+        return {"init": candidates[0], "head": None, "probes": {}}
+    probes = {c: _probe(cfg, out, records, split, c) for c in candidates}
+    best = max(candidates, key=lambda c: probes[c]["val_macro_f1"])  # ties: SimCLR (listed first)
+    return {"init": best, "head": probes[best]["head"], "probes": probes}
 
 
 def _full_probs(clf: LogisticRegression, x: np.ndarray, n_classes: int) -> np.ndarray:
@@ -310,8 +324,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     split = splitlib.load_split(split_path, manifest)
 
     backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
-    init = f"simclr:{backbone}" if backbone else cfg.init
-    head = _probe_head(cfg, out, records, split, init) if cfg.probe_head else None
+    start = choose_start(cfg, out, records, split, backbone)
+    init, head = start["init"], start["head"]
 
     fit_dir = out / "fit"
     fit_bundle = fit_dir / "bundle"
@@ -379,7 +393,11 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     }
     manifest_data = dict(bundle.manifest)
     manifest_data["thresholds"] = thresholds.as_dict()
-    manifest_data["metrics"] = {"test": headline, "threshold_choice": choice}
+    manifest_data["metrics"] = {
+        "test": headline,
+        "threshold_choice": choice,
+        "start_choice": {c: p["val_macro_f1"] for c, p in start["probes"].items()},
+    }
     if baseline:
         manifest_data["metrics"]["baseline_logreg_frozen_imagenet"] = {
             k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "mpox_vs_rest", "C")
@@ -388,6 +406,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     manifest_data["provenance"] = dict(
         bundle.manifest.get("provenance", {}),
         recipe=cfg.name,
+        fine_tuning_start=init,
         recipe_config=json.loads(json.dumps(asdict(cfg))),
         recipe_command=command_line(),
         commit=git_commit(),
