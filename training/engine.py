@@ -45,10 +45,11 @@ def train_one_epoch(
     scaler: torch.amp.GradScaler | None = None,
     progress: bool = False,
     desc: str = "train",
+    batchnorm_eval: bool = False,
 ) -> EpochStats:
     """Train for one pass over ``loader`` (batches of (images, allowed-class masks)); mean loss per image."""
     model.train()
-    keep_frozen_batchnorm_in_eval(model)
+    keep_frozen_batchnorm_in_eval(model, all_layers=batchnorm_eval)
     cuda = use_cuda_extras(device)
     total, count = 0.0, 0
     start = time.perf_counter()

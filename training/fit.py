@@ -98,6 +98,7 @@ class FitConfig:
     # A linear head to start from (safetensors with "weight" and "bias"), e.g. a linear probe fitted on the
     # frozen features: fine-tuning then starts from a good head instead of a random one (LP-FT).
     init_head: str | Path | None = None
+    batchnorm_eval: bool = False  # every batch-norm layer uses its running statistics while training
     bundle_name: str | None = None
     progress: bool = True
     classes: tuple[str, ...] = CLASSES
@@ -351,6 +352,7 @@ def fit(config: FitConfig) -> FitResult:
             device,
             class_weights=loss_weights,
             label_smoothing=config.label_smoothing,
+            batchnorm_eval=config.batchnorm_eval,
             scaler=scaler,
             progress=config.progress and main_proc,
             desc=f"epoch {epoch + 1}/{config.epochs}",

@@ -33,10 +33,12 @@ def freeze_below(model: nn.Module, prefix: str) -> int:
     return frozen
 
 
-def keep_frozen_batchnorm_in_eval(model: nn.Module) -> None:
-    """Call after ``model.train()``: batch-norm layers whose parameters are all frozen stay in eval mode."""
+def keep_frozen_batchnorm_in_eval(model: nn.Module, all_layers: bool = False) -> None:
+    """Call after ``model.train()``: batch-norm layers whose parameters are all frozen stay in eval mode;
+    with ``all_layers`` every batch-norm layer does (it normalises with its running statistics, so the
+    features a linear-probe head was fitted on do not change when training starts; small batches too)."""
     for module in model.modules():
         if isinstance(module, nn.modules.batchnorm._BatchNorm):
             params = list(module.parameters())
-            if params and not any(p.requires_grad for p in params):
+            if all_layers or (params and not any(p.requires_grad for p in params)):
                 module.eval()

@@ -348,6 +348,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 expand_scarce=cfg.expand_scarce,
                 freeze_below=cfg.freeze_below,
                 init_head=head,
+                batchnorm_eval=cfg.probe_head,  # LP-FT: the probe's features stay as they were fitted
                 num_workers=cfg.num_workers,
                 seed=cfg.seed,
                 resume=(fit_dir / "last.pt").is_file(),
