@@ -337,6 +337,12 @@ def fit(config: FitConfig) -> FitResult:
         "init_meta": init_meta,
     }
 
+    if config.init_head and start_epoch == 0 and main_proc:
+        # The starting point is a candidate too: a head fitted on frozen features can already be better on
+        # validation than anything the fine-tuning reaches, and then it is what gets exported.
+        _, val0, _ = _eval_split(model, val_loader, device, val_mask, val_y, classes)
+        best_f1, best_epoch = val0["macro_f1"], 0
+        _atomic_save({**ckpt_meta, "model": model.state_dict(), "epoch": -1}, best_path)
     for epoch in range(start_epoch, config.epochs):
         if config.patience and stale >= config.patience:
             break
