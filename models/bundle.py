@@ -140,6 +140,10 @@ def save_bundle(model: nn.Module, out_dir: str | Path, manifest: dict[str, Any])
         manifest = dict(manifest, weights_file=WEIGHTS_NAME, weights_sha256=sha256_file(tmp / WEIGHTS_NAME))
         manifest["num_params"] = count_parameters(model)
         (tmp / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
+        # mkdtemp makes the folder private; a bundle is read by the station's own user, not only its maker.
+        for path in (tmp / WEIGHTS_NAME, tmp / MANIFEST_NAME):
+            path.chmod(0o644)
+        tmp.chmod(0o755)
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old")
             shutil.rmtree(old, ignore_errors=True)

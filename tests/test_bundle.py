@@ -187,3 +187,10 @@ def test_make_manifest_records_metadata():
     )
     assert manifest["metrics"] == {"accuracy": 0.5} and manifest["temperature"] == 1.5
     assert np.allclose(manifest["mean"], (0.485, 0.456, 0.406))
+
+
+def test_saved_bundle_is_readable_by_other_users(make_tiny_bundle):
+    path = make_tiny_bundle()
+    assert path.stat().st_mode & 0o755 == 0o755
+    for name in (MANIFEST_NAME, WEIGHTS_NAME):
+        assert (path / name).stat().st_mode & 0o644 == 0o644
