@@ -46,23 +46,15 @@ class ScanResult:
 
 
 def read_manifest_rows(manifest: Path) -> list[ImageItem]:
-    """Rows of a ``path,label,source,group`` CSV; relative paths resolve against the manifest's folder."""
+    """Rows of a manifest CSV (the one format, read by ``training.manifest``) as SimCLR image items."""
+    from ..manifest import ManifestError, read_manifest
+
     try:
-        with open(manifest, newline="", encoding="utf-8") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in ("path", "label") if c not in (reader.fieldnames or [])]
-            if missing:
-                raise SSLDataError(f"manifest {manifest} lacks the column(s) {', '.join(missing)}; it needs "
-                                   "path,label (and source,group)")
-            items = []
-            for row in reader:
-                rel = Path((row["path"] or "").strip())
-                path = rel if rel.is_absolute() else manifest.parent / rel
-                label = (row["label"] or "").strip().lower()
-                items.append(ImageItem(path, label, (row.get("group") or "").strip() or str(rel)))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SSLDataError(f"manifest {manifest} cannot be read ({exc})") from exc
-    return items
+        records = read_manifest(manifest)
+    except (ManifestError, OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SSLDataError(f"{exc}" if isinstance(exc, ManifestError) else
+                           f"manifest {manifest} cannot be read ({exc})") from exc
+    return [ImageItem(r.path, r.label, r.group) for r in records]
 
 
 def list_images(data: str | Path, all_rows: bool = False) -> list[ImageItem]:
