@@ -67,6 +67,7 @@ class Station:
         self.operator = ""
         self.user = None
         self.review_window = None
+        self.inactivity = None
         self._stoppers: list[threading.Thread] = []
 
     # --- parts ---
@@ -168,13 +169,49 @@ class Station:
         self.window.source_change_requested.connect(lambda s: self.switch_source(s, self.relay))
         if not self.login(no_login):
             return None
+        self._apply_user()
+        self.window.review_requested.connect(self.open_review)
+        self._watch_inactivity()
+        return self.window
+
+    def _apply_user(self) -> None:
         self.window.operator = self.operator
         self.window.review_button.setVisible(self.can_review())
-        self.window.review_requested.connect(self.open_review)
-        return self.window
+
+    def _watch_inactivity(self) -> None:
+        """Log the user off after ``security.session_timeout_minutes`` without keyboard or mouse input."""
+        if self.user is None:
+            return
+        from kiosk.ui.review import InactivityWatcher
+
+        self.inactivity = InactivityWatcher(self.config.security.session_timeout_minutes, self.window)
+        self.inactivity.timed_out.connect(self.log_off_inactive)
+
+    def log_off_inactive(self) -> None:
+        """Close the review window, record the log-off, and ask for a login again; no login closes the
+        station (its service restarts it at the login dialog)."""
+        from kiosk.store import accounts
+
+        if self.review_window is not None:
+            self.review_window.close()
+            self.review_window = None
+        if self.user is not None:
+            try:
+                accounts.logout(self.db, self.user, "inactivity")
+            except MpoxError as exc:
+                log.error("could not record the log-off: %s", exc)
+        self.user, self.operator = None, ""
+        self._apply_user()
+        if self.login(no_login=False):
+            self._apply_user()
+            self.inactivity.set_interval_ms(int(self.config.security.session_timeout_minutes * 60_000))
+        else:
+            self.window.close()
 
     def shutdown(self) -> None:
         """Stop in reverse order; every thread is asked to finish and waited for (never terminated)."""
+        if self.inactivity is not None:
+            self.inactivity.stop()
         if self.window is not None:
             self.window.stop_timers()
         if self.capture is not None:

@@ -265,3 +265,53 @@ def test_cancelled_login_closes_the_station(qtbot, kiosk_config, fake_camera, mo
         qtbot.addWidget(station.window)
     finally:
         station.shutdown()
+
+
+def test_inactivity_logs_off_and_asks_for_a_login_again(qtbot, kiosk_config, fake_camera, monkeypatch):
+    from datetime import UTC, datetime
+
+    import kiosk.ui.review as review
+    from kiosk.app import Station
+    from kiosk.store import UserSession, audit
+
+    users = iter(["reviewer1", "officer2"])
+    roles = {"reviewer1": "reviewer", "officer2": "officer"}
+
+    def fake_login(parent, db, config):
+        name = next(users)
+        return UserSession(username=name, role=roles[name], login_utc=datetime.now(UTC))
+
+    monkeypatch.setattr(review, "login_flow", fake_login)
+    station = Station(kiosk_config, source_factory=lambda _s: fake_camera[0]())
+    try:
+        window = station.build()
+        qtbot.addWidget(window)
+        assert window.operator == "reviewer1" and window.review_button.isVisibleTo(window)
+        station.inactivity.set_interval_ms(200)  # instead of the configured minutes
+        qtbot.waitUntil(lambda: window.operator == "officer2", timeout=5000)
+        assert not window.review_button.isVisibleTo(window)  # the next user is an officer
+        entries = [(e.actor, e.action) for e in audit.recent(station.db)]
+        assert ("reviewer1", "logout") in entries
+    finally:
+        station.shutdown()
+
+
+def test_inactivity_without_a_new_login_closes_the_station(qtbot, kiosk_config, fake_camera, monkeypatch):
+    from datetime import UTC, datetime
+
+    import kiosk.ui.review as review
+    from kiosk.app import Station
+    from kiosk.store import UserSession
+
+    answers = iter([UserSession(username="officer1", role="officer", login_utc=datetime.now(UTC)), None])
+    monkeypatch.setattr(review, "login_flow", lambda parent, db, config: next(answers))
+    station = Station(kiosk_config, source_factory=lambda _s: fake_camera[0]())
+    try:
+        window = station.build()
+        qtbot.addWidget(window)
+        window.show()
+        station.inactivity.set_interval_ms(200)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        assert window.operator == ""
+    finally:
+        station.shutdown()
