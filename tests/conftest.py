@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -66,3 +67,13 @@ def one_hot_probs(cls: str, p: float) -> list[float]:
 def rgb_image():
     rng = np.random.default_rng(0)
     return rng.integers(0, 256, size=(120, 160, 3), dtype=np.uint8)
+
+
+def wait_for(predicate, timeout: float = 10.0) -> bool:
+    """Poll ``predicate`` until true; the timeout only ends a hung test (nothing is asserted about speed)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False

@@ -12,14 +12,7 @@ from kiosk.capture import (
     make_source,
 )
 
-
-def wait_for(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
+from ..conftest import wait_for
 
 
 def test_slot_keeps_only_the_newest_and_counts_drops():

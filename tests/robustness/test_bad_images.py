@@ -4,7 +4,6 @@ a clear error or a correct result, never a crash or a hang."""
 from __future__ import annotations
 
 import json
-import time
 
 import cv2
 import numpy as np
@@ -16,21 +15,13 @@ from models.errors import ImageDecodeError
 from models.imageio import decode_image
 from tests.conftest import one_hot_probs
 
+from ..conftest import wait_for
 from .bad_images import samples, write_samples
 
 SAMPLES = samples()
 GOOD = [s for s in SAMPLES if s.expect[0] == "ok"]
 BAD = [s for s in SAMPLES if s.expect[0] == "error"]
 
-
-def wait_for(predicate, timeout: float = 10.0) -> bool:
-    """Poll (the timeout only ends a hung test; nothing is asserted about speed)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.name for s in SAMPLES])

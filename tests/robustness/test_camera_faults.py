@@ -14,6 +14,8 @@ from kiosk.capture import CameraState, CaptureService, frame_problem
 from tests.conftest import one_hot_probs
 from tests.kiosk.conftest import skin_texture
 
+from ..conftest import wait_for
+
 BAD_FRAMES = {
     "grey-2d": np.full((48, 64), 128, np.uint8),
     "bgra-4ch": np.full((48, 64, 4), 128, np.uint8),
@@ -53,14 +55,6 @@ class ShapeShifter:
     def notice(self) -> str:
         return ""
 
-
-def wait_for(predicate, timeout: float = 5.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 @pytest.mark.parametrize("kind", list(BAD_FRAMES))
