@@ -1,10 +1,10 @@
 """Take docs/img/screening.png from the real window (run under Xvfb), fed by a folder of real photos.
 
     xvfb-run -a -s "-screen 0 1280x720x24" \
-        .venv/bin/python docs/img/screenshot.py /tmp/slides docs/img/screening.png
+        .venv/bin/python docs/img/screenshot.py /tmp/slides docs/img/screening.png [BUNDLE]
 
-The model is a tiny demo bundle with a fixed output (mpox 0.82), so the banner shows FLAG; no traveller
-reference is typed.
+With BUNDLE (e.g. models/bundles/default) the station screens with that model; without it, with a tiny demo
+bundle whose output is fixed (mpox 0.82), so the banner shows FLAG. No traveller reference is typed.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def demo_bundle(folder: Path) -> Path:
     return save_bundle(model, folder / "demo", make_manifest(model, "tiny_cnn", CLASSES, name="demo-fixed"))
 
 
-def main(slides: str, out: str) -> int:
+def main(slides: str, out: str, bundle: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import Station
@@ -47,7 +47,7 @@ def main(slides: str, out: str) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
     config = parse_config({})
     config = replace(config, camera=CameraConfig(source=f"folder:{slides}"),
-                     model=ModelConfig(bundle=str(demo_bundle(tmp)), device="cpu"),
+                     model=ModelConfig(bundle=bundle or str(demo_bundle(tmp)), device="cpu"),
                      storage=StorageConfig(data_dir=tmp / "data"))
     station = Station(config)
     window = station.build(no_login=True)
@@ -79,4 +79,4 @@ def main(slides: str, out: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))
