@@ -135,7 +135,7 @@ class ScreeningEngine:
         heatmap, cam_ms = None, 0.0
         if explain:
             t0 = time.perf_counter()
-            idx = self.bundle.classes.index(verdict.top_class)
+            idx = self.bundle.classes.index(verdict.explained_class)
             heatmap = self.explainer.explain(frame, class_index=idx).heatmap
             cam_ms = (time.perf_counter() - t0) * 1000.0
         return ScreeningResult(

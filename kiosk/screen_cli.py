@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             heatmap_path = None
             if explainer is not None:
                 out_dir.mkdir(parents=True, exist_ok=True)
-                explanation = explainer.explain(image)
+                explanation = explainer.explain(
+                    image, class_index=bundle.classes.index(verdict.explained_class)
+                )
                 heatmap_path = out_dir / _heatmap_name(path, index)
                 if not cv2.imwrite(str(heatmap_path), cv2.cvtColor(explanation.overlay, cv2.COLOR_RGB2BGR)):
                     raise MpoxError(f"cannot write heatmap to {heatmap_path}")

@@ -55,6 +55,12 @@ class Verdict:
     top_probability: float
     ranked: list[tuple[str, float]] = field(repr=False)
     reason: str
+    flagged_class: str | None = None  # the class that caused a FLAG (not always the top class)
+
+    @property
+    def explained_class(self) -> str:
+        """The class a heatmap should explain: the flagged one for a FLAG, else the top one."""
+        return self.flagged_class or self.top_class
 
     def top(self, k: int = 3) -> list[tuple[str, float]]:
         return self.ranked[:k]
@@ -84,7 +90,7 @@ def decide(
     if flagged:
         cls, p = max(flagged, key=lambda cp: cp[1])
         reason = f"{cls} probability {p:.2f} is at or above the flag threshold {thresholds.flag:.2f}"
-        return Verdict(Decision.FLAG, top_class, top_p, ranked, reason)
+        return Verdict(Decision.FLAG, top_class, top_p, ranked, reason, flagged_class=cls)
     if top_p < thresholds.review:
         reason = f"top probability {top_p:.2f} is below the review threshold {thresholds.review:.2f}"
         return Verdict(Decision.REVIEW, top_class, top_p, ranked, reason)

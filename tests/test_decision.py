@@ -52,3 +52,15 @@ def test_invalid_thresholds_are_refused(bad):
 def test_unknown_flagged_class_is_refused():
     with pytest.raises(ValueError, match="not among"):
         decide(one_hot_probs("mpox", 0.9), CLASSES, Thresholds(flagged_classes=("smallpox",)))
+
+
+def test_flag_names_the_class_to_explain():
+    probs = np.zeros(8)
+    probs[CLASSES.index("chickenpox")] = 0.55
+    probs[CLASSES.index("mpox")] = 0.43
+    probs[CLASSES.index("normal")] = 0.02
+    verdict = decide(probs, CLASSES, Thresholds(flag=0.26))
+    assert verdict.decision is Decision.FLAG and verdict.top_class == "chickenpox"
+    assert verdict.flagged_class == "mpox" and verdict.explained_class == "mpox"
+    clear = decide(one_hot_probs("eczema", 0.9), CLASSES, Thresholds())
+    assert clear.flagged_class is None and clear.explained_class == "eczema"
