@@ -316,7 +316,8 @@ class ScreeningWindow(QMainWindow):
                 saved = f" {outcome.log_error}."
             self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
             colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
-            self.chart.set_top3(result.top3, colour)
+            explained = result.verdict.explained_class if result.verdict else None
+            self.chart.set_top3(result.top3, colour, emphasised=explained)
             self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
         self.outcome_shown.emit(outcome)

@@ -120,11 +120,15 @@ class Top3Chart(pg.PlotWidget):
         for label in self._labels:
             label.setFont(font)
 
-    def set_top3(self, ranked: list[tuple[str, float]], highlight: str = "#1e88e5") -> None:
+    def set_top3(
+        self, ranked: list[tuple[str, float]], highlight: str = "#1e88e5", emphasised: str | None = None
+    ) -> None:
+        """Bars for the three most likely classes; ``emphasised`` (default: the first) is coloured."""
         self.values = list(ranked[:3])
         padded = self.values + [("", 0.0)] * (3 - len(self.values))
         probs = [p for _, p in padded]
-        self._bars.setOpts(width=probs, brushes=[highlight] + ["#78909c"] * 2)
+        target = emphasised if emphasised in [c for c, _ in padded] else padded[0][0]
+        self._bars.setOpts(width=probs, brushes=[highlight if c == target else "#78909c" for c, _ in padded])
         for label, y, (cls, p) in zip(self._labels, self._ys, padded, strict=True):
             label.setText(f"{p:.0%}" if cls else "")
             label.setPos(min(p, 0.85) + 0.01, y)
