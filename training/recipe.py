@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from models.bundle import load_bundle, save_bundle
 from models.decision import Thresholds
 from models.preprocessing import Preprocessor
-from models.registry import build_backbone, get_spec
+from models.registry import get_spec
 
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
@@ -212,15 +212,32 @@ def linear_probe(x: np.ndarray, records, split: dict, seed: int = 0) -> dict:
     return dict(best, mean=mean, std=std, weight=weight, bias=bias, part=part, y=y, allowed=allowed, xs=xs)
 
 
-def frozen_feature_baseline(cfg: RecipeConfig, records, split: dict) -> dict:
+def start_features(cfg: RecipeConfig, out: Path, records, init: str) -> np.ndarray:
+    """Frozen features of a fine-tuning starting point, computed once per run (the linear probe and the
+    baseline both need the ImageNet ones) and kept under ``out/features``."""
+    from models.registry import replace_head
+
+    from .fit import build_initial_model
+
+    name = "simclr" if init.startswith("simclr:") else init
+    path = out / "features" / f"{name}-{cfg.input_size}.npy"
+    if path.is_file():
+        return np.load(path)
+    model, _ = build_initial_model(cfg.arch, 8, init)
+    x = frozen_features(replace_head(model, get_spec(cfg.arch), torch.nn.Identity()), cfg, records)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, x)
+    return x
+
+
+def frozen_feature_baseline(cfg: RecipeConfig, out: Path, records, split: dict) -> dict:
     """The simple baseline: logistic regression on frozen ImageNet features of the same backbone, measured
     on the test split like the model."""
     from models.taxonomy import CLASSES
 
     # ImageNet features where weights exist offline (tests' tiny_cnn has none: random features).
     init = "imagenet" if get_spec(cfg.arch).imagenet_checkpoint() else "random"
-    x = frozen_features(build_backbone(cfg.arch, init=init), cfg, records)
-    probe = linear_probe(x, records, split, cfg.seed)
+    probe = linear_probe(start_features(cfg, out, records, init), records, split, cfg.seed)
     test = probe["part"] == "test"
     probs = _full_probs(probe["clf"], probe["xs"][test], len(CLASSES))
     y, allowed = probe["y"][test], probe["allowed"][test]
@@ -235,17 +252,11 @@ def _probe(cfg: RecipeConfig, out: Path, records, split: dict, init: str) -> dic
     """Linear probe on the frozen features of a starting point; saved as a head for fine-tuning (LP-FT)."""
     from safetensors.torch import save_file
 
-    from models.registry import replace_head
-
-    from .fit import build_initial_model
-
     name = "simclr" if init.startswith("simclr:") else init
     folder = out / "linear_probe" / name
     if (folder / "probe.json").is_file():
         return json.loads((folder / "probe.json").read_text())
-    model, _ = build_initial_model(cfg.arch, 8, init)
-    backbone = replace_head(model, get_spec(cfg.arch), torch.nn.Identity())
-    probe = linear_probe(frozen_features(backbone, cfg, records), records, split, cfg.seed)
+    probe = linear_probe(start_features(cfg, out, records, init), records, split, cfg.seed)
     folder.mkdir(parents=True, exist_ok=True)
     tensors = {
         "weight": torch.tensor(probe["weight"], dtype=torch.float32),
@@ -377,7 +388,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
 
     baseline = None
     if cfg.baseline:
-        baseline = frozen_feature_baseline(cfg, records, split)
+        baseline = frozen_feature_baseline(cfg, out, records, split)
         positive = _mpox_positive(test)
         baseline["mpox_operating_point"] = operating_point(
             np.array(baseline.pop("p_mpox")), positive, 0.5, cfg.n_boot, cfg.seed
