@@ -1,12 +1,16 @@
 """Per-frame CPU latency of eager PyTorch vs the optimised inference path, with and without the heatmap,
 and top-1 agreement between the two on real images.
 
-    .venv/bin/python bench/bench_inference.py [--reps 60] [--reps-large 12] [--agree 300]
+    .venv/bin/python bench/bench_inference.py [--reps 60] [--reps-large 12] [--agree 300] [--int8 resnext]
 
 Per frame = one RGB image as the camera gives it (decode excluded) -> preprocessing -> model -> calibrated
 probabilities (-> Grad-CAM overlay in image coordinates). Batch 1. Variants are interleaved repetition by
 repetition (the order rotates), so that load from other processes hits them alike; warm-up runs are
 excluded; ratios are eager/optimised medians of the same run, with the spread of the per-repetition ratios.
+
+``--int8 MODELS`` first adds an int8 graph (``mpox-train quantize``'s code) to those models' bundles (a copy
+for the shipped one), calibrated on real images that the agreement check does not use; the optimised path is
+then the int8 graph, and the float32 ONNX path is timed beside it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -30,6 +35,7 @@ sys.path.insert(0, str(REPO))
 from models.bundle import DEFAULT_BUNDLE_DIR, load_bundle, make_manifest, save_bundle  # noqa: E402
 from models.explainer import Explainer  # noqa: E402
 from models.imageio import decode_image  # noqa: E402
+from models.int8 import quantize_bundle  # noqa: E402
 from models.predictor import Predictor  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
@@ -88,6 +94,7 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
     eager = Predictor(bundle, backend="eager")
     eager_cam = Explainer(bundle, backend="eager")  # the gradient pass (torchcam) as before this work
     fast_cam = Explainer(bundle)  # kiosk API as it is called today: a second, backward-free pass
+    float_fast = Predictor(bundle, backend="onnxruntime") if fast.backend == "onnxruntime-int8" else None
     m = bundle.manifest
     print(f"\n## {label}: arch {m['arch']}, {m['num_params'] / 1e6:.1f} M parameters,"
           f" input {m['input_size']} px; optimised backend = {fast.backend}"
@@ -102,13 +109,17 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
         p = fast.predict_one(frame)
         fast_cam.explain(frame, int(p.probabilities.argmax()))
 
-    times = interleaved({
+    variants = {
         "eager classify": lambda: eager.predict_one(frame),
         "optimised classify": lambda: fast.predict_one(frame),
         "eager classify + heatmap": eager_heat,
         "optimised classify + heatmap": lambda: fast.predict_explained(frame),
         "optimised classify + heatmap (2 calls)": fast_two_pass,
-    }, reps, warmup)
+    }
+    if float_fast is not None:
+        variants["float32 ONNX classify"] = lambda: float_fast.predict_one(frame)
+        variants["float32 ONNX classify + heatmap"] = lambda: float_fast.predict_explained(frame)
+    times = interleaved(variants, reps, warmup)
 
     print("\n| variant | median ms | p90 ms |")
     print("|---|---:|---:|")
@@ -123,6 +134,12 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
         paired = np.array(times[e]) / np.array(times[o])
         ratio = statistics.median(times[e]) / statistics.median(times[o])
         print(f"| {what} | {ratio:.2f}x | {pct(paired, 10):.2f}-{pct(paired, 90):.2f} |")
+    if float_fast is not None:
+        for what, e, o in (("float32 ONNX classify", "eager classify", "float32 ONNX classify"),
+                           ("float32 ONNX classify + heatmap", "eager classify + heatmap",
+                            "float32 ONNX classify + heatmap")):
+            ratio = statistics.median(times[e]) / statistics.median(times[o])
+            print(f"| {what} (for comparison) | {ratio:.2f}x | |")
 
     if images:
         p_eager = np.stack([p.probabilities for p in eager.predict(images)])
@@ -130,6 +147,10 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
         agree = float((p_eager.argmax(1) == p_fast.argmax(1)).mean())
         print(f"\nTop-1 agreement optimised vs eager on {len(images)} real images: {agree * 100:.2f}% "
               f"(max |probability difference| {np.abs(p_eager - p_fast).max():.2e})")
+        if "int8" in m:
+            q = m["int8"]
+            print(f"(int8 graph recorded at quantisation: {q['top1_agreement_with_float'] * 100:.2f}% on "
+                  f"{q['n_check_images']} check images, calibrated on {q['n_calibration_images']})")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -141,6 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--models", default="default,resnext", help="comma-separated: default, resnext")
     ap.add_argument("--agree-large", type=int, default=None,
                     help="real images for ResNeXt (default: --agree)")
+    ap.add_argument("--int8", default="resnext",
+                    help="models whose optimised path is an int8 graph ('' for none)")
+    ap.add_argument("--calib", type=int, default=32, help="real calibration images for --int8")
     args = ap.parse_args(argv)
 
     import onnxruntime
@@ -150,22 +174,40 @@ def main(argv: list[str] | None = None) -> None:
           f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     if not (SKIN / "manifest.csv").is_file():
         sys.exit(f"real images not found at {SKIN} (set MPOX_SKIN_DATA)")
-    images = real_images(args.agree) if args.agree else []
+    picked = real_images(args.agree + args.calib)
+    calibration, images = picked[:: max(1, len(picked) // args.calib)][: args.calib], []
+    ids = {id(im) for im in calibration}
+    images = [im for im in picked if id(im) not in ids][: args.agree]  # never both calibration and check
+    int8_models = [m for m in args.int8.split(",") if m]
+
+    def with_int8(bundle, key: str):
+        if key not in int8_models:
+            return bundle
+        info = quantize_bundle(bundle.path, calibration, images[:200])
+        print(f"int8 graph for {key}: agreement {info['top1_agreement_with_float'] * 100:.2f}% on "
+              f"{info['n_check_images']} images")
+        return load_bundle(bundle.path)
+
     frame = webcam_sized_frame()
     print(f"timed frame: {frame.shape[1]}x{frame.shape[0]} RGB")
     with tempfile.TemporaryDirectory() as tmp:
         if "default" not in args.models:
             default, label = None, ""
         elif (DEFAULT_BUNDLE_DIR / "manifest.json").is_file():
-            default, label = load_bundle(DEFAULT_BUNDLE_DIR), "default bundle (models/bundles/default)"
+            if "default" in int8_models:  # quantise a copy: the shipped bundle stays as it is
+                shutil.copytree(DEFAULT_BUNDLE_DIR, Path(tmp) / "default")
+                default = load_bundle(Path(tmp) / "default")
+            else:
+                default = load_bundle(DEFAULT_BUNDLE_DIR)
+            label = "default bundle (models/bundles/default)"
         else:
             default = make_bundle("efficientnet_lite0", "imagenet", Path(tmp))
             label = "EfficientNet-Lite0, ImageNet weights (no default bundle yet)"
         models = args.models.split(",")
         if "default" in models:
-            bench_model(label, default, frame, images, args.reps, args.warmup)
+            bench_model(label, with_int8(default, "default"), frame, images, args.reps, args.warmup)
         if "resnext" in models:
-            large = make_bundle("resnext101_64x4d", "random", Path(tmp))
+            large = with_int8(make_bundle("resnext101_64x4d", "random", Path(tmp)), "resnext")
             n = len(images) if args.agree_large is None else args.agree_large
             bench_model("ResNeXt101_64x4d, random weights", large, frame, images[:n], args.reps_large,
                         args.warmup)

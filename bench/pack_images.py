@@ -43,7 +43,8 @@ def main() -> None:
         rgb = crop_and_resize(decode_image(src.parent / row["path"]), args.size)
         dest = out / row["path"]
         dest.parent.mkdir(parents=True, exist_ok=True)
-        ok, buf = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, args.quality])
+        bgr = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+        ok, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, args.quality])
         if not ok:
             raise SystemExit(f"could not encode {row['path']}")
         dest.write_bytes(buf.tobytes())

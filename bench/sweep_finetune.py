@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -54,6 +53,15 @@ CONFIGS: dict[str, dict] = {
     "adamw3e-4-bneval": dict(batchnorm_eval=True),
     "adamw3e-4-seed1": dict(seed=1),
     "adamw3e-4-seed2": dict(seed=2),
+    # Second round, around the first round's best (no class weights, no label smoothing):
+    "plain-seed1": dict(balance="none", label_smoothing=0.0, seed=1),
+    "plain-seed2": dict(balance="none", label_smoothing=0.0, seed=2),
+    "plain-top": dict(balance="none", label_smoothing=0.0, freeze_below="_blocks.8"),
+    "plain-224": dict(balance="none", label_smoothing=0.0, input_size=224),
+    "plain-sampler": dict(balance="sampler", label_smoothing=0.0),
+    "plain-bneval": dict(balance="none", label_smoothing=0.0, batchnorm_eval=True),
+    "plain-p25": dict(balance="none", label_smoothing=0.0, augment_p=0.25),
+    "plain-top-seed1": dict(balance="none", label_smoothing=0.0, freeze_below="_blocks.8", seed=1),
 }
 DEFAULT_SET = [  # in order of interest: a deadline stops the last ones first
     "adamw3e-4", "sgd0.01", "adamw1e-4", "adamw1e-3",
@@ -136,7 +144,8 @@ def main() -> None:
         while pending and len(running) < args.parallel:
             name = pending.pop(0)
             log = open(out / f"{name}.log", "w")
-            running[name] = (subprocess.Popen(base_cmd + ["--one", name], stdout=log, stderr=subprocess.STDOUT), log)
+            proc = subprocess.Popen(base_cmd + ["--one", name], stdout=log, stderr=subprocess.STDOUT)
+            running[name] = (proc, log)
             print(f"[{time.time() - start:6.0f}s] started {name}", flush=True)
         time.sleep(1)
         for name, (proc, log) in list(running.items()):
@@ -177,8 +186,10 @@ def main() -> None:
     if finished:
         best = finished[0]
         t = best["test"]
-        print(f"\nchosen on validation: {best['name']}; its test figures: accuracy {t.get('accuracy', 0):.3f}, "
-              f"macro-F1 {t.get('macro_f1', 0):.3f}, mpox recall {t.get('mpox_vs_rest', {}).get('recall', 0):.3f}")
+        recall = t.get("mpox_vs_rest", {}).get("recall", 0)
+        print(f"\nchosen on validation: {best['name']}; its test figures: "
+              f"accuracy {t.get('accuracy', 0):.3f}, "
+              f"macro-F1 {t.get('macro_f1', 0):.3f}, mpox recall {recall:.3f}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ _MANIFEST_SCHEMA: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "weights_file": (str, True),
     "weights_sha256": (str, True),
     "created_utc": (str, True),
+    "int8": (dict, False),  # an int8 ONNX graph shipped beside the weights (models/int8.py)
 }
 
 
@@ -129,8 +130,14 @@ def make_manifest(
     }
 
 
-def save_bundle(model: nn.Module, out_dir: str | Path, manifest: dict[str, Any]) -> Path:
-    """Write weights and manifest atomically: a crash leaves either the old bundle or the new one."""
+def save_bundle(
+    model: nn.Module,
+    out_dir: str | Path,
+    manifest: dict[str, Any],
+    extra_files: dict[str, bytes] | None = None,
+) -> Path:
+    """Write weights, manifest and ``extra_files`` (name -> content, e.g. an int8 graph) atomically: a crash
+    leaves either the old bundle or the new one."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
@@ -140,8 +147,11 @@ def save_bundle(model: nn.Module, out_dir: str | Path, manifest: dict[str, Any])
         manifest = dict(manifest, weights_file=WEIGHTS_NAME, weights_sha256=sha256_file(tmp / WEIGHTS_NAME))
         manifest["num_params"] = count_parameters(model)
         (tmp / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
+        extra = [tmp / name for name in (extra_files or {})]
+        for path, data in zip(extra, (extra_files or {}).values(), strict=True):
+            path.write_bytes(data)
         # mkdtemp makes the folder private; a bundle is read by the station's own user, not only its maker.
-        for path in (tmp / WEIGHTS_NAME, tmp / MANIFEST_NAME):
+        for path in (tmp / WEIGHTS_NAME, tmp / MANIFEST_NAME, *extra):
             path.chmod(0o644)
         tmp.chmod(0o755)
         if out_dir.exists():

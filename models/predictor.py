@@ -59,7 +59,7 @@ class Predictor:
 
     @property
     def backend(self) -> str:
-        """The backend actually in use: 'onnxruntime' or 'eager' (see ``runtime.fallback_reason``)."""
+        """The backend in use: 'onnxruntime-int8', 'onnxruntime' or 'eager' (``runtime.fallback_reason``)."""
         return self.runtime.name
 
     def probabilities_from_tensor(self, batch: torch.Tensor) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""Inference backends: the optimised CPU path (ONNX Runtime) and eager PyTorch, behind one small interface.
+"""Inference backends: the optimised CPU paths (ONNX Runtime, float32 or a bundle's int8 graph) and eager
+PyTorch, behind one small interface.
 
 The bundle's PyTorch model is exported to ONNX once (torch.onnx's exporter), with two outputs: the logits and
 the activations of the bundle's Grad-CAM target layer, so that a heatmap can reuse the classification pass
@@ -6,6 +7,10 @@ the activations of the bundle's Grad-CAM target layer, so that a heatmap can reu
 under a name keyed by the weights' SHA-256, so a changed bundle never meets a stale export. Every session is
 checked against eager PyTorch on a probe batch before use; when ONNX Runtime is missing, the export fails or
 the check fails, ``select_runtime(backend="auto")`` logs why and falls back to eager PyTorch.
+
+A bundle may also carry an int8 graph (``models.int8``, made with calibration images by ``mpox-train
+quantize`` and accepted only at >= 99.5% top-1 agreement with the float model on real images). 'auto' runs it
+first when its SHA-256 matches the manifest; otherwise it falls back to the float32 export, reason logged.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from .errors import MpoxError
 
 log = logging.getLogger(__name__)
 
-BACKENDS = ("auto", "onnxruntime", "eager")
+BACKENDS = ("auto", "int8", "onnxruntime", "eager")
 EXPORT_FORMAT = 1  # bump when the exported graph's inputs/outputs change: old cache entries are then ignored
 CACHE_ENV = "MPOX_CACHE_DIR"
 PROBE_SEED = 1234
@@ -177,8 +182,12 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device) -> None:
-    """Raise ValueError unless ``runtime`` matches eager PyTorch on a fixed probe batch."""
+def check_against_eager(
+    runtime: Runtime, bundle: Bundle, device: torch.device, numbers: bool = True
+) -> None:
+    """Raise ValueError unless ``runtime`` matches eager PyTorch on a fixed probe batch: the output shapes
+    always, finite outputs, and with ``numbers`` the values too (float32 only: an int8 graph's numbers
+    differ by design, its agreement was measured on real images when it was made)."""
     size = bundle.manifest["input_size"]
     gen = torch.Generator().manual_seed(PROBE_SEED)
     probe = torch.randn(2, 3, size, size, generator=gen)
@@ -191,8 +200,12 @@ def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device) 
             f"output shapes {logits.shape}/{None if feats is None else feats.shape} differ from "
             f"eager {ref_logits.shape}/{ref_feats.shape}"
         )
+    if not (np.isfinite(logits).all() and np.isfinite(feats).all()):
+        raise ValueError("non-finite outputs on the probe batch")
+    if not numbers:
+        return
     t = bundle.temperature
-    prob_diff = float(np.abs(_softmax(logits / t) - _softmax(ref_logits / t)).max())
+    prob_diff = float(np.abs(softmax(logits / t) - softmax(ref_logits / t)).max())
     logit_diff = float(np.abs(logits - ref_logits).max())
     feat_diff = float(np.abs(feats - ref_feats).max())
     if not (
@@ -206,7 +219,8 @@ def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device) 
         )
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of (N, C) logits."""
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
@@ -246,6 +260,38 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
     return runtime
 
 
+def _int8_runtime(bundle: Bundle, device: torch.device) -> OrtRuntime:
+    """The bundle's int8 graph, after checking its hash and output shapes."""
+    info = bundle.manifest.get("int8")
+    if not info:
+        raise RuntimeUnavailableError(
+            f"bundle {bundle.path} has no int8 graph; make one with `mpox-train quantize --bundle ...`"
+        )
+    if device.type != "cpu":
+        raise RuntimeUnavailableError(f"the int8 path is for the CPU; device is {device}")
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeUnavailableError(f"onnxruntime is not installed ({exc})") from exc
+    name = str(info.get("file", ""))
+    path = bundle.path / name
+    if not name or Path(name).name != name or not path.is_file():
+        raise RuntimeUnavailableError(f"the bundle's int8 graph {name!r} is missing; copy the bundle again")
+    from .bundle import sha256_file
+
+    if sha256_file(path) != info.get("sha256"):
+        raise RuntimeUnavailableError(
+            f"{path} does not match the SHA-256 in the manifest (damaged or altered); copy the bundle again"
+        )
+    try:
+        runtime = OrtRuntime(str(path))
+        check_against_eager(runtime, bundle, device, numbers=False)
+    except Exception as exc:
+        raise RuntimeUnavailableError(f"the int8 graph {path} failed its check: {exc}") from exc
+    runtime.name = "onnxruntime-int8"
+    return runtime
+
+
 def select_runtime(
     bundle: Bundle,
     device: torch.device | str | None = None,
@@ -254,8 +300,9 @@ def select_runtime(
 ) -> Runtime:
     """The backend to run ``bundle`` with.
 
-    'auto': ONNX Runtime on the CPU when it is installed and passes its check, else eager (reason logged and
-    kept in ``fallback_reason``); 'onnxruntime': the same, but raise RuntimeUnavailableError instead of
+    'auto': on the CPU, the bundle's int8 graph when it has an intact one, else the float32 ONNX Runtime
+    export when it is installed and passes its check, else eager (reasons logged; the last one kept in
+    ``fallback_reason``); 'int8' / 'onnxruntime': only that path, raising RuntimeUnavailableError instead of
     falling back; 'eager': plain PyTorch.
     """
     if backend not in BACKENDS:
@@ -268,8 +315,20 @@ def select_runtime(
         return EagerRuntime(
             bundle.model, device, cam_layer, fallback_reason=f"{device.type} device: eager PyTorch"
         )
+    if backend == "int8":
+        return _int8_runtime(bundle, device)
+    int8_problem = None
+    if backend == "auto" and bundle.manifest.get("int8"):
+        try:
+            return _int8_runtime(bundle, device)
+        except RuntimeUnavailableError as exc:
+            int8_problem = str(exc)
+            log.warning("int8 graph unusable, using the float32 path: %s", exc)
     try:
-        return _onnx_runtime(bundle, device, cache_root)
+        runtime = _onnx_runtime(bundle, device, cache_root)
+        if int8_problem:
+            runtime.fallback_reason = int8_problem
+        return runtime
     except RuntimeUnavailableError as exc:
         if backend == "onnxruntime":
             raise

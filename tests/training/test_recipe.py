@@ -40,7 +40,9 @@ def test_paper_recipe_is_the_papers_configuration():
     assert DEFAULT.arch == "efficientnet_lite0" and DEFAULT.init == "imagenet"
 
 
-@pytest.mark.parametrize("recipe", [DEFAULT, PAPER], ids=["default", "paper"])
+@pytest.mark.parametrize(
+    "recipe", [DEFAULT, replace(DEFAULT, probe_head=True), PAPER], ids=["default", "lp-ft", "paper"]
+)
 def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     unlabelled = tmp_path / "unlabelled"
     for i in range(24):
@@ -73,8 +75,16 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert manifest["thresholds"]["review"] == 0.6
     assert manifest["provenance"]["recipe"] == recipe.name
     assert "simclr" in json.dumps(manifest["provenance"])
-    # LP-FT: the default recipe's fine-tuning started from the linear probe's head
+    # LP-FT only where asked: fine-tuning then starts from the linear probe's head
     assert bool(manifest["provenance"].get("init_head")) == recipe.probe_head
+    # The default recipe chooses between the SimCLR and the initial backbone by linear probes on
+    # validation; the paper's always continues from its SimCLR backbone.
+    start_choice = manifest["metrics"]["start_choice"]
+    assert len(start_choice) == (2 if recipe.start_by_probe else 0)
+    if start_choice:  # ties go to SimCLR, listed first
+        assert manifest["provenance"]["fine_tuning_start"] == max(start_choice, key=start_choice.get)
+    else:
+        assert manifest["provenance"]["fine_tuning_start"].startswith("simclr:")
     test = manifest["metrics"]["test"]
     assert 0.0 <= test["accuracy"] <= 1.0 and "mpox_operating_point" in test
     assert "baseline_logreg_frozen_imagenet" in manifest["metrics"]

@@ -15,7 +15,7 @@ from training.recipe import RECIPES, RecipeConfig, run_recipe
 # Options a user may change from the command line (the rest of a recipe is fixed by its name).
 _TUNABLE = ("seed", "ssl_epochs", "ssl_input_size", "ssl_batch_size", "ssl_max_steps", "input_size", "epochs",
             "batch_size", "lr", "patience", "num_workers", "n_boot", "target_specificity", "arch", "init",
-            "freeze_below")
+            "freeze_below", "weight_decay", "augment_p", "label_smoothing")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
