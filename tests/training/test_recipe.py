@@ -85,6 +85,14 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
         assert manifest["provenance"]["fine_tuning_start"] == max(start_choice, key=start_choice.get)
     else:
         assert manifest["provenance"]["fine_tuning_start"].startswith("simclr:")
+    # The paper's recipe adds an int8 graph when it agrees with the float model on validation images.
+    if not recipe.int8:
+        assert summary["int8"] is None and "int8" not in manifest
+    elif "refused" in summary["int8"]:
+        assert "below the required" in summary["int8"]["refused"] and "int8" not in manifest
+    else:
+        assert manifest["int8"]["top1_agreement_with_float"] >= 0.995
+        assert (tmp_path / "installed" / manifest["int8"]["file"]).is_file()
     test = manifest["metrics"]["test"]
     assert 0.0 <= test["accuracy"] <= 1.0 and "mpox_operating_point" in test
     assert "baseline_logreg_frozen_imagenet" in manifest["metrics"]
