@@ -110,7 +110,13 @@ def quantize_bundle(
         "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     manifest = dict(bundle.manifest, int8=info)
-    save_bundle(bundle.model, bundle.path, manifest, extra_files={INT8_NAME: graph})
+    # Other files of the bundle (its model card) stay with it; the weights and manifest are written anew.
+    keep = {
+        p.name: p.read_bytes()
+        for p in bundle.path.iterdir()
+        if p.is_file() and p.name not in (bundle.manifest["weights_file"], "manifest.json", INT8_NAME)
+    }
+    save_bundle(bundle.model, bundle.path, manifest, extra_files={**keep, INT8_NAME: graph})
     load_bundle(bundle.path)  # verify what was written
     return info
 

@@ -13,6 +13,7 @@ stopped recipe continues where it was.
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from dataclasses import asdict, dataclass, field, replace
@@ -36,6 +37,7 @@ from .export import command_line, git_commit
 from .fit import FitConfig, fit
 from .manifest import ManifestError, file_sha256, labelled, read_manifest
 from .metrics import bootstrap_ci, core_metrics
+from .model_card import write_model_card
 from .report import write_report
 
 
@@ -461,6 +463,23 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         except QuantizationRefusedError as exc:  # the float paths stay; say why
             int8 = {"refused": str(exc)}
             print(f"recipe {cfg.name}: no int8 graph: {exc}", flush=True)
+    with open(fit_dir / "history.csv", newline="") as f:
+        history = list(csv.DictReader(f))
+    ssl_done = out / "simclr" / "recipe_done.json"
+    write_model_card(
+        final,
+        {
+            "config": asdict(cfg),
+            "metrics": metrics,
+            "bundle_manifest": load_bundle(final).manifest,
+            "fit_provenance": bundle.manifest.get("provenance", {}),
+            "history": history,
+            "start_choice": manifest_data["metrics"]["start_choice"],
+            "threshold_choice": choice,
+            "baseline": baseline,
+            "ssl_steps": json.loads(ssl_done.read_text())["steps"] if ssl_done.is_file() else None,
+        },
+    )
 
     summary = {
         "bundle": str(final),

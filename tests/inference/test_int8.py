@@ -37,6 +37,13 @@ def int8_bundle(make_tiny_bundle):
     return path, info
 
 
+def test_quantizing_keeps_the_model_card(make_tiny_bundle):
+    path = make_tiny_bundle(seed=9)
+    (path / "MODEL_CARD.md").write_text("# card\n")
+    quantize_bundle(path, _images(4), _images(6, seed=3), min_agreement=0.0)
+    assert (path / "MODEL_CARD.md").read_text() == "# card\n" and (path / INT8_NAME).is_file()
+
+
 def test_quantized_bundle_records_its_graph_and_agreement(int8_bundle):
     path, info = int8_bundle
     manifest = read_manifest(path)

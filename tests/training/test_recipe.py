@@ -97,6 +97,11 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert 0.0 <= test["accuracy"] <= 1.0 and "mpox_operating_point" in test
     assert "baseline_logreg_frozen_imagenet" in manifest["metrics"]
     assert (tmp_path / "run" / "report" / "report.md").is_file()
+    # The model card is written from the run's own figures and travels with the installed bundle.
+    card = (tmp_path / "installed" / "MODEL_CARD.md").read_text()
+    assert f"**{test['accuracy']:.3f}**" in card and f"**{test['macro_f1']:.3f}**" in card
+    assert f"p >= {summary['threshold_choice']['threshold']}" in card
+    assert "research and non-commercial use only" in card and "not a " in card
     # A second run reuses every finished stage and gives the same bundle weights.
     again = run_recipe(cfg)
     assert again["test"]["accuracy"] == summary["test"]["accuracy"]
