@@ -43,21 +43,58 @@ from models.taxonomy import CLASSES  # noqa: E402
 SKIN = Path(os.environ.get("MPOX_SKIN_DATA", REPO.parent / "shared" / "data" / "skin"))
 
 
-def make_bundle(arch: str, init: str, out: Path):
-    """A bundle in a temporary folder (random or offline ImageNet weights, 8-way head)."""
+def make_bundle(arch: str, init: str, out: Path, head_images=None, head_labels=None):
+    """A bundle in a temporary folder (random or offline ImageNet weights, 8-way head). With ``head_images``
+    and ``head_labels``, the head is a logistic regression fitted on the backbone's pooled features of those
+    real images: its predictions then spread over the classes, so that the int8 agreement check means
+    something (a random head sends nearly every image to one class)."""
     torch.manual_seed(0)
     model = build_model(arch, len(CLASSES), init=init).eval()
+    if head_images:
+        fit_head(model, arch, head_images, head_labels)
     manifest = make_manifest(model, arch, CLASSES, name=f"bench-{arch}-{init}",
                              provenance={"command": "bench/bench_inference.py"})
     return load_bundle(save_bundle(model, out / arch, manifest))
 
 
-def real_images(n: int) -> list[np.ndarray]:
-    """``n`` labelled images spread evenly over the manifest (all sources and classes), decoded once."""
+def fit_head(model, arch: str, images, labels) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    from models.preprocessing import Preprocessor
+    from models.registry import get_spec
+
+    spec = get_spec(arch)
+    pre = Preprocessor(spec.input_size, spec.mean, spec.std)
+    head = model.get_submodule(spec.head)
+    parent, leaf = spec.head.rsplit(".", 1) if "." in spec.head else ("", spec.head)
+    holder = model.get_submodule(parent) if parent else model
+    setattr(holder, leaf, torch.nn.Identity())
+    with torch.inference_mode():
+        feats = torch.cat([model(torch.stack([pre(im) for im in images[i:i + 8]]))
+                           for i in range(0, len(images), 8)]).numpy()
+    setattr(holder, leaf, head)
+    mu, sigma = feats.mean(0), feats.std(0) + 1e-6
+    clf = LogisticRegression(max_iter=3000).fit((feats - mu) / sigma, labels)
+    weight = np.zeros((len(CLASSES), feats.shape[1]), dtype=np.float32)
+    bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # classes absent from the fitting images
+    for row, cls in enumerate(clf.classes_):
+        weight[cls] = clf.coef_[row] / sigma  # the standardisation folded into the linear layer
+        bias[cls] = clf.intercept_[row] - float((clf.coef_[row] * mu / sigma).sum())
+    with torch.no_grad():
+        head.weight.copy_(torch.from_numpy(weight))
+        head.bias.copy_(torch.from_numpy(bias))
+
+
+def real_images(n: int, with_labels: bool = False):
+    """``n`` labelled images spread evenly over the manifest (all sources and classes), decoded once; with
+    ``with_labels``, also their class indices (-1 for MSLD's 'others')."""
     with open(SKIN / "manifest.csv", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["label"] != "unlabelled"]
     picked = rows[:: max(1, len(rows) // n)][:n]
-    return [decode_image(SKIN / r["path"]) for r in picked]
+    images = [decode_image(SKIN / r["path"]) for r in picked]
+    if not with_labels:
+        return images
+    return images, [CLASSES.index(r["label"]) if r["label"] in CLASSES else -1 for r in picked]
 
 
 def webcam_sized_frame() -> np.ndarray:
@@ -168,6 +205,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--int8", default="resnext",
                     help="models whose optimised path is an int8 graph ('' for none)")
     ap.add_argument("--calib", type=int, default=32, help="real calibration images for --int8")
+    ap.add_argument("--head-images", type=int, default=200,
+                    help="real images to fit ResNeXt's linear head on (0: random head)")
     args = ap.parse_args(argv)
 
     import onnxruntime
@@ -177,10 +216,13 @@ def main(argv: list[str] | None = None) -> None:
           f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     if not (SKIN / "manifest.csv").is_file():
         sys.exit(f"real images not found at {SKIN} (set MPOX_SKIN_DATA)")
-    picked = real_images(args.agree + args.calib)
-    calibration, images = picked[:: max(1, len(picked) // args.calib)][: args.calib], []
-    ids = {id(im) for im in calibration}
-    images = [im for im in picked if id(im) not in ids][: args.agree]  # never both calibration and check
+    # Three disjoint sets of real images: calibration (int8), ResNeXt's fitted head, agreement checks.
+    picked, labels = real_images(args.agree + args.calib + args.head_images, with_labels=True)
+    order = np.random.default_rng(0).permutation(len(picked))
+    calibration = [picked[i] for i in order[: args.calib]]
+    head_ids = [i for i in order[args.calib: args.calib + args.head_images] if labels[i] >= 0]
+    head_images, head_labels = [picked[i] for i in head_ids], [labels[i] for i in head_ids]
+    images = [picked[i] for i in order[args.calib + args.head_images:]][: args.agree]
     int8_models = [m for m in args.int8.split(",") if m]
 
     def with_int8(bundle, key: str):
@@ -214,10 +256,12 @@ def main(argv: list[str] | None = None) -> None:
         if "default" in models:
             bench_model(label, with_int8(default, "default"), frame, images, args.reps, args.warmup)
         if "resnext" in models:
-            large = with_int8(make_bundle("resnext101_64x4d", "random", Path(tmp)), "resnext")
+            large = with_int8(make_bundle("resnext101_64x4d", "random", Path(tmp), head_images, head_labels),
+                              "resnext")
             n = len(images) if args.agree_large is None else args.agree_large
-            bench_model("ResNeXt101_64x4d, random weights", large, frame, images[:n], args.reps_large,
-                        args.warmup)
+            label = "ResNeXt101_64x4d, random backbone" + (
+                f", head fitted on {len(head_images)} real images" if head_images else ", random head")
+            bench_model(label, large, frame, images[:n], args.reps_large, args.warmup)
 
 
 if __name__ == "__main__":
