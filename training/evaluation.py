@@ -9,6 +9,7 @@ from the bundle's manifest, then ``softmax(logits / temperature)`` (``models.pre
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,18 +57,64 @@ class EvalData:
 
 
 def bundle_logits(
-    bundle: Bundle, records: list[Record], cache_dir=DEFAULT_CACHE_DIR, batch_size: int = 64
+    bundle: Bundle,
+    records: list[Record],
+    cache_dir=DEFAULT_CACHE_DIR,
+    batch_size: int = 64,
+    transform: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> np.ndarray:
-    """(N, C) logits of the bundle's model for ``records`` (serving preprocessing, CPU or CUDA)."""
+    """(N, C) logits of the bundle's model for ``records`` (serving preprocessing, CPU or CUDA);
+    ``transform`` edits each uint8 (N, S, S, 3) batch at input size first (e.g. ``mask_corners``)."""
     images = load_images(records, bundle.manifest["input_size"], cache_dir, progress=False)
     pre = bundle.preprocessor
     device = next(bundle.model.parameters()).device
     out = []
     with torch.inference_mode():
         for start in range(0, len(records), batch_size):
-            batch = pre.normalize(np.array(images[start : start + batch_size]))
+            pixels = np.array(images[start : start + batch_size])
+            batch = pre.normalize(transform(pixels) if transform else pixels)
             out.append(bundle.model(batch.to(device)).float().cpu())
     return torch.cat(out).numpy()
+
+
+def mask_corners(images: np.ndarray, frac: float = 0.2) -> np.ndarray:
+    """Copy of (N, H, W, 3) uint8 images with the four corner boxes (``frac`` of each side) filled with each
+    image's mean colour: where DermNet NZ's and the stock agencies' watermarks sit."""
+    out = images.copy()
+    n, h, w, _ = out.shape
+    bh, bw = max(1, round(h * frac)), max(1, round(w * frac))
+    fill = images.reshape(n, -1, 3).mean(axis=1).round().astype(np.uint8)[:, None, None, :]
+    for rows in (slice(0, bh), slice(h - bh, h)):
+        for cols in (slice(0, bw), slice(w - bw, w)):
+            out[:, rows, cols] = fill
+    return out
+
+
+def corner_mask_check(
+    bundle: Bundle, records: list[Record], cache_dir=DEFAULT_CACHE_DIR, frac: float = 0.2
+) -> dict:
+    """How much the predictions lean on the image corners, per source: accuracy with and without the corners
+    masked, and the share of predictions that change. A source whose predictions change far more than the
+    others' suggests the model reads its watermark rather than the rash (the data README's confound)."""
+    y = label_index(records, bundle.classes)
+    plain = bundle_logits(bundle, records, cache_dir).argmax(1)
+    masked = bundle_logits(bundle, records, cache_dir, transform=lambda b: mask_corners(b, frac)).argmax(1)
+    sources = np.array([r.source for r in records])
+    out: dict = {"corner_fraction": frac, "per_source": {}}
+    groups = [("all", np.ones(len(records), dtype=bool))] + [(s, sources == s) for s in sorted(set(sources))]
+    for name, sel in groups:
+        single = sel & (y >= 0)
+        entry = {
+            "n": int(sel.sum()),
+            "changed": float(np.mean(plain[sel] != masked[sel])) if sel.any() else None,
+            "accuracy": float(np.mean(plain[single] == y[single])) if single.any() else None,
+            "accuracy_masked": float(np.mean(masked[single] == y[single])) if single.any() else None,
+        }
+        if name == "all":
+            out.update(entry)
+        else:
+            out["per_source"][name] = entry
+    return out
 
 
 def select_records(
@@ -143,8 +190,11 @@ def evaluate_bundle(
 ) -> tuple[dict, EvalData]:
     """Load and verify a bundle, predict the selected images, return (metrics, data for the figures)."""
     bundle = load_bundle(bundle_dir)
-    data = eval_data(bundle, select_records(manifest, split_file, split, fold), cache_dir)
-    return full_metrics(data, n_boot=n_boot), data
+    records = select_records(manifest, split_file, split, fold)
+    data = eval_data(bundle, records, cache_dir)
+    metrics = full_metrics(data, n_boot=n_boot)
+    metrics["corner_mask_check"] = corner_mask_check(bundle, records, cache_dir)
+    return metrics, data
 
 
 def _defined(m: dict, key: str, a: str, b: str) -> float | None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from models.registry import get_spec
 
+from .report import corner_check_lines
+
 # The issue's quality aims for the embedded model (held-out test split).
 AIMS = {"accuracy": 0.85, "macro_f1": 0.80, "mpox_recall": 0.90, "mpox_specificity": 0.97}
 
@@ -180,6 +182,14 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     lines += ["", "Per source:", "", "| source | images | accuracy | macro-F1 |", "|---|---:|---:|---:|"]
     for s, ps in m["per_source"].items():
         lines.append(f"| {s} | {ps['n']} | {ps['accuracy']:.2f} | {ps['macro_f1']:.2f} |")
+    if corners := m.get("corner_mask_check"):
+        lines += [
+            "",
+            "Where it may read the source instead of the rash: the same test images with the four corners "
+            "masked (where DermNet NZ's and the stock agencies' watermarks sit). A source whose predictions "
+            "change far more than the others' points to the watermark confound.",
+            *corner_check_lines(corners),
+        ]
     ta = m["threshold_analysis"]
     small = [c for c in classes if m["per_class"][c]["support"] < 10]
     lines += [

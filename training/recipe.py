@@ -32,7 +32,7 @@ from models.registry import get_spec
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .data import label_index, target_mask
-from .evaluation import eval_data, full_metrics
+from .evaluation import corner_mask_check, eval_data, full_metrics
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
 from .manifest import ManifestError, file_sha256, labelled, read_manifest
@@ -398,8 +398,10 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     choice = choose_flag_threshold(val.probs[:, k], _mpox_positive(val), cfg.target_specificity)
     thresholds = Thresholds(flag=choice["threshold"], review=cfg.review_threshold, flagged_classes=("mpox",))
 
-    test = eval_data(bundle, splitlib.select(records, split, "test"), cfg.cache_dir)
+    test_records = splitlib.select(records, split, "test")
+    test = eval_data(bundle, test_records, cfg.cache_dir)
     metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
+    metrics["corner_mask_check"] = corner_mask_check(bundle, test_records, cfg.cache_dir)
     op = operating_point(test.probs[:, k], _mpox_positive(test), thresholds.flag, cfg.n_boot, cfg.seed)
     metrics["mpox_operating_point"] = op
     write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")

@@ -88,6 +88,21 @@ def _ci(m: dict, key: str) -> str:
     return f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
 
 
+def corner_check_lines(check: dict) -> list[str]:
+    """Markdown table of ``evaluation.corner_mask_check`` (shared by the report and the model card)."""
+    lines = [
+        "",
+        f"## Corners masked (watermarks): {check['corner_fraction']:.0%} of each side, four corners",
+        "",
+        "| source | n | accuracy | accuracy, corners masked | predictions changed |",
+        "|---|---|---|---|---|",
+    ]
+    for name, v in [("all", check), *check["per_source"].items()]:
+        figures = " | ".join(_num(v[k]) for k in ("accuracy", "accuracy_masked", "changed"))
+        lines.append(f"| {name} | {v['n']} | {figures} |")
+    return lines
+
+
 def write_report(
     out_dir: str | Path, metrics: dict, data: EvalData, title: str = "Evaluation report"
 ) -> Path:
@@ -163,6 +178,8 @@ def write_report(
             f"| {s} | {v['n']} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} | {_num(v['mpox_recall'])} | "
             f"{_num(v['mpox_specificity'])} |"
         )
+    if corners := m.get("corner_mask_check"):
+        lines += corner_check_lines(corners)
     for column in ("grade", "stage"):
         if f"{column}_recall" in m:
             lines += ["", f"## Recall per {column}", "", f"| {column} | n | recall |", "|---|---|---|"]

@@ -115,3 +115,19 @@ def test_threshold_analysis_and_bootstrap():
     y = np.array([0, 0, 1, 1] * 10)
     ci = bootstrap_ci(probs_for(y, 2), y, mask_for(y, 2), ("mpox", "normal"), n_boot=50)
     assert ci["accuracy"] == [1.0, 1.0]
+
+
+def test_mask_corners_fills_only_the_corners_with_the_mean_colour():
+    from training.evaluation import mask_corners
+
+    images = np.zeros((2, 10, 10, 3), dtype=np.uint8)
+    images[0, :, :] = (200, 100, 50)
+    images[0, 0, 0] = (0, 0, 0)  # a dark watermark pixel in the top-left corner
+    images[1, 4:6, 4:6] = 255  # a bright centre
+    out = mask_corners(images, frac=0.2)
+    assert out is not images and images[0, 0, 0].tolist() == [0, 0, 0]  # the input is untouched
+    mean0 = images[0].reshape(-1, 3).mean(0).round().astype(np.uint8)
+    for r, c in ((0, 0), (0, 9), (9, 0), (9, 9), (1, 1), (8, 8)):
+        assert out[0, r, c].tolist() == mean0.tolist()
+    assert out[0, 5, 5].tolist() == [200, 100, 50] and out[0, 0, 5].tolist() == [200, 100, 50]
+    assert (out[1, 4:6, 4:6] == 255).all()  # the centre is never masked

@@ -102,6 +102,9 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert f"**{test['accuracy']:.3f}**" in card and f"**{test['macro_f1']:.3f}**" in card
     assert f"p >= {summary['threshold_choice']['threshold']}" in card
     assert "research and non-commercial use only" in card and "not a " in card
+    assert "Corners masked" in card and "corner_mask_check" in json.loads(
+        (tmp_path / "run" / "report" / "metrics.json").read_text()
+    )
     # A second run reuses every finished stage and gives the same bundle weights.
     again = run_recipe(cfg)
     assert again["test"]["accuracy"] == summary["test"]["accuracy"]
