@@ -188,7 +188,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             "Where it may read the source instead of the rash: the same test images with the four corners "
             "masked (where DermNet NZ's and the stock agencies' watermarks sit). A source whose predictions "
             "change far more than the others' points to the watermark confound.",
-            *corner_check_lines(corners),
+            *corner_check_lines(corners, level="###"),
         ]
     ta = m["threshold_analysis"]
     small = [c for c in classes if m["per_class"][c]["support"] < 10]

@@ -88,11 +88,11 @@ def _ci(m: dict, key: str) -> str:
     return f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
 
 
-def corner_check_lines(check: dict) -> list[str]:
+def corner_check_lines(check: dict, level: str = "##") -> list[str]:
     """Markdown table of ``evaluation.corner_mask_check`` (shared by the report and the model card)."""
     lines = [
         "",
-        f"## Corners masked (watermarks): {check['corner_fraction']:.0%} of each side, four corners",
+        f"{level} Corners masked (watermarks): {check['corner_fraction']:.0%} of each side, four corners",
         "",
         "| source | n | accuracy | accuracy, corners masked | predictions changed |",
         "|---|---|---|---|---|",
