@@ -164,6 +164,8 @@ class Station:
             device_label=self.engine.device_label if self.engine else "", source_spec=spec,
             auto_mode=self.config.screening.auto_mode, database_state=self.database_state,
         )
+        if self.engine and self.engine.backend_note:
+            self.window.status_device.setToolTip(self.engine.backend_note)
         self.relay.capture_state.connect(self.window.on_capture_state)
         self.relay.writer_status.connect(self.window.on_writer_status)
         self.window.source_change_requested.connect(lambda s: self.switch_source(s, self.relay))

@@ -108,7 +108,16 @@ class ScreeningEngine:
 
     @property
     def device_label(self) -> str:
-        return "GPU" if self.predictor.device.type == "cuda" else "CPU"
+        """Where and how the model runs, for the status bar: e.g. 'CPU · ONNX int8'. 'PyTorch' on a CPU means
+        the optimised path is unavailable (``backend_note`` says why) and screening is slower."""
+        where = "GPU" if self.predictor.device.type == "cuda" else "CPU"
+        how = {"onnxruntime-int8": "ONNX int8", "onnxruntime": "ONNX", "eager": "PyTorch"}
+        return f"{where} · {how.get(self.predictor.backend, self.predictor.backend)}"
+
+    @property
+    def backend_note(self) -> str:
+        """Why the station is not on its fastest path ('' when it is)."""
+        return self.predictor.runtime.fallback_reason or ""
 
     @property
     def auto_window(self) -> int:

@@ -164,10 +164,18 @@ def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
     station, window = station_for(one_hot_probs("eczema", 0.9))
     bundle = station.engine.bundle
     assert window.status_model.text() == f"Model: {bundle.name} · {bundle.short_hash}"
-    assert window.status_device.text() == "CPU"
+    assert window.status_device.text() == "CPU · ONNX"  # the optimised path, checked against PyTorch
+    assert window.status_device.toolTip() == ""
     text = window.status_fps.text
     qtbot.waitUntil(lambda: " 0.0 fps ·" not in text() and "fps" in text(), timeout=5000)
     assert window.status_dropped.text().startswith("Dropped ")
+
+
+def test_status_bar_says_when_the_slow_path_runs_and_why(qtbot, station_for, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "onnxruntime", None)  # as if it were not installed
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    assert window.status_device.text() == "CPU · PyTorch"
+    assert "onnxruntime is not installed" in window.status_device.toolTip()
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
