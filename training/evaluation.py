@@ -178,6 +178,42 @@ def full_metrics(data: EvalData, n_boot: int = 1000, seed: int = 0) -> dict:
     return m
 
 
+def operating_point(
+    p_flag: np.ndarray, is_positive: np.ndarray, threshold: float, n_boot: int, seed: int
+) -> dict:
+    """Recall and specificity of 'flag when p >= threshold', with 95% bootstrap intervals."""
+    flagged = p_flag >= threshold
+
+    def rs(idx: np.ndarray) -> tuple[float, float]:
+        pos, neg = is_positive[idx], ~is_positive[idx]
+        recall = float(flagged[idx][pos].mean()) if pos.any() else float("nan")
+        spec = float((~flagged[idx])[neg].mean()) if neg.any() else float("nan")
+        return recall, spec
+
+    recall, spec = rs(np.arange(len(p_flag)))
+    recall_ci = spec_ci = None
+    if n_boot > 0:
+        rng = np.random.default_rng(seed)
+        boots = np.array([rs(rng.integers(0, len(p_flag), len(p_flag))) for _ in range(n_boot)])
+        lo, hi = np.nanpercentile(boots, [2.5, 97.5], axis=0)
+        recall_ci, spec_ci = [float(lo[0]), float(hi[0])], [float(lo[1]), float(hi[1])]
+    return {
+        "threshold": threshold,
+        "recall": recall,
+        "recall_ci95": recall_ci,
+        "specificity": spec,
+        "specificity_ci95": spec_ci,
+        "n_positive": int(is_positive.sum()),
+        "n_negative": int((~is_positive).sum()),
+    }
+
+
+def mpox_positive(data: EvalData) -> np.ndarray:
+    """Images whose only allowed label is mpox (MSLD's partial 'others' never count as positive)."""
+    k = list(data.classes).index("mpox")
+    return data.allowed[:, k] & (data.allowed.sum(1) == 1)
+
+
 def evaluate_bundle(
     bundle_dir: str | Path,
     manifest: str | Path,
@@ -194,6 +230,11 @@ def evaluate_bundle(
     data = eval_data(bundle, records, cache_dir)
     metrics = full_metrics(data, n_boot=n_boot)
     metrics["corner_mask_check"] = corner_mask_check(bundle, records, cache_dir)
+    if "mpox" in bundle.classes:  # what the station does: flag when p(mpox) reaches the bundle's threshold
+        k = list(bundle.classes).index("mpox")
+        metrics["mpox_operating_point"] = operating_point(
+            data.probs[:, k], mpox_positive(data), bundle.thresholds.flag, n_boot, seed=0
+        )
     return metrics, data
 
 

@@ -32,7 +32,7 @@ from models.registry import get_spec
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .data import label_index, target_mask
-from .evaluation import corner_mask_check, eval_data, full_metrics
+from .evaluation import corner_mask_check, eval_data, full_metrics, mpox_positive, operating_point
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
 from .manifest import ManifestError, file_sha256, labelled, read_manifest
@@ -150,38 +150,6 @@ def choose_flag_threshold(p_flag: np.ndarray, is_positive: np.ndarray, target_sp
         "n_val_positive": int(len(positives)),
         "n_val_negative": int(len(negatives)),
     }
-
-
-def operating_point(
-    p_flag: np.ndarray, is_positive: np.ndarray, threshold: float, n_boot: int, seed: int
-) -> dict:
-    """Recall and specificity of 'flag when p >= threshold', with 95% bootstrap intervals."""
-    flagged = p_flag >= threshold
-
-    def rs(idx: np.ndarray) -> tuple[float, float]:
-        pos, neg = is_positive[idx], ~is_positive[idx]
-        recall = float(flagged[idx][pos].mean()) if pos.any() else float("nan")
-        spec = float((~flagged[idx])[neg].mean()) if neg.any() else float("nan")
-        return recall, spec
-
-    recall, spec = rs(np.arange(len(p_flag)))
-    rng = np.random.default_rng(seed)
-    boots = np.array([rs(rng.integers(0, len(p_flag), len(p_flag))) for _ in range(n_boot)])
-    lo, hi = np.nanpercentile(boots, [2.5, 97.5], axis=0)
-    return {
-        "threshold": threshold,
-        "recall": recall,
-        "recall_ci95": [float(lo[0]), float(hi[0])],
-        "specificity": spec,
-        "specificity_ci95": [float(lo[1]), float(hi[1])],
-        "n_positive": int(is_positive.sum()),
-        "n_negative": int((~is_positive).sum()),
-    }
-
-
-def _mpox_positive(data) -> np.ndarray:
-    k = list(data.classes).index("mpox")
-    return data.allowed[:, k] & (data.allowed.sum(1) == 1)
 
 
 def frozen_features(backbone: torch.nn.Module, cfg: RecipeConfig, records) -> np.ndarray:
@@ -395,21 +363,21 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     bundle = load_bundle(fit_bundle)
     val = eval_data(bundle, splitlib.select(records, split, "val"), cfg.cache_dir)
     k = list(val.classes).index("mpox")
-    choice = choose_flag_threshold(val.probs[:, k], _mpox_positive(val), cfg.target_specificity)
+    choice = choose_flag_threshold(val.probs[:, k], mpox_positive(val), cfg.target_specificity)
     thresholds = Thresholds(flag=choice["threshold"], review=cfg.review_threshold, flagged_classes=("mpox",))
 
     test_records = splitlib.select(records, split, "test")
     test = eval_data(bundle, test_records, cfg.cache_dir)
     metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
     metrics["corner_mask_check"] = corner_mask_check(bundle, test_records, cfg.cache_dir)
-    op = operating_point(test.probs[:, k], _mpox_positive(test), thresholds.flag, cfg.n_boot, cfg.seed)
+    op = operating_point(test.probs[:, k], mpox_positive(test), thresholds.flag, cfg.n_boot, cfg.seed)
     metrics["mpox_operating_point"] = op
     write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
 
     baseline = None
     if cfg.baseline:
         baseline = frozen_feature_baseline(cfg, out, records, split)
-        positive = _mpox_positive(test)
+        positive = mpox_positive(test)
         baseline["mpox_operating_point"] = operating_point(
             np.array(baseline.pop("p_mpox")), positive, 0.5, cfg.n_boot, cfg.seed
         )

@@ -121,9 +121,17 @@ def write_report(
     if "mpox_vs_rest" in m:
         b = m["mpox_vs_rest"]
         lines += [
-            f"- mpox vs rest: recall {b['recall']:.3f}{_ci(m, 'mpox_recall')}, specificity "
+            f"- mpox vs rest (top class): recall {b['recall']:.3f}{_ci(m, 'mpox_recall')}, specificity "
             f"{b['specificity']:.3f}{_ci(m, 'mpox_specificity')}, "
             f"precision {b['precision']:.3f}, F1 {b['f1']:.3f}"
+        ]
+    if op := m.get("mpox_operating_point"):
+        ci = {k: f" (95% CI {op[k][0]:.3f}-{op[k][1]:.3f})" if op.get(k) else ""
+              for k in ("recall_ci95", "specificity_ci95")}
+        lines += [
+            f"- mpox flag at p >= {op['threshold']} (the bundle's threshold, as the station decides): "
+            f"recall {op['recall']:.3f}{ci['recall_ci95']} of {op['n_positive']}, specificity "
+            f"{op['specificity']:.3f}{ci['specificity_ci95']} of {op['n_negative']}"
         ]
     lines += [
         f"- ECE: {m['ece_before_temperature']:.3f} before, {m['ece']:.3f} after "

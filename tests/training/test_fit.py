@@ -100,6 +100,9 @@ def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
     for png in ("confusion_matrix.png", "coverage_accuracy.png", "reliability.png"):
         assert (report / png).stat().st_size > 1000
     assert "Threshold analysis" in (report / "report.md").read_text()
+    op = metrics["mpox_operating_point"]  # the bundle's own flag threshold, as the station decides
+    assert op["threshold"] == json.loads((run / "bundle" / "manifest.json").read_text())["thresholds"]["flag"]
+    assert 0.0 <= op["recall"] <= 1.0 and "mpox flag at p >=" in (report / "report.md").read_text()
     corners = metrics["corner_mask_check"]
     assert corners["n"] == metrics["n_images"] and 0.0 <= corners["changed"] <= 1.0
     assert set(corners["per_source"]) == set(metrics["per_source"])

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from models.bundle import load_bundle
-from training.recipe import DEFAULT, PAPER, choose_flag_threshold, operating_point, run_recipe
+from training.evaluation import operating_point
+from training.recipe import DEFAULT, PAPER, choose_flag_threshold, run_recipe
 
 from .conftest import write_image
 

@@ -67,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     report = write_report(args.out, metrics, pooled, title=title)
     print(
         f"accuracy {metrics['accuracy']:.3f}  macro-F1 {metrics['macro_f1']:.3f}  ECE {metrics['ece']:.3f}  "
-        f"mpox recall {metrics['mpox_vs_rest']['recall']:.3f}  ({metrics['n_images']} images)"
+        f"mpox recall (top class) {metrics['mpox_vs_rest']['recall']:.3f}  ({metrics['n_images']} images)"
     )
+    if op := metrics.get("mpox_operating_point"):
+        print(f"at the bundle's flag threshold {op['threshold']}: mpox recall {op['recall']:.3f}, "
+              f"specificity {op['specificity']:.3f}")
     print(f"report: {report}")
     return 0
