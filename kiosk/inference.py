@@ -18,7 +18,6 @@ import numpy as np
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle, load_bundle
 from models.decision import Decision, Thresholds, Verdict, decide
 from models.errors import MpoxError
-from models.explainer import Explainer
 from models.predictor import Predictor, pick_device
 
 from .config import KioskConfig, ThresholdsConfig
@@ -86,7 +85,7 @@ class ScreeningEngine:
         self.bundle = bundle
         self.thresholds = thresholds
         self.predictor = Predictor(bundle, device=device)
-        self.explainer = Explainer(bundle, device=self.predictor.device)
+        self.explainer = self.predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
         self.last_infer_ms = 0.0

@@ -12,7 +12,6 @@ import cv2
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, load_bundle
 from models.decision import Thresholds
 from models.errors import MpoxError
-from models.explainer import Explainer
 from models.imageio import decode_image, iter_image_files
 from models.predictor import Predictor
 from models.taxonomy import display_name
@@ -67,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         bundle = load_bundle(resolve_bundle(args.bundle), device="cpu")
         thresholds = _thresholds(bundle.thresholds, args)
         predictor = Predictor(bundle, device=args.device)
-        explainer = Explainer(bundle) if args.heatmap else None
+        explainer = predictor.explainer if args.heatmap else None
     except (MpoxError, ValueError) as exc:
         print(f"mpox-screen: {exc}", file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .bundle import load_bundle, save_bundle
+from .bundle import MANIFEST_NAME, load_bundle, save_bundle
 from .errors import MpoxError
 
 INT8_NAME = "model.int8.onnx"
@@ -114,7 +114,7 @@ def quantize_bundle(
     keep = {
         p.name: p.read_bytes()
         for p in bundle.path.iterdir()
-        if p.is_file() and p.name not in (bundle.manifest["weights_file"], "manifest.json", INT8_NAME)
+        if p.is_file() and p.name not in (bundle.manifest["weights_file"], MANIFEST_NAME, INT8_NAME)
     }
     save_bundle(bundle.model, bundle.path, manifest, extra_files={**keep, INT8_NAME: graph})
     load_bundle(bundle.path)  # verify what was written

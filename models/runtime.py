@@ -28,7 +28,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .bundle import Bundle
+from .bundle import Bundle, sha256_file
 from .errors import MpoxError
 
 log = logging.getLogger(__name__)
@@ -225,14 +225,18 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> OrtRuntime:
-    """Cached export -> session -> check; a cache entry that fails to load or check is rebuilt once."""
+def _require_onnxruntime(device: torch.device, path_name: str) -> None:
     try:
         import onnxruntime  # noqa: F401
     except ImportError as exc:
         raise RuntimeUnavailableError(f"onnxruntime is not installed ({exc})") from exc
     if device.type != "cpu":
-        raise RuntimeUnavailableError(f"the ONNX Runtime path is for the CPU; device is {device}")
+        raise RuntimeUnavailableError(f"the {path_name} path is for the CPU; device is {device}")
+
+
+def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> OrtRuntime:
+    """Cached export -> session -> check; a cache entry that fails to load or check is rebuilt once."""
+    _require_onnxruntime(device, "ONNX Runtime")
     path = cache_path(bundle, root)
     if path.is_file():
         try:
@@ -267,18 +271,11 @@ def _int8_runtime(bundle: Bundle, device: torch.device) -> OrtRuntime:
         raise RuntimeUnavailableError(
             f"bundle {bundle.path} has no int8 graph; make one with `mpox-train quantize --bundle ...`"
         )
-    if device.type != "cpu":
-        raise RuntimeUnavailableError(f"the int8 path is for the CPU; device is {device}")
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError as exc:
-        raise RuntimeUnavailableError(f"onnxruntime is not installed ({exc})") from exc
+    _require_onnxruntime(device, "int8")
     name = str(info.get("file", ""))
     path = bundle.path / name
     if not name or Path(name).name != name or not path.is_file():
         raise RuntimeUnavailableError(f"the bundle's int8 graph {name!r} is missing; copy the bundle again")
-    from .bundle import sha256_file
-
     if sha256_file(path) != info.get("sha256"):
         raise RuntimeUnavailableError(
             f"{path} does not match the SHA-256 in the manifest (damaged or altered); copy the bundle again"

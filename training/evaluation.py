@@ -90,14 +90,13 @@ def mask_corners(images: np.ndarray, frac: float = 0.2) -> np.ndarray:
     return out
 
 
-def corner_mask_check(
-    bundle: Bundle, records: list[Record], cache_dir=DEFAULT_CACHE_DIR, frac: float = 0.2
-) -> dict:
+def corner_mask_check(bundle: Bundle, data: EvalData, cache_dir=DEFAULT_CACHE_DIR, frac: float = 0.2) -> dict:
     """How much the predictions lean on the image corners, per source: accuracy with and without the corners
     masked, and the share of predictions that change. A source whose predictions change far more than the
-    others' suggests the model reads its watermark rather than the rash (the data README's confound)."""
-    y = label_index(records, bundle.classes)
-    plain = bundle_logits(bundle, records, cache_dir).argmax(1)
+    others' suggests the model reads its watermark rather than the rash (the data README's confound).
+    ``data`` holds the unmasked predictions already made for the same records; only the masked pass runs."""
+    records, y = data.records, data.y
+    plain = data.probs.argmax(1)
     masked = bundle_logits(bundle, records, cache_dir, transform=lambda b: mask_corners(b, frac)).argmax(1)
     sources = np.array([r.source for r in records])
     out: dict = {"corner_fraction": frac, "per_source": {}}
@@ -214,6 +213,12 @@ def mpox_positive(data: EvalData) -> np.ndarray:
     return data.allowed[:, k] & (data.allowed.sum(1) == 1)
 
 
+def mpox_operating_point(data: EvalData, threshold: float, n_boot: int, seed: int = 0) -> dict:
+    """``operating_point`` of flagging when p(mpox) >= ``threshold``: what the station decides."""
+    k = list(data.classes).index("mpox")
+    return operating_point(data.probs[:, k], mpox_positive(data), threshold, n_boot, seed)
+
+
 def evaluate_bundle(
     bundle_dir: str | Path,
     manifest: str | Path,
@@ -229,12 +234,9 @@ def evaluate_bundle(
     records = select_records(manifest, split_file, split, fold)
     data = eval_data(bundle, records, cache_dir)
     metrics = full_metrics(data, n_boot=n_boot)
-    metrics["corner_mask_check"] = corner_mask_check(bundle, records, cache_dir)
-    if "mpox" in bundle.classes:  # what the station does: flag when p(mpox) reaches the bundle's threshold
-        k = list(bundle.classes).index("mpox")
-        metrics["mpox_operating_point"] = operating_point(
-            data.probs[:, k], mpox_positive(data), bundle.thresholds.flag, n_boot, seed=0
-        )
+    metrics["corner_mask_check"] = corner_mask_check(bundle, data, cache_dir)
+    if "mpox" in bundle.classes:
+        metrics["mpox_operating_point"] = mpox_operating_point(data, bundle.thresholds.flag, n_boot)
     return metrics, data
 
 

@@ -25,6 +25,7 @@ import torch
 from sklearn.linear_model import LogisticRegression
 
 from models.bundle import load_bundle, save_bundle
+from models.bundle import read_manifest as read_bundle_manifest
 from models.decision import Thresholds
 from models.preprocessing import Preprocessor
 from models.registry import get_spec
@@ -32,7 +33,14 @@ from models.registry import get_spec
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .data import label_index, target_mask
-from .evaluation import corner_mask_check, eval_data, full_metrics, mpox_positive, operating_point
+from .evaluation import (
+    corner_mask_check,
+    eval_data,
+    full_metrics,
+    mpox_operating_point,
+    mpox_positive,
+    operating_point,
+)
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
 from .manifest import ManifestError, file_sha256, labelled, read_manifest
@@ -197,6 +205,11 @@ def linear_probe(x: np.ndarray, records, split: dict, seed: int = 0) -> dict:
     return dict(best, mean=mean, std=std, weight=weight, bias=bias, part=part, y=y, allowed=allowed, xs=xs)
 
 
+def _start_name(init: str) -> str:
+    """Folder name of a starting point: 'simclr' for any SimCLR backbone, else the init itself."""
+    return "simclr" if init.startswith("simclr:") else init
+
+
 def start_features(cfg: RecipeConfig, out: Path, records, init: str) -> np.ndarray:
     """Frozen features of a fine-tuning starting point, computed once per run (the linear probe and the
     baseline both need the ImageNet ones) and kept under ``out/features``."""
@@ -204,8 +217,7 @@ def start_features(cfg: RecipeConfig, out: Path, records, init: str) -> np.ndarr
 
     from .fit import build_initial_model
 
-    name = "simclr" if init.startswith("simclr:") else init
-    path = out / "features" / f"{name}-{cfg.input_size}.npy"
+    path = out / "features" / f"{_start_name(init)}-{cfg.input_size}.npy"
     if path.is_file():
         return np.load(path)
     model, _ = build_initial_model(cfg.arch, 8, init)
@@ -237,8 +249,7 @@ def _probe(cfg: RecipeConfig, out: Path, records, split: dict, init: str) -> dic
     """Linear probe on the frozen features of a starting point; saved as a head for fine-tuning (LP-FT)."""
     from safetensors.torch import save_file
 
-    name = "simclr" if init.startswith("simclr:") else init
-    folder = out / "linear_probe" / name
+    folder = out / "linear_probe" / _start_name(init)
     if (folder / "probe.json").is_file():
         return json.loads((folder / "probe.json").read_text())
     probe = linear_probe(start_features(cfg, out, records, init), records, split, cfg.seed)
@@ -369,8 +380,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     test_records = splitlib.select(records, split, "test")
     test = eval_data(bundle, test_records, cfg.cache_dir)
     metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
-    metrics["corner_mask_check"] = corner_mask_check(bundle, test_records, cfg.cache_dir)
-    op = operating_point(test.probs[:, k], mpox_positive(test), thresholds.flag, cfg.n_boot, cfg.seed)
+    metrics["corner_mask_check"] = corner_mask_check(bundle, test, cfg.cache_dir)
+    op = mpox_operating_point(test, thresholds.flag, cfg.n_boot, cfg.seed)
     metrics["mpox_operating_point"] = op
     write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
 
@@ -441,7 +452,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         {
             "config": asdict(cfg),
             "metrics": metrics,
-            "bundle_manifest": load_bundle(final).manifest,
+            "bundle_manifest": read_bundle_manifest(final),
             "fit_provenance": bundle.manifest.get("provenance", {}),
             "history": history,
             "start_choice": manifest_data["metrics"]["start_choice"],
