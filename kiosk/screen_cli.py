@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import cv2
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, load_bundle
 from models.decision import Thresholds
 from models.errors import MpoxError
-from models.imageio import decode_image, iter_image_files
+from models.imageio import IMAGE_SUFFIXES, decode_image
 from models.predictor import Predictor
 from models.taxonomy import display_name
 
@@ -55,6 +58,75 @@ def _thresholds(bundle_thresholds: Thresholds, args: argparse.Namespace) -> Thre
     )
 
 
+# .jfif (and .jpe) are JPEG files under another name; phones and browsers save them.
+SCREEN_SUFFIXES = IMAGE_SUFFIXES | {".jfif", ".jpe"}
+
+
+def _link_problem(path: Path, exc: OSError) -> str:
+    """Why a path that exists as a name cannot be followed: a loop, a broken link, or another error."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself); fix or remove the link"
+    if path.is_symlink() and exc.errno == errno.ENOENT:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return f"broken link: it points to {target}, which does not exist"
+    if exc.errno == errno.ENOENT:
+        return "file not found"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def collect_inputs(inputs: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Expand the command line into image files (folders recursively, sorted) and the problems met on the way.
+
+    Nothing is skipped without a word: an unreadable folder, a broken link or a link loop (a file linked to
+    itself, or a folder linked to one of its own parents) is a problem with its reason. Links to folders are
+    followed. Files in folders are taken by their extension (.jfif counts as JPEG); files named on the command
+    line are always tried.
+    """
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+
+    def walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((folder, f"folder cannot be read ({exc.strerror or exc}); its images were not "
+                                     "screened"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                st = os.stat(path)  # follows links: a loop or a broken link fails here
+            except OSError as exc:
+                problems.append((path, _link_problem(path, exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    problems.append((path, "symbolic link loop: this folder link leads back to a folder that "
+                                           "contains it; its images are screened once, from the real folder"))
+                    continue
+                walk(path, ancestors | {key})
+            elif stat.S_ISREG(st.st_mode) and path.suffix.lower() in SCREEN_SUFFIXES:
+                files.append(path)
+
+    for raw in inputs:
+        path = Path(raw)
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            problems.append((path, _link_problem(path, exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            walk(path, frozenset({(st.st_dev, st.st_ino)}))
+        else:
+            files.append(path)
+    return files, problems
+
+
 def _heatmap_name(path: Path, index: int) -> str:
     # The index keeps names unique when two folders hold files of the same name.
     return f"{index:05d}_{path.stem}_gradcam.png"
@@ -71,12 +143,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mpox-screen: {exc}", file=sys.stderr)
         return 2
 
-    files = iter_image_files([Path(p) for p in args.inputs])
-    if not files:
+    files, problems = collect_inputs(args.inputs)
+    if not files and not problems:
         print("mpox-screen: no image files found in the given paths", file=sys.stderr)
         return 2
+    for path, reason in problems:
+        if args.json:
+            print(json.dumps({"path": str(path), "error": f"{path}: {reason}"}), flush=True)
+        print(f"error: {path}: {reason}", file=sys.stderr, flush=True)
     out_dir = Path(args.out)
-    failures = 0
+    failures = len(problems)
     for index, path in enumerate(files):
         try:
             image = decode_image(path)
@@ -121,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                 line += f"  [heatmap: {heatmap_path}]"
             print(line, flush=True)
     if failures:
-        print(f"mpox-screen: {failures} of {len(files)} file(s) could not be screened", file=sys.stderr)
+        print(f"mpox-screen: {failures} of {len(files) + len(problems)} file(s) could not be screened",
+              file=sys.stderr)
     return 1 if failures else 0
 
 

@@ -124,3 +124,73 @@ def test_real_images(skin_dir, make_tiny_bundle, tmp_path, capsys):
     assert len(records) == len(picked) == 8
     assert all(r["decision"] in {"flag", "review", "clear"} for r in records)
     assert len(list(out.glob("*.png"))) == 8
+
+
+# --- folders: nothing is skipped without a word (issue 12, item 10) -----------------------------------
+
+
+def test_jfif_files_are_screened_as_jpeg(make_tiny_bundle, images, capsys):
+    (images / "phone.jfif").write_bytes((images / "a.jpg").read_bytes())
+    (images / "UPPER.JFIF").write_bytes((images / "a.jpg").read_bytes())
+    bundle = make_tiny_bundle(one_hot_probs("mpox", 0.9))
+    assert main(["--bundle", str(bundle), "--json", str(images)]) == 0
+    names = {r["path"].rsplit("/", 1)[-1] for r in _json_lines(capsys.readouterr().out)}
+    assert {"phone.jfif", "UPPER.JFIF"} <= names
+
+
+def test_broken_links_and_link_loops_are_reported(make_tiny_bundle, images, capsys):
+    (images / "gone.jpg").symlink_to(images / "deleted-long-ago.jpg")
+    (images / "self.jpg").symlink_to(images / "self.jpg")  # a link to itself: a loop
+    (images / "sub" / "up").symlink_to(images)  # a folder link back to an ancestor: a loop
+    bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
+    assert main(["--bundle", str(bundle), "--json", str(images)]) == 1
+    captured = capsys.readouterr()
+    records = {r["path"].rsplit("/", 1)[-1]: r for r in _json_lines(captured.out)}
+    assert {k for k, r in records.items() if "decision" in r} == {"a.jpg", "b.png", "c.jpg"}  # each once
+    gone = records["gone.jpg"]["error"]
+    assert "broken link" in gone and "deleted-long-ago.jpg" in gone
+    assert "loop" in records["self.jpg"]["error"]
+    assert "loop" in records["up"]["error"]
+    assert "not found" not in captured.err
+    assert "3 of 6" in captured.err
+
+
+def test_a_link_loop_given_by_name_is_not_called_missing(make_tiny_bundle, images, tmp_path, capsys):
+    loop = tmp_path / "loop.jpg"
+    loop.symlink_to(loop)
+    bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
+    assert main(["--bundle", str(bundle), str(loop), str(tmp_path / "really-missing.jpg")]) == 1
+    err = capsys.readouterr().err
+    assert "loop.jpg" in err and "symbolic link loop" in err
+    assert "really-missing.jpg: file not found" in err
+
+
+def test_unreadable_sub_folder_is_reported(make_tiny_bundle, images, capsys, monkeypatch):
+    import os
+
+    import kiosk.screen_cli as cli
+
+    locked = images / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # chmod 000 does not stop root: refuse the folder the way the kernel would
+        if os.path.abspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(cli.os, "scandir", scandir)
+    bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
+    assert main(["--bundle", str(bundle), str(images)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.count("CLEAR") == 3
+    assert "locked: folder cannot be read" in captured.err and "ermission denied" in captured.err
+
+
+def test_only_problems_is_still_status_1(make_tiny_bundle, tmp_path, capsys):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "gone.jpg").symlink_to(tmp_path / "nowhere.jpg")
+    bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
+    assert main(["--bundle", str(bundle), str(folder)]) == 1
+    assert "broken link" in capsys.readouterr().err
