@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from models.errors import MpoxError
 
-COMMANDS = ("verify-audit", "create-user", "list-users", "reset-password", "purge", "audit-log", "migrate")
+COMMANDS = ("verify-audit", "create-user", "list-users", "reset-password", "purge", "audit-log", "migrate",
+            "trust")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit-log", help="print the latest audit entries")
     a.add_argument("--limit", type=int, default=50)
     sub.add_parser("migrate", help="upgrade the database schema (after a backup) and print its revision")
+    from kiosk import trust
+
+    trust.add_parser(sub)  # trust add / list / remove: kiosk/trust.py
     return p
 
 
@@ -61,6 +65,10 @@ def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     db = open_configured(config)
     try:
+        if args.command == "trust":
+            from kiosk import trust
+
+            return trust.run(args, config, db, _admin_session, _reader)
         if args.command == "verify-audit":
             report = audit.verify(db)
             if report.ok:

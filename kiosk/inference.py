@@ -15,13 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle, load_bundle
+from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle
 from models.decision import Decision, Thresholds, Verdict, decide
 from models.errors import MpoxError
 from models.predictor import Predictor, pick_device
 
 from .config import KioskConfig, ThresholdsConfig
 from .quality import QualityLimits, QualityReport, QualityStatus, assess
+from .trust import load_station_bundle, station_policy
 
 RETAKE = "retake"
 
@@ -98,10 +99,10 @@ class ScreeningEngine:
         if device == "cuda" and pick_device(None).type != "cuda":
             raise ScreeningUnavailable('[model] device = "cuda" but no CUDA GPU is available: '
                                        'set device to "auto" or "cpu"')
-        try:
-            bundle = load_bundle(path, device="cpu")
+        try:  # signed by a trusted key or pinned, and intact (kiosk/trust.py, models/trust.py)
+            bundle = load_station_bundle(path, station_policy(config))
         except MpoxError as exc:
-            raise ScreeningUnavailable(f"{exc}") from exc
+            raise ScreeningUnavailable(f"{exc}".rstrip(".")) from exc  # the window adds its own full stop
         return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
                    auto_window=config.screening.auto_window)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cv2
 
-from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, load_bundle
+from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME
 from models.decision import Thresholds
 from models.errors import MpoxError
 from models.imageio import IMAGE_SUFFIXES, decode_image
@@ -47,6 +47,11 @@ def get_args_parser() -> argparse.ArgumentParser:
         "--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)"
     )
     p.add_argument("--device", help="cpu or cuda (default: cuda when available)")
+    p.add_argument("--config", help="station configuration whose trusted keys apply (default: the platform's "
+                   "standard location, as for mpox-kiosk)")
+    p.add_argument("--allow-unsigned", action="store_true",
+                   help="screen with a bundle that is neither signed by a trusted key nor pinned (your own "
+                   "freshly trained bundle; prints a warning; never at a station)")
     return p
 
 
@@ -132,10 +137,26 @@ def _heatmap_name(path: Path, index: int) -> str:
     return f"{index:05d}_{path.stem}_gradcam.png"
 
 
+def _load_bundle(args: argparse.Namespace):
+    """The station's check (kiosk/trust.py): signed by a trusted key or pinned, and intact."""
+    from kiosk.config import load_config
+    from kiosk.trust import BundleRefused, load_station_bundle, station_policy
+
+    path = resolve_bundle(args.bundle)
+    if args.allow_unsigned:
+        print(f"mpox-screen: WARNING: --allow-unsigned: {path} is NOT checked against a trusted key or "
+              "a pin; its classes, thresholds or weights may have been changed. Use it only for a bundle you "
+              "have just trained yourself, never to screen travellers.", file=sys.stderr)
+    try:
+        return load_station_bundle(path, station_policy(load_config(args.config), args.allow_unsigned))
+    except BundleRefused as exc:
+        raise MpoxError(f"{exc}\nmpox-screen: details: {exc.details}") from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     args = get_args_parser().parse_args(argv)
     try:
-        bundle = load_bundle(resolve_bundle(args.bundle), device="cpu")
+        bundle = _load_bundle(args)
         thresholds = _thresholds(bundle.thresholds, args)
         predictor = Predictor(bundle, device=args.device)
         explainer = predictor.explainer if args.heatmap else None

@@ -35,12 +35,15 @@ def skin_dir() -> Path:
 
 @pytest.fixture
 def make_tiny_bundle(tmp_path):
-    """Factory: a tiny_cnn bundle; with ``probs`` its output is those probabilities whatever the input."""
+    """Factory: a tiny_cnn bundle; with ``probs`` its output is those probabilities whatever the input. It is
+    pinned (``<name>.pin`` beside it, models/trust.py) as an installed bundle is, unless ``pin=False``."""
     from models.bundle import make_manifest, save_bundle
     from models.registry import build_model
     from models.taxonomy import CLASSES
+    from models.trust import write_pin
 
-    def make(probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, **manifest_kwargs) -> Path:
+    def make(probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, pin=True,
+             **manifest_kwargs) -> Path:
         torch.manual_seed(seed)
         model = build_model("tiny_cnn", len(classes))
         if probs is not None:
@@ -50,7 +53,10 @@ def make_tiny_bundle(tmp_path):
         manifest = make_manifest(
             model, "tiny_cnn", classes, name=name, thresholds=thresholds, **manifest_kwargs
         )
-        return save_bundle(model, tmp_path / "bundles" / name, manifest)
+        path = save_bundle(model, tmp_path / "bundles" / name, manifest)
+        if pin:
+            write_pin(path)
+        return path
 
     return make
 

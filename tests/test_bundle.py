@@ -9,8 +9,11 @@ from models.bundle import (
     MANIFEST_NAME,
     SCHEMA_VERSION,
     WEIGHTS_NAME,
+    BundleIntegrityError,
+    bundle_digest,
     load_bundle,
     make_manifest,
+    save_bundle,
     sha256_file,
 )
 from models.errors import BundleError
@@ -51,6 +54,12 @@ def _edit_manifest(bundle, **changes):
     path.write_text(json.dumps(data))
 
 
+def _rehash_weights(bundle):
+    """Make the manifest agree with the weights file as it is now (as an attacker could)."""
+    digest = sha256_file(bundle / WEIGHTS_NAME)
+    _edit_manifest(bundle, weights_sha256=digest, files={WEIGHTS_NAME: digest})
+
+
 def test_round_trip_gives_identical_outputs(make_tiny_bundle, rgb_image):
     path = make_tiny_bundle(seed=3)
     bundle = load_bundle(path)
@@ -59,7 +68,10 @@ def test_round_trip_gives_identical_outputs(make_tiny_bundle, rgb_image):
     for k, v in reference.state_dict().items():
         assert torch.equal(bundle.model.state_dict()[k], v), k
     assert bundle.classes == CLASSES
-    assert len(bundle.sha256) == 64 and bundle.sha256 == sha256_file(path / WEIGHTS_NAME)
+    assert bundle.weights_sha256 == sha256_file(path / WEIGHTS_NAME)
+    files = {WEIGHTS_NAME: bundle.weights_sha256}
+    raw = (path / MANIFEST_NAME).read_bytes()
+    assert bundle.files == files and bundle.sha256 == bundle_digest(raw, files)
 
 
 def test_manifest_schema(make_tiny_bundle):
@@ -85,7 +97,7 @@ def test_saving_over_an_existing_bundle_replaces_it(make_tiny_bundle):
     first = load_bundle(a).sha256
     b = make_tiny_bundle(name="same", seed=2)
     assert a == b and load_bundle(b).sha256 != first
-    assert sorted(p.name for p in b.parent.iterdir()) == ["same"]
+    assert sorted(p.name for p in b.parent.iterdir()) == ["same", "same.pin"]
 
 
 # --- refusals: each names the file and the problem ---------------------------------------------------------
@@ -129,7 +141,7 @@ def test_truncated_weights_with_matching_hash_cannot_be_read(make_tiny_bundle):
     path = make_tiny_bundle()
     data = (path / WEIGHTS_NAME).read_bytes()
     (path / WEIGHTS_NAME).write_bytes(data[: len(data) // 2])
-    _edit_manifest(path, weights_sha256=sha256_file(path / WEIGHTS_NAME))
+    _rehash_weights(path)
     with pytest.raises(BundleError, match="weights cannot be read"):
         load_bundle(path)
 
@@ -139,7 +151,7 @@ def test_tampered_weights(make_tiny_bundle):
     state = load_file(path / WEIGHTS_NAME)
     state["fc.bias"] = state["fc.bias"] + 1.0
     save_file(state, path / WEIGHTS_NAME)
-    with pytest.raises(BundleError, match="truncated, damaged or were altered"):
+    with pytest.raises(BundleIntegrityError, match="truncated, damaged or was altered"):
         load_bundle(path)
 
 
@@ -155,6 +167,10 @@ def test_tampered_weights(make_tiny_bundle):
         ({"thresholds": {"flag": 2.0}}, "thresholds are invalid"),
         ({"thresholds": {"flagged_classes": ["smallpox"]}}, "not among the bundle's classes"),
         ({"num_params": 1}, "parameter count"),
+        ({"files": {"../model.safetensors": "0" * 64}}, "not a valid bundle file name"),
+        ({"weights_file": "/etc/passwd"}, "not a valid bundle file name"),
+        ({"files": {WEIGHTS_NAME: "0" * 64}}, "'files' and 'weights_sha256' disagree"),
+        ({"files": {WEIGHTS_NAME: "not a digest"}}, "not a SHA-256 hex digest"),
     ],
 )
 def test_bad_manifest_is_refused(make_tiny_bundle, changes, message):
@@ -169,7 +185,7 @@ def test_weights_of_another_architecture_are_refused(make_tiny_bundle, tmp_path)
     path = make_tiny_bundle()
     other = build_model("tiny_cnn", 3)  # same arch, wrong head size
     save_file(other.state_dict(), path / WEIGHTS_NAME)
-    _edit_manifest(path, weights_sha256=sha256_file(path / WEIGHTS_NAME))
+    _rehash_weights(path)
     with pytest.raises(BundleError, match="do not fit architecture"):
         load_bundle(path)
 
@@ -194,3 +210,57 @@ def test_saved_bundle_is_readable_by_other_users(make_tiny_bundle):
     assert path.stat().st_mode & 0o755 == 0o755
     for name in (MANIFEST_NAME, WEIGHTS_NAME):
         assert (path / name).stat().st_mode & 0o644 == 0o644
+
+
+# --- the manifest covers every file of the bundle (issue 12) ----------------------------------------------
+
+
+def _tiny_with_extra(tmp_path, extra: dict[str, bytes]):
+    model = build_model("tiny_cnn", len(CLASSES))
+    manifest = make_manifest(model, "tiny_cnn", CLASSES)
+    return save_bundle(model, tmp_path / "extra", manifest, extra_files=extra)
+
+
+def test_manifest_lists_every_file_but_the_model_card(tmp_path):
+    path = _tiny_with_extra(tmp_path, {"open_set.safetensors": b"head", "MODEL_CARD.md": b"# card",
+                                       "manifest.sig": b"stale"})
+    manifest = json.loads((path / MANIFEST_NAME).read_text())
+    assert manifest["files"] == {WEIGHTS_NAME: manifest["weights_sha256"],
+                                 "open_set.safetensors": sha256_file(path / "open_set.safetensors")}
+    assert not (path / "manifest.sig").exists()  # a signature of another manifest is never carried over
+    bundle = load_bundle(path)
+    assert bundle.file("open_set.safetensors") == path / "open_set.safetensors"
+    with pytest.raises(BundleIntegrityError, match="not listed in the manifest"):
+        bundle.file("MODEL_CARD.md")
+
+
+def test_an_edited_extra_file_is_refused(tmp_path):
+    path = _tiny_with_extra(tmp_path, {"open_set.safetensors": b"head"})
+    (path / "open_set.safetensors").write_bytes(b"evil")
+    with pytest.raises(BundleIntegrityError, match=r"open_set.safetensors: SHA-256 mismatch"):
+        load_bundle(path)
+    (path / "open_set.safetensors").unlink()
+    with pytest.raises(BundleIntegrityError, match="a file listed in the manifest is missing"):
+        load_bundle(path)
+
+
+def test_the_model_card_may_change(tmp_path):
+    path = _tiny_with_extra(tmp_path, {"MODEL_CARD.md": b"# card"})
+    first = load_bundle(path).sha256
+    (path / "MODEL_CARD.md").write_text("# edited card")
+    assert load_bundle(path).sha256 == first
+
+
+def test_a_manifest_from_before_files_existed_is_read(make_tiny_bundle):
+    path = make_tiny_bundle()
+    _edit_manifest(path, files=...)
+    bundle = load_bundle(path)
+    assert bundle.files == {WEIGHTS_NAME: sha256_file(path / WEIGHTS_NAME)}
+
+
+def test_the_bundle_hash_covers_the_manifest(make_tiny_bundle):
+    a = load_bundle(make_tiny_bundle(name="a"))
+    b_path = make_tiny_bundle(name="b")
+    _edit_manifest(b_path, thresholds={"flag": 0.99, "review": 0.6, "flagged_classes": ["mpox"]})
+    b = load_bundle(b_path)  # integrity only; models.trust refuses it (tests/test_bundle_trust.py)
+    assert a.weights_sha256 == b.weights_sha256 and a.sha256 != b.sha256

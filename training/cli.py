@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pretrain": ("training.commands.pretrain", "SimCLR self-supervised pre-training of a backbone"),
     "ablate-ssl": ("training.commands.ablate_ssl", "compare random/ImageNet/SimCLR initialisations"),
     "recipe": ("training.commands.recipe", "run a named end-to-end recipe (default, paper)"),
+    "keygen": ("training.commands.keygen", "make an Ed25519 key pair for signing bundles"),
+    "sign": ("training.commands.sign", "verify a bundle and sign its manifest (manifest.sig)"),
+    "pin": ("training.commands.pin", "verify a bundle and write its pin (BUNDLE.pin) after a rebuild"),
 }
 
 

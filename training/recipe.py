@@ -29,6 +29,7 @@ from models.bundle import read_manifest as read_bundle_manifest
 from models.decision import Thresholds
 from models.preprocessing import Preprocessor
 from models.registry import get_spec
+from models.trust import pin_bundle
 
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
@@ -477,5 +478,5 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         if install.exists():
             shutil.rmtree(install)
         shutil.copytree(final, install)
-        load_bundle(install)
+        pin_bundle(install)  # verifies it and writes install.pin (models/trust.py): the station checks it
     return summary

@@ -153,6 +153,7 @@ def make_live_bundle(tmp_path):
     from models.bundle import make_manifest, save_bundle
     from models.registry import build_model
     from models.taxonomy import CLASSES
+    from models.trust import write_pin
 
     def make(probs, name="live") -> Path:
         torch.manual_seed(0)
@@ -160,7 +161,9 @@ def make_live_bundle(tmp_path):
         with torch.no_grad():
             model.fc.weight.mul_(0.02)
             model.fc.bias.copy_(torch.log(torch.tensor(probs, dtype=torch.float32).clamp_min(1e-9)))
-        return save_bundle(model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES,
+        path = save_bundle(model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES,
                                                                                    name=name))
+        write_pin(path)  # as an installed bundle is (models/trust.py)
+        return path
 
     return make
