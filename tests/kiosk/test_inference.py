@@ -86,5 +86,5 @@ def test_missing_or_refused_bundle_says_what_to_do(tmp_path, make_tiny_bundle, k
         ScreeningEngine.from_config(missing)
     path = make_tiny_bundle()
     (path / "model.safetensors").write_bytes(b"tampered")
-    with pytest.raises(ScreeningUnavailable, match="model.safetensors"):
+    with pytest.raises(ScreeningUnavailable, match="changed or damaged: call your administrator"):
         ScreeningEngine.from_config(replace(kiosk_config, model=ModelConfig(bundle=str(path))))

@@ -1,5 +1,6 @@
 """The screening window wired by the composition root: fake camera, tiny bundle, real SQLite store."""
 
+import json
 import sqlite3
 from dataclasses import replace
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.app import Station
 from kiosk.config import ModelConfig, ScreeningConfig
+from models.trust import OFFICER_MESSAGE
 from tests.conftest import one_hot_probs
 
 from .conftest import FakeSource, skin_texture
@@ -152,12 +154,29 @@ def test_refused_bundle_leaves_the_rest_working(qtbot, station_for, make_tiny_bu
     (bad / "model.safetensors").write_bytes(b"not the weights")
     station, window = station_for(bundle=bad)
     assert window.banner_kind == "unavailable"
-    assert "model.safetensors" in window.reason.text() and "The live view still works" in window.reason.text()
+    assert OFFICER_MESSAGE in window.reason.text() and "The live view still works" in window.reason.text()
     assert not window.capture_button.isEnabled() and not window.auto_button.isEnabled()
     n = window.displayed_frames
     qtbot.waitUntil(lambda: window.displayed_frames > n + 3, timeout=5000)  # live view keeps going
     assert window.status_model.text() == "Model: none"
     assert window.status_db.text().startswith("Database: OK")
+
+
+def test_a_tampered_manifest_stops_screening_with_a_message_an_officer_understands(
+    qtbot, station_for, make_tiny_bundle, caplog
+):
+    """Issue 12: a raised flag threshold made a 96% mpox photograph CLEAR, under the genuine model hash."""
+    path = make_tiny_bundle(one_hot_probs("mpox", 0.96), name="tampered")
+    manifest = json.loads((path / "manifest.json").read_text())
+    manifest["thresholds"]["flag"] = 0.99
+    (path / "manifest.json").write_text(json.dumps(manifest))
+    station, window = station_for(bundle=path)
+    assert window.banner_kind == "unavailable" and window.banner.text() == "SCREENING UNAVAILABLE"
+    assert window.reason.text().startswith(OFFICER_MESSAGE)
+    assert not window.capture_button.isEnabled() and window.status_model.text() == "Model: none"
+    assert station.engine is None
+    assert "manifest.json: differs from its pin" in caplog.text  # the details are for the administrator
+    assert manifest["weights_sha256"] not in window.reason.text() + window.status_model.text()
 
 
 def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
