@@ -67,6 +67,10 @@ if [[ -n "$BUNDLE" ]]; then
     run mkdir -p "$ROOT$MODEL"
     run rm -rf "$ROOT$MODEL/default"
     run cp -a "$BUNDLE" "$ROOT$MODEL/default"
+    # The bundle's pin (mpox-train pin) goes beside it: where no signing key is trusted, the station needs it.
+    if [[ -f "${BUNDLE%/}.pin" ]]; then
+        run cp -a "${BUNDLE%/}.pin" "$ROOT$MODEL/default.pin"
+    fi
     BUNDLE_LINE="bundle = \"$MODEL/default\""
 fi
 

@@ -38,6 +38,7 @@ def test_install_into_a_root_lays_out_app_config_data_and_service(tmp_path, app,
     assert proc.returncode == 0, proc.stderr
     assert (root / "opt/mpox-kiosk/mpox-kiosk").stat().st_mode & stat.S_IXUSR
     assert (root / "opt/mpox-kiosk-model/default/manifest.json").is_file()
+    assert (root / "opt/mpox-kiosk-model/default.pin").read_bytes() == bundle.with_suffix(".pin").read_bytes()
     config = tomllib.loads((root / "etc/mpox-kiosk/config.toml").read_text())
     assert config["station"]["id"] == "gate-7" and config["camera"]["source"] == "camera:1"
     assert config["model"]["bundle"] == "/opt/mpox-kiosk-model/default"
