@@ -1,9 +1,14 @@
 """``mpox-kiosk``: the screening station.
 
-The composition root: config -> database -> bundle -> workers -> window.
+The composition root: config -> database -> bundle -> workers -> window -> login.
 
-Each part that can fail on a station (the model, the database, the camera) fails on its own: the window still
-opens and says what is unavailable and what to do.
+Each part that can fail on a station at run time (the model, the camera) fails on its own: the window still
+opens and says what is unavailable and what to do. What security rests on never fails open: a required module
+that is missing (the store, the login and review screens, argon2) or, when a login is required, a case
+database that cannot be opened (no account could be checked) stops the station with a message on screen and
+on stderr. ``--no-login`` is the explicit demo mode.
+
+Sessions (``kiosk/ui/session.py``): every way a session ends goes through ``StationSession.end`` once.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -23,13 +29,76 @@ from .config import ConfigError, KioskConfig, describe, load_config, with_overri
 
 log = logging.getLogger("mpox-kiosk")
 
+# Exit statuses: 1 nobody logged in / station refused to start, 2 configuration, 3 broken installation.
+EXIT_REFUSED, EXIT_CONFIG, EXIT_BROKEN = 1, 2, 3
+
+
+class StartupRefused(MpoxError):
+    """The station must not run like this; the message says why and what to do."""
+
 
 def _admin_commands() -> tuple[str, ...]:
+    from kiosk import admin_cli  # plain Python, no optional parts: an ImportError is a broken installation
+
+    return tuple(admin_cli.COMMANDS)
+
+
+def require_modules() -> None:
+    """Import what the station cannot run without. A missing one is a broken installation (e.g. a frozen
+    build without argon2): it raises ImportError here, never switches the login off later."""
+    import argon2  # noqa: F401 - password hashes (kiosk.store.accounts)
+
+    import kiosk.caselog  # noqa: F401
+    import kiosk.store  # noqa: F401
+    import kiosk.store.accounts  # noqa: F401
+    import kiosk.ui.review  # noqa: F401 - the login dialog and the review screens
+    import kiosk.ui.session  # noqa: F401
+
+
+def broken_install_message(exc: ImportError) -> str:
+    name = getattr(exc, "name", None) or str(exc)
+    return (f"the station cannot start: a required part is missing or broken ({name}: {exc}). "
+            "The login and the case log depend on it, so the station does not run without it. "
+            "Reinstall the station (installer/build_standalone.sh or pip install), or call your "
+            "administrator")
+
+
+def _display_available() -> bool:
+    """True when a message box would be seen by someone (not offscreen, not a console without a display)."""
     try:
-        from kiosk import admin_cli
+        from PySide6.QtWidgets import QApplication
     except ImportError:
-        return ()
-    return tuple(getattr(admin_cli, "COMMANDS", ()))
+        return False
+    app = QApplication.instance()
+    if app is not None:
+        return app.platformName() not in ("offscreen", "minimal")
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform in ("offscreen", "minimal"):
+        return False
+    if platform or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def show_error_box(title: str, text: str) -> None:
+    """A modal message box (the station's screen would otherwise stay blank)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # must exist (and live) for the box
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def fail_start(message: str, code: int) -> int:
+    """Say why the station does not start: on stderr always, and on screen when there is one."""
+    print(f"mpox-kiosk: {message}", file=sys.stderr, flush=True)
+    log.error("station not started: %s", message)
+    if _display_available():
+        try:
+            show_error_box("Mpox screening station: cannot start", message[:1].upper() + message[1:] + ".")
+        except Exception:  # noqa: BLE001 - stderr already has the message
+            log.exception("could not show the start-up error on screen")
+    return code
 
 
 def get_args_parser() -> argparse.ArgumentParser:
@@ -51,7 +120,7 @@ def get_args_parser() -> argparse.ArgumentParser:
 
 
 class Station:
-    """Owns everything that runs: engine, store writer, capture service, inference thread, window."""
+    """Owns everything that runs: engine, store writer, capture service, inference thread, window, session."""
 
     def __init__(self, config: KioskConfig, source_factory: Callable[[str], FrameSource] = make_source):
         self.config = config
@@ -60,15 +129,26 @@ class Station:
         self.unavailable = ""
         self.db = None
         self.writer = None
+        self.caselog = None
         self.database_state = "not started"
         self.capture: CaptureService | None = None
         self.controller = None
         self.window = None
-        self.operator = ""
-        self.user = None
+        self.login_required = True
+        self.session = None  # kiosk.ui.session.StationSession while someone is logged in
         self.review_window = None
-        self.inactivity = None
+        self.closing = False
+        self._stopped = False
         self._stoppers: list[threading.Thread] = []
+
+    @property
+    def user(self):
+        return self.session.user if self.session is not None and self.session.active else None
+
+    @property
+    def operator(self) -> str:
+        user = self.user
+        return user.username if user is not None else ""
 
     # --- parts ---
     def load_engine(self) -> None:
@@ -81,11 +161,8 @@ class Station:
             log.warning("screening unavailable: %s", exc)
 
     def open_store(self, relay) -> None:
-        try:
-            from kiosk.store import CaseWriter, open_database
-        except ImportError as exc:
-            self.database_state = f"unavailable ({exc}): cases are NOT saved"
-            return
+        from kiosk.store import CaseWriter, open_database  # required: an ImportError stops the station
+
         storage = self.config.storage
         try:
             self.db = open_database(storage.database_url, Path(storage.data_dir), key_file=storage.key_file)
@@ -95,6 +172,7 @@ class Station:
         except (MpoxError, OSError) as exc:
             self.database_state = f"unavailable: cases are NOT saved. {exc}"
             log.error("case database unavailable: %s", exc)
+            self._database_error = str(exc)
 
     def start_capture(self, spec: str, relay) -> None:
         self.capture = CaptureService(lambda: self.source_factory(spec), on_state=relay.on_capture_state)
@@ -113,30 +191,79 @@ class Station:
             return
         self.window.set_capture(self.capture, spec)
 
-    def login(self, no_login: bool) -> bool:
-        """Ask for a login when the review module and a database exist; False when nobody logged in."""
-        if no_login or self.db is None:
-            return True
+    # --- the session ---
+    @property
+    def session_marker(self) -> Path:
+        from kiosk.ui.session import MARKER_NAME
+
+        return Path(self.config.storage.data_dir) / MARKER_NAME
+
+    def login(self) -> bool:
+        """Ask for a login (first start: create the admin); False when nobody logged in."""
+        from kiosk.ui import review  # required: an ImportError stops the station, never skips the login
+        from kiosk.ui.session import StationSession, find_unfinished
+
+        if self.db is None:
+            raise StartupRefused(
+                "the case database cannot be opened, so no account can be checked and nobody can log in "
+                f"({getattr(self, '_database_error', 'unknown error')}). Fix the database or call your "
+                "administrator; `mpox-kiosk --no-login` runs a demo without saving cases")
         try:
-            from kiosk.ui.review import login_flow
-        except ImportError:
-            return True
-        self.user = login_flow(self.window, self.db, self.config)
-        if self.user is None:
+            find_unfinished(self.db, self.session_marker)
+        except (MpoxError, OSError) as exc:
+            log.error("could not record the end of an earlier session: %s", exc)
+        user = review.login_flow(self.window, self.db, self.config)
+        if user is None or self.closing:
             return False
-        self.operator = str(getattr(self.user, "username", "") or "")
+        self.session = StationSession(self.db, user, self.config.security.session_timeout_minutes,
+                                      marker=self.session_marker, parent=self.window)
+        self.session.ended.connect(self._session_ended)
+        self._apply_user()
         return True
+
+    def end_session(self, reason: str) -> bool:
+        """End the current session (audited once); True when there was one."""
+        return self.session is not None and self.session.end(reason)
+
+    def _session_ended(self, reason: str) -> None:
+        """Whatever ended the session: close the review screens, forget the last traveller, and (for a log-off
+        or inactivity) ask for a login again; no login closes the station (its service restarts it)."""
+        from PySide6.QtCore import QTimer
+
+        from kiosk.ui.session import INACTIVITY, LOGOUT
+
+        review, self.review_window = self.review_window, None
+        if review is not None:
+            review.close()
+        self.window.clear_result()
+        self._apply_user()
+        if reason in (LOGOUT, INACTIVITY) and not self.closing:
+            QTimer.singleShot(0, self._login_again)  # after the slot that ended the session has returned
+
+    def _login_again(self) -> None:
+        if self.closing or self.user is not None:
+            return
+        if not self.login():
+            self.closing = True
+            self.window.close()
 
     def can_review(self) -> bool:
         return getattr(self.user, "role", "") in ("reviewer", "admin")
 
     def open_review(self) -> None:
-        try:
-            from kiosk.ui.review import open_review
-        except ImportError:
+        from kiosk.ui.review import open_review
+
+        if self.review_window is not None and self.review_window.isVisible():
+            self.review_window.raise_()
+            self.review_window.activateWindow()
             return
+        session = self.session if self.user is not None else None
         # Keep a reference: a window without one would be garbage-collected at once.
-        self.review_window = open_review(self.window, self.db, self.config, self.user)
+        self.review_window = open_review(self.window, self.db, self.config, session)
+
+    def _window_closing(self, reason: str) -> None:
+        self.closing = True
+        self.end_session(reason)
 
     # --- lifecycle ---
     def build(self, no_login: bool = False):
@@ -144,15 +271,15 @@ class Station:
         from .ui.screening_window import ScreeningWindow
         from .workers import InferenceController, StatusRelay
 
+        self.login_required = not no_login
         self.relay = StatusRelay()
         self.load_engine()
         self.open_store(self.relay)
         if self.engine is not None:
-            caselog = None
             if self.writer is not None:
-                caselog = CaseLog(self.writer, self.config.station.id, self.engine.bundle.name,
-                                  self.engine.bundle.sha256, self.config.storage.store_clear_images)
-            self.controller = InferenceController(self.engine, caselog)
+                self.caselog = CaseLog(self.writer, self.config.station.id, self.engine.bundle.name,
+                                       self.engine.bundle.sha256, self.config.storage.store_clear_images)
+            self.controller = InferenceController(self.engine, self.caselog)
         spec = self.config.camera.source
         try:
             self.start_capture(spec, self.relay)
@@ -163,57 +290,43 @@ class Station:
             self.capture, self.controller, unavailable=self.unavailable, model_label=model_label,
             device_label=self.engine.device_label if self.engine else "", source_spec=spec,
             auto_mode=self.config.screening.auto_mode, database_state=self.database_state,
+            login_required=self.login_required,
+            clear_result_after_s=self.config.security.clear_result_after_seconds,
         )
         if self.engine and self.engine.backend_note:
             self.window.status_device.setToolTip(self.engine.backend_note)
         self.relay.capture_state.connect(self.window.on_capture_state)
         self.relay.writer_status.connect(self.window.on_writer_status)
         self.window.source_change_requested.connect(lambda s: self.switch_source(s, self.relay))
-        if not self.login(no_login):
-            return None
-        self._apply_user()
         self.window.review_requested.connect(self.open_review)
-        self._watch_inactivity()
+        self.window.log_off_requested.connect(self._log_off_requested)
+        self.window.closing.connect(self._window_closing)
+        self._apply_user()
+        if self.login_required and not self.login():
+            return None
         return self.window
 
+    def _log_off_requested(self) -> None:
+        from kiosk.ui.session import LOGOUT
+
+        self.end_session(LOGOUT)
+
     def _apply_user(self) -> None:
-        self.window.operator = self.operator
-        self.window.review_button.setVisible(self.can_review())
+        user = self.user
+        self.window.set_user(user.username if user else "", user.role if user else "", self.can_review())
+        if self.caselog is not None:
+            self.caselog.forget_last()  # the next traveller is never "the same one still in front"
 
-    def _watch_inactivity(self) -> None:
-        """Log the user off after ``security.session_timeout_minutes`` without keyboard or mouse input."""
-        if self.user is None:
+    def shutdown(self, reason: str = "") -> None:
+        """End the session, then stop in reverse order; every thread is asked to finish and waited for."""
+        from kiosk.ui.session import STOPPED
+
+        self.closing = True
+        if self.session is not None:
+            self.session.end(reason or STOPPED)
+        if self._stopped:
             return
-        from kiosk.ui.review import InactivityWatcher
-
-        self.inactivity = InactivityWatcher(self.config.security.session_timeout_minutes, self.window)
-        self.inactivity.timed_out.connect(self.log_off_inactive)
-
-    def log_off_inactive(self) -> None:
-        """Close the review window, record the log-off, and ask for a login again; no login closes the
-        station (its service restarts it at the login dialog)."""
-        from kiosk.store import accounts
-
-        if self.review_window is not None:
-            self.review_window.close()
-            self.review_window = None
-        if self.user is not None:
-            try:
-                accounts.logout(self.db, self.user, "inactivity")
-            except MpoxError as exc:
-                log.error("could not record the log-off: %s", exc)
-        self.user, self.operator = None, ""
-        self._apply_user()
-        if self.login(no_login=False):
-            self._apply_user()
-            self.inactivity.set_interval_ms(int(self.config.security.session_timeout_minutes * 60_000))
-        else:
-            self.window.close()
-
-    def shutdown(self) -> None:
-        """Stop in reverse order; every thread is asked to finish and waited for (never terminated)."""
-        if self.inactivity is not None:
-            self.inactivity.stop()
+        self._stopped = True
         if self.window is not None:
             self.window.stop_timers()
         if self.capture is not None:
@@ -248,6 +361,7 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
     def quit_now() -> None:
         # A login dialog runs its own event loop, which app.quit() does not end: close dialogs first.
         quit_requested.append(True)
+        station.closing = True
         for widget in app.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -255,46 +369,70 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
 
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), quit_now)
+    # The service stops the station with SIGTERM: end the session (audited) and shut down cleanly. Python runs
+    # signal handlers only between bytecodes, so a timer gives it a chance while Qt waits for events.
+    previous = signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, quit_now))
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    reason = ""
     try:
         window = station.build(no_login=no_login)
         if quit_requested:
             return 0
         if window is None:
             print("mpox-kiosk: nobody logged in; the station was closed", file=sys.stderr)
-            return 1
+            return EXIT_REFUSED
         if fullscreen or config.ui.fullscreen:
             window.showFullScreen()
         else:
             window.show()
         app.setQuitOnLastWindowClosed(True)
         return app.exec()
+    except ImportError as exc:
+        reason = "crash: a required module is missing"
+        return fail_start(broken_install_message(exc), EXIT_BROKEN)
+    except StartupRefused as exc:
+        return fail_start(str(exc), EXIT_REFUSED)
+    except BaseException as exc:
+        reason = f"crash: {type(exc).__name__}"
+        raise
     finally:
-        station.shutdown()
+        wake.stop()
+        signal.signal(signal.SIGTERM, previous)
+        station.shutdown(reason)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        commands = _admin_commands()
+    except ImportError as exc:
+        return fail_start(broken_install_message(exc), EXIT_BROKEN)
     # The first word that is not an option (nor --config's value) may be an administration command.
     words = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--config")]
-    if words and words[0] in _admin_commands():
+    if words and words[0] in commands:
         from kiosk import admin_cli
 
         return admin_cli.main(argv)
     args = get_args_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.validate_config:
+    if args.validate_config:  # a command-line check: stderr only
         try:
             config = load_config(args.validate_config)
         except ConfigError as exc:
             print(f"mpox-kiosk: {exc}", file=sys.stderr)
-            return 2
+            return EXIT_CONFIG
         print(f"{args.validate_config}: OK\n{describe(config)}")
         return 0
     try:
         config = with_overrides(load_config(args.config), source=args.source, bundle=args.bundle)
-    except ConfigError as exc:
-        print(f"mpox-kiosk: {exc}", file=sys.stderr)
-        return 2
+    except ConfigError as exc:  # a kiosk would otherwise show a blank screen: say it on screen too
+        return fail_start(str(exc), EXIT_CONFIG)
+    try:
+        require_modules()
+    except ImportError as exc:
+        return fail_start(broken_install_message(exc), EXIT_BROKEN)
     return run_gui(config, quit_after=args.quit_after, no_login=args.no_login, fullscreen=args.fullscreen)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any, Protocol
 
+from kiosk.store import CaseRecord  # required: a station without its store does not start (kiosk/app.py)
 from models.explainer import blend_heatmap
 
 from .inference import RETAKE, ScreeningResult
@@ -34,6 +35,10 @@ class CaseLog:
         self._last_auto: tuple[str, str, float] | None = None
         self.suppressed = 0
 
+    def forget_last(self) -> None:
+        """A new session (or a cleared screen): the next decision is a new traveller, never a repeat."""
+        self._last_auto = None
+
     def _repeat(self, result: ScreeningResult) -> bool:
         if result.mode != "auto":
             return False
@@ -54,8 +59,6 @@ class CaseLog:
             self.writer.count_clear(self.station_id, result.captured_utc)
             if not self.store_clear_images:
                 return None
-        from kiosk.store import CaseRecord  # the store is optional: imported only when a case is written
-
         heatmap_rgb = None
         if result.heatmap is not None:
             heatmap_rgb = blend_heatmap(result.image, result.heatmap, 0.45)

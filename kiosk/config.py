@@ -90,6 +90,8 @@ class SecurityConfig:
     session_timeout_minutes: int = 15
     max_failed_logins: int = 5
     lockout_minutes: int = 15
+    # The last traveller's picture and result leave the screen after this long without a new result or input.
+    clear_result_after_seconds: int = 60
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     "storage": {"data_dir": _str, "database_url": _str, "store_clear_images": _bool,
                 "retention_days": _int_range(1, 36500), "key_file": _str},
     "security": {"session_timeout_minutes": _int_range(1, 1440), "max_failed_logins": _int_range(1, 100),
-                 "lockout_minutes": _int_range(1, 1440)},
+                 "lockout_minutes": _int_range(1, 1440), "clear_result_after_seconds": _int_range(5, 3600)},
     "ui": {"fullscreen": _bool},
 }
 

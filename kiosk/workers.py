@@ -27,7 +27,8 @@ class ScreenRequest:
     mode: str  # "capture" | "auto"
     frame: np.ndarray  # owned by the request (copied before it left the GUI thread)
     operator: str = ""
-    traveller_ref: str = ""
+    traveller_ref: str = ""  # typed for this request: saved only with the case this request makes
+    generation: int = 0  # the window's screen when asked: a result for a screen cleared since is not shown
 
 
 @dataclass(frozen=True)

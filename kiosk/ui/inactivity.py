@@ -1,4 +1,4 @@
-"""Logs a session off after a period without keyboard or mouse input."""
+"""Fires after a period without keyboard, mouse or touch input anywhere in the application."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ _INPUT_EVENTS = {
 
 
 class InactivityWatcher(QObject):
+    """``timed_out`` once the countdown runs out; any input restarts it. ``minutes`` may be a fraction."""
+
     timed_out = Signal()
 
     def __init__(self, minutes: float, parent: QObject | None = None):
@@ -23,19 +25,32 @@ class InactivityWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, int(minutes * 60_000)))
         self._timer.timeout.connect(self.timed_out)
+        self._stopped = False
         QApplication.instance().installEventFilter(self)
         self._timer.start()
 
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def is_counting(self) -> bool:
+        return self._timer.isActive()
+
     def set_interval_ms(self, ms: int) -> None:
         self._timer.setInterval(ms)
-        self._timer.start()
+        if not self._stopped:
+            self._timer.start()
+
+    def restart(self) -> None:
+        if not self._stopped:
+            self._timer.start()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _INPUT_EVENTS:
+        if not self._stopped and event.type() in _INPUT_EVENTS:
             self._timer.start()  # restart the countdown
         return False
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
         app = QApplication.instance()
         if app is not None:

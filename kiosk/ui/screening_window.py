@@ -2,6 +2,11 @@
 
 The window never waits: a timer takes the newest frame from the capture slot (if any) and paints it; screening
 requests go to the inference thread and come back as signals; the store reports through signals too.
+
+The window shows who is logged in and has *Log off*; it does not own the session (kiosk/ui/session.py):
+it asks for a log-off (``log_off_requested``), says when it is closing and why (``closing``), and forgets the
+last traveller when told (``clear_result``) or after ``clear_result_after_s`` without a new result or input.
+With a login required and nobody logged in it does not screen.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from collections import deque
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -40,12 +46,18 @@ from .widgets import ImageView, LostPanel, Top3Chart
 NOTE = ("Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
         "to secondary screening.")
 CAMERA_CHOICES = ("camera:0", "camera:1", "camera:2", "camera:3")
+REF_PLACEHOLDER = "Traveller reference for the next capture (optional): document number or note — Ctrl+L"
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                 QEvent.Type.TouchBegin}
 
 
 class ScreeningWindow(QMainWindow):
     source_change_requested = Signal(str)
     review_requested = Signal()
+    log_off_requested = Signal()
+    closing = Signal(str)  # why: "quit" (Ctrl+Q) or "window closed"
     outcome_shown = Signal(object)  # ScreenOutcome, after the panel was updated (tests and demos listen)
+    result_cleared = Signal()
 
     def __init__(
         self,
@@ -61,6 +73,8 @@ class ScreeningWindow(QMainWindow):
         show_review: bool = False,
         database_state: str = "not configured",
         frame_interval_ms: int = 10,
+        login_required: bool = False,
+        clear_result_after_s: float = 60.0,
     ):
         super().__init__()
         self.setWindowTitle("Mpox screening station")
@@ -68,6 +82,9 @@ class ScreeningWindow(QMainWindow):
         self.controller = controller
         self.unavailable = unavailable
         self.operator = operator
+        self.login_required = login_required
+        self._generation = 0  # bumped when the screen is cleared: results asked for before are not shown
+        self._close_reason = ""
         self._scale = 0.0
         self._last_frame: np.ndarray | None = None
         self._result: ScreeningResult | None = None
@@ -88,6 +105,14 @@ class ScreeningWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start(500)
+        # The last traveller's picture and result leave the screen after this long without a new result or
+        # keyboard/mouse input (privacy at a gate; docs/kiosk.md).
+        self.clear_timer = QTimer(self)
+        self.clear_timer.setSingleShot(True)
+        self.clear_timer.setInterval(max(1, int(clear_result_after_s * 1000)))
+        self.clear_timer.timeout.connect(self.clear_result)
+        QApplication.instance().installEventFilter(self)
+        self.set_user(operator, "", show_review)
         self.resize(1280, 720)
 
     # ---------- construction ----------
@@ -113,6 +138,13 @@ class ScreeningWindow(QMainWindow):
         self.source_box.activated.connect(
             lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
         top.addWidget(self.source_box, 1)
+        self.user_label = QLabel("")
+        self.user_label.setObjectName("user")
+        self.logoff_button = QPushButton("Log off  [Ctrl+Shift+L]")
+        self.logoff_button.setToolTip("End your session: the screen is cleared and the login comes back")
+        self.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
+        top.addWidget(self.user_label)
+        top.addWidget(self.logoff_button)
         lv.addLayout(top)
         live_holder = QWidget()
         grid = QGridLayout(live_holder)
@@ -128,7 +160,7 @@ class ScreeningWindow(QMainWindow):
         self.notice_label.hide()
         lv.addWidget(self.notice_label)
         self.ref_edit = QLineEdit()
-        self.ref_edit.setPlaceholderText("Traveller reference (optional): document number or note — Ctrl+L")
+        self.ref_edit.setPlaceholderText(REF_PLACEHOLDER)
         self.ref_edit.returnPressed.connect(self.capture_now)
         lv.addWidget(self.ref_edit)
         buttons = QHBoxLayout()
@@ -212,15 +244,61 @@ class ScreeningWindow(QMainWindow):
         key("F11", self.toggle_fullscreen)
         key("Ctrl+L", self.ref_edit.setFocus)
         key("Ctrl+K", self.source_box.showPopup)
-        key("Ctrl+R", lambda: self.review_button.isVisible() and self.review_requested.emit())
-        key("Ctrl+Q", self.close)
+        key("Ctrl+R", lambda: self.review_requested.emit())  # an officer is told why not (and it is audited)
+        key("Ctrl+Shift+L", lambda: self.logoff_button.isVisible() and self.log_off_requested.emit())
+        key("Ctrl+Q", self.quit)
+
+    # ---------- who is logged in ----------
+    @property
+    def signed_out(self) -> bool:
+        """A login is required and nobody is logged in: nothing is screened."""
+        return self.login_required and not self.operator
+
+    def set_user(self, name: str, role: str, can_review: bool) -> None:
+        """Show who is logged in (name and role) and what they may do; nobody: screening stops."""
+        self.operator = name
+        if not self.login_required:
+            self.user_label.setText("No login (demo mode)")
+        elif name:
+            self.user_label.setText(f"Logged in: {name}" + (f" ({role})" if role else ""))
+        else:
+            self.user_label.setText("Nobody logged in")
+        self.logoff_button.setVisible(self.login_required and bool(name))
+        self.review_button.setVisible(bool(can_review))
+        enabled = not self.unavailable and self.controller is not None and not self.signed_out
+        self.capture_button.setEnabled(enabled)
+        self.auto_button.setEnabled(enabled)
+        if self.signed_out:
+            self.set_auto_mode(False)
+            self.clear_result()
+        elif getattr(self, "banner_kind", "") == "signed_out":
+            self._show_idle()
+
+    def clear_result(self) -> None:
+        """Forget the last traveller: picture, heatmap, decision, top-3 and the reference typed for them.
+        A result still on its way from the inference thread is not shown either."""
+        self._generation += 1
+        self.clear_timer.stop()
+        self._result = None
+        self.heatmap_view.set_image(None)
+        self.chart.set_top3([])
+        self.ref_edit.clear()
+        if self.controller is not None:
+            self.controller.engine.reset_auto()
+        self._show_idle()
+        self.result_cleared.emit()
+
+    def quit(self) -> None:
+        """Ctrl+Q: close the station; the session ends as "quit" (audited)."""
+        self._close_reason = "quit"
+        self.close()
 
     # ---------- actions ----------
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def set_auto_mode(self, on: bool) -> None:
-        on = bool(on) and self.controller is not None and not self.unavailable
+        on = bool(on) and self.controller is not None and not self.unavailable and not self.signed_out
         if self.auto_button.isChecked() != on:
             self.auto_button.setChecked(on)
         self.auto_mode = on
@@ -229,13 +307,17 @@ class ScreeningWindow(QMainWindow):
 
     def capture_now(self) -> None:
         """Screen the frame on screen now (with Grad-CAM); the result comes back as a signal."""
-        if self.unavailable or self.controller is None:
+        if self.unavailable or self.controller is None or self.signed_out:
             return
         if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
             self._set_banner("retake", "No live picture to screen: wait for the camera.")
             return
-        self.controller.request(ScreenRequest("capture", self._last_frame.copy(), self.operator,
-                                              self.ref_edit.text()))
+        # The reference belongs to this capture and goes with it; the field starts empty for the next one
+        # (a reference left there after a CLEAR or a RETAKE was once saved with the next traveller's case).
+        ref = self.ref_edit.text().strip()
+        self.ref_edit.clear()
+        self.controller.request(ScreenRequest("capture", self._last_frame.copy(), self.operator, ref,
+                                              self._generation))
         self.reason.setText("Screening…")
 
     def set_capture(self, capture: CaptureService | None, source_spec: str = "") -> None:
@@ -267,8 +349,9 @@ class ScreeningWindow(QMainWindow):
         for listener in self.frame_listeners:
             listener(now)
         if self.auto_mode and self.controller is not None and not self.controller.busy \
-                and not self.lost_panel.isVisible():
-            self.controller.request(ScreenRequest("auto", frame.copy(), self.operator, self.ref_edit.text()))
+                and not self.lost_panel.isVisible() and not self.signed_out:
+            self.controller.request(ScreenRequest("auto", frame.copy(), self.operator,
+                                                  self.ref_edit.text().strip(), self._generation))
 
     def displayed_fps(self) -> float:
         d = self._displayed
@@ -284,7 +367,9 @@ class ScreeningWindow(QMainWindow):
         self.reason.setText(reason)
 
     def _show_idle(self) -> None:
-        if self.unavailable:
+        if self.signed_out:
+            self._set_banner("signed_out", "Log in to screen travellers.")
+        elif self.unavailable:
             self._set_banner("unavailable", f"{self.unavailable}. The live view still works; "
                              "screening starts once a model is configured and the station restarted.")
         else:
@@ -292,12 +377,22 @@ class ScreeningWindow(QMainWindow):
 
     def show_outcome(self, outcome: ScreenOutcome) -> None:
         result = outcome.result
+        request = outcome.request
         if result is None:  # automatic window still filling
             return
+        if request.generation != self._generation:  # asked for before the screen was cleared (log-off)
+            return
+        ref = request.traveller_ref
+        decided = result.decision != RETAKE
+        if request.mode == "auto" and ref and decided and self.ref_edit.text().strip() == ref:
+            self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
         self._result = result
+        self.clear_timer.start()
         if result.decision == RETAKE:
-            self._set_banner("retake", result.quality.message().capitalize() + ".")
             self.chart.set_top3([])
+            note = (f" Traveller ref. {ref} was not saved: type it again with the new picture."
+                    if ref and request.mode == "capture" else "")
+            self._set_banner("retake", result.quality.message().capitalize() + "." + note)
         else:
             text = BANNER_TEXT[result.decision]
             if result.decision == "flag":
@@ -310,10 +405,11 @@ class ScreeningWindow(QMainWindow):
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
             saved = ""
             if outcome.case_id:
-                saved = " Case saved."
-                self.ref_edit.clear()  # the next traveller must not inherit this reference
+                saved = " Case saved" + (f" with traveller ref. {ref}." if ref else ".")
             elif outcome.log_error:
                 saved = f" {outcome.log_error}."
+            elif ref:
+                saved = f" Traveller ref. {ref} not saved (no case is kept for this result)."
             self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
             colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
             explained = result.verdict.explained_class if result.verdict else None
@@ -378,10 +474,22 @@ class ScreeningWindow(QMainWindow):
             self.chart.set_scale(scale)
         super().resizeEvent(event)
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        # Someone is working at the station: keep the result on screen a while longer.
+        if event.type() in _INPUT_EVENTS and self.clear_timer.isActive():
+            self.clear_timer.start()
+        return False
+
     def stop_timers(self) -> None:
         self._frame_timer.stop()
         self._status_timer.stop()
+        self.clear_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.stop_timers()
+        reason, self._close_reason = self._close_reason or "window closed", ""
+        self.closing.emit(reason)
         super().closeEvent(event)

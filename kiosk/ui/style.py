@@ -10,6 +10,7 @@ BANNER_COLOURS = {
     "retake": ("#37474f", "#ffffff"),
     "idle": ("#263238", "#eceff1"),
     "unavailable": ("#4a148c", "#ffffff"),
+    "signed_out": ("#263238", "#eceff1"),
 }
 
 BANNER_TEXT = {
@@ -19,6 +20,7 @@ BANNER_TEXT = {
     "retake": "RETAKE · image not usable",
     "idle": "Ready · press Capture",
     "unavailable": "SCREENING UNAVAILABLE",
+    "signed_out": "LOGGED OFF · log in to screen",
 }
 
 
@@ -48,6 +50,7 @@ def style_sheet(scale: float) -> str:
     QStatusBar QLabel {{ font-size: {round(14 * scale)}px; padding: 0 {round(pad / 2)}px; color: #cfd8dc; }}
     QLabel#note {{ color: #cfd8dc; font-style: italic; }}
     QLabel#reason {{ color: #eceff1; }}
+    QLabel#user {{ color: #eceff1; font-weight: 600; padding: 0 {pad}px; }}
     QFrame#lostPanel {{ background: rgba(120, 0, 0, 225); border-radius: {pad}px; }}
     QFrame#lostPanel QLabel {{ background: transparent; color: #ffffff; }}
     """

@@ -61,3 +61,83 @@ def test_administration_commands_are_dispatched(tmp_path, capsys, monkeypatch):
     assert main(["verify-audit"]) == 0
     assert main(["--config", "x.toml", "list-users"]) == 0
     assert seen == [["verify-audit"], ["--config", "x.toml", "list-users"]]
+
+
+# --- a station never runs with its security switched off (issue 12, items 3 and 9) ---------------------
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Record the message boxes the station would show (a display is pretended; nothing blocks)."""
+    import kiosk.app as app
+
+    shown = []
+    monkeypatch.setattr(app, "_display_available", lambda: True)
+    monkeypatch.setattr(app, "show_error_box", lambda title, text: shown.append((title, text)))
+    return shown
+
+
+def _config(tmp_path):
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
+    return cfg
+
+
+@pytest.mark.parametrize("missing", ["argon2", "kiosk.ui.review", "kiosk.store"])
+def test_a_missing_required_module_stops_the_station(tmp_path, capsys, monkeypatch, boxes, missing):
+    import kiosk.app as app
+
+    started = []
+    monkeypatch.setattr(app, "run_gui", lambda *a, **k: started.append(a) or 0)
+    monkeypatch.setitem(sys.modules, missing, None)  # import fails, as in a frozen build without it
+    assert main(["--config", str(_config(tmp_path))]) == app.EXIT_BROKEN
+    assert started == []  # no window, and above all no window without a login
+    err = capsys.readouterr().err
+    assert "cannot start" in err and missing in err and "Reinstall" in err
+    assert len(boxes) == 1 and missing in boxes[0][1]
+
+
+def test_login_never_fails_open_when_the_review_module_is_missing(qtbot, kiosk_config, fake_camera,
+                                                                  monkeypatch):
+    from kiosk.app import Station
+
+    station = Station(kiosk_config, source_factory=lambda _s: fake_camera[0]())
+    monkeypatch.setitem(sys.modules, "kiosk.ui.review", None)
+    try:
+        with pytest.raises(ImportError):
+            station.build()
+        assert station.user is None
+    finally:
+        station.shutdown()
+
+
+def test_the_case_log_needs_its_store_at_import(monkeypatch):
+    monkeypatch.delitem(sys.modules, "kiosk.caselog")
+    monkeypatch.setitem(sys.modules, "kiosk.store", None)
+    with pytest.raises(ImportError):
+        import kiosk.caselog  # noqa: F401 - the import is the test
+
+
+def test_without_a_database_nobody_can_log_in_so_the_station_does_not_start(tmp_path, capsys, boxes,
+                                                                              monkeypatch):
+    import kiosk.app as app
+
+    cfg = tmp_path / "kiosk.toml"
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    cfg.write_text(f'[storage]\ndata_dir = "{blocker / "data"}"\n[camera]\nsource = "camera:9"\n')
+    monkeypatch.setattr(app, "_configure_torch_threads", lambda: None)
+    assert main(["--config", str(cfg), "--bundle", str(tmp_path / "none")]) == app.EXIT_REFUSED
+    err = capsys.readouterr().err
+    assert "nobody can log in" in err and "--no-login" in err
+    assert boxes and "nobody can log in" in boxes[0][1]
+
+
+def test_a_configuration_error_is_shown_on_screen_too(tmp_path, capsys, boxes):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[security]\nsession_timeout_minutes = 0\n")
+    assert main(["--config", str(bad)]) == 2
+    assert "session_timeout_minutes" in capsys.readouterr().err
+    assert len(boxes) == 1 and "session_timeout_minutes" in boxes[0][1]
+    assert main(["--validate-config", str(bad)]) == 2  # the command-line check stays on stderr only
+    assert len(boxes) == 1

@@ -71,12 +71,13 @@ def test_capture_shows_the_decision_and_logs_the_case(qtbot, station_for, cls, p
     assert window.chart.values[0][0] == cls and window.chart.values[0][1] == pytest.approx(p, abs=1e-3)
     assert window.heatmap_view.has_image()
     assert "not a diagnosis" in window.note.text()
+    assert window.ref_edit.text() == ""  # the reference went with this capture; the next one starts clean
     if decision == "clear":
-        assert outcome.case_id is None and window.ref_edit.text() == REF
+        assert outcome.case_id is None and f"ref. {REF} not saved" in window.reason.text()
         station.writer.stop()  # flushes the hourly counter
         assert cases(station) == [] and clear_count(station) == 1
     else:
-        assert outcome.case_id and window.ref_edit.text() == ""  # next traveller starts clean
+        assert outcome.case_id and f"Case saved with traveller ref. {REF}." in window.reason.text()
         qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
         (row,) = cases(station)
         assert row[:5] == (decision, cls, REF, station.engine.bundle.sha256, "gate-1")
@@ -314,7 +315,7 @@ def test_inactivity_logs_off_and_asks_for_a_login_again(qtbot, kiosk_config, fak
         window = station.build()
         qtbot.addWidget(window)
         assert window.operator == "reviewer1" and window.review_button.isVisibleTo(window)
-        station.inactivity.set_interval_ms(200)  # instead of the configured minutes
+        station.session.watcher.set_interval_ms(200)  # instead of the configured minutes
         qtbot.waitUntil(lambda: window.operator == "officer2", timeout=5000)
         assert not window.review_button.isVisibleTo(window)  # the next user is an officer
         entries = [(e.actor, e.action) for e in audit.recent(station.db)]
@@ -337,8 +338,56 @@ def test_inactivity_without_a_new_login_closes_the_station(qtbot, kiosk_config, 
         window = station.build()
         qtbot.addWidget(window)
         window.show()
-        station.inactivity.set_interval_ms(200)
+        station.session.watcher.set_interval_ms(200)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
         assert window.operator == ""
     finally:
         station.shutdown()
+
+
+def test_a_reference_typed_for_a_retake_is_not_saved_with_the_next_travellers_case(qtbot, station_for):
+    """Issue 12, item 6: the reference stayed in the field after a RETAKE (or a CLEAR) and went with the
+    next traveller's case."""
+    control = {"mode": "ok"}
+    frames = [skin_texture(64, seed=s, brightness=0.1) for s in range(2)]  # too dark: RETAKE
+    station, window = station_for(one_hot_probs("mpox", 0.9),
+                                  frames_factory=lambda: FakeSource(frames, control))
+    window.ref_edit.setText("FIRST-TRAVELLER")
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    assert window.banner_kind == "retake" and "FIRST-TRAVELLER was not saved" in window.reason.text()
+    assert window.ref_edit.text() == ""
+    frames[:] = [skin_texture(64, seed=s) for s in range(2)]  # the next traveller, a good picture
+    n = window.displayed_frames
+    qtbot.waitUntil(lambda: window.displayed_frames > n + 3, timeout=5000)
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    assert window.banner_kind == "flag"
+    qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
+    (row,) = cases(station)
+    assert row[2] in ("", None)
+
+
+def test_a_reference_typed_for_a_clear_result_does_not_go_with_the_next_capture(qtbot, station_for):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    window.ref_edit.setText("CLEARED-TRAVELLER")
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    assert window.banner_kind == "clear"
+    sent = []
+    window.controller.request = lambda request: sent.append(request) or True
+    window.capture_now()
+    assert [r.traveller_ref for r in sent] == [""]
+
+
+def test_in_automatic_mode_a_reference_goes_with_one_decision_only(qtbot, station_for):
+    station, window = station_for(one_hot_probs("mpox", 0.9), auto_window=2)
+    window.ref_edit.setText("AUTO-1")
+    window.auto_button.click()
+    decided = lambda o: o.result is not None  # noqa: E731
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000, check_params_cb=decided):
+        pass
+    assert window.ref_edit.text() == ""
+    window.auto_button.click()
+    qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
+    assert [r[2] for r in cases(station)] == ["AUTO-1"]

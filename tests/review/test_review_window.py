@@ -157,6 +157,7 @@ def test_table_pages_lazily(qtbot, db, settings, users):
 def test_dashboard_plots_and_ppv(qtbot, db, settings, users, cases):
     window = _window(qtbot, db, settings, users["root"])
     for cid, outcome in zip(cases[:2], ("pcr_positive", "pcr_negative"), strict=True):
+        reviews.review_case(db, users["root"], cid, "confirm", "sent to PCR")
         reviews.record_outcome(db, users["root"], cid, outcome)
     window.tabs.setCurrentIndex(1)
     dash = window.dashboard
@@ -181,7 +182,7 @@ def test_box_stats_follow_tukey():
 def test_inactivity_logs_off(qtbot, db, settings, users):
     window = _window(qtbot, db, settings, users["rev"])
     with qtbot.waitSignal(window.logged_off, timeout=5000) as blocker:
-        window.watcher.set_interval_ms(30)
+        window.session.watcher.set_interval_ms(30)
     assert blocker.args == ["inactivity"]
     entry = audit.recent(db, 1)[0]
     assert (entry.action, entry.details) == ("logout", '{"reason": "inactivity"}')

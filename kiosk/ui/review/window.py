@@ -35,8 +35,8 @@ from kiosk.store.settings import StoreSettings
 from kiosk.ui.review.dashboard import DashboardWidget
 from kiosk.ui.review.detail import CaseDetailDialog
 from kiosk.ui.review.export import export_csv, export_pdf
-from kiosk.ui.review.inactivity import InactivityWatcher
 from kiosk.ui.review.table_model import CaseTableModel
+from kiosk.ui.session import LOGOUT, StationSession
 from models.taxonomy import CLASSES, display_name
 
 
@@ -47,14 +47,28 @@ def _combo(items: list[tuple[str, str | None]]) -> QComboBox:
     return box
 
 
+REVIEW_DENIED = "Reviewing cases needs a reviewer or admin login."
+
+
 class ReviewWindow(QMainWindow):
+    """The review screens of one session. The window has no session of its own: *Log off* ends the station's
+    session (``StationSession.end``), and the window closes whenever that session ends, whatever ended it.
+    Given a bare ``UserSession`` (tools, tests) it makes a session for itself."""
+
     logged_off = Signal(str)  # reason
 
-    def __init__(self, db: Database, config: Any, user: UserSession, parent: QWidget | None = None):
+    def __init__(self, db: Database, config: Any, session: StationSession | UserSession,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        accounts.require_reviewer(user, "open the review screens")
-        self.db, self.user = db, user
         self.settings = StoreSettings.from_config(config)
+        user = session.user if isinstance(session, StationSession) else session
+        accounts.require_reviewer(user, "open the review screens")
+        if not isinstance(session, StationSession):
+            session = StationSession(db, user, self.settings.session_timeout_minutes, parent=self)
+        if not session.active:
+            raise accounts.AccessDenied("open the review screens: the session has ended; log in again")
+        self.db, self.user, self.session = db, user, session
+        session.ended.connect(self._session_ended)
         self.setWindowTitle(f"Case review · {user.username} ({user.role})")
         self.resize(1280, 800)
         self.details: list[CaseDetailDialog] = []
@@ -119,8 +133,6 @@ class ReviewWindow(QMainWindow):
         )
         self.setCentralWidget(self.tabs)
         self._menus()
-        self.watcher = InactivityWatcher(self.settings.session_timeout_minutes, self)
-        self.watcher.timed_out.connect(lambda: self.log_off("inactivity"))
         self._update_count()
 
     def _menus(self) -> None:
@@ -131,7 +143,7 @@ class ReviewWindow(QMainWindow):
             ("Export selected to &PDF…", "Ctrl+P", lambda: self._export("pdf")),
             ("&Refresh", "F5", self.apply_filters),
             ("&Verify audit trail", "Ctrl+Shift+V", self.verify_audit),
-            ("&Log off", "Ctrl+L", lambda: self.log_off("logout")),
+            ("&Log off", "Ctrl+Shift+L", lambda: self.log_off(LOGOUT)),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -218,35 +230,48 @@ class ReviewWindow(QMainWindow):
         )
         QMessageBox.information(self, "Audit trail", text)
 
-    def log_off(self, reason: str) -> None:
-        accounts.logout(self.db, self.user, reason)
+    def log_off(self, reason: str = LOGOUT) -> None:
+        """End the station's session (audited once); ``_session_ended`` then closes this window."""
+        if not self.session.end(reason):
+            self.close()
+
+    def _session_ended(self, reason: str) -> None:
         self.logged_off.emit(reason)
         self.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.watcher.stop()
         for dialog in list(self.details):
             dialog.close()
         super().closeEvent(event)
 
 
 def open_review(
-    parent: QWidget | None, db: Database, config: Any, user: UserSession | None
+    parent: QWidget | None, db: Database | None, config: Any, session: StationSession | UserSession | None
 ) -> ReviewWindow | None:
-    """The review window for a reviewer or admin; an officer (or nobody) is refused with a message."""
+    """The review window for a reviewer or admin; an officer, nobody, or an ended session is refused with a
+    message, and the refusal is audited (with the officer's name, or as ``(not logged in)``)."""
+    if isinstance(session, StationSession) and not session.active:
+        session = None
+    user = session.user if isinstance(session, StationSession) else session
     if user is None or not user.can_review:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Case review",
-            "Case review needs a reviewer or admin account. Log in with one, or ask an admin.",
+            REVIEW_DENIED
+            + (f" You are logged in as {user.username} ({user.role})." if user else " Nobody is logged in.")
+            + " Log off and log in with a reviewer or admin account, or ask an admin.",
             QMessageBox.StandardButton.Ok,
             parent,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the screening screen keeps running behind it
-        if user is not None:
-            audit.record(db, user.username, "review_denied", user.username, {"role": user.role})
+        if db is not None:
+            actor = user.username if user else "(not logged in)"
+            try:
+                audit.record(db, actor, "review_denied", actor, {"role": user.role if user else "none"})
+            except StoreError as exc:
+                box.setInformativeText(f"(The refusal could not be written to the audit trail: {exc})")
         return None
-    window = ReviewWindow(db, config, user, parent)
+    window = ReviewWindow(db, config, session, parent)
     window.show()
     return window
