@@ -5,7 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from models.bundle import load_bundle, read_manifest
+from models.bundle import BundleIntegrityError, load_bundle, read_manifest
+from models.errors import BundleError
 from models.int8 import INT8_NAME, QuantizationRefusedError, quantize_bundle
 from models.predictor import Predictor
 from models.runtime import RuntimeUnavailableError, select_runtime
@@ -77,12 +78,23 @@ def test_disagreeing_graph_is_refused_and_the_bundle_left_alone(make_tiny_bundle
     assert (path / "manifest.json").read_bytes() == before and not (path / INT8_NAME).exists()
 
 
-def test_damaged_int8_graph_falls_back_to_float(int8_bundle):
-    path, _ = int8_bundle
+def _damage(path):
     with open(path / INT8_NAME, "r+b") as f:
         f.seek(100)
         f.write(b"\x00\x01\x02")
+
+
+def test_damaged_int8_graph_refuses_the_bundle(int8_bundle):
+    path, _ = int8_bundle
+    _damage(path)
+    with pytest.raises(BundleIntegrityError, match=f"{INT8_NAME}: SHA-256 mismatch"):
+        load_bundle(path)  # the manifest lists every file of the bundle (issue 12)
+
+
+def test_int8_graph_damaged_after_loading_falls_back_to_float(int8_bundle):
+    path, _ = int8_bundle
     bundle = load_bundle(path)
+    _damage(path)
     predictor = Predictor(bundle)
     assert predictor.backend == "onnxruntime"
     assert "SHA-256" in predictor.runtime.fallback_reason
@@ -95,8 +107,8 @@ def test_graph_name_outside_the_bundle_is_refused(int8_bundle):
     manifest = json.loads((path / "manifest.json").read_text())
     manifest["int8"]["file"] = "../elsewhere.onnx"
     (path / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(RuntimeUnavailableError, match="missing"):
-        select_runtime(load_bundle(path), backend="int8")
+    with pytest.raises(BundleError, match="'../elsewhere.onnx' is not a valid bundle file name"):
+        load_bundle(path)
 
 
 def test_int8_backend_without_graph_says_how_to_make_one(make_tiny_bundle):

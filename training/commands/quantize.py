@@ -41,4 +41,8 @@ def run(args: argparse.Namespace) -> int:
     print(json.dumps(info, indent=2))
     print(f"int8 graph added to {args.bundle}: top-1 agreement {info['top1_agreement_with_float']:.1%} "
           f"on {info['n_check_images']} images")
+    from models.trust import pin_path
+
+    if pin_path(args.bundle).is_file():  # the manifest changed: the old pin (and any signature) no longer fit
+        print(f"the bundle changed: re-pin it (`mpox-train pin {args.bundle}`); re-sign it if it was signed")
     return 0
