@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from models.bundle import load_bundle
+from models.trust import TrustPolicy, load_trusted_bundle
 from training.evaluation import operating_point
 from training.recipe import DEFAULT, PAPER, choose_flag_threshold, run_recipe
 
@@ -109,4 +110,6 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     # A second run reuses every finished stage and gives the same bundle weights.
     again = run_recipe(cfg)
     assert again["test"]["accuracy"] == summary["test"]["accuracy"]
-    assert load_bundle(tmp_path / "installed").sha256 == bundle.sha256
+    assert load_bundle(tmp_path / "installed").weights_sha256 == bundle.weights_sha256
+    # The install step pins the bundle (models/trust.py): the station accepts it as installed.
+    assert load_trusted_bundle(tmp_path / "installed", TrustPolicy()).trust.startswith("pinned")
