@@ -19,7 +19,17 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mpox-kiosk", description="Case store administration.")
     p.add_argument("--config", help="TOML configuration file (default: the platform's standard location)")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("verify-audit", help="check the audit trail's hash chain (exit 1 if tampered)")
+    v = sub.add_parser(
+        "verify-audit",
+        help="check the audit chain, the cases, reviews and accounts it covers, and its anchor (exit 1 if "
+        "anything was changed outside the station)",
+    )
+    v.add_argument(
+        "--reanchor",
+        action="store_true",
+        help="after restoring a backup or moving the data folder on purpose: anchor the chain at the "
+        "database's current head (the old anchor file is kept; audited)",
+    )
     c = sub.add_parser("create-user", help="create an account (the first one must be an admin)")
     c.add_argument("username")
     c.add_argument("--role", choices=("officer", "reviewer", "admin"), required=True)
@@ -70,13 +80,27 @@ def _run(args: argparse.Namespace) -> int:
 
             return trust.run(args, config, db, _admin_session, _reader)
         if args.command == "verify-audit":
+            if args.reanchor:
+                actor = f"cli:{os.environ.get('USER') or getpass.getuser()}"
+                seq, old = audit.reanchor(db, actor)
+                kept = f"; old anchor kept as {old}" if old else ""
+                print(f"chain anchor {db.anchor.path} restarted at entry {seq}{kept}")
             report = audit.verify(db)
+            for note in report.notes:
+                print(f"note: {note}")
             if report.ok:
-                print(f"audit trail OK: {report.entries} entries, hash chain intact ({db.describe})")
+                anchored = f", anchored at entry {report.anchored}" if report.anchored else ""
+                print(
+                    f"audit trail OK: {report.entries} entries, hash chain intact; {report.rows_checked} "
+                    f"cases, reviews and accounts match it{anchored} ({db.describe})"
+                )
                 return 0
-            print(f"audit trail TAMPERED ({db.describe}): {len(report.problems)} problem(s)", file=sys.stderr)
+            total = len(report.problems) + report.more_problems
+            print(f"audit trail TAMPERED ({db.describe}): {total} problem(s)", file=sys.stderr)
             for problem in report.problems:
                 print(f"  {problem}", file=sys.stderr)
+            if report.more_problems:
+                print(f"  ... and {report.more_problems} more", file=sys.stderr)
             return 1
         if args.command in ("create-user", "reset-password"):
             read = _reader(args.password_stdin)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,6 +20,13 @@ from kiosk.store.settings import StoreSettings
 
 ROLES = ("officer", "reviewer", "admin")
 MIN_PASSWORD_LENGTH = 10
+# one answer for an unknown name, a wrong password, a locked and a disabled account: which names exist
+# must not be learnt from the log-in screen
+LOGIN_REFUSED = (
+    "wrong user name or password, or the account is locked after repeated failed log-ins: "
+    "try again later or ask an admin"
+)
+UNKNOWN_ACTOR = "unknown user"
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # verified against when the user does not exist, so an unknown name takes as long as a wrong password
 _DUMMY_HASH = _hasher.hash("not-a-password-of-anyone")
@@ -85,8 +94,23 @@ def create_user(db: Database, username: str, password: str, role: str, actor: Us
             require_admin(actor, "create an account")
         if s.execute(select(User).where(User.username == username)).scalar_one_or_none():
             raise StoreError(f"an account named {username!r} already exists")
-        s.add(User(username=username, password_hash=pw_hash, role=role, failed_logins=0, disabled=False))
-        audit.append(s, actor.username if actor else username, "user_created", username, {"role": role})
+        user = User(
+            username=username,
+            password_hash=pw_hash,
+            role=role,
+            failed_logins=0,
+            disabled=False,
+            created_utc=datetime.now(UTC),
+        )
+        s.add(user)
+        audit.append(
+            s,
+            actor.username if actor else username,
+            "user_created",
+            username,
+            {"role": role},
+            rows=[("user", user)],
+        )
 
     db.transact(work)
 
@@ -101,38 +125,68 @@ def authenticate(
     now = now or datetime.now(UTC)
     username = username.strip()
 
-    def work(s) -> UserSession | str:
+    def work(s) -> UserSession | None:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if user is None or user.disabled:
-            _verify(_DUMMY_HASH, password)
-            audit.append(s, username, "login_failed", username, {"reason": "unknown or disabled account"})
-            return "wrong user name or password"
-        if user.locked_until is not None and user.locked_until > now:
-            audit.append(s, username, "login_failed", username, {"reason": "locked"})
-            return (
-                f"account {username!r} is locked after repeated failed log-ins until "
-                f"{user.locked_until:%H:%M} UTC; try again later or ask an admin"
+        if user is None:
+            _verify(_DUMMY_HASH, password)  # as long as for a real account
+            audit.append(
+                s,
+                UNKNOWN_ACTOR,
+                "login_failed",
+                "",
+                {"reason": "unknown account", "name_fingerprint": _fingerprint(db, username)},
             )
+            return None
+        if user.disabled:
+            _verify(user.password_hash, password)
+            audit.append(s, username, "login_failed", username, {"reason": "disabled account"})
+            return None
+        if user.locked_until is not None and user.locked_until > now:
+            _verify(user.password_hash, password)  # as long as the other refusals; the answer is the same
+            audit.append(
+                s,
+                username,
+                "login_failed",
+                username,
+                {"reason": "locked", "locked_until": user.locked_until.isoformat()},
+            )
+            return None
         if not _verify(user.password_hash, password):
             user.failed_logins += 1
             details = {"reason": "wrong password", "failures": user.failed_logins}
+            action = "login_failed"
             if user.failed_logins >= max_failed:
                 user.locked_until = now + lockout
                 user.failed_logins = 0
                 details["locked_until"] = user.locked_until.isoformat()
-            audit.append(s, username, "login_failed", username, details)
-            return "wrong user name or password"
+            audit.append(s, username, action, username, details, rows=[("user", user)])
+            return None
+        changed = user.failed_logins != 0 or user.locked_until is not None
         user.failed_logins = 0
         user.locked_until = None
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
-        audit.append(s, username, "login", username, {"role": user.role})
+            changed = True
+        audit.append(
+            s, username, "login", username, {"role": user.role}, rows=[("user", user)] if changed else []
+        )
         return UserSession(username=user.username, role=user.role, login_utc=now)
 
     result = db.transact(work)
-    if isinstance(result, str):
-        raise LoginError(result)
+    if result is None:
+        raise LoginError(LOGIN_REFUSED)
     return result
+
+
+def _fingerprint(db: Database, name: str) -> str:
+    """A keyed hash of a user name that matched no account: repeated guesses of one name can be told
+    apart from many names, and a password typed into the name box is not kept. The key is derived from
+    this station's media key (not stored in the database); "" where it cannot be read."""
+    try:
+        key = hmac.new(db.media.secret(), b"mpox-kiosk audit: unknown user names", hashlib.sha256).digest()
+    except (OSError, StoreError):
+        return ""
+    return hmac.new(key, name.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:24]
 
 
 def _verify(pw_hash: str, password: str) -> bool:
@@ -160,10 +214,58 @@ def set_password(db: Database, username: str, password: str, actor: UserSession)
     pw_hash = _hasher.hash(password)
 
     def work(s) -> None:
-        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if user is None:
-            raise StoreError(f"no account named {username!r}")
+        user = _user(s, username)
         user.password_hash, user.failed_logins, user.locked_until = pw_hash, 0, None
-        audit.append(s, actor.username, "password_reset", username)
+        audit.append(s, actor.username, "password_reset", username, rows=[("user", user)])
 
     db.transact(work)
+
+
+def _active_admins(s) -> int:
+    return s.execute(
+        select(func.count(User.id)).where(User.role == "admin", User.disabled.is_(False))
+    ).scalar_one()
+
+
+def set_role(db: Database, username: str, role: str, actor: UserSession) -> None:
+    """Change an account's role (admin only; the last active admin keeps the role)."""
+    require_admin(actor, "change a role")
+    if role not in ROLES:
+        raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
+
+    def work(s) -> None:
+        user = _user(s, username)
+        if user.role == role:
+            return
+        if user.role == "admin" and not user.disabled and _active_admins(s) <= 1:
+            raise StoreError(f"{username!r} is the last admin account: make another admin first")
+        before, user.role = user.role, role
+        audit.append(
+            s, actor.username, "role_changed", username, {"from": before, "to": role}, rows=[("user", user)]
+        )
+
+    db.transact(work)
+
+
+def set_disabled(db: Database, username: str, disabled: bool, actor: UserSession) -> None:
+    """Disable (no log-in, history kept) or enable an account (admin only; not the last active admin)."""
+    require_admin(actor, "disable or enable an account")
+
+    def work(s) -> None:
+        user = _user(s, username)
+        if user.disabled == disabled:
+            return
+        if disabled and user.role == "admin" and _active_admins(s) <= 1:
+            raise StoreError(f"{username!r} is the last admin account: make another admin first")
+        user.disabled = disabled
+        action = "account_disabled" if disabled else "account_enabled"
+        audit.append(s, actor.username, action, username, rows=[("user", user)])
+
+    db.transact(work)
+
+
+def _user(s, username: str) -> User:
+    user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise StoreError(f"no account named {username!r}")
+    return user

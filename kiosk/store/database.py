@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,11 +14,17 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.store import migrate
+from kiosk.store.anchor import AuditAnchor
 from kiosk.store.errors import StoreError
+from kiosk.store.fsperm import create_private_file, private_dir, private_file
 from kiosk.store.media import MediaStore
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+WRITE = "mpox_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+ANCHOR_NAME = "audit.anchor"
+CHAIN_REVISION = "0004"  # the revision from which cases, reviews and accounts are in the chain
 
 
 def _sqlite_pragmas(busy_timeout_ms: int):
@@ -41,19 +48,29 @@ def _lower(value):
 
 
 def _begin(conn) -> None:
-    # pysqlite's own implicit BEGIN is switched off above; SQLAlchemy's transactions start here.
-    # A read-then-write transaction that loses a race gets "database is locked": transact() retries.
-    conn.exec_driver_sql("BEGIN")
+    # pysqlite's own implicit BEGIN is switched off above; SQLAlchemy's transactions start here. A write
+    # transaction (transact()) takes the write lock at once, waiting up to busy_timeout for it: it reads the
+    # audit chain's head and then appends, and a deferred BEGIN would fail that upgrade with "locked"
+    # without waiting whenever another connection wrote in between.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
 class Database:
     """An open case log: ``engine``, ``session()`` and the encrypted ``media`` store."""
 
-    def __init__(self, engine: Engine, media: MediaStore, data_dir: Path, describe: str):
+    def __init__(
+        self,
+        engine: Engine,
+        media: MediaStore,
+        data_dir: Path,
+        describe: str,
+        anchor: AuditAnchor | None = None,
+    ):
         self.engine = engine
         self.media = media
         self.data_dir = data_dir
         self.describe = describe
+        self.anchor = anchor if anchor is not None else AuditAnchor(Path(data_dir) / "keys" / ANCHOR_NAME)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -63,15 +80,26 @@ class Database:
     def session(self) -> Session:
         return self._sessions()
 
-    def transact(self, work: Callable[[Session], T], attempts: int = 8) -> T:
-        """Run ``work`` in one transaction, retried on lock or audit-chain collisions."""
+    def transact(self, work: Callable[[Session], T], attempts: int = 8, retry_locked: bool = True) -> T:
+        """Run ``work`` in one write transaction, retried on audit-chain collisions (and, unless
+        ``retry_locked`` is false, on a database still locked after busy_timeout). The newest audit entry
+        it appended is anchored outside the database once committed."""
         delay = 0.02
         for attempt in range(attempts):
             try:
-                with self.session() as session, session.begin():
-                    return work(session)
+                with self.session() as session:
+                    with session.begin():
+                        session.connection(execution_options={WRITE: True})
+                        result = work(session)
+                    head = session.info.pop("audit_head", None)
+                if head is not None:
+                    self.anchor.record(*head)
+                return result
             except (OperationalError, IntegrityError) as exc:
-                retryable = isinstance(exc, IntegrityError) or "locked" in str(exc) or "deadlock" in str(exc)
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                retryable = (
+                    isinstance(exc, IntegrityError) or "deadlock" in str(exc) or (locked and retry_locked)
+                )
                 if not retryable or attempt == attempts - 1:
                     raise
                 time.sleep(delay)
@@ -101,14 +129,17 @@ def open_database(
     except ArgumentError as exc:
         raise StoreError(f"storage.database_url {url!r} is not a valid SQLAlchemy URL ({exc}).") from exc
     describe = parsed.render_as_string(hide_password=True)
+    try:
+        private_dir(data_dir)  # 0700 whatever the umask; a looser one is tightened, with a log line
+        for sub in ("media", "spool", "keys"):  # made on first use; tightened here if they exist
+            if (data_dir / sub).is_dir():
+                private_dir(data_dir / sub)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {data_dir}: {exc}") from exc
     kwargs: dict = {}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            db_path = Path(parsed.database)
-            try:
-                db_path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the folder of the case database {db_path}: {exc}") from exc
+            _prepare_sqlite_file(Path(parsed.database))
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
     elif parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we install
@@ -122,6 +153,7 @@ def open_database(
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin)
     try:
+        before = migrate.current_revision(engine)
         migrate.upgrade(engine, migrate_to, describe)
     except StoreError:
         engine.dispose()
@@ -133,7 +165,50 @@ def open_database(
             "that the server is running and that the data folder is writable."
         ) from exc
     media = MediaStore(data_dir / "media", key_file or data_dir / "keys" / "media.key")
-    return Database(engine, media, data_dir, describe)
+    db = Database(engine, media, data_dir, describe)
+    _start_anchor(db, before)
+    return db
+
+
+def _prepare_sqlite_file(db_path: Path) -> None:
+    """The database and its -wal and -shm files are 0600 (SQLite gives its -wal/-shm the database's mode)."""
+    try:
+        if not db_path.parent.exists():  # an existing folder outside the data folder is left as it is
+            private_dir(db_path.parent)
+        if not create_private_file(db_path):
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                private_file(db_path.with_name(db_path.name + suffix))
+    except OSError as exc:
+        if not db_path.parent.is_dir():
+            raise StoreError(f"cannot create the folder of the case database {db_path}: {exc}") from exc
+        # a read-only folder: the open that follows reports it, naming the file
+
+
+def _start_anchor(db: Database, revision_before: str | None) -> None:
+    """Create the chain anchor of this data folder if there is none. Where the chain already has entries
+    that no anchor covered, that is right for a database just brought into the chain (an upgrade to
+    revision 0004) and for a shared PostgreSQL database this station joins; a local SQLite database whose
+    anchor went missing is left for verify-audit to report (``--reanchor`` after a deliberate restore)."""
+    if db.anchor.exists() or migrate.current_revision(db.engine) is None:
+        return
+    from kiosk.store.audit import head
+
+    try:
+        with db.session() as s:
+            seq, value = head(s)
+    except Exception as exc:  # noqa: BLE001 - an unreadable chain is verify-audit's to report
+        log.warning("cannot read the audit chain's head to anchor it: %s", exc)
+        return
+    newly_chained = revision_before is None or revision_before < CHAIN_REVISION
+    if seq and db.dialect == "sqlite" and not newly_chained:
+        log.warning(
+            "the audit chain anchor %s is missing although the database has %d entries; "
+            "'mpox-kiosk verify-audit' reports it",
+            db.anchor.path,
+            seq,
+        )
+        return
+    db.anchor.record(seq, value)
 
 
 def open_configured(config) -> Database:

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.store.errors import StoreError
+from kiosk.store.fsperm import FILE_MODE, private_dir
 
 MAGIC = b"MPXE1\n"
 
@@ -32,11 +33,12 @@ def fsync_dir(path: Path) -> None:
 def write_durably(path: Path, data: bytes) -> None:
     """Write to a temporary name, fsync, rename, fsync the folder: the file is whole or absent."""
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
+        os.fchmod(fd, FILE_MODE)  # exactly 0600, whatever the umask
         view = memoryview(data)
         while view:  # a full disk makes write() short first, and raises ENOSPC only on the next call
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -62,10 +64,13 @@ def load_or_create_key(key_file: Path) -> bytes:
                 "without it the stored images cannot be read."
             )
         return key
-    key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(key_file.parent)
     key = AESGCM.generate_key(bit_length=256)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never world-readable, even briefly
+    fd = os.open(
+        key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE
+    )  # never world-readable, even briefly
     try:
+        os.fchmod(fd, FILE_MODE)
         os.write(fd, key)
         os.fsync(fd)
     finally:
@@ -81,11 +86,16 @@ class MediaStore:
         self.root = Path(root)
         self.key_file = Path(key_file)
         self._aead: AESGCM | None = None
+        self._root_ready = False
 
     def _cipher(self) -> AESGCM:
         if self._aead is None:  # created on first use: a review-only station may never need it
             self._aead = AESGCM(load_or_create_key(self.key_file))
         return self._aead
+
+    def secret(self) -> bytes:
+        """The station's key (for keyed hashes that must not be computable from the database alone)."""
+        return load_or_create_key(self.key_file)
 
     def save(self, case_id: str, kind: str, rgb: np.ndarray) -> tuple[str, str]:
         """Encrypt and durably write one image; returns (relative path, SHA-256 of the PNG)."""
@@ -99,7 +109,11 @@ class MediaStore:
         plain = png.tobytes()
         rel = f"{case_id[:2]}/{case_id}.{kind}.enc"
         path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self._root_ready:
+            private_dir(self.root)  # 0700 (mkdir(parents=True) would make it 0777 minus the umask)
+            self._root_ready = True
+        if not path.parent.is_dir():
+            private_dir(path.parent)
         nonce = secrets.token_bytes(12)
         write_durably(path, MAGIC + nonce + self._cipher().encrypt(nonce, plain, rel.encode()))
         return rel, hashlib.sha256(plain).hexdigest()

@@ -14,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from kiosk.store.errors import StoreError
+from kiosk.store.fsperm import create_private_file
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -38,6 +39,7 @@ def backup_sqlite(db_path: Path, revision: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while WAL files exist)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.backup-rev{revision}-{stamp}")
+    create_private_file(target)  # 0600 like the database: it holds the same data
     src = sqlite3.connect(db_path)
     try:
         dst = sqlite3.connect(target)

@@ -121,6 +121,8 @@ class CaseDetail:
     heatmap_sha256: str | None
     images_purged_utc: datetime | None
     history: list[tuple[datetime, str, str, str | None, str]]  # time, reviewer, action, outcome, note
+    reason_code: str = ""
+    open_set_score: float | None = None
 
 
 def get_case(session: Session, case_id: str) -> CaseDetail | None:
@@ -159,6 +161,8 @@ def get_case(session: Session, case_id: str) -> CaseDetail | None:
         case.heatmap_sha256,
         case.images_purged_utc,
         history,
+        case.reason_code or "",
+        case.open_set_score,
     )
 
 

@@ -25,14 +25,19 @@ class CaseRecord:
     heatmap_rgb: np.ndarray | None
     quality: dict[str, float]
     traveller_ref: str = ""
+    reason_code: str = ""  # why the decision was made, e.g. "open_set" (at most 32 characters)
+    open_set_score: float | None = None  # the open-set detector's score, when there is one
 
 
 @dataclass(frozen=True)
 class WriterStatus:
     ok: bool
     pending: int
-    last_error: str | None
+    last_error: str | None  # one plain line (no SQL, no URL); the technical error is in the log
     written: int
+    message: str = (
+        ""  # one line for the status bar, e.g. "Database busy: cases are kept on this computer ..."
+    )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Retention: images of old cases are deleted; the case rows (anonymous statistics) stay; audited."""
+"""Retention: images of old cases are deleted; the case rows (anonymous statistics) stay; audited, one
+entry per batch with the purged cases' new row digests (so the chain still covers them)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,15 @@ def purge_images(
                 .where(Case.id.in_(ids))
                 .values(image_path=None, heatmap_path=None, images_purged_utc=now)
             )
+            changed = s.execute(select(Case.__table__).where(Case.id.in_(ids))).all()
+            audit.append(
+                s,
+                actor,
+                "images_purged",
+                station_id or "*",
+                {"cases": len(changed), "older_than": cutoff.isoformat(), "retention_days": retention_days},
+                rows=[("case", row) for row in changed],
+            )
 
         db.transact(work)
         # files after the commit: a crash in between leaves orphan ciphertext, never a dangling reference
@@ -47,12 +57,4 @@ def purge_images(
             db.media.delete(image)
             db.media.delete(heatmap)
         total += len(batch)
-    if total:
-        audit.record(
-            db,
-            actor,
-            "images_purged",
-            station_id or "*",
-            {"cases": total, "older_than": cutoff.isoformat(), "retention_days": retention_days},
-        )
     return total

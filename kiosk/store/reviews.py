@@ -7,10 +7,82 @@ from kiosk.store.accounts import UserSession, require_admin, require_reviewer
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.queries import CaseDetail, get_case
-from kiosk.store.schema import OUTCOMES, Case, Review
+from kiosk.store.schema import OUTCOMES, Case, Review, utcnow
 
 ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed", "refer": "referred"}
 MAX_NOTE = 4000
+
+# The review state machine, enforced here (not in the UI). (status now, action) -> status after; a pair
+# that is not listed is refused. A PCR outcome is recorded on a confirmed or referred case only; once a case
+# has one, its status no longer changes, and a different outcome (a laboratory correction) needs a note.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    ("pending", "confirm"): "confirmed",
+    ("pending", "dismiss"): "dismissed",
+    ("pending", "refer"): "referred",
+    ("referred", "confirm"): "confirmed",
+    ("referred", "dismiss"): "dismissed",
+    ("confirmed", "refer"): "referred",
+    ("confirmed", "dismiss"): "dismissed",  # needs a note
+    ("dismissed", "confirm"): "confirmed",  # reopening: needs a note
+    ("dismissed", "refer"): "referred",  # reopening: needs a note
+}
+NOTE_REQUIRED = {("confirmed", "dismiss"), ("dismissed", "confirm"), ("dismissed", "refer")}
+OUTCOME_ON = ("confirmed", "referred")
+OUTCOME_LABELS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
+
+
+def allowed_actions(status: str, outcome: str | None) -> tuple[str, ...]:
+    """What a reviewer may do next on a case in this state (for the UI's buttons): review actions and
+    "outcome"."""
+    if outcome is not None:
+        return ("outcome",)  # a correction, with a note
+    actions = tuple(a for a in ACTIONS if (status, a) in TRANSITIONS)
+    return actions + (("outcome",) if status in OUTCOME_ON else ())
+
+
+def needs_note(status: str, action: str, outcome: str | None = None) -> bool:
+    """Whether this action on a case in this state needs a note saying why."""
+    if action == "outcome":
+        return outcome is not None
+    return (status, action) in NOTE_REQUIRED
+
+
+def check_review(status: str, outcome: str | None, action: str, note: str) -> str:
+    """The status after ``action``, or StoreError with a reason a reviewer understands."""
+    if outcome is not None:
+        raise StoreError(
+            f"This case has a PCR outcome ({OUTCOME_LABELS.get(outcome, outcome)}): its review status can no "
+            f"longer be changed (it stays {status})."
+        )
+    if ACTIONS[action] == status:
+        raise StoreError(f"This case is already {status}.")
+    if (status, action) not in TRANSITIONS:
+        raise StoreError(f"A {status} case cannot be changed with '{action}'.")
+    if (status, action) in NOTE_REQUIRED and not note.strip():
+        if status == "confirmed":
+            raise StoreError("Dismissing a confirmed case needs a note saying why.")
+        raise StoreError(f"Reopening a {status} case needs a note saying why.")
+    return TRANSITIONS[(status, action)]
+
+
+def check_outcome(status: str, outcome: str | None, new: str, note: str) -> None:
+    if status not in OUTCOME_ON:
+        if status == "dismissed":
+            raise StoreError(
+                "This case was dismissed: reopen it (confirm or refer it, with a note) before recording "
+                "a PCR outcome."
+            )
+        raise StoreError(
+            f"A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: "
+            "confirm or refer it first."
+        )
+    if outcome == new:
+        raise StoreError(f"This case already has this PCR outcome ({OUTCOME_LABELS.get(new, new)}).")
+    if outcome is not None and not note.strip():
+        raise StoreError(
+            f"This case already has a PCR outcome ({OUTCOME_LABELS.get(outcome, outcome)}): changing it "
+            "needs a note saying why (e.g. the laboratory corrected its result)."
+        )
 
 
 def view_case(db: Database, user: UserSession, case_id: str) -> CaseDetail:
@@ -37,6 +109,7 @@ def _case(s, case_id: str) -> Case:
 
 
 def review_case(db: Database, user: UserSession, case_id: str, action: str, note: str = "") -> None:
+    """Confirm, dismiss or refer a case, as TRANSITIONS allows (checked in the same transaction)."""
     require_reviewer(user)
     if action not in ACTIONS:
         raise StoreError(f"review action {action!r} is not one of {', '.join(ACTIONS)}")
@@ -45,23 +118,54 @@ def review_case(db: Database, user: UserSession, case_id: str, action: str, note
 
     def work(s) -> None:
         case = _case(s, case_id)
-        case.review_status = ACTIONS[action]
-        s.add(Review(case_id=case_id, reviewer=user.username, action=action, note=note))
-        audit.append(s, user.username, f"case_{ACTIONS[action]}", case_id, {"note": note})
+        before = case.review_status
+        case.review_status = check_review(before, case.outcome, action, note)
+        review = Review(
+            case_id=case_id, reviewer=user.username, action=action, note=note, created_utc=utcnow()
+        )
+        s.add(review)
+        audit.append(
+            s,
+            user.username,
+            f"case_{ACTIONS[action]}",
+            case_id,
+            {"from": before, "note": note},
+            rows=[("case", case), ("review", review)],
+        )
 
     db.transact(work)
 
 
 def record_outcome(db: Database, user: UserSession, case_id: str, outcome: str, note: str = "") -> None:
+    """Record the PCR outcome of a confirmed or referred case (a different one later: with a note)."""
     require_reviewer(user, "record an outcome")
     if outcome not in OUTCOMES:
         raise StoreError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
+    if len(note) > MAX_NOTE:
+        raise StoreError(f"the note is {len(note)} characters long; keep it under {MAX_NOTE}")
 
     def work(s) -> None:
         case = _case(s, case_id)
+        before = case.outcome
+        check_outcome(case.review_status, before, outcome, note)
         case.outcome = outcome
-        s.add(Review(case_id=case_id, reviewer=user.username, action="outcome", outcome=outcome, note=note))
-        audit.append(s, user.username, "case_outcome", case_id, {"outcome": outcome, "note": note})
+        review = Review(
+            case_id=case_id,
+            reviewer=user.username,
+            action="outcome",
+            outcome=outcome,
+            note=note,
+            created_utc=utcnow(),
+        )
+        s.add(review)
+        audit.append(
+            s,
+            user.username,
+            "case_outcome",
+            case_id,
+            {"outcome": outcome, "previous": before, "note": note},
+            rows=[("case", case), ("review", review)],
+        )
 
     db.transact(work)
 
@@ -77,7 +181,9 @@ def delete_case(db: Database, user: UserSession, case_id: str, reason: str) -> N
         case = _case(s, case_id)
         paths[:] = [case.image_path, case.heatmap_path]
         s.delete(case)
-        audit.append(s, user.username, "case_deleted", case_id, {"reason": reason})
+        audit.append(
+            s, user.username, "case_deleted", case_id, {"reason": reason}, deleted=[("case", case_id)]
+        )
 
     db.transact(work)
     for rel in paths:

@@ -74,6 +74,10 @@ class Case(Base):
     # revision 0002
     review_status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
     outcome: Mapped[str | None] = mapped_column(String(16))
+    # revision 0004: why the screening decided as it did (e.g. "open_set": unlike any trained class) and
+    # the open-set score behind it
+    reason_code: Mapped[str] = mapped_column(String(32), nullable=False, default="", server_default="")
+    open_set_score: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (
         Index("ix_cases_captured", "captured_utc"),

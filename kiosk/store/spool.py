@@ -7,13 +7,14 @@ import json
 import time
 from pathlib import Path
 
+from kiosk.store.fsperm import private_dir
 from kiosk.store.media import write_durably
 
 
 class Spool:
     def __init__(self, root: Path):
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.root)
 
     def put(self, case_id: str, entry: dict) -> Path:
         # time first in the name: replay keeps the order cases were confirmed in

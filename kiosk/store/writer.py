@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.exc import DBAPIError
 
+from kiosk.store import audit
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
@@ -27,6 +29,51 @@ from kiosk.store.spool import Spool
 log = logging.getLogger(__name__)
 PURGE_INTERVAL_S = 3600.0
 MAX_BACKOFF_S = 5.0
+MAX_REASON_CODE = 32
+# what the status bar says while the writer retries: one plain line per kind of trouble
+PROBLEMS = {
+    "busy": (
+        "the database is locked by another program",
+        "Database busy: cases are kept on this computer and saved when it frees ({n} waiting)",
+    ),
+    "unreachable": (
+        "the database server cannot be reached",
+        "Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)",
+    ),
+    "disk": (
+        "the disk of the database is full or read-only",
+        "Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)",
+    ),
+    "other": (
+        "the database refused the write",
+        "Database error: cases are kept on this computer and saved when it works again ({n} waiting); "
+        "see the log",
+    ),
+}
+
+
+def classify(exc: BaseException) -> str:
+    """Which kind of trouble ``exc`` is (a key of PROBLEMS), from the driver's error, not its wording of
+    the statement."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if any(w in text for w in ("locked", "busy", "deadlock", "could not serialize", "lock timeout")):
+        return "busy"
+    if any(w in text for w in ("no space", "disk is full", "disk full", "read-only", "readonly")):
+        return "disk"
+    if isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated
+        or any(w in text for w in ("connection", "connect", "server closed", "timeout expired", "terminat"))
+    ):
+        return "unreachable"
+    return "other"
+
+
+def technical(exc: BaseException) -> str:
+    """The error for the log: the driver's message and the statement, without parameter values."""
+    if isinstance(exc, DBAPIError):
+        statement = " ".join((exc.statement or "").split())[:200]
+        return f"{type(exc).__name__}: {exc.orig} [statement: {statement}]"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _hour(when: datetime) -> datetime:
@@ -56,7 +103,10 @@ class CaseWriter:
         self._thread: threading.Thread | None = None
         self._ok = True
         self._last_error: str | None = None
+        self._problem: str | None = None  # a key of PROBLEMS while retrying
         self._written = 0
+        self._notified: tuple | None = None
+        self._episode: tuple[float, int, str] | None = None  # (start, failed attempts, kind) while failing
 
     # -- caller side -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -93,6 +143,8 @@ class CaseWriter:
             "heatmap_sha256": heat_sha,
             "quality": {k: float(v) for k, v in record.quality.items()},
             "traveller_ref": record.traveller_ref,
+            "reason_code": record.reason_code,
+            "open_set_score": None if record.open_set_score is None else float(record.open_set_score),
         }
         path = self.spool.put(case_id, entry)
         with self._lock:
@@ -109,7 +161,12 @@ class CaseWriter:
 
     def status(self) -> WriterStatus:
         with self._lock:
-            return WriterStatus(self._ok, len(self._pending), self._last_error, self._written)
+            n = len(self._pending)
+            if self._ok:
+                message = f"Database OK: {self._written} saved, {n} waiting"
+            else:
+                message = PROBLEMS[self._problem or "other"][1].format(n=n)
+            return WriterStatus(self._ok, n, self._last_error, self._written, message)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Write what can be written within ``timeout``; the spool keeps the rest for the next start."""
@@ -136,6 +193,10 @@ class CaseWriter:
             raise StoreError("case captured_utc has no time zone; pass datetime.now(UTC)")
         if record.top_class not in record.probabilities:
             raise StoreError(f"case top class {record.top_class!r} is not among its probabilities")
+        if len(record.reason_code) > MAX_REASON_CODE:
+            raise StoreError(
+                f"case reason code {record.reason_code!r} is longer than {MAX_REASON_CODE} characters"
+            )
 
     # -- writer thread -----------------------------------------------------------------------------
     def _run(self) -> None:
@@ -151,11 +212,11 @@ class CaseWriter:
                 if not stopping and time.monotonic() >= next_purge:
                     next_purge = time.monotonic() + PURGE_INTERVAL_S
                     self._purge()
+                self._recovered()
                 self._set_status(ok=True, error=None)
                 backoff = 0.05
             except Exception as exc:  # any failure: keep the spool, report, retry later
-                log.warning("case writer: %s", exc)
-                self._set_status(ok=False, error=f"{type(exc).__name__}: {exc}")
+                self._failed(exc)
                 self._wake.wait(min(backoff, max(0.0, self._deadline - time.monotonic())))
                 self._wake.clear()
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
@@ -163,6 +224,40 @@ class CaseWriter:
             if not self._has_work():
                 self._wake.wait(1.0)
                 self._wake.clear()
+
+    def _failed(self, exc: Exception) -> None:
+        """One retry that failed: the technical error is logged once per episode (and when its kind
+        changes), the status bar gets one plain line."""
+        kind = classify(exc)
+        if self._episode is None or self._episode[2] != kind:
+            log.warning(
+                "case writer: cannot write to %s (%s); retrying with back-off, cases stay in the spool "
+                "(%s): %s",
+                self.db.describe,
+                PROBLEMS[kind][0],
+                self.spool.root,
+                technical(exc),
+            )
+            start = self._episode[0] if self._episode else time.monotonic()
+            self._episode = (start, 0, kind)
+        else:
+            log.debug("case writer: still failing: %s", technical(exc))
+        start, attempts, _ = self._episode
+        self._episode = (start, attempts + 1, kind)
+        with self._lock:
+            self._problem = kind
+        self._set_status(ok=False, error=PROBLEMS[kind][0])
+
+    def _recovered(self) -> None:
+        if self._episode is None:
+            return
+        start, attempts, _ = self._episode
+        self._episode = None
+        log.info(
+            "case writer: the database accepts writes again after %.1f s and %d failed attempt(s)",
+            time.monotonic() - start,
+            attempts,
+        )
 
     def _has_work(self) -> bool:
         with self._lock:
@@ -189,30 +284,37 @@ class CaseWriter:
         def work(session) -> None:
             if session.get(Case, entry["id"]) is not None:  # replay after a crash between commit and unlink
                 return
-            session.add(
-                Case(
-                    id=entry["id"],
-                    captured_utc=datetime.fromisoformat(entry["captured_utc"]),
-                    station_id=entry["station_id"],
-                    operator=entry["operator"],
-                    decision=entry["decision"],
-                    top_class=entry["top_class"],
-                    top_probability=entry["top_probability"],
-                    probabilities=json.dumps(entry["probabilities"]),
-                    thresholds=json.dumps(entry["thresholds"]),
-                    model_name=entry["model_name"],
-                    model_sha256=entry["model_sha256"],
-                    image_path=entry["image_path"],
-                    image_sha256=entry["image_sha256"],
-                    heatmap_path=entry["heatmap_path"],
-                    heatmap_sha256=entry["heatmap_sha256"],
-                    quality=json.dumps(entry["quality"]),
-                    traveller_ref=entry["traveller_ref"],
-                    review_status="pending",
-                )
+            case = Case(
+                id=entry["id"],
+                captured_utc=datetime.fromisoformat(entry["captured_utc"]),
+                station_id=entry["station_id"],
+                operator=entry["operator"],
+                decision=entry["decision"],
+                top_class=entry["top_class"],
+                top_probability=entry["top_probability"],
+                probabilities=json.dumps(entry["probabilities"]),
+                thresholds=json.dumps(entry["thresholds"]),
+                model_name=entry["model_name"],
+                model_sha256=entry["model_sha256"],
+                image_path=entry["image_path"],
+                image_sha256=entry["image_sha256"],
+                heatmap_path=entry["heatmap_path"],
+                heatmap_sha256=entry["heatmap_sha256"],
+                quality=json.dumps(entry["quality"]),
+                traveller_ref=entry["traveller_ref"],
+                review_status="pending",
+                reason_code=entry.get("reason_code", ""),  # spooled by an older version: absent
+                open_set_score=entry.get("open_set_score"),
+                created_utc=datetime.now(UTC),
             )
+            session.add(case)
+            actor = entry["operator"] or f"station:{entry['station_id']}"
+            details = {"station": entry["station_id"], "decision": entry["decision"]}
+            audit.append(session, actor, "case_created", case.id, details, rows=[("case", case)])
 
-        self.db.transact(work, attempts=1)  # the loop above is the retry, with back-off and status
+        # the loop above is the retry for a locked or absent database, with back-off and status; only an
+        # audit-chain collision with another station (PostgreSQL) is retried at once
+        self.db.transact(work, attempts=8, retry_locked=False)
 
     def _flush_clears(self) -> None:
         with self._lock:
@@ -242,17 +344,23 @@ class CaseWriter:
 
     def _set_status(self, ok: bool, error: str | None) -> None:
         with self._lock:
-            changed = (self._ok, self._last_error) != (ok, error)
             self._ok, self._last_error = ok, error
-        if changed:
-            self._notify()
+            if ok:
+                self._problem = None
+        self._notify(only_if_changed=True)
 
-    def _notify(self) -> None:
-        if self.on_status is not None:
-            try:
-                self.on_status(self.status())
-            except Exception:  # a broken callback must not stop the writer
-                log.exception("case writer status callback failed")
+    def _notify(self, only_if_changed: bool = False) -> None:
+        if self.on_status is None:
+            return
+        status = self.status()
+        key = (status.ok, status.pending, status.last_error, status.written)
+        if only_if_changed and key == self._notified:
+            return
+        self._notified = key
+        try:
+            self.on_status(status)
+        except Exception:  # a broken callback must not stop the writer
+            log.exception("case writer status callback failed")
 
 
 def _add_clear(session, station: str, hour: datetime, n: int) -> None:

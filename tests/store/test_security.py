@@ -80,6 +80,37 @@ def test_unknown_user_is_refused_and_audited(db):
     assert audit.recent(db)[0].action == "login_failed"
 
 
+def test_refusals_do_not_reveal_which_accounts_exist(db, settings, monkeypatch):
+    """Unknown name, wrong password and locked account: the same message, and each checks one password
+    hash (so none answers faster), issue 12 item 7."""
+    admin = _admin(db)
+    accounts.create_user(db, "bob", PW, "reviewer", admin)
+    accounts.create_user(db, "carol", PW, "reviewer", admin)
+    accounts.set_disabled(db, "carol", True, admin)
+    now = datetime.now(UTC)
+    for _ in range(settings.max_failed_logins):
+        with pytest.raises(LoginError):
+            accounts.authenticate(db, "bob", "guess-guess-guess", settings, now=now)
+    calls = []
+    real = accounts._verify
+    monkeypatch.setattr(accounts, "_verify", lambda h, p: calls.append(h) or real(h, p))
+    messages = {}
+    for name, user, password in [
+        ("unknown", "nobody-here", PW),
+        ("wrong password", "root", "guess-guess-guess"),
+        ("locked, right password", "bob", PW),
+        ("locked, wrong password", "bob", "guess-guess-guess"),
+        ("disabled", "carol", PW),
+    ]:
+        calls.clear()
+        with pytest.raises(LoginError) as exc:
+            accounts.authenticate(db, user, password, settings, now=now + timedelta(minutes=1))
+        messages[name] = str(exc.value)
+        assert len(calls) == 1, name
+    assert len(set(messages.values())) == 1, messages
+    assert "bob" not in messages["locked, right password"]
+
+
 def test_officer_cannot_review(db, tmp_path):
     admin = _admin(db)
     accounts.create_user(db, "off", PW, "officer", admin)

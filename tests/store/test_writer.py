@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 from sqlalchemy import select, text
 
-from kiosk.store import CaseWriter, StoreError, StoreSettings, open_database
+from kiosk.store import CaseWriter, StoreError, StoreSettings, audit, open_database
 from kiosk.store.queries import count_cases, list_cases
 from kiosk.store.schema import Case, ClearCount
 
@@ -169,6 +170,9 @@ def test_every_acknowledged_case_survives_sigkill(tmp_path, iteration):
     assert set(acknowledged) <= stored
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    report = audit.verify(db)  # the chain and its anchor survive the kill too
+    assert report.ok, report.problems
+    assert {e.target for e in audit.recent(db, 1000) if e.action == "case_created"} == stored
     db.close()
 
 
@@ -193,6 +197,50 @@ def test_locked_database_is_retried_reported_and_nothing_lost(tmp_path):
     writer.stop()
     assert [c.id for c in list_cases(db)] == [cid]
     assert statuses[-1].ok
+    db.close()
+
+
+def test_locked_database_status_is_one_plain_line_and_logged_once(tmp_path, caplog):
+    """Issue 12 item 9: not the raw SQLAlchemy error (statement, parameters, URL) over four lines at every
+    retry, but one line an officer understands; the technical error once per episode, and once recovered."""
+    import logging
+
+    db_path = tmp_path / "cases.sqlite3"
+    db = open_database(f"sqlite:///{db_path}", tmp_path, busy_timeout_ms=50)
+    statuses = []
+    caplog.set_level(logging.DEBUG, logger="kiosk.store.writer")
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path), on_status=statuses.append)
+    writer.start()
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        writer.submit_case(make_record(seed=1))
+        writer.submit_case(make_record(seed=2))
+        wait_until(lambda: not writer.status().ok, what="the writer to report the lock")
+        time.sleep(1.5)  # several retries (back-off 0.05 s doubling) while locked
+        status = writer.status()
+        assert status.message == (
+            "Database busy: cases are kept on this computer and saved when it frees (2 waiting)"
+        )
+        wait_until(lambda: statuses[-1].pending == 2, what="the status to count both cases")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    wait_until(lambda: writer.status().pending == 0 and writer.status().ok, what="the retry to succeed")
+    writer.stop()
+    for st in statuses:
+        for line in (st.message, st.last_error or ""):
+            assert "\n" not in line and len(line) < 120, line
+            assert not any(
+                w in line for w in ("INSERT", "SELECT", "BEGIN", "sqlalche.me", "sqlite:", "[SQL")
+            ), line
+    assert statuses[-1].ok and statuses[-1].message.startswith("Database OK")
+    records = [r for r in caplog.records if r.name == "kiosk.store.writer" and r.levelno >= logging.INFO]
+    busy = [r for r in records if "locked" in r.getMessage()]
+    assert len(busy) == 1, [r.getMessage() for r in records]
+    assert busy[0].levelno == logging.WARNING
+    recovered = [r for r in records if "again" in r.getMessage()]
+    assert len(recovered) == 1 and records[-1] is recovered[0]
     db.close()
 
 

@@ -1,0 +1,90 @@
+"""Row digests: the SHA-256 of every column of a case, review or account row, as the audit chain records
+them. Each change of such a row appends an audit entry carrying the row's new digest (``rows``) or its
+deletion (``deleted``); ``audit.verify`` replays the chain and compares with the rows in the tables.
+
+The digests take any object with the column names as attributes (an ORM object or a Core row), so the
+migration that registers older rows (revision 0004) uses the same functions. Changing a field list makes
+every recorded digest wrong: add a new version instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+
+CASE_FIELDS = (
+    "id",
+    "captured_utc",
+    "station_id",
+    "operator",
+    "decision",
+    "top_class",
+    "top_probability",
+    "probabilities",
+    "thresholds",
+    "model_name",
+    "model_sha256",
+    "image_path",
+    "image_sha256",
+    "heatmap_path",
+    "heatmap_sha256",
+    "images_purged_utc",
+    "quality",
+    "traveller_ref",
+    "created_utc",
+    "review_status",
+    "outcome",
+    "reason_code",
+    "open_set_score",
+)
+REVIEW_FIELDS = ("id", "case_id", "reviewer", "action", "outcome", "note", "created_utc")
+USER_FIELDS = (
+    "id",
+    "username",
+    "password_hash",
+    "role",
+    "failed_logins",
+    "locked_until",
+    "disabled",
+    "created_utc",
+)
+KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
+
+
+def _value(value):
+    if isinstance(value, datetime):  # stored as UTC; SQLite hands back naive UTC
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, int):
+        return int(value)
+    return value
+
+
+def digest(kind: str, row) -> str:
+    fields = KINDS[kind]
+    values = [_value(getattr(row, f)) for f in fields]
+    if kind == "user":  # SQLite's Boolean is an integer column: 0/1 and False/True are the same value
+        values[fields.index("disabled")] = bool(values[fields.index("disabled")])
+    payload = json.dumps([kind, 1, values], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def case_digest(case) -> str:
+    return digest("case", case)
+
+
+def review_digest(review) -> str:
+    return digest("review", review)
+
+
+def user_digest(user) -> str:
+    return digest("user", user)
+
+
+def key_of(kind: str, row) -> str:
+    return str(row.username if kind == "user" else row.id)
