@@ -76,5 +76,7 @@ class CaseLog:
             heatmap_rgb=heatmap_rgb,
             quality=dict(result.quality.measures),
             traveller_ref=traveller_ref.strip(),
+            reason_code=str(result.reason_code),
+            open_set_score=result.open_set_score,
         )
         return self.writer.submit_case(record)

@@ -16,15 +16,16 @@ from pathlib import Path
 import numpy as np
 
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle
-from models.decision import Decision, Thresholds, Verdict, decide
+from models.decision import Decision, OpenSetScores, ReasonCode, Thresholds, Verdict
 from models.errors import MpoxError
 from models.predictor import Predictor, pick_device
+from models.quality import QualityLimits, QualityReport, assess
+from models.screening import decide_screening
 
 from .config import KioskConfig, ThresholdsConfig
-from .quality import QualityLimits, QualityReport, QualityStatus, assess
 from .trust import load_station_bundle, station_policy
 
-RETAKE = "retake"
+RETAKE = Decision.RETAKE
 
 
 class ScreeningUnavailable(MpoxError):
@@ -34,11 +35,11 @@ class ScreeningUnavailable(MpoxError):
 @dataclass(frozen=True)
 class ScreeningResult:
     mode: str  # "capture" | "auto"
-    decision: str  # "flag" | "review" | "clear" | "retake"
+    decision: Decision
     reason: str  # plain language: why this decision
     image: np.ndarray  # the frame that was screened (RGB uint8)
     quality: QualityReport
-    verdict: Verdict | None  # None for a retake
+    verdict: Verdict | None  # None for a retake made before the model ran (poor quality, no skin in view)
     probabilities: dict[str, float] = field(default_factory=dict)
     heatmap: np.ndarray | None = None  # HxW float in [0, 1] over ``image``
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -46,6 +47,9 @@ class ScreeningResult:
     infer_ms: float = 0.0
     cam_ms: float = 0.0
     captured_utc: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    reason_code: ReasonCode = ReasonCode.CONFIDENT
+    open_set_score: float | None = None  # the bundle's "not a condition it knows" score, when it has one
 
     @property
     def top3(self) -> list[tuple[str, float]]:
@@ -77,6 +81,8 @@ def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
         flag=cfg.flag if cfg.flag is not None else base.flag,
         review=cfg.review if cfg.review is not None else base.review,
         flagged_classes=tuple(flagged),
+        unknown=base.unknown,  # open-set thresholds belong to the bundle's own scores
+        not_skin=base.not_skin,
     )
 
 
@@ -89,7 +95,6 @@ class ScreeningEngine:
         self.explainer = self.predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
-        self.last_infer_ms = 0.0
 
     @classmethod
     def from_config(cls, config: KioskConfig) -> ScreeningEngine:
@@ -123,63 +128,63 @@ class ScreeningEngine:
     def auto_window(self) -> int:
         return self._window.maxlen or 1
 
-    def _retake(self, mode: str, frame: np.ndarray, quality: QualityReport) -> ScreeningResult:
-        return ScreeningResult(mode, RETAKE, f"retake: {quality.message()}", frame, quality, None,
-                               thresholds=self.thresholds)
-
-    def _probabilities(self, frame: np.ndarray) -> tuple[np.ndarray, float]:
+    def _predict(self, frame: np.ndarray) -> tuple[np.ndarray, OpenSetScores | None, float]:
         t0 = time.perf_counter()
-        probs = self.predictor.predict_one(frame).probabilities
+        prediction = self.predictor.predict_one(frame)
         ms = (time.perf_counter() - t0) * 1000.0
-        self.last_infer_ms = ms
-        return probs, ms
+        return prediction.probabilities, prediction.open_set, ms
 
-    def _finish(self, mode: str, frame: np.ndarray, quality: QualityReport, probs: np.ndarray,
-                infer_ms: float, frames: int, explain: bool) -> ScreeningResult:
-        verdict = decide(probs, self.bundle.classes, self.thresholds)
-        decision, reason = verdict.decision.value, verdict.reason
-        if quality.status is QualityStatus.DOUBTFUL and verdict.decision is Decision.CLEAR:
-            decision = Decision.REVIEW.value
-            reason = f"image quality doubtful ({quality.message()}); {reason}"
+    def _finish(self, mode: str, frame: np.ndarray, quality: QualityReport, probs: np.ndarray | None,
+                open_set: OpenSetScores | None, infer_ms: float, frames: int,
+                explain: bool) -> ScreeningResult:
+        """The one decision rule (models.screening), then Grad-CAM of the class it names (none for RETAKE)."""
+        verdict = decide_screening(quality, probs, self.bundle.classes, self.thresholds, open_set)
         heatmap, cam_ms = None, 0.0
-        if explain:
+        if explain and verdict.explained_class is not None:
             t0 = time.perf_counter()
             idx = self.bundle.classes.index(verdict.explained_class)
             heatmap = self.explainer.explain(frame, class_index=idx).heatmap
             cam_ms = (time.perf_counter() - t0) * 1000.0
+        named = probs is not None and verdict.decision is not Decision.RETAKE  # a RETAKE names no disease
+        probabilities = dict(zip(self.bundle.classes, map(float, probs), strict=True)) if named else {}
         return ScreeningResult(
-            mode, decision, reason, frame, quality, verdict,
-            probabilities={c: float(p) for c, p in zip(self.bundle.classes, probs, strict=True)},
+            mode, verdict.decision, verdict.reason, frame, quality,
+            verdict if probs is not None else None,
+            probabilities=probabilities,
             heatmap=heatmap, thresholds=self.thresholds, frames_averaged=frames,
-            infer_ms=infer_ms, cam_ms=cam_ms,
+            infer_ms=infer_ms, cam_ms=cam_ms, reason_code=verdict.reason_code,
+            open_set_score=verdict.open_set_score,
         )
 
     def screen(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult:
         """Screen one captured frame: quality gate, classification, decision and (by default) Grad-CAM."""
         quality = assess(frame, self.limits)
         if quality.retake:
-            return self._retake("capture", frame, quality)
-        probs, ms = self._probabilities(frame)
-        return self._finish("capture", frame, quality, probs, ms, 1, explain)
+            return self._finish("capture", frame, quality, None, None, 0.0, 1, explain)
+        probs, open_set, ms = self._predict(frame)
+        return self._finish("capture", frame, quality, probs, open_set, ms, 1, explain)
 
     def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
         """Add one live frame to the automatic window; a result when the window is full (or a retake).
 
         A frame that fails the quality gate empties the window: the decision must rest on N consecutive
-        good frames of the same view.
+        good frames of the same view. Probabilities and open-set scores are averaged over the window.
         """
         quality = assess(frame, self.limits)
         if quality.retake:
             self._window.clear()
-            return self._retake("auto", frame, quality)
-        probs, ms = self._probabilities(frame)
-        self._window.append(probs)
+            return self._finish("auto", frame, quality, None, None, 0.0, 1, explain)
+        probs, open_set, ms = self._predict(frame)
+        scores = (open_set.unknown, open_set.not_skin) if open_set is not None else (np.nan, np.nan)
+        self._window.append(np.concatenate([probs, scores]))
         if len(self._window) < self.auto_window:
             return None
         mean = np.mean(np.stack(self._window), axis=0)
         frames = len(self._window)
         self._window.clear()
-        return self._finish("auto", frame, quality, mean, ms, frames, explain)
+        n = len(self.bundle.classes)
+        mean_open_set = None if open_set is None else OpenSetScores(float(mean[n]), float(mean[n + 1]))
+        return self._finish("auto", frame, quality, mean[:n], mean_open_set, ms, frames, explain)
 
     def reset_auto(self) -> None:
         self._window.clear()

@@ -8,15 +8,17 @@ import json
 import os
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
 
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME
-from models.decision import Thresholds
+from models.decision import ReasonCode, Thresholds
 from models.errors import MpoxError
 from models.imageio import IMAGE_SUFFIXES, decode_image
 from models.predictor import Predictor
+from models.screening import screen_image
 from models.taxonomy import display_name
 
 
@@ -56,7 +58,9 @@ def get_args_parser() -> argparse.ArgumentParser:
 
 
 def _thresholds(bundle_thresholds: Thresholds, args: argparse.Namespace) -> Thresholds:
-    return Thresholds(
+    """The bundle's thresholds with the command line's overrides (open-set ones stay the bundle's)."""
+    return replace(
+        bundle_thresholds,
         flag=args.flag_threshold if args.flag_threshold is not None else bundle_thresholds.flag,
         review=args.review_threshold if args.review_threshold is not None else bundle_thresholds.review,
         flagged_classes=tuple(args.flag_class) if args.flag_class else bundle_thresholds.flagged_classes,
@@ -153,6 +157,10 @@ def _load_bundle(args: argparse.Namespace):
         raise MpoxError(f"{exc}\nmpox-screen: details: {exc.details}") from exc
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = get_args_parser().parse_args(argv)
     try:
@@ -177,10 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     for index, path in enumerate(files):
         try:
             image = decode_image(path)
-            prediction = predictor.predict_one(image)
-            verdict = prediction.verdict(thresholds)
+            screening = screen_image(predictor, image, thresholds)  # the station's own path
+            verdict = screening.verdict
             heatmap_path = None
-            if explainer is not None:
+            if explainer is not None and verdict.explained_class is not None:  # a RETAKE explains nothing
                 out_dir.mkdir(parents=True, exist_ok=True)
                 explanation = explainer.explain(
                     image, class_index=bundle.classes.index(verdict.explained_class)
@@ -196,15 +204,19 @@ def main(argv: list[str] | None = None) -> int:
             print(message, file=sys.stderr, flush=True)
             continue
         if args.json:
+            prediction = screening.prediction
+            named = prediction is not None and verdict.top_class is not None  # a RETAKE names no disease
             record = {
                 "path": str(path),
                 "decision": verdict.decision.value,
+                "reason_code": verdict.reason_code.value,
+                "open_set_score": _rounded(verdict.open_set_score),
                 "top_class": verdict.top_class,
-                "top_probability": round(verdict.top_probability, 6),
+                "top_probability": _rounded(verdict.top_probability),
                 "probabilities": {
                     c: round(float(p), 6)
                     for c, p in zip(bundle.classes, prediction.probabilities, strict=True)
-                },
+                } if named else None,
                 "reason": verdict.reason,
                 "model_sha256": bundle.sha256,
             }
@@ -213,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(record), flush=True)
         else:
             top3 = ", ".join(f"{display_name(c)} {p:.0%}" for c, p in verdict.top(3))
+            if verdict.reason_code in (ReasonCode.UNKNOWN_CONDITION, ReasonCode.NOT_SKIN,
+                                       ReasonCode.POOR_QUALITY):
+                top3 = f"[{verdict.reason_code.value}] {verdict.reason}"
             line = f"{path}: {verdict.decision.value.upper():6s} {top3}"
             if heatmap_path is not None:
                 line += f"  [heatmap: {heatmap_path}]"

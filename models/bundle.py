@@ -236,6 +236,21 @@ def save_bundle(
     return out_dir
 
 
+def rewrite_bundle(bundle: Bundle, manifest: dict[str, Any], files: dict[str, bytes] | None = None,
+                   out: str | Path | None = None) -> Path:
+    """Write ``bundle`` (to ``out``, default in place, atomically) with a new manifest and added or replaced
+    ``files``; its other files (an int8 graph, an open-set head, the model card) stay with it."""
+    files = files or {}
+    keep = {
+        p.name: p.read_bytes()
+        for p in bundle.path.iterdir()
+        if p.is_file() and p.name not in (bundle.manifest["weights_file"], MANIFEST_NAME, *files)
+    }
+    target = Path(out or bundle.path)
+    save_bundle(bundle.model, target, manifest, extra_files={**keep, **files})
+    return target
+
+
 def _check_file_name(name: Any, where: Path) -> None:
     """A bundle file is a plain name inside the bundle folder: no path, no hidden file, not the manifest."""
     if (

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .bundle import MANIFEST_NAME, load_bundle, save_bundle
+from .bundle import load_bundle, rewrite_bundle
 from .errors import MpoxError
 
 INT8_NAME = "model.int8.onnx"
@@ -110,13 +110,7 @@ def quantize_bundle(
         "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     manifest = dict(bundle.manifest, int8=info)
-    # Other files of the bundle (its model card) stay with it; the weights and manifest are written anew.
-    keep = {
-        p.name: p.read_bytes()
-        for p in bundle.path.iterdir()
-        if p.is_file() and p.name not in (bundle.manifest["weights_file"], MANIFEST_NAME, INT8_NAME)
-    }
-    save_bundle(bundle.model, bundle.path, manifest, extra_files={**keep, INT8_NAME: graph})
+    rewrite_bundle(bundle, manifest, {INT8_NAME: graph})
     load_bundle(bundle.path)  # verify what was written
     return info
 

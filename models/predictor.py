@@ -14,8 +14,9 @@ import numpy as np
 import torch
 
 from .bundle import Bundle
-from .decision import Thresholds, Verdict, decide
-from .runtime import EagerRuntime, Runtime, select_runtime
+from .decision import OpenSetScores, Thresholds, Verdict, decide
+from .open_set import OpenSetHead, load_head
+from .runtime import Runtime, select_runtime, softmax
 
 if TYPE_CHECKING:
     from .explainer import Explainer, Explanation
@@ -32,9 +33,11 @@ def pick_device(requested: str | None = None) -> torch.device:
 class Prediction:
     probabilities: np.ndarray  # (C,) calibrated, sums to 1
     classes: tuple[str, ...]
+    open_set: OpenSetScores | None = None  # None when the bundle has no open-set head
 
     def verdict(self, thresholds: Thresholds) -> Verdict:
-        return decide(self.probabilities, self.classes, thresholds)
+        """The decision on the model's output alone (no quality gate: ``models.screening`` adds it)."""
+        return decide(self.probabilities, self.classes, thresholds, open_set=self.open_set)
 
 
 class Predictor:
@@ -55,6 +58,7 @@ class Predictor:
         self.temperature = bundle.temperature
         self.batch_size = batch_size
         self.runtime: Runtime = select_runtime(bundle, self.device, backend)
+        self.open_set: OpenSetHead | None = load_head(bundle)
         self._explainer: Explainer | None = None
 
     @property
@@ -64,19 +68,25 @@ class Predictor:
 
     def probabilities_from_tensor(self, batch: torch.Tensor) -> np.ndarray:
         """Normalised (N, 3, S, S) tensor -> (N, C) calibrated probabilities."""
-        if not isinstance(self.runtime, EagerRuntime):
-            logits = torch.from_numpy(self.runtime.run(batch)[0])
-            return torch.softmax(logits.float() / self.temperature, dim=1).numpy()
-        with torch.inference_mode():
-            logits = self.model(batch.to(self.device, non_blocking=True))
-            return torch.softmax(logits.float() / self.temperature, dim=1).cpu().numpy()
+        return self._run(batch)[0]
+
+    def _run(self, batch: torch.Tensor) -> tuple[np.ndarray, list[OpenSetScores] | None]:
+        """Calibrated probabilities and, when the bundle has an open-set head, its scores, from one pass
+        (the head reads the target layer's activations that the same forward pass returns)."""
+        want = self.open_set is not None
+        logits, feats = self.runtime.run(batch, features=want)
+        probs = softmax(logits.astype(np.float32) / self.temperature)
+        return probs, (self.open_set.scores(feats) if want else None)
 
     def predict(self, images: Sequence[np.ndarray]) -> list[Prediction]:
         """RGB uint8 images of any size -> one Prediction each."""
         out: list[Prediction] = []
         for start in range(0, len(images), self.batch_size):
             batch = self.preprocess.batch(images[start : start + self.batch_size])
-            out.extend(Prediction(p, self.classes) for p in self.probabilities_from_tensor(batch))
+            probs, scores = self._run(batch)
+            out.extend(
+                Prediction(p, self.classes, scores[i] if scores else None) for i, p in enumerate(probs)
+            )
         return out
 
     def predict_one(self, image: np.ndarray) -> Prediction:
@@ -102,6 +112,8 @@ class Predictor:
             idx = int(prediction.probabilities.argmax()) if class_index is None else class_index
             return prediction, explainer.explain(image, idx, opacity)
         logits, feats = self.runtime.run(self.preprocess(image).unsqueeze(0), features=True)
-        probs = torch.softmax(torch.from_numpy(logits).float() / self.temperature, dim=1).numpy()[0]
+        probs = softmax(logits.astype(np.float32) / self.temperature)[0]
+        scores = self.open_set.scores(feats)[0] if self.open_set is not None else None
         idx = int(probs.argmax()) if class_index is None else int(class_index)
-        return Prediction(probs, self.classes), explainer.explain_from_features(image, feats[0], idx, opacity)
+        prediction = Prediction(probs, self.classes, scores)
+        return prediction, explainer.explain_from_features(image, feats[0], idx, opacity)

@@ -2,8 +2,9 @@
 
 Measures are taken on a copy scaled to 320 px on its longer side, so they do not depend on camera resolution.
 Limits were set from real labelled images of ../shared/data/skin: the "retake" limits reject 2.1 % of its
-1,663 labelled photos, mostly low-resolution crops (``python -m kiosk.quality``; figures in docs/kiosk.md);
-the "doubtful" band sends a clear result to review.
+1,663 labelled photos, mostly low-resolution crops (``python -m models.quality``; figures in docs/kiosk.md);
+the "doubtful" band sends a clear result to review. The gate lives in ``models`` because the station,
+``mpox-screen`` and the evaluation apply it alike (``models.screening``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import cv2
 import numpy as np
 
 WORK_SIDE = 320
+NO_SKIN = "no skin in view: point the camera at the rash"
 
 
 class QualityStatus(StrEnum):
@@ -47,6 +49,20 @@ class QualityReport:
 
     def message(self) -> str:
         return "; ".join(self.reasons)
+
+    @property
+    def unusable(self) -> str:
+        """Why the picture cannot be used at all (light, focus), '' when it can; lack of skin is apart."""
+        return "; ".join(r for r in self.reasons if r != NO_SKIN) if self.retake else ""
+
+    @property
+    def no_skin(self) -> str:
+        """The colour gate's 'no skin in view', '' otherwise."""
+        return NO_SKIN if self.retake and NO_SKIN in self.reasons else ""
+
+    @property
+    def doubtful(self) -> str:
+        return self.message() if self.status is QualityStatus.DOUBTFUL else ""
 
 
 def skin_fraction(rgb: np.ndarray) -> float:
@@ -87,7 +103,7 @@ def assess(rgb: np.ndarray, limits: QualityLimits = QualityLimits()) -> QualityR
     elif m["blur"] < limits.blur_doubtful:
         doubtful.append("slightly blurred")
     if m["skin_fraction"] < limits.skin_retake:
-        retake.append("no skin in view: point the camera at the rash")
+        retake.append(NO_SKIN)
     elif m["skin_fraction"] < limits.skin_doubtful:
         doubtful.append("little skin in view")
     if retake:

@@ -35,7 +35,14 @@ INFECTIOUS: frozenset[str] = frozenset(c.name for c in TAXONOMY if c.infectious)
 # MSLD's "Others" is chickenpox or measles without saying which: a partial label.
 PARTIAL_LABELS: dict[str, tuple[str, ...]] = {"others": ("chickenpox", "measles")}
 UNLABELLED = "unlabelled"
-KNOWN_LABELS: frozenset[str] = frozenset(CLASSES) | frozenset(PARTIAL_LABELS) | {UNLABELLED}
+# Open-set labels: pictures the station must not name as one of its classes (../shared/data/open_set).
+# A rash of another condition should be referred to a person; a picture that is not a skin close-up retaken.
+OTHER_CONDITION = "other_condition"
+NOT_SKIN = "not_skin"
+OPEN_SET_LABELS: tuple[str, ...] = (OTHER_CONDITION, NOT_SKIN)
+KNOWN_LABELS: frozenset[str] = (
+    frozenset(CLASSES) | frozenset(PARTIAL_LABELS) | {UNLABELLED} | frozenset(OPEN_SET_LABELS)
+)
 
 
 def display_name(name: str) -> str:

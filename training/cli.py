@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("training.commands.evaluate", "evaluate a bundle on a manifest and write a report"),
     "export": ("training.commands.export", "export a checkpoint as a verified bundle (optionally ONNX)"),
     "quantize": ("training.commands.quantize", "add an int8 graph to a bundle, checked on real images"),
+    "open-set": ("training.commands.open_set", "fit the open-set checks (unknown condition, not skin)"),
     "pretrain": ("training.commands.pretrain", "SimCLR self-supervised pre-training of a backbone"),
     "ablate-ssl": ("training.commands.ablate_ssl", "compare random/ImageNet/SimCLR initialisations"),
     "recipe": ("training.commands.recipe", "run a named end-to-end recipe (default, paper)"),

@@ -16,15 +16,17 @@ import torch
 from torch.utils.data import DataLoader, Dataset, WeightedRandomSampler
 
 from models.preprocessing import Preprocessor
-from models.taxonomy import allowed_classes
+from models.taxonomy import OPEN_SET_LABELS, allowed_classes
 
 from .manifest import ManifestError, Record
 
 
 def target_mask(records: Sequence[Record], classes: Sequence[str]) -> torch.Tensor:
-    """(N, C) bool: which classes each record's label allows."""
+    """(N, C) bool: which classes each record's label allows (none for an open-set image: an outlier)."""
     mask = torch.zeros(len(records), len(classes), dtype=torch.bool)
     for i, r in enumerate(records):
+        if r.label in OPEN_SET_LABELS:
+            continue
         try:
             idx = allowed_classes(r.label, tuple(classes))
         except ValueError as exc:

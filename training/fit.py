@@ -102,6 +102,11 @@ class FitConfig:
     bundle_name: str | None = None
     progress: bool = True
     classes: tuple[str, ...] = CLASSES
+    # Outlier exposure: the training part of this open-set manifest (other conditions, not skin; split by
+    # ``open_split``, made beside the run when absent) joins the training images with the uniform-target loss
+    # (training/losses.py). Its validation and test parts are left for ``mpox-train open-set`` and evaluate.
+    open_set: str | Path | None = None
+    open_split: str | Path | None = None
 
 
 @dataclass
@@ -167,6 +172,24 @@ def _subsets(records: list[Record], split: dict, fold: int | None) -> dict[str, 
     return out
 
 
+def _outlier_records(config: FitConfig, out_dir: Path, main_proc: bool, distributed: bool) -> list[Record]:
+    """The training part of the open-set split (made and saved in ``out_dir`` when not given)."""
+    from .open_set import load_open_split, make_open_split, select_open
+
+    manifest = Path(config.open_set)
+    path = Path(config.open_split) if config.open_split else out_dir / "open_split.json"
+    records = read_manifest(manifest)
+    if not path.is_file():
+        if main_proc:
+            splitlib.save_split(make_open_split(records, seed=config.seed), path, manifest)
+        if distributed:
+            torch.distributed.barrier()
+    chosen = select_open(records, load_open_split(path, manifest), "train")
+    if not chosen:
+        raise ManifestError(f"{manifest} has no open-set training images in {path}")
+    return chosen
+
+
 def _write_history(path: Path, history: list[dict]) -> None:
     with open(path, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=HISTORY_FIELDS, extrasaction="ignore")
@@ -226,6 +249,10 @@ def fit(config: FitConfig) -> FitResult:
         split_path = Path(config.split_file)
     split = splitlib.load_split(split_path, manifest_path)
     subsets = _subsets(records, split, config.fold)
+    if config.open_set:
+        outliers = _outlier_records(config, out_dir, main_proc, distributed)
+        subsets["train"] = subsets["train"] + outliers
+        records = records + outliers
     for name in ("train", "val"):
         if not subsets[name]:
             raise ManifestError(f"the {name} split is empty ({split_path}); use more data or other fractions")
@@ -449,6 +476,7 @@ def fit(config: FitConfig) -> FitResult:
         "best_epoch": best_epoch,
         **init_meta,
         "n_train": len(train_ids),
+        "open_set": str(Path(config.open_set).resolve()) if config.open_set else None,
         "n_val": len(val_y),
         "n_test": 0 if test_y is None else len(test_y),
     }

@@ -1,7 +1,11 @@
-"""The one manifest format: a CSV with ``path,label,source,group`` and optional ``grade,stage``.
+"""The one manifest format: a CSV with ``path,label,source,group`` and optional ``grade,stage,detail``.
 
 Paths are relative to the manifest's folder (or absolute). Extra columns (licence, origin...) are ignored
 on reading, so ``../shared/data/skin/manifest.csv`` reads as is.
+
+Besides the eight classes, a manifest may hold the open-set labels ``other_condition`` (a rash of a condition
+outside the eight; ``detail`` names it) and ``not_skin``: :func:`labelled` leaves them out of the eight-class
+work, :func:`open_set` selects them.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from models.errors import MpoxError
-from models.taxonomy import CLASSES, KNOWN_LABELS, UNLABELLED
+from models.taxonomy import CLASSES, KNOWN_LABELS, OPEN_SET_LABELS, UNLABELLED
 
 REQUIRED_COLUMNS = ("path", "label", "source", "group")
-OPTIONAL_COLUMNS = ("grade", "stage")
+OPTIONAL_COLUMNS = ("grade", "stage", "detail")
 
 
 class ManifestError(MpoxError):
@@ -31,6 +35,7 @@ class Record:
     group: str
     grade: str = ""
     stage: str = ""
+    detail: str = ""  # open-set images: the condition (DermNet topic) or kind of non-skin picture
 
 
 def read_manifest(path: str | Path) -> list[Record]:
@@ -63,6 +68,7 @@ def read_manifest(path: str | Path) -> list[Record]:
                     group=(row["group"] or "").strip() or str(p),
                     grade=(row.get("grade") or "").strip(),
                     stage=(row.get("stage") or "").strip(),
+                    detail=(row.get("detail") or "").strip(),
                 )
             )
     if not records:
@@ -75,7 +81,7 @@ def write_manifest(records: list[Record], path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     base = path.parent.resolve()
-    with_extra = any(r.grade or r.stage for r in records)
+    with_extra = any(r.grade or r.stage or r.detail for r in records)
     columns = list(REQUIRED_COLUMNS) + (list(OPTIONAL_COLUMNS) if with_extra else [])
     tmp = path.with_suffix(path.suffix + ".tmp")
     with open(tmp, "w", newline="", encoding="utf-8") as f:
@@ -87,14 +93,20 @@ def write_manifest(records: list[Record], path: str | Path) -> Path:
             except ValueError:
                 shown = str(r.path.resolve())
             row = [shown, r.label, r.source, r.group]
-            writer.writerow(row + ([r.grade, r.stage] if with_extra else []))
+            writer.writerow(row + ([r.grade, r.stage, r.detail] if with_extra else []))
     tmp.replace(path)
     return path
 
 
 def labelled(records: list[Record]) -> list[Record]:
-    """Records usable for supervised training and evaluation (drops only ``unlabelled``)."""
-    return [r for r in records if r.label != UNLABELLED]
+    """Records of the eight-class work: training, splits and evaluation (drops ``unlabelled`` and the
+    open-set labels, which are not classes)."""
+    return [r for r in records if r.label != UNLABELLED and r.label not in OPEN_SET_LABELS]
+
+
+def open_set(records: list[Record]) -> list[Record]:
+    """Records with an open-set label (``other_condition``, ``not_skin``)."""
+    return [r for r in records if r.label in OPEN_SET_LABELS]
 
 
 def relabel_group(records: list[Record], prefix: str) -> list[Record]:

@@ -188,6 +188,10 @@ def write_report(
         )
     if corners := m.get("corner_mask_check"):
         lines += corner_check_lines(corners)
+    if open_set := m.get("open_set"):
+        from .open_set_eval import report_lines
+
+        lines += report_lines(open_set)
     for column in ("grade", "stage"):
         if f"{column}_recall" in m:
             lines += ["", f"## Recall per {column}", "", f"| {column} | n | recall |", "|---|---|---|"]

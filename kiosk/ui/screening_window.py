@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.decision import ReasonCode
 from models.explainer import blend_heatmap
 from models.taxonomy import display_name
 
 from ..capture import CameraState, CaptureService, CaptureStats
 from ..inference import RETAKE, ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
-from .style import BANNER_TEXT, banner_style, scale_for, style_sheet
+from .style import BANNER_TEXT, RETAKE_TEXT, UNKNOWN_CONDITION_TEXT, banner_style, scale_for, style_sheet
 from .widgets import ImageView, LostPanel, Top3Chart
 
 NOTE = ("Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
@@ -389,12 +390,15 @@ class ScreeningWindow(QMainWindow):
         self._result = result
         self.clear_timer.start()
         if result.decision == RETAKE:
-            self.chart.set_top3([])
+            text = RETAKE_TEXT.get(result.reason_code, BANNER_TEXT["retake"])
             note = (f" Traveller ref. {ref} was not saved: type it again with the new picture."
                     if ref and request.mode == "capture" else "")
-            self._set_banner("retake", result.quality.message().capitalize() + "." + note)
+            self._set_banner("retake", result.reason.removeprefix("retake: ").capitalize() + "." + note, text)
+            self.chart.set_top3([])  # a picture to retake names no disease
         else:
             text = BANNER_TEXT[result.decision]
+            if result.reason_code == ReasonCode.UNKNOWN_CONDITION:
+                text = UNKNOWN_CONDITION_TEXT
             if result.decision == "flag":
                 flagged = max(result.thresholds.flagged_classes, key=lambda c: result.probabilities.get(c, 0))
                 sub = round(22 * (self._scale or 1.0))
@@ -413,7 +417,9 @@ class ScreeningWindow(QMainWindow):
             self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
             colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
             explained = result.verdict.explained_class if result.verdict else None
-            self.chart.set_top3(result.top3, colour, emphasised=explained)
+            # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
+            unknown = result.reason_code == ReasonCode.UNKNOWN_CONDITION
+            self.chart.set_top3([] if unknown else result.top3, colour, emphasised=explained)
             self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
         self.outcome_shown.emit(outcome)

@@ -22,6 +22,12 @@ BANNER_TEXT = {
     "unavailable": "SCREENING UNAVAILABLE",
     "signed_out": "LOGGED OFF · log in to screen",
 }
+# RETAKE and REVIEW banners by reason code (models.decision.ReasonCode values).
+RETAKE_TEXT = {
+    "not_skin": "RETAKE · not a skin close-up",
+    "poor_quality": "RETAKE · image not usable",
+}
+UNKNOWN_CONDITION_TEXT = "REVIEW · condition not recognised"
 
 
 def scale_for(height: int) -> float:

@@ -45,7 +45,7 @@ def test_eager_predictor_is_plain_pytorch(make_tiny_bundle):
     with torch.inference_mode():
         expected = torch.softmax(bundle.model(bundle.preprocessor(image)[None]) / bundle.temperature, 1)[0]
     got = predictor.predict_one(image).probabilities
-    np.testing.assert_array_equal(got, expected.numpy())
+    np.testing.assert_allclose(got, expected.numpy(), rtol=1e-6, atol=1e-7)
     assert bundle.classes[int(got.argmax())] == "measles" and got.max() == pytest.approx(0.8, abs=1e-5)
 
 

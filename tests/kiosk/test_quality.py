@@ -3,7 +3,7 @@ import csv
 import numpy as np
 import pytest
 
-from kiosk.quality import QualityStatus, assess
+from models.quality import QualityStatus, assess
 from models.imageio import decode_image
 
 from .conftest import skin_texture

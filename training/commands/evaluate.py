@@ -28,6 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="report folder")
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the 95%% CIs")
     parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
+    parser.add_argument("--open-set", type=Path, metavar="MANIFEST",
+                        help="also screen this open-set manifest (other_condition, not_skin) as the station "
+                             "does, with the selected eight-class images; adds 'open_set' to metrics.json")
+    parser.add_argument("--open-split", type=Path, help="open-set split file: only its --split part is used "
+                        "(default: every open-set image)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         title = f"Evaluation of {args.bundle} on {args.data}" + (
             f" ({args.split} split)" if args.split_file else ""
         )
+    if args.open_set:
+        if args.cv:
+            raise ManifestError("--open-set evaluates one bundle; leave out --cv")
+        metrics["open_set"] = _open_set(args, pooled)
     report = write_report(args.out, metrics, pooled, title=title)
     print(
         f"accuracy {metrics['accuracy']:.3f}  macro-F1 {metrics['macro_f1']:.3f}  ECE {metrics['ece']:.3f}  "
@@ -72,5 +81,29 @@ def run(args: argparse.Namespace) -> int:
     if op := metrics.get("mpox_operating_point"):
         print(f"at the bundle's flag threshold {op['threshold']}: mpox recall {op['recall']:.3f}, "
               f"specificity {op['specificity']:.3f}")
+    if m := metrics.get("open_set"):
+        from training.open_set_eval import EIGHT_CLASS
+
+        o, r = m["outcomes"], m["reasons"]
+        unknown = r["other_condition"]["unknown_condition"]
+        print(f"open set: other conditions -> unknown_condition {unknown:.1%},"
+              f" FLAG {o['other_condition']['flag']:.1%}; not skin -> RETAKE {o['not_skin']['retake']:.1%}, "
+              f"FLAG {o['not_skin']['flag']:.1%}; eight-class images refused "
+              f"{m['eight_class_rejected']['total']:.1%} (of {o[EIGHT_CLASS]['n']})")
     print(f"report: {report}")
     return 0
+
+
+def _open_set(args: argparse.Namespace, pooled: EvalData) -> dict:
+    """Screen the evaluated eight-class images and the open-set images through the station's path."""
+    from models.bundle import load_bundle
+    from training.manifest import read_manifest
+    from training.open_set import load_open_split, select_open
+    from training.open_set_eval import evaluate_open_set
+
+    records = read_manifest(args.open_set)
+    split = load_open_split(args.open_split, args.open_set) if args.open_split else None
+    chosen = select_open(records, split, args.split if split else None)
+    if not chosen:
+        raise ManifestError(f"no open-set images selected from {args.open_set}")
+    return evaluate_open_set(load_bundle(args.bundle), pooled.records, chosen)

@@ -52,6 +52,9 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", help="cpu, cuda, cuda:1 (default: CUDA when available)")
     parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument("--open-set", type=Path, metavar="MANIFEST",
+                        help="outlier exposure: train also on the training part of this open-set manifest")
+    parser.add_argument("--open-split", type=Path, help="its split file (default: made in the run folder)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +97,8 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         seed=args.seed,
         device=args.device,
         progress=not args.quiet,
+        open_set=args.open_set,
+        open_split=args.open_split,
     )
     if args.cache_dir:
         kwargs["cache_dir"] = args.cache_dir

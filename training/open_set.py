@@ -1,0 +1,278 @@
+"""Open-set screening, training side: split the open-set images, fit the bundle's open-set head, choose its
+thresholds, and add it to a bundle (``mpox-train open-set``; the default recipe runs it).
+
+- **Split** (:func:`make_open_split`): the open-set manifest is cut into ``train`` (fits the heads),
+  ``val`` (chooses the head's settings and the thresholds) and ``test`` (held out: never used for a choice).
+  The held-out part holds whole conditions (DermNet topics) and whole non-skin sources that appear nowhere
+  else, plus a group-disjoint share of the others, so the test figures tell how the checks generalise to
+  conditions and picture kinds they never saw. Near-duplicate groups never straddle parts.
+- **Heads** (:func:`fit_head`): two logistic regressions on the bundle's own pooled features
+  (``models.open_set``): eight classes (the bundle's training split) vs ``other_condition``, and eight
+  classes vs ``not_skin``. The feature transform and regularisation are chosen on ``val`` only.
+- **Thresholds** (:func:`choose_thresholds`), on ``val`` only: ``not_skin`` so that at most ``max_not_skin``
+  of the eight classes' images and no mpox image are sent to RETAKE; ``unknown`` so that at most
+  ``max_unknown`` of them are sent to REVIEW as an unknown condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from models.bundle import Bundle, load_bundle, rewrite_bundle
+from models.decision import Thresholds
+from models.open_set import OPEN_SET_FILE, TRANSFORMS, OpenSetHead, pool
+from models.runtime import EagerRuntime
+from models.taxonomy import NOT_SKIN, OTHER_CONDITION
+
+from . import splits as splitlib
+from .cache import DEFAULT_CACHE_DIR, load_images
+from .manifest import ManifestError, Record, labelled, open_set, read_manifest
+
+C_GRID = (0.001, 0.003, 0.01)
+NOT_SKIN_C = 0.01
+
+
+def make_open_split(
+    records: Sequence[Record], seed: int = 0, held_topics: int = 6, held_sources: int = 2,
+    fractions: tuple[float, float, float] = (0.6, 0.2, 0.2),
+) -> dict:
+    """path -> train/val/test for the open-set records (see the module docstring); deterministic by seed."""
+    records = open_set(list(records))
+    if not records:
+        raise ManifestError("the open-set manifest holds no 'other_condition' or 'not_skin' images")
+    rng = np.random.default_rng(seed)
+    topics = sorted({r.detail or r.group for r in records if r.label == OTHER_CONDITION})
+    sources = sorted({r.source for r in records if r.label == NOT_SKIN})
+    unseen_topics = _pick(rng, topics, held_topics)
+    unseen_sources = _pick(rng, sources, held_sources)
+    groups = sorted({r.group for r in records})
+    rng.shuffle(groups)
+    a, b = round(fractions[0] * len(groups)), round((fractions[0] + fractions[1]) * len(groups))
+    part_of_group = {g: "train" if i < a else "val" if i < b else "test" for i, g in enumerate(groups)}
+    assignments = {}
+    for r in records:
+        unseen = (r.label == OTHER_CONDITION and (r.detail or r.group) in unseen_topics) or (
+            r.label == NOT_SKIN and r.source in unseen_sources
+        )
+        assignments[str(r.path)] = "test" if unseen else part_of_group[r.group]
+    return {
+        "seed": seed,
+        "kind": "open_set",
+        "unseen_topics": sorted(map(str, unseen_topics)),
+        "unseen_sources": sorted(map(str, unseen_sources)),
+        "assignments": assignments,
+    }
+
+
+def _pick(rng: np.random.Generator, names: list[str], n: int) -> set[str]:
+    """``n`` names (at most a third of them) held out whole."""
+    n = min(n, len(names) // 3)
+    return {str(x) for x in rng.choice(names, n, replace=False)} if n else set()
+
+
+def select_open(records: Sequence[Record], split: dict | None, part: str | None) -> list[Record]:
+    """Open-set records of one part (all of them without a split)."""
+    records = open_set(list(records))
+    if split is None or part is None:
+        return records
+    return [r for r in records if split["assignments"].get(str(r.path)) == part]
+
+
+def load_open_split(path: str | Path, manifest: str | Path) -> dict:
+    split = splitlib.load_split(path, manifest)
+    if split.get("kind") != "open_set":
+        raise ManifestError(f"{path} is not an open-set split; make one with `mpox-train open-set`")
+    return split
+
+
+def pooled_features(bundle: Bundle, records: Sequence[Record], cache_dir=DEFAULT_CACHE_DIR,
+                    batch_size: int = 64) -> np.ndarray:
+    """(N, D) pooled target-layer features, made as the station makes them (same crop, same layer)."""
+    images = load_images(list(records), bundle.manifest["input_size"], cache_dir, progress=False)
+    device = next(bundle.model.parameters()).device
+    runtime = EagerRuntime(bundle.model, device, bundle.manifest["cam_target_layer"])
+    out = []
+    for start in range(0, len(records), batch_size):
+        batch = bundle.preprocessor.normalize(np.array(images[start : start + batch_size]))
+        out.append(pool(runtime.run(batch, features=True)[1]))
+    return np.concatenate(out) if out else np.zeros((0, 0))
+
+
+def _transform(x: np.ndarray, transform: str) -> np.ndarray:
+    return np.sqrt(np.maximum(x, 0.0)) if transform == "sqrt" else x
+
+
+def _logistic(negative: np.ndarray, positive: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+    """Weights and bias of a class-balanced logistic regression, positive vs negative."""
+    z = np.concatenate([negative, positive])
+    y = np.r_[np.zeros(len(negative)), np.ones(len(positive))]
+    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", random_state=seed).fit(z, y)
+    return clf.coef_[0].astype(np.float64), float(clf.intercept_[0])
+
+
+@dataclass
+class FeatureSet:
+    """Pooled features of one part: eight-class images (with their labels) and open-set images."""
+
+    known: np.ndarray
+    known_labels: list[str]
+    other: np.ndarray
+    not_skin: np.ndarray
+
+
+@dataclass
+class HeadChoice:
+    head: OpenSetHead
+    transform: str
+    c: float
+    candidates: list[dict] = field(default_factory=list)  # val figures of every setting tried
+
+
+def _tpr_at(scores_known: np.ndarray, scores_open: np.ndarray, max_fpr: float) -> float:
+    t = np.quantile(scores_known, 1.0 - max_fpr)
+    return float(np.mean(scores_open > t))
+
+
+def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed: int = 0) -> HeadChoice:
+    """Fit both heads for each setting on ``train``; keep the setting whose unknown head finds the most
+    ``val`` other-condition images at ``max_unknown`` of ``val`` eight-class images."""
+    if min(len(train.known), len(train.other), len(train.not_skin)) == 0:
+        raise ManifestError("fitting the open-set head needs eight-class, other-condition and not-skin "
+                            "training images")
+    best, tried = None, []
+    for transform in TRANSFORMS:
+        known = _transform(train.known, transform)
+        mean, scale = known.mean(0), known.std(0) + 1e-6
+
+        def z(x: np.ndarray, mean=mean, scale=scale, transform=transform) -> np.ndarray:
+            return (_transform(x, transform) - mean) / scale
+
+        ns_w, ns_b = _logistic(z(train.known), z(train.not_skin), NOT_SKIN_C, seed)
+        for c in C_GRID:
+            un_w, un_b = _logistic(z(train.known), z(train.other), c, seed)
+            head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, transform=transform)
+            known_u, _ = head.score_arrays(val.known)
+            other_u, _ = head.score_arrays(val.other)
+            entry = {"transform": transform, "C": c, "val_tpr": _tpr_at(known_u, other_u, max_unknown),
+                     "val_auroc": _auroc(known_u, other_u)}
+            tried.append(entry)
+            if best is None or entry["val_tpr"] > best[0]["val_tpr"]:
+                best = (entry, head)
+    entry, head = best
+    return HeadChoice(head, entry["transform"], entry["C"], tried)
+
+
+def _auroc(known: np.ndarray, unknown: np.ndarray) -> float | None:
+    if len(known) == 0 or len(unknown) == 0:
+        return None
+    return float(roc_auc_score(np.r_[np.zeros(len(known)), np.ones(len(unknown))], np.r_[known, unknown]))
+
+
+def choose_thresholds(head: OpenSetHead, val: FeatureSet, max_unknown: float = 0.05,
+                      max_not_skin: float = 0.01) -> dict:
+    """``unknown`` and ``not_skin`` thresholds from ``val`` (see the module docstring), with what they do
+    there. A threshold sits just above the scores it must let through."""
+    known_u, known_ns = head.score_arrays(val.known)
+    mpox = np.array([lab == "mpox" for lab in val.known_labels])
+    t_ns = float(np.quantile(known_ns, 1.0 - max_not_skin))
+    if mpox.any():
+        t_ns = max(t_ns, float(known_ns[mpox].max()))
+    t_un = float(np.quantile(known_u, 1.0 - max_unknown))
+    t_ns, t_un = (min(1.0, np.nextafter(t, 2.0)) for t in (t_ns, t_un))
+    other_u, other_ns = head.score_arrays(val.other)
+    ns_u, ns_ns = head.score_arrays(val.not_skin)
+    return {
+        "unknown": round(t_un, 6) if t_un < 1 else 1.0,
+        "not_skin": round(t_ns, 6) if t_ns < 1 else 1.0,
+        "val": {
+            "known_sent_to_unknown": float(np.mean((known_u >= t_un) & (known_ns < t_ns))),
+            "known_sent_to_not_skin": float(np.mean(known_ns >= t_ns)),
+            "mpox_sent_to_not_skin": int(np.sum(known_ns[mpox] >= t_ns)),
+            "other_condition_caught": float(np.mean((other_u >= t_un) | (other_ns >= t_ns))),
+            "not_skin_caught": float(np.mean(ns_ns >= t_ns)),
+            "n_known": len(known_u), "n_other_condition": len(other_u), "n_not_skin": len(ns_u),
+        },
+    }
+
+
+@dataclass
+class OpenSetConfig:
+    bundle: Path
+    data: Path  # the eight-class manifest the bundle was trained on
+    split_file: Path  # its split: train fits the heads, val chooses, test is never touched here
+    open_set: Path  # the open-set manifest (../shared/data/open_set/manifest.csv)
+    open_split: Path | None = None  # reused when it exists, else made and written here
+    out: Path | None = None  # the bundle to write (default: the input bundle, rewritten atomically)
+    seed: int = 0
+    max_unknown: float = 0.05
+    max_not_skin: float = 0.01
+    cache_dir: Path = DEFAULT_CACHE_DIR
+
+
+def _features(bundle: Bundle, known: list[Record], opened: list[Record], cache_dir) -> FeatureSet:
+    kf = pooled_features(bundle, known, cache_dir)
+    of = pooled_features(bundle, opened, cache_dir)
+    other = np.array([r.label == OTHER_CONDITION for r in opened], dtype=bool)
+    return FeatureSet(kf, [r.label for r in known], of[other], of[~other])
+
+
+def add_open_set(cfg: OpenSetConfig) -> dict:
+    """Fit the open-set head of ``cfg.bundle`` and write the bundle with it; returns the manifest block."""
+    bundle = load_bundle(cfg.bundle)
+    known_records = labelled(read_manifest(cfg.data))
+    split = splitlib.load_split(cfg.split_file, cfg.data)
+    open_records = read_manifest(cfg.open_set)
+    split_path = cfg.open_split or (Path(cfg.out or cfg.bundle).parent / "open_split.json")
+    if split_path.is_file():
+        open_split = load_open_split(split_path, cfg.open_set)
+    else:
+        open_split = make_open_split(open_records, cfg.seed)
+        splitlib.save_split(open_split, split_path, cfg.open_set)
+        open_split = load_open_split(split_path, cfg.open_set)
+    parts = {
+        part: _features(bundle, splitlib.select(known_records, split, part),
+                        select_open(open_records, open_split, part), cfg.cache_dir)
+        for part in ("train", "val")
+    }
+    choice = fit_head(parts["train"], parts["val"], cfg.max_unknown, cfg.seed)
+    chosen = choose_thresholds(choice.head, parts["val"], cfg.max_unknown, cfg.max_not_skin)
+    block = {
+        "file": OPEN_SET_FILE,
+        "transform": choice.transform,
+        "feature": f"spatial mean of {bundle.manifest['cam_target_layer']}",
+        "method": "logistic regressions on the pooled features: eight classes vs other_condition (unknown), "
+                  "eight classes vs not_skin (not_skin); setting and thresholds chosen on validation images",
+        "C_unknown": choice.c,
+        "C_not_skin": NOT_SKIN_C,
+        "settings_tried": choice.candidates,
+        "targets": {"max_unknown": cfg.max_unknown, "max_not_skin": cfg.max_not_skin},
+        "validation": chosen["val"],
+        "data": {
+            "open_set_manifest": str(cfg.open_set),
+            "open_split": str(split_path),
+            "unseen_topics_in_test": open_split.get("unseen_topics", []),
+            "unseen_sources_in_test": open_split.get("unseen_sources", []),
+            "n_train": {"known": len(parts["train"].known), "other_condition": len(parts["train"].other),
+                        "not_skin": len(parts["train"].not_skin)},
+        },
+    }
+    thresholds = Thresholds.from_dict(bundle.manifest["thresholds"])
+    thresholds = Thresholds(thresholds.flag, thresholds.review, thresholds.flagged_classes,
+                            unknown=chosen["unknown"], not_skin=chosen["not_skin"])
+    manifest = dict(bundle.manifest, open_set=block, thresholds=thresholds.as_dict())
+    load_bundle(rewrite_bundle(bundle, manifest, {OPEN_SET_FILE: choice.head.to_bytes()}, cfg.out))
+    return block
+
+
+def summary(block: dict) -> str:
+    v = block["validation"]
+    return (f"open-set head ({block['transform']}, C={block['C_unknown']}) on validation images: "
+            f"eight-class images sent to unknown {v['known_sent_to_unknown']:.1%}, to not-skin "
+            f"{v['known_sent_to_not_skin']:.1%} (mpox: {v['mpox_sent_to_not_skin']}); other conditions "
+            f"caught {v['other_condition_caught']:.1%}; non-skin caught {v['not_skin_caught']:.1%}")
