@@ -106,10 +106,13 @@ class ScreeningEngine:
                                        'set device to "auto" or "cpu"')
         try:  # signed by a trusted key or pinned, and intact (kiosk/trust.py, models/trust.py)
             bundle = load_station_bundle(path, station_policy(config))
+            # The predictor reads the bundle's open-set head: a head that does not fit refuses the bundle too.
+            return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
+                       auto_window=config.screening.auto_window)
+        except ScreeningUnavailable:
+            raise
         except MpoxError as exc:
             raise ScreeningUnavailable(f"{exc}".rstrip(".")) from exc  # the window adds its own full stop
-        return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
-                   auto_window=config.screening.auto_window)
 
     @property
     def device_label(self) -> str:
