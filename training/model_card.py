@@ -190,6 +190,8 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             "change far more than the others' points to the watermark confound.",
             *corner_check_lines(corners, level="###"),
         ]
+    if open_set := m.get("open_set"):
+        lines += open_set_card_lines(open_set, manifest)
     ta = m["threshold_analysis"]
     small = [c for c in classes if m["per_class"][c]["support"] < 10]
     lines += [
@@ -244,3 +246,31 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     path.write_text("\n".join(lines))
     path.chmod(0o644)
     return path
+
+
+def open_set_card_lines(m: dict, manifest: dict) -> list[str]:
+    """The model card's open-set section: how the checks were made and what they do on held-out images."""
+    from .open_set_eval import report_lines
+
+    block = manifest.get("open_set", {})
+    data = block.get("data", {})
+    t = manifest["thresholds"]
+    lines = [
+        "",
+        "### Open set: conditions it does not know, pictures that are not skin",
+        "",
+        f"Two logistic heads on the model's pooled features ({block.get('feature', '?')}; transform "
+        f"{block.get('transform', '?')}, C={block.get('C_unknown', '?')} chosen on validation) score each "
+        "picture: *unknown* (eight classes vs 30 other skin conditions of `../shared/data/open_set`) and "
+        "*not skin*. Thresholds, chosen on validation images only: unknown >= "
+        f"{t.get('unknown')} (at most {block.get('targets', {}).get('max_unknown', '?')} of validation "
+        f"eight-class images), not skin >= {t.get('not_skin')} (at most "
+        f"{block.get('targets', {}).get('max_not_skin', '?')}, and no mpox image).",
+        "",
+        "Held out (never used for a choice): the eight-class test split, and the open-set test part, which "
+        "holds whole conditions and non-skin sources that appear nowhere in training or validation: "
+        f"{', '.join(data.get('unseen_topics_in_test', [])) or 'none'}; "
+        f"{', '.join(data.get('unseen_sources_in_test', [])) or 'none'}.",
+    ]
+    return lines + report_lines(m)[2:]
+

@@ -101,6 +101,15 @@ class RecipeConfig:
     # agreement with the float model there: the fast CPU path for large networks.
     int8: bool = False
     install: str = ""  # copy the final bundle here (e.g. models/bundles/default)
+    # Open-set screening (issue 13): the open-set manifest (../shared/data/open_set/manifest.csv), split
+    # once into train/val/test (open_split.json in the run folder). Its training part joins fine-tuning with
+    # the outlier-exposure loss (training/losses.py); the open-set head is fitted on the training part
+    # and its thresholds chosen on the validation part (training/open_set.py); the test part is screened
+    # once, through the station's path, for the model card.
+    open_set: str = ""
+    outlier_exposure: bool = True
+    max_unknown: float = 0.05  # share of validation eight-class images the unknown check may take
+    max_not_skin: float = 0.01
     cache_dir: str | None = str(DEFAULT_CACHE_DIR)
     progress: bool = True
     extra_fit: dict = field(default_factory=dict)
@@ -286,6 +295,36 @@ def _full_probs(clf: LogisticRegression, x: np.ndarray, n_classes: int) -> np.nd
     return probs
 
 
+def _resolve_open_split(cfg: RecipeConfig, out: Path) -> Path | None:
+    """The open-set split of the run (made once, reused by a continued run); None without open-set data."""
+    if not cfg.open_set:
+        return None
+    from .open_set import make_open_split
+
+    path = out / "open_split.json"
+    if not path.is_file():
+        splitlib.save_split(make_open_split(read_manifest(cfg.open_set), cfg.seed), path, cfg.open_set)
+    return path
+
+
+def _open_set_step(cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_path: Path, open_split: Path,
+                   test_records) -> dict:
+    """Fit the open-set head into the bundle (train/val parts), then screen the held-out eight-class and
+    open-set test images through the station's path (models.screening) once."""
+    from .open_set import OpenSetConfig, add_open_set, load_open_split, select_open, summary
+    from .open_set_eval import evaluate_open_set
+
+    block = add_open_set(OpenSetConfig(
+        bundle=bundle_dir, data=manifest, split_file=split_path, open_set=Path(cfg.open_set),
+        open_split=open_split, seed=cfg.seed, max_unknown=cfg.max_unknown, max_not_skin=cfg.max_not_skin,
+        **({"cache_dir": Path(cfg.cache_dir)} if cfg.cache_dir else {}),
+    ))
+    print(f"recipe {cfg.name}: {summary(block)}", flush=True)
+    open_records = read_manifest(cfg.open_set)
+    held_out = select_open(open_records, load_open_split(open_split, cfg.open_set), "test")
+    return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.progress)
+
+
 def _resolve_split(cfg: RecipeConfig, out: Path, records) -> Path:
     path = out / "split.json"
     if not path.is_file():
@@ -333,6 +372,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     split_path = _resolve_split(cfg, out, records)
     split = splitlib.load_split(split_path, manifest)
 
+    open_split = _resolve_open_split(cfg, out)
     backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
     start = choose_start(cfg, out, records, split, backbone)
     init, head = start["init"], start["head"]
@@ -367,6 +407,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 cache_dir=cfg.cache_dir,
                 progress=cfg.progress,
                 bundle_name=cfg.name,
+                open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
+                open_split=open_split if cfg.outlier_exposure else None,
                 **cfg.extra_fit,
             )
         )
@@ -431,6 +473,9 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     )
     final = save_bundle(bundle.model, out / "bundle", manifest_data)
     load_bundle(final)  # verify what was written
+    if open_split:
+        metrics["open_set"] = _open_set_step(cfg, final, manifest, split_path, open_split, test_records)
+        write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
     int8 = None
     if cfg.int8:
         from models.int8 import QuantizationRefusedError

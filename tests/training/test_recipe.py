@@ -113,3 +113,26 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert load_bundle(tmp_path / "installed").weights_sha256 == bundle.weights_sha256
     # The install step pins the bundle (models/trust.py): the station accepts it as installed.
     assert load_trusted_bundle(tmp_path / "installed", TrustPolicy()).trust.startswith("pinned")
+
+
+def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
+    """The recipe trains with outlier exposure, fits the open-set head, and reports held-out open-set figures
+    in the report and the model card (issue 13)."""
+    from tests.test_open_set import _synthetic_data
+
+    _, open_manifest = _synthetic_data(tmp_path / "open")
+    cfg = replace(
+        DEFAULT, manifest=str(tiny_dataset), out=str(tmp_path / "run"), arch="tiny_cnn", init="random",
+        ssl_epochs=0, input_size=32, epochs=1, batch_size=8, num_workers=0, n_boot=0, baseline=False,
+        cache_dir=str(tmp_path / "cache"), progress=False, install=str(tmp_path / "installed"),
+        freeze_below="", open_set=str(open_manifest), max_unknown=0.2,
+    )
+    run_recipe(cfg)
+    bundle = load_bundle(tmp_path / "installed")
+    assert bundle.manifest["provenance"]["open_set"]  # outlier exposure in fine-tuning
+    assert {"unknown", "not_skin"} <= set(bundle.manifest["thresholds"])
+    assert bundle.manifest["open_set"]["file"] in bundle.files
+    metrics = json.loads((tmp_path / "run" / "report" / "metrics.json").read_text())
+    assert set(metrics["open_set"]["outcomes"]) == {"eight_class", "other_condition", "not_skin"}
+    card = (tmp_path / "installed" / "MODEL_CARD.md").read_text()
+    assert "Open set" in card and "unknown >=" in card

@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--ssl-data", default="", help="SimCLR images: a folder or manifest (paper: ISIC 2019)")
     add("--out", required=True, help="run folder; a stopped run continues where it was")
     add("--install", default="", help="copy the final bundle here (e.g. models/bundles/default)")
+    add("--open-set", default="", help="open-set manifest (other_condition, not_skin): outlier exposure, the "
+        "bundle's open-set head and its held-out figures (e.g. ../shared/data/open_set/manifest.csv)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     base = RECIPES[args.recipe]
     overrides = {name: getattr(args, name) for name in _TUNABLE if getattr(args, name) is not None}
     cfg = replace(base, manifest=args.data, out=args.out, ssl_data=args.ssl_data, install=args.install,
+                  open_set=args.open_set,
                   baseline=not args.no_baseline, progress=not args.no_progress, **overrides)
     summary = run_recipe(cfg)
     print(json.dumps(summary, indent=2))
