@@ -1,8 +1,10 @@
 """The screening engine in plain Python (no Qt): bundle -> quality gate -> Predictor -> decide -> Grad-CAM.
 
-Grad-CAM runs only for the frame that is screened (a capture, or the last frame of an automatic window), never
-for every live frame. In automatic mode the decision is made on the mean probabilities of the last N frames
-that passed the quality gate.
+One forward pass per screened frame gives the probabilities, the open-set scores and the target layer's
+activations; the heatmap of the class the decision names is made from those activations (no second pass) when
+the model allows it (``Explainer.fast``). Grad-CAM runs only for the frame that is screened (a capture, or the
+last frame of an automatic window), never for every live frame. In automatic mode the decision is made on the
+mean probabilities (and open-set scores) of the last N frames that passed the quality gate.
 """
 
 from __future__ import annotations
@@ -131,22 +133,33 @@ class ScreeningEngine:
     def auto_window(self) -> int:
         return self._window.maxlen or 1
 
-    def _predict(self, frame: np.ndarray) -> tuple[np.ndarray, OpenSetScores | None, float]:
+    def _predict(
+        self, frame: np.ndarray
+    ) -> tuple[np.ndarray, OpenSetScores | None, np.ndarray | None, float]:
+        """Probabilities, open-set scores and, when the heatmap can come from them, the target layer's
+        activations: one forward pass per screened frame (the decision then picks the class to explain)."""
         t0 = time.perf_counter()
-        prediction = self.predictor.predict_one(frame)
+        if self.explainer.fast:
+            prediction, feats = self.predictor.predict_with_features(frame)
+        else:
+            prediction, feats = self.predictor.predict_one(frame), None
         ms = (time.perf_counter() - t0) * 1000.0
-        return prediction.probabilities, prediction.open_set, ms
+        return prediction.probabilities, prediction.open_set, feats, ms
 
     def _finish(self, mode: str, frame: np.ndarray, quality: QualityReport, probs: np.ndarray | None,
                 open_set: OpenSetScores | None, infer_ms: float, frames: int,
-                explain: bool) -> ScreeningResult:
-        """The one decision rule (models.screening), then Grad-CAM of the class it names (none for RETAKE)."""
+                explain: bool, feats: np.ndarray | None = None) -> ScreeningResult:
+        """The one decision rule (models.screening), then Grad-CAM of the class it names (none for RETAKE),
+        from ``feats`` of the classification pass when given, else with a pass of its own."""
         verdict = decide_screening(quality, probs, self.bundle.classes, self.thresholds, open_set)
         heatmap, cam_ms = None, 0.0
         if explain and verdict.explained_class is not None:
             t0 = time.perf_counter()
             idx = self.bundle.classes.index(verdict.explained_class)
-            heatmap = self.explainer.explain(frame, class_index=idx).heatmap
+            if feats is not None:
+                heatmap = self.explainer.explain_from_features(frame, feats, idx).heatmap
+            else:
+                heatmap = self.explainer.explain(frame, class_index=idx).heatmap
             cam_ms = (time.perf_counter() - t0) * 1000.0
         named = probs is not None and verdict.decision is not Decision.RETAKE  # a RETAKE names no disease
         probabilities = dict(zip(self.bundle.classes, map(float, probs), strict=True)) if named else {}
@@ -164,8 +177,8 @@ class ScreeningEngine:
         quality = assess(frame, self.limits)
         if quality.retake:
             return self._finish("capture", frame, quality, None, None, 0.0, 1, explain)
-        probs, open_set, ms = self._predict(frame)
-        return self._finish("capture", frame, quality, probs, open_set, ms, 1, explain)
+        probs, open_set, feats, ms = self._predict(frame)
+        return self._finish("capture", frame, quality, probs, open_set, ms, 1, explain, feats)
 
     def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
         """Add one live frame to the automatic window; a result when the window is full (or a retake).
@@ -177,7 +190,7 @@ class ScreeningEngine:
         if quality.retake:
             self._window.clear()
             return self._finish("auto", frame, quality, None, None, 0.0, 1, explain)
-        probs, open_set, ms = self._predict(frame)
+        probs, open_set, feats, ms = self._predict(frame)
         scores = (open_set.unknown, open_set.not_skin) if open_set is not None else (np.nan, np.nan)
         self._window.append(np.concatenate([probs, scores]))
         if len(self._window) < self.auto_window:
@@ -187,7 +200,8 @@ class ScreeningEngine:
         self._window.clear()
         n = len(self.bundle.classes)
         mean_open_set = None if open_set is None else OpenSetScores(float(mean[n]), float(mean[n + 1]))
-        return self._finish("auto", frame, quality, mean[:n], mean_open_set, ms, frames, explain)
+        # The heatmap explains the frame shown (the last of the window) from its own pass.
+        return self._finish("auto", frame, quality, mean[:n], mean_open_set, ms, frames, explain, feats)
 
     def reset_auto(self) -> None:
         self._window.clear()

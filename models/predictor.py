@@ -70,20 +70,23 @@ class Predictor:
         """Normalised (N, 3, S, S) tensor -> (N, C) calibrated probabilities."""
         return self._run(batch)[0]
 
-    def _run(self, batch: torch.Tensor) -> tuple[np.ndarray, list[OpenSetScores] | None]:
-        """Calibrated probabilities and, when the bundle has an open-set head, its scores, from one pass
-        (the head reads the target layer's activations that the same forward pass returns)."""
-        want = self.open_set is not None
+    def _run(
+        self, batch: torch.Tensor, features: bool = False
+    ) -> tuple[np.ndarray, list[OpenSetScores] | None, np.ndarray | None]:
+        """Calibrated probabilities, the open-set head's scores (when the bundle has one) and, on request, the
+        target layer's activations, all from one forward pass."""
+        want = features or self.open_set is not None
         logits, feats = self.runtime.run(batch, features=want)
         probs = softmax(logits.astype(np.float32) / self.temperature)
-        return probs, (self.open_set.scores(feats) if want else None)
+        scores = self.open_set.scores(feats) if self.open_set is not None else None
+        return probs, scores, feats
 
     def predict(self, images: Sequence[np.ndarray]) -> list[Prediction]:
         """RGB uint8 images of any size -> one Prediction each."""
         out: list[Prediction] = []
         for start in range(0, len(images), self.batch_size):
             batch = self.preprocess.batch(images[start : start + self.batch_size])
-            probs, scores = self._run(batch)
+            probs, scores, _ = self._run(batch)
             out.extend(
                 Prediction(p, self.classes, scores[i] if scores else None) for i, p in enumerate(probs)
             )
@@ -91,6 +94,12 @@ class Predictor:
 
     def predict_one(self, image: np.ndarray) -> Prediction:
         return self.predict([image])[0]
+
+    def predict_with_features(self, image: np.ndarray) -> tuple[Prediction, np.ndarray]:
+        """One image's prediction and its (K, h, w) target-layer activations from the same pass: a heatmap of
+        whichever class the decision names then needs no second pass (``Explainer.explain_from_features``)."""
+        probs, scores, feats = self._run(self.preprocess(image).unsqueeze(0), features=True)
+        return Prediction(probs[0], self.classes, scores[0] if scores else None), feats[0]
 
     @property
     def explainer(self) -> Explainer:
@@ -111,9 +120,6 @@ class Predictor:
             prediction = self.predict_one(image)
             idx = int(prediction.probabilities.argmax()) if class_index is None else class_index
             return prediction, explainer.explain(image, idx, opacity)
-        logits, feats = self.runtime.run(self.preprocess(image).unsqueeze(0), features=True)
-        probs = softmax(logits.astype(np.float32) / self.temperature)[0]
-        scores = self.open_set.scores(feats)[0] if self.open_set is not None else None
-        idx = int(probs.argmax()) if class_index is None else int(class_index)
-        prediction = Prediction(probs, self.classes, scores)
-        return prediction, explainer.explain_from_features(image, feats[0], idx, opacity)
+        prediction, feats = self.predict_with_features(image)
+        idx = int(prediction.probabilities.argmax()) if class_index is None else int(class_index)
+        return prediction, explainer.explain_from_features(image, feats, idx, opacity)
