@@ -88,3 +88,16 @@ def test_missing_or_refused_bundle_says_what_to_do(tmp_path, make_tiny_bundle, k
     (path / "model.safetensors").write_bytes(b"tampered")
     with pytest.raises(ScreeningUnavailable, match="changed or damaged: call your administrator"):
         ScreeningEngine.from_config(replace(kiosk_config, model=ModelConfig(bundle=str(path))))
+
+
+def test_one_forward_pass_per_screened_frame(make_tiny_bundle, kiosk_config):
+    """Decision and heatmap come from the same pass (issue 16 item 1): the heatmap explains the class the
+    decision names without running the model again."""
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))
+    assert engine.explainer.fast
+    calls = []
+    run = engine.predictor.runtime.run
+    engine.predictor.runtime.run = lambda *a, **k: calls.append(k) or run(*a, **k)
+    result = engine.screen(skin_texture(64))
+    assert result.decision == "flag" and result.heatmap is not None
+    assert len(calls) == 1 and calls[0]["features"] is True
