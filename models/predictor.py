@@ -66,10 +66,6 @@ class Predictor:
         """The backend in use: 'onnxruntime-int8', 'onnxruntime' or 'eager' (``runtime.fallback_reason``)."""
         return self.runtime.name
 
-    def probabilities_from_tensor(self, batch: torch.Tensor) -> np.ndarray:
-        """Normalised (N, 3, S, S) tensor -> (N, C) calibrated probabilities."""
-        return self._run(batch)[0]
-
     def _run(
         self, batch: torch.Tensor, features: bool = False
     ) -> tuple[np.ndarray, list[OpenSetScores] | None, np.ndarray | None]:

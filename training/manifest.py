@@ -128,13 +128,14 @@ def count_table(records: list[Record]) -> str:
     order = [c for c in CLASSES] + sorted({r.label for r in records} - set(CLASSES))
     labels = [lab for lab in order if any(counts[(lab, s)] for s in sources)]
     width = max([len(s) for s in sources] + [5])
-    head = f"{'label':<12}" + "".join(f"{s:>{width + 2}}" for s in sources) + f"{'total':>{width + 2}}"
+    lw = max([len(lab) for lab in labels] + [11]) + 1  # other_condition is longer than the classes' names
+    head = f"{'label':<{lw}}" + "".join(f"{s:>{width + 2}}" for s in sources) + f"{'total':>{width + 2}}"
     lines = [head, "-" * len(head)]
     for lab in labels:
         row = [counts[(lab, s)] for s in sources]
-        lines.append(f"{lab:<12}" + "".join(f"{n:>{width + 2}}" for n in row) + f"{sum(row):>{width + 2}}")
+        lines.append(f"{lab:<{lw}}" + "".join(f"{n:>{width + 2}}" for n in row) + f"{sum(row):>{width + 2}}")
     totals = [sum(counts[(lab, s)] for lab in labels) for s in sources]
     lines.append(
-        f"{'total':<12}" + "".join(f"{n:>{width + 2}}" for n in totals) + f"{sum(totals):>{width + 2}}"
+        f"{'total':<{lw}}" + "".join(f"{n:>{width + 2}}" for n in totals) + f"{sum(totals):>{width + 2}}"
     )
     return "\n".join(lines)

@@ -24,9 +24,9 @@ def test_training_eval_tensor_equals_what_the_predictor_feeds_the_model(
     ds = CachedImageDataset(images, target_mask(records, bundle.classes), pre, augment=None)
     fed = []
     predictor = Predictor(bundle, device="cpu", backend="eager")
-    original = predictor.probabilities_from_tensor
+    original = predictor.runtime.run
     monkeypatch.setattr(
-        predictor, "probabilities_from_tensor", lambda x: fed.append(x.clone()) or original(x)
+        predictor.runtime, "run", lambda x, **kw: fed.append(x.clone()) or original(x, **kw)
     )
     predictor.predict([decode_image(r.path) for r in records])
     served = torch.cat(fed)
