@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
@@ -9,6 +11,13 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
+
+
+def local_time(when: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored time (UTC; a naive value from SQLite is UTC) in the station's local time."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime(fmt)
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import UTC
 
 import numpy as np
 import pyqtgraph as pg
@@ -47,6 +48,8 @@ def test_first_run_creates_the_admin(qtbot, db):
     dialog.repeat.setText("something else entirely")
     dialog.submit()
     assert dialog.session is None and "differ" in dialog.error.text()
+    assert dialog.password.text() == dialog.repeat.text() == ""  # both typed again
+    dialog.password.setText(PW)
     dialog.repeat.setText(PW)
     dialog.submit()
     assert dialog.session.role == "admin" and accounts.has_users(db)
@@ -96,6 +99,7 @@ def test_filter_sort_open_confirm_export(qtbot, db, settings, users, cases, tmp_
     window.table.selectRow(0)
     case_id = window.selected_ids()[0]
     dialog = window.open_case(case_id)
+    dialog.ask = lambda title, text: True  # every change is confirmed in a dialog (tested below)
     assert dialog.image.has_image() and dialog.heatmap.has_image()
     assert dialog.probs.rowCount() == 6
     dialog.note.setPlainText("sent to PCR desk")
@@ -187,3 +191,164 @@ def test_inactivity_logs_off(qtbot, db, settings, users):
     entry = audit.recent(db, 1)[0]
     assert (entry.action, entry.details) == ("logout", '{"reason": "inactivity"}')
     assert not window.isVisible()
+
+
+# --- review changes are explicit and confirmed (issue 12, item 5) ----------------------------------------
+
+
+@pytest.fixture
+def case_dialog(qtbot, db, settings, users, cases):
+    window = _window(qtbot, db, settings, users["rev"])
+    dialogs = []
+
+    def open_case(index=0, answer=True):
+        dialog = window.open_case(cases[index])
+        asked = []
+        dialog.ask = lambda title, text: asked.append((title, text)) or answer
+        dialogs.append(dialog)
+        return dialog, asked
+
+    yield open_case
+    window.close()
+
+
+def _status(db, case_id):
+    row = next(c for c in list_cases(db) if c.id == case_id)
+    return row.review_status, row.outcome
+
+
+def test_the_outcome_has_no_preselection(case_dialog, db, cases):
+    dialog, asked = case_dialog()
+    assert dialog.outcome.currentIndex() == -1 and dialog.outcome.currentData() is None
+    assert not dialog.record_button.isEnabled()  # nothing chosen, and a pending case takes no outcome
+    dialog.note.setPlainText("sent")
+    dialog.buttons["confirm"].click()
+    assert _status(db, cases[0]) == ("confirmed", None)
+    assert dialog.outcome.currentIndex() == -1 and not dialog.record_button.isEnabled()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("pcr_negative"))
+    assert dialog.record_button.isEnabled()
+    dialog.record_button.click()
+    assert _status(db, cases[0]) == ("confirmed", "pcr_negative")
+    assert "PCR negative" in asked[-1][1]
+
+
+def test_every_review_change_asks_first_and_no_means_nothing_changes(case_dialog, db, cases):
+    dialog, asked = case_dialog(answer=False)
+    before = audit.recent(db, 1)[0].seq
+    for action in ("confirm", "dismiss", "refer"):
+        dialog.apply_review(action)
+    assert len(asked) == 3 and _status(db, cases[0]) == ("pending", None)
+    assert [e.action for e in audit.recent(db, 20) if e.seq > before] == []
+    assert "Confirm" in asked[0][0] and cases[0] in asked[0][1]
+
+
+def test_dismissing_a_confirmed_case_asks_for_a_note(case_dialog, db, cases):
+    dialog, asked = case_dialog()
+    dialog.apply_review("confirm")
+    assert _status(db, cases[0]) == ("confirmed", None)
+    n = len(asked)
+    dialog.apply_review("dismiss")  # no note
+    assert len(asked) == n and _status(db, cases[0]) == ("confirmed", None)  # not even asked
+    assert "needs a note" in dialog.error.text() and dialog.note.hasFocus() is dialog.isActiveWindow()
+    dialog.note.setPlainText("PCR desk says it was a burn")
+    dialog.apply_review("dismiss")
+    assert _status(db, cases[0]) == ("dismissed", None)
+    assert "PCR desk says it was a burn" in asked[-1][1]
+
+
+def test_a_store_refusal_is_shown_in_plain_words(case_dialog, db, cases, monkeypatch):
+    dialog, _asked = case_dialog()
+    dialog.apply_outcome("pcr_positive")  # on a pending case: the store refuses
+    assert _status(db, cases[0]) == ("pending", None)
+    assert "confirm or refer it first" in dialog.error.text().lower() or "confirmed or referred" in \
+        dialog.error.text()
+    assert dialog.last_message is not None and dialog.last_message.text() == dialog.error.text()
+
+    def broken(*_a, **_k):
+        raise RuntimeError("(sqlite3.OperationalError) database is locked [SQL: UPDATE cases SET ...]")
+
+    monkeypatch.setattr(reviews, "review_case", broken)
+    dialog.apply_review("refer")
+    assert "could not be saved" in dialog.error.text() and "SQL" not in dialog.error.text()
+
+
+def test_the_confirmation_is_a_real_dialog(qtbot, db, settings, users, cases):
+    window = _window(qtbot, db, settings, users["rev"])
+    dialog = window.open_case(cases[1])
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.append(f"{box.windowTitle()}: {box.text()}")
+        box.button(box.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, answer)
+    dialog.apply_review("refer")
+    assert seen and seen[0].startswith("Refer case?: ") and _status(db, cases[1]) == ("referred", None)
+    window.close()
+
+
+# --- the login dialog (issue 12, item 7) -------------------------------------------------------------------
+
+
+def _clipped(label) -> bool:
+    return label.isVisible() and label.heightForWidth(label.width()) > label.height()
+
+
+@pytest.mark.parametrize("size, scale", [((1280, 720), 1.0), ((1920, 1080), 1.5)])
+def test_the_login_dialog_shows_its_whole_message_and_fields_never_overlap(qtbot, db, settings, users, size,
+                                                                          scale):
+    from PySide6.QtWidgets import QMainWindow
+
+    from kiosk.ui.style import style_sheet
+
+    parent = QMainWindow()  # the screening window's style, as at a station
+    parent.setStyleSheet(style_sheet(scale))
+    parent.resize(*size)
+    qtbot.addWidget(parent)
+    parent.show()
+    dialog = LoginDialog(db, settings, parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("rev")
+    for _ in range(settings.max_failed_logins + 1):  # locked: the longest message the store gives
+        dialog.password.setText("wrong-wrong-wrong")
+        dialog.submit()
+    qtbot.wait(50)
+    assert dialog.error.text()
+    for label in (dialog.intro, dialog.error):
+        assert not _clipped(label), (label.text(), label.geometry(), label.heightForWidth(label.width()))
+    fields = [dialog.username, dialog.password]
+    assert not fields[0].geometry().intersects(fields[1].geometry())
+    assert all(f.height() >= f.minimumSizeHint().height() for f in fields)
+    assert dialog.width() <= size[0] and dialog.height() <= size[1]
+    assert dialog.password.text() == "" and dialog.username.text() == "rev"
+    assert QApplication.focusWidget() in (dialog.password, None)  # the next try goes to the password
+
+
+def test_login_fields_have_a_fixed_tab_order_and_enter_in_the_name_moves_on(qtbot, db, settings, users):
+    dialog = LoginDialog(db, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focus_order() == [dialog.username, dialog.password, dialog.ok_button]
+    dialog.username.setText("rev")
+    dialog.username.returnPressed.emit()  # Enter after the name: to the password, no log-in attempt
+    assert dialog.session is None and dialog.error.text() == ""
+    assert not [e for e in audit.recent(db, 5) if e.action == "login_failed"]
+    dialog.password.setText(PW)
+    dialog.password.returnPressed.emit()
+    assert dialog.session is not None and dialog.session.username == "rev"
+
+
+def test_review_times_are_local(qtbot, db, settings, users, cases, monkeypatch):
+    from kiosk.ui.review.table_model import COLUMNS
+
+    window = _window(qtbot, db, settings, users["rev"])
+    assert "UTC" not in dict(COLUMNS)["captured_utc"]
+    case = window.model.case_at(0)
+    captured = case.captured_utc if case.captured_utc.tzinfo else case.captured_utc.replace(tzinfo=UTC)
+    assert window.model.index(0, 0).data() == captured.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    dialog = window.open_case(case.id)
+    assert captured.astimezone().strftime("%Y-%m-%d %H:%M:%S") in dialog.info.text()
+    assert " UTC" not in dialog.info.text()
+    window.close()

@@ -1,8 +1,14 @@
-"""One case: image, heatmap, all probabilities, quality, model, operator, history, and reviewer actions."""
+"""One case: image, heatmap, all probabilities, quality, model, operator, history, and reviewer actions.
+
+Every change (confirm, dismiss, refer, outcome) is asked for explicitly and confirmed in a dialog; the PCR
+outcome has no pre-selected value. The store enforces which changes are allowed (``kiosk.store.reviews``);
+this dialog only offers those, asks for a note where one is needed, and shows a refusal in plain words.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -23,8 +30,30 @@ from kiosk.store import reviews
 from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
-from kiosk.ui.widgets import ImageView
+from kiosk.ui.widgets import ImageView, local_time
 from models.taxonomy import display_name
+
+log = logging.getLogger(__name__)
+
+ACTION_WORDS = {  # what the confirmation asks, in a reviewer's words
+    "confirm": ("Confirm", "confirm it (send the traveller to secondary screening / PCR)"),
+    "dismiss": ("Dismiss", "dismiss it as a false alarm"),
+    "refer": ("Refer", "refer it to another reviewer or service"),
+}
+OUTCOME_WORDS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
+
+
+def _allowed(status: str, outcome: str | None) -> tuple[str, ...]:
+    """The changes the store allows next (its state machine); everything when it does not say."""
+    allowed = getattr(reviews, "allowed_actions", None)
+    return tuple(allowed(status, outcome)) if allowed else (*ACTION_WORDS, "outcome")
+
+
+def _needs_note(status: str, action: str, outcome: str | None) -> bool:
+    needs = getattr(reviews, "needs_note", None)
+    if needs is not None:
+        return bool(needs(status, action, outcome))
+    return (status, action) == ("confirmed", "dismiss")
 
 
 class CaseDetailDialog(QDialog):
@@ -50,6 +79,7 @@ class CaseDetailDialog(QDialog):
         self.note.setMaximumHeight(80)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #ff8a80;")
+        self.error.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for action, label, key in (
@@ -63,12 +93,16 @@ class CaseDetailDialog(QDialog):
             actions.addWidget(button)
             self.buttons[action] = button
         self.outcome = QComboBox()
-        self.outcome.addItem("PCR positive", "pcr_positive")
-        self.outcome.addItem("PCR negative", "pcr_negative")
-        record = QPushButton("Record &outcome")
-        record.clicked.connect(lambda: self.apply_outcome(self.outcome.currentData()))
+        for value, label in OUTCOME_WORDS.items():
+            self.outcome.addItem(label, value)
+        self.outcome.setPlaceholderText("PCR result: choose…")
+        self.outcome.setCurrentIndex(-1)  # no pre-selection: the reviewer picks the laboratory's result
+        self.outcome.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.record_button = QPushButton("Record &outcome")
+        self.record_button.clicked.connect(lambda: self.apply_outcome(self.outcome.currentData()))
         actions.addWidget(self.outcome)
-        actions.addWidget(record)
+        actions.addWidget(self.record_button)
+        self.last_message: QMessageBox | None = None
         grid = QGridLayout()
         grid.addWidget(self.image, 0, 0)
         grid.addWidget(self.heatmap, 0, 1)
@@ -104,37 +138,94 @@ class CaseDetailDialog(QDialog):
             self.probs.setItem(row, 0, QTableWidgetItem(display_name(cls)))
             self.probs.setItem(row, 1, QTableWidgetItem(f"{p:.1%}"))
         quality = ", ".join(f"{k} {v:.3g}" for k, v in detail.quality.items()) or "-"
-        purged = f" · images purged {detail.images_purged_utc:%Y-%m-%d}" if detail.images_purged_utc else ""
+        purged = (f" · images purged {local_time(detail.images_purged_utc, '%Y-%m-%d')}"
+                  if detail.images_purged_utc else "")
         e = html.escape  # traveller references and names are typed by people: never markup
         self.info.setText(
             f"<b>{c.decision.upper()}</b> · {e(display_name(c.top_class))} {c.top_probability:.1%} · "
             f"review: <b>{c.review_status}</b>{' · ' + c.outcome if c.outcome else ''}<br>"
-            f"{c.captured_utc:%Y-%m-%d %H:%M:%S} UTC · station {e(c.station_id)} · "
+            f"{local_time(c.captured_utc, '%Y-%m-%d %H:%M:%S')} · station {e(c.station_id)} · "
             f"operator {e(c.operator or '-')} · traveller ref. {e(c.traveller_ref or '-')}<br>"
             f"model {e(c.model_name)} ({detail.model_sha256[:12]}) · "
             f"thresholds {e(str(detail.thresholds))} · quality {e(quality)}{purged}"
         )
         self.info.setTextFormat(Qt.TextFormat.RichText)
         lines = [
-            f"{when:%Y-%m-%d %H:%M} {who}: {action}{' ' + outcome if outcome else ''}"
+            f"{local_time(when)} {who}: {action}{' ' + outcome if outcome else ''}"
             f"{' — ' + note if note else ''}"
             for when, who, action, outcome, note in detail.history
         ]
         self.history.setText("History: " + ("; ".join(lines) if lines else "not reviewed yet"))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        c = self.detail.summary
+        allowed = _allowed(c.review_status, c.outcome)
+        for action, button in self.buttons.items():
+            button.setEnabled(action in allowed)
+        self.outcome.setEnabled("outcome" in allowed)
+        self.record_button.setEnabled("outcome" in allowed and self.outcome.currentData() is not None)
+
+    def ask(self, title: str, text: str) -> bool:
+        """Yes/No before a change (No is the default); tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def tell(self, text: str) -> None:
+        """A refusal or an error: in the dialog, and in a message box that does not block."""
+        self.error.setText(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, f"Case {self.case_id}", text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: setattr(self, "last_message", None))
+        self.last_message = box
+        box.open()
 
     def apply_review(self, action: str) -> None:
-        self._record(reviews.review_case, action)
+        title, what = ACTION_WORDS[action]
+        self._change(action, reviews.review_case, action, title, f"{what}")
 
-    def apply_outcome(self, outcome: str) -> None:
-        self._record(reviews.record_outcome, outcome)
-
-    def _record(self, store_call, value: str) -> None:
-        """Store a review action or an outcome with the note; show a refusal instead of raising."""
-        try:
-            store_call(self.db, self.user, self.case_id, value, self.note.toPlainText())
-        except StoreError as exc:
-            self.error.setText(str(exc))
+    def apply_outcome(self, outcome: str | None) -> None:
+        if outcome is None:
+            self.tell("Choose the PCR result first (positive or negative).")
             return
+        words = OUTCOME_WORDS.get(outcome, outcome)
+        self._change("outcome", reviews.record_outcome, outcome, "Record outcome",
+                     f"record the outcome {words}")
+
+    def _change(self, action: str, store_call, value: str, title: str, what: str) -> None:
+        """Ask for the note where one is needed, confirm, then store; a refusal is shown, never raised."""
+        c = self.detail.summary
+        note = self.note.toPlainText().strip()
+        if _needs_note(c.review_status, action, c.outcome) and not note:
+            if (c.review_status, action) == ("confirmed", "dismiss"):
+                self.error.setText("Dismissing a confirmed case needs a note: write why in the note box, "
+                                   "then press Dismiss again.")
+            else:
+                self.error.setText(f"This change to a {c.review_status} case needs a note: write why in the "
+                                   "note box, then try again.")
+            self.note.setFocus()
+            return
+        text = (f"Case {self.case_id} ({c.decision.upper()}, {display_name(c.top_class)}, now "
+                f"{c.review_status}{' · ' + OUTCOME_WORDS.get(c.outcome, c.outcome) if c.outcome else ''}): "
+                f"{what}?" + (f"\n\nNote: {note}" if note else "\n\nNo note.")
+                + "\n\nThis is recorded with your name in the audit trail.")
+        if not self.ask(f"{title} case?", text):
+            return
+        try:
+            store_call(self.db, self.user, self.case_id, value, note)
+        except StoreError as exc:  # the store's reason, written for reviewers
+            self.tell(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a database fault: plain words here, details in the log
+            log.exception("review change on case %s failed", self.case_id)
+            self.tell("The change could not be saved: the case database did not accept it "
+                      f"({type(exc).__name__}). Try again; if it keeps failing, call your administrator.")
+            return
+        self.error.setText("")
         self.note.clear()
+        self.outcome.setCurrentIndex(-1)
         self.load()
         self.changed.emit(self.case_id)

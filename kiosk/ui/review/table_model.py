@@ -7,10 +7,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kiosk.store.database import Database
 from kiosk.store.queries import CaseFilter, count_cases, list_cases
 from kiosk.store.records import CaseSummary
+from kiosk.ui.widgets import local_time
 from models.taxonomy import display_name
 
 COLUMNS = [
-    ("captured_utc", "Time (UTC)"),
+    ("captured_utc", "Time"),  # shown in the station's local time
     ("station_id", "Station"),
     ("operator", "Operator"),
     ("decision", "Decision"),
@@ -85,7 +86,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return case.id
         if key == "captured_utc":
-            return value.strftime("%Y-%m-%d %H:%M:%S")
+            return local_time(value, "%Y-%m-%d %H:%M:%S")
         if key == "top_probability":
             return f"{value:.1%}"
         if key == "top_class":

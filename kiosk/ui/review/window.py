@@ -155,8 +155,10 @@ class ReviewWindow(QMainWindow):
     def current_filter(self) -> CaseFilter:
         date_from = date_to = None
         if self.use_dates.isChecked():
-            date_from = datetime.combine(self.date_from.date().toPython(), time(), UTC)
-            date_to = datetime.combine(self.date_to.date().toPython(), time(), UTC) + timedelta(days=1)
+            # the dates are the station's local days (as the table shows times), compared in UTC
+            first = datetime.combine(self.date_from.date().toPython(), time())
+            after = datetime.combine(self.date_to.date().toPython(), time()) + timedelta(days=1)
+            date_from, date_to = first.astimezone().astimezone(UTC), after.astimezone().astimezone(UTC)
 
         def chosen(box: QComboBox) -> tuple[str, ...]:
             return () if box.currentData() is None else (box.currentData(),)
