@@ -8,7 +8,8 @@ station's own path (``models.screening.screen_image``: quality gate, model, open
 - ``outcomes.<label>.<decision>`` and ``reasons.<label>.<reason_code>``: share of each label per outcome
   (labels: ``eight_class``, ``other_condition``, ``not_skin``);
 - ``eight_class_rejected``: share of eight-class images sent to ``unknown_condition`` or ``not_skin``,
-  overall, per class and per source; ``mpox_flag_recall``: with and without the open-set checks;
+  overall, per class and per source; ``mpox_flag_recall``: with and without the open-set
+  checks (the quality gate in both);
 - ``per_topic``: outcomes per DermNet topic (other conditions) and per kind of non-skin picture;
 - ``corners_masked``: the outcomes again with the image corners masked (the DermNet watermark confound).
 """
@@ -28,7 +29,7 @@ from models.decision import Decision, ReasonCode, Thresholds
 from models.errors import ImageDecodeError
 from models.imageio import decode_image
 from models.predictor import Predictor
-from models.screening import screen_image
+from models.screening import decide_screening, screen_image
 from models.taxonomy import NOT_SKIN, OTHER_CONDITION
 
 from .evaluation import mask_corners
@@ -47,6 +48,7 @@ class Screened:
     unknown: float | None  # None when the quality gate refused the picture before the model ran
     not_skin: float | None
     p_flag: float | None  # the highest flagged-class probability
+    decision_without_open_set: str  # the same rule and quality gate without the open-set scores
 
 
 def screen_records(predictor: Predictor, thresholds: Thresholds, records: Sequence[Record],
@@ -62,12 +64,15 @@ def screen_records(predictor: Predictor, thresholds: Thresholds, records: Sequen
             image = mask_corners(image[None])[0]
         s = screen_image(predictor, image, thresholds)
         p = s.prediction
+        without = decide_screening(s.quality, None if p is None else p.probabilities, predictor.classes,
+                                   thresholds, None)
         out.append(Screened(
             r, r.label if r.label in (OTHER_CONDITION, NOT_SKIN) else EIGHT_CLASS, s.verdict.decision.value,
             s.verdict.reason_code.value,
             None if p is None or p.open_set is None else p.open_set.unknown,
             None if p is None or p.open_set is None else p.open_set.not_skin,
             None if p is None else float(p.probabilities[flagged].max()),
+            without.decision.value,
         ))
     return out
 
@@ -123,7 +128,7 @@ def summarise(items: list[Screened], thresholds: Thresholds) -> dict:
         out["mpox_flag_recall"] = {
             "n": len(mpox),
             "with_open_set": sum(s.decision == Decision.FLAG for s in mpox) / len(mpox),
-            "model_only": sum(s.p_flag is not None and s.p_flag >= thresholds.flag for s in mpox) / len(mpox),
+            "without_open_set": sum(s.decision_without_open_set == Decision.FLAG for s in mpox) / len(mpox),
         }
     topics: dict[str, list[Screened]] = defaultdict(list)
     for s in by_group[OTHER_CONDITION] + by_group[NOT_SKIN]:
@@ -172,7 +177,7 @@ def report_lines(m: dict) -> list[str]:
     ]
     if mr := m.get("mpox_flag_recall"):
         lines.append(f"- mpox flagged ({mr['n']} images): {pct(mr['with_open_set'])} with the open-set "
-                     f"checks, {pct(mr['model_only'])} by p(mpox) >= threshold alone")
+                     f"checks, {pct(mr['without_open_set'])} by the same rule without them")
     cm = m.get("corners_masked")
     if cm:
         lines.append("- corners masked (watermarks): " + ", ".join(
