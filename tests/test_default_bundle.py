@@ -51,3 +51,34 @@ def test_held_out_images_through_the_serving_path(skin_dir):
     accuracy = float(np.mean(predicted == np.array([r.label for r in test])))
     # The model card reports the full test split; this guards the shipped weights and the serving path.
     assert accuracy >= 0.6, accuracy
+
+
+OPEN_SET_DIR = DEFAULT_BUNDLE_DIR.parents[2].parent / "shared" / "data" / "open_set"
+
+
+@pytest.mark.real_data
+@pytest.mark.skipif(not (OPEN_SET_DIR / "manifest.csv").is_file(), reason="../shared/data/open_set is absent")
+def test_open_set_checks_on_held_out_pictures():
+    """Issue 13 through the station's path: the open-set split (seed 0) is rebuilt and 40 held-out non-skin
+    pictures and 40 held-out other-condition rashes are screened; none of the non-skin ones is flagged."""
+    from models.screening import screen_image
+    from training.manifest import read_manifest
+    from training.open_set import make_open_split, select_open
+
+    bundle = load_bundle(DEFAULT_BUNDLE_DIR)
+    assert bundle.manifest.get("open_set"), "the default bundle has no open-set head"
+    records = read_manifest(OPEN_SET_DIR / "manifest.csv")
+    held_out = select_open(records, make_open_split(records, seed=0), "test")
+    predictor = Predictor(bundle)
+
+    def outcomes(label: str) -> list:
+        chosen = [r for r in held_out if r.label == label][::3][:40]
+        return [screen_image(predictor, decode_image(r.path), bundle.thresholds).verdict for r in chosen]
+
+    not_skin = outcomes("not_skin")
+    assert all(v.decision != "flag" for v in not_skin)
+    assert sum(v.decision == "retake" for v in not_skin) >= 0.8 * len(not_skin)
+    assert all(v.top_class is None for v in not_skin if v.decision == "retake")
+    other = outcomes("other_condition")
+    assert sum(v.decision == "flag" for v in other) <= 0.1 * len(other)
+    assert sum(v.reason_code == "unknown_condition" for v in other) >= 0.3 * len(other)
