@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -106,4 +107,4 @@ def _open_set(args: argparse.Namespace, pooled: EvalData) -> dict:
     chosen = select_open(records, split, args.split if split else None)
     if not chosen:
         raise ManifestError(f"no open-set images selected from {args.open_set}")
-    return evaluate_open_set(load_bundle(args.bundle), pooled.records, chosen)
+    return evaluate_open_set(load_bundle(args.bundle), pooled.records, chosen, progress=sys.stderr.isatty())
