@@ -50,6 +50,7 @@ class CaseFilter:
     top_classes: tuple[str, ...] = ()
     stations: tuple[str, ...] = ()
     review_statuses: tuple[str, ...] = ()
+    reason_codes: tuple[str, ...] = ()  # models.decision.ReasonCode values, e.g. "unknown_condition"
     text: str = ""
     case_ids: tuple[str, ...] = field(default=())
 
@@ -66,6 +67,8 @@ class CaseFilter:
             query = query.where(Case.station_id.in_(self.stations))
         if self.review_statuses:
             query = query.where(Case.review_status.in_(self.review_statuses))
+        if self.reason_codes:
+            query = query.where(Case.reason_code.in_(self.reason_codes))
         if self.case_ids:
             query = query.where(Case.id.in_(self.case_ids))
         text = self.text.strip()

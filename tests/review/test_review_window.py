@@ -352,3 +352,14 @@ def test_review_times_are_local(qtbot, db, settings, users, cases, monkeypatch):
     assert captured.astimezone().strftime("%Y-%m-%d %H:%M:%S") in dialog.info.text()
     assert " UTC" not in dialog.info.text()
     window.close()
+
+
+def test_the_decision_filter_sets_the_unrecognised_condition_apart(qtbot, db, settings, users, cases):
+    """Issue 13: REVIEW because the condition is not one the model knows is a filter of its own."""
+    window = _window(qtbot, db, settings, users["rev"])
+    window.decision.setCurrentIndex(window.decision.findData("review:unknown_condition"))
+    flt = window.current_filter()
+    assert flt.decisions == ("review",) and flt.reason_codes == ("unknown_condition",)
+    assert window.model.total == 0  # none of these cases was an unknown condition
+    window.decision.setCurrentIndex(window.decision.findData("review"))
+    assert window.current_filter().reason_codes == () and window.model.total > 0

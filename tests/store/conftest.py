@@ -112,6 +112,7 @@ def insert_rows(db, rows: list[dict]) -> list[str]:
                 traveller_ref=row.get("ref", ""),
                 review_status=row.get("status", "pending"),
                 outcome=row.get("outcome"),
+                reason_code=row.get("reason_code", ""),
             )
         )
 

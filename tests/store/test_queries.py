@@ -36,6 +36,7 @@ def test_filters_combine(db):
                 "top_class": "measles",
                 "station": "gate-2",
                 "ref": "P2",
+                "reason_code": "unknown_condition",
             },
             {
                 "when": t0 + timedelta(days=2),
@@ -52,6 +53,8 @@ def test_filters_combine(db):
     assert count_cases(db, CaseFilter(top_classes=("measles",))) == 1
     assert count_cases(db, CaseFilter(stations=("gate-2",), decisions=("flag",))) == 1
     assert count_cases(db, CaseFilter(review_statuses=("confirmed",))) == 1
+    assert count_cases(db, CaseFilter(decisions=("review",), reason_codes=("unknown_condition",))) == 1
+    assert count_cases(db, CaseFilter(reason_codes=("low_confidence",))) == 0
     assert count_cases(db, CaseFilter(date_from=t0 + timedelta(hours=1), date_to=t0 + timedelta(days=2))) == 1
     assert [
         c.traveller_ref for c in list_cases(db, CaseFilter(text="p"), sort="traveller_ref", descending=False)

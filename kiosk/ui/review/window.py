@@ -80,9 +80,13 @@ class ReviewWindow(QMainWindow):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.decision = _combo(
-            [("All decisions", None), ("FLAG", "flag"), ("REVIEW", "review"), ("CLEAR", "clear")]
-        )
+        # "decision" or "decision:reason_code" (models.decision.ReasonCode): the open-set outcomes apart.
+        self.decision = _combo([
+            ("All decisions", None), ("FLAG", "flag"), ("REVIEW", "review"),
+            ("REVIEW · condition not recognised", "review:unknown_condition"),
+            ("REVIEW · low confidence", "review:low_confidence"),
+            ("REVIEW · doubtful picture", "review:poor_quality"), ("CLEAR", "clear"),
+        ])
         self.top_class = _combo([("All classes", None)] + [(display_name(c), c) for c in CLASSES])
         self.station = _combo([("All stations", None)] + [(s, s) for s in stations(db)])
         self.status = _combo([("Any review status", None)] + [(s.capitalize(), s) for s in REVIEW_STATUSES])
@@ -163,10 +167,12 @@ class ReviewWindow(QMainWindow):
         def chosen(box: QComboBox) -> tuple[str, ...]:
             return () if box.currentData() is None else (box.currentData(),)
 
+        decision, _, reason_code = (self.decision.currentData() or "").partition(":")
         return CaseFilter(
             date_from=date_from,
             date_to=date_to,
-            decisions=chosen(self.decision),
+            decisions=(decision,) if decision else (),
+            reason_codes=(reason_code,) if reason_code else (),
             top_classes=chosen(self.top_class),
             stations=chosen(self.station),
             review_statuses=chosen(self.status),
