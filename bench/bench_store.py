@@ -140,6 +140,47 @@ def fill(db, n: int) -> None:
             s.execute(Case.__table__.insert(), batch)
 
 
+def chain_cases(db) -> None:
+    """One ``case_created`` audit entry per filled case, as the writer makes them (bulk, for speed)."""
+    from kiosk.store import audit, integrity
+
+    seq, prev = 0, audit.GENESIS
+    entries = []
+    ts = datetime.now(UTC)
+    with db.session() as s:
+        seq, prev = audit.head(s)
+        for row in s.execute(Case.__table__.select().order_by(Case.created_utc, Case.id)):
+            seq += 1
+            details = json.dumps(
+                {
+                    "decision": row.decision,
+                    "station": row.station_id,
+                    "rows": {"case": {row.id: integrity.case_digest(row)}},
+                },
+                sort_keys=True,
+            )
+            value = audit.entry_hash(seq, ts, "o", "case_created", row.id, details, prev)
+            entries.append(
+                dict(
+                    seq=seq,
+                    ts_utc=ts,
+                    actor="o",
+                    action="case_created",
+                    target=row.id,
+                    details=details,
+                    prev_hash=prev,
+                    entry_hash=value,
+                )
+            )
+            prev = value
+    from kiosk.store.schema import AuditEntry
+
+    with db.session() as s, s.begin():
+        for i in range(0, len(entries), 10_000):
+            s.execute(AuditEntry.__table__.insert(), entries[i : i + 10_000])
+    db.anchor.record(seq, prev)
+
+
 def timed(fn, repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
@@ -178,6 +219,19 @@ def review_list(url: str, data: Path, n: int) -> None:
     for name, q in queries.items():
         big_ms, small_ms = timed(lambda q=q: q(db)), timed(lambda q=q: q(small))
         print(f"{name:34s} {big_ms:9.1f} ms  {small_ms:9.1f} ms  {big_ms / max(small_ms, 1e-6):6.1f}x")
+    t = time.perf_counter()
+    chain_cases(db)
+    print(f"chained {n} cases in {time.perf_counter() - t:.1f} s")
+    from kiosk.store import audit
+
+    t = time.perf_counter()
+    report = audit.verify(db)
+    print(
+        f"verify-audit: {report.entries} entries, {report.rows_checked} rows, ok={report.ok}, "
+        f"{time.perf_counter() - t:.1f} s"
+    )
+    big_ms = timed(lambda: (count_cases(db), list_cases(db, limit=200)))
+    print(f"{'open (count + first page), chained':34s} {big_ms:9.1f} ms")
     db.close()
     small.close()
 

@@ -132,8 +132,8 @@ def verify(db: Database) -> AuditReport:
     case_reviews: dict[str, set[str]] = {}
     prev, expected_seq, last_seq = GENESIS, 1, 0
     with db.session() as session:
-        query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
-        for e in session.execute(query).scalars():
+        query = select(AuditEntry.__table__).order_by(AuditEntry.seq).execution_options(yield_per=5000)
+        for e in session.execute(query):  # Core rows: no ORM objects for a chain of 100,000s of entries
             report.entries += 1
             if e.seq != expected_seq:
                 report.add(f"entry {e.seq}: expected entry {expected_seq} (entries deleted?)")
@@ -147,13 +147,12 @@ def verify(db: Database) -> AuditReport:
             prev, expected_seq, last_seq = e.entry_hash, e.seq + 1, e.seq
             if '"rows"' in e.details or '"deleted"' in e.details:
                 _replay(e, expected, case_reviews, report)
-            session.expunge(e)
         _compare_rows(session, expected, report)
     _check_anchor(db, anchor, anchors, found, last_seq, report)
     return report
 
 
-def _replay(e: AuditEntry, expected, case_reviews, report: AuditReport) -> None:
+def _replay(e, expected, case_reviews, report: AuditReport) -> None:
     try:
         body = json.loads(e.details)
         for kind, items in (body.get("rows") or {}).items():

@@ -52,12 +52,17 @@ USER_FIELDS = (
 KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
 
 
+_PLAIN = (str, float, bool, type(None))
+
+
 def _value(value):
+    if type(value) in _PLAIN:  # the common case first: most columns are text
+        return value
     if isinstance(value, datetime):  # stored as UTC; SQLite hands back naive UTC
         value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
         return value.isoformat(timespec="microseconds")
     if isinstance(value, bool):
-        return value
+        return bool(value)
     if isinstance(value, float):
         return float(value)
     if isinstance(value, int):
@@ -67,7 +72,7 @@ def _value(value):
 
 def digest(kind: str, row) -> str:
     fields = KINDS[kind]
-    values = [_value(getattr(row, f)) for f in fields]
+    values = [_value(v) for v in map(row.__getattribute__, fields)]
     if kind == "user":  # SQLite's Boolean is an integer column: 0/1 and False/True are the same value
         values[fields.index("disabled")] = bool(values[fields.index("disabled")])
     payload = json.dumps([kind, 1, values], ensure_ascii=False, separators=(",", ":"))
