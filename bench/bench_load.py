@@ -113,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     lost = len(set(acknowledged) - stored)
     with db.engine.connect() as conn:
         integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+    from kiosk.store import audit
+
+    t = time.perf_counter()
+    report = audit.verify(db)
+    verify_s = time.perf_counter() - t
     print(f"stream: {n} cases offered at {args.rate:g}/s over {args.seconds:g} s, one submitting thread")
     print(f"achieved submit rate      {n / offered_s:6.2f} cases/s  (all submitted in {offered_s:.1f} s)")
     print(f"stored / acknowledged     {len(stored & set(acknowledged))} / {len(acknowledged)}  lost {lost}")
@@ -125,9 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"review list (count + first 200) every {args.poll:g} s: {len(list_ms)} refreshes, "
           f"p50 {pct(list_ms, 0.5):.1f} ms  p99 {pct(list_ms, 0.99):.1f} ms  max {pct(list_ms, 1.0):.1f} ms")
     print(f"integrity_check           {integrity}")
+    print(f"verify-audit              {'OK' if report.ok else 'FAILED'}: {report.entries} entries, "
+          f"{report.rows_checked} rows, {verify_s:.1f} s" + ("" if report.ok else f" {report.problems[:3]}"))
     reader_db.close()
     db.close()
-    return 0 if lost == 0 and integrity == "ok" else 1
+    return 0 if lost == 0 and integrity == "ok" and report.ok else 1
 
 
 if __name__ == "__main__":
