@@ -185,22 +185,28 @@ def _prepare_sqlite_file(db_path: Path) -> None:
 
 
 def _start_anchor(db: Database, revision_before: str | None) -> None:
-    """Create the chain anchor of this data folder if there is none. Where the chain already has entries
-    that no anchor covered, that is right for a database just brought into the chain (an upgrade to
-    revision 0004) and for a shared PostgreSQL database this station joins; a local SQLite database whose
-    anchor went missing is left for verify-audit to report (``--reanchor`` after a deliberate restore)."""
-    if db.anchor.exists() or migrate.current_revision(db.engine) is None:
-        return
+    """Create the chain anchor of this data folder if there is none, and anchor the head after the upgrade
+    that brought the stored rows into the chain (revision 0004). Where the chain already has entries that no
+    anchor covered, creating it is right for that upgrade and for a shared PostgreSQL database this station
+    joins; a local SQLite database whose anchor went missing is left for verify-audit to report
+    (``--reanchor`` after a deliberate restore)."""
     from kiosk.store.audit import head
 
+    current = migrate.current_revision(db.engine)
+    if current is None:
+        return
+    newly_chained = (
+        revision_before is None or revision_before < CHAIN_REVISION
+    ) and current >= CHAIN_REVISION
+    if db.anchor.exists() and not newly_chained:
+        return
     try:
         with db.session() as s:
             seq, value = head(s)
     except Exception as exc:  # noqa: BLE001 - an unreadable chain is verify-audit's to report
         log.warning("cannot read the audit chain's head to anchor it: %s", exc)
         return
-    newly_chained = revision_before is None or revision_before < CHAIN_REVISION
-    if seq and db.dialect == "sqlite" and not newly_chained:
+    if not db.anchor.exists() and seq and db.dialect == "sqlite" and not newly_chained:
         log.warning(
             "the audit chain anchor %s is missing although the database has %d entries; "
             "'mpox-kiosk verify-audit' reports it",
@@ -209,9 +215,3 @@ def _start_anchor(db: Database, revision_before: str | None) -> None:
         )
         return
     db.anchor.record(seq, value)
-
-
-def open_configured(config) -> Database:
-    """Open the database named by a ``KioskConfig`` (storage.database_url, data_dir, key_file)."""
-    storage = config.storage
-    return open_database(storage.database_url, Path(storage.data_dir), key_file=storage.key_file or None)
