@@ -213,6 +213,22 @@ class OpenSetConfig:
     max_unknown: float = 0.05
     max_not_skin: float = 0.01
     cache_dir: Path = DEFAULT_CACHE_DIR
+    # Eight-class images the bundle never trained on (e.g. ../shared/data/skin_more/manifest.csv), split by
+    # group into halves that join the heads' training and validation images: the heads then learn what an
+    # unseen eight-class picture looks like, not only the backbone's own training images.
+    extra_known: Path | None = None
+
+
+def _extra_known(cfg: OpenSetConfig) -> dict[str, list[Record]]:
+    """``cfg.extra_known``'s eight-class images: half of the groups train the heads, half choose."""
+    if cfg.extra_known is None:
+        return {"train": [], "val": []}
+    records = labelled(read_manifest(cfg.extra_known))
+    groups = sorted({r.group for r in records})
+    np.random.default_rng(cfg.seed).shuffle(groups)
+    to_train = set(groups[: len(groups) // 2])
+    return {"train": [r for r in records if r.group in to_train],
+            "val": [r for r in records if r.group not in to_train]}
 
 
 def _features(bundle: Bundle, known: list[Record], opened: list[Record], cache_dir) -> FeatureSet:
@@ -235,8 +251,9 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
         open_split = make_open_split(open_records, cfg.seed)
         splitlib.save_split(open_split, split_path, cfg.open_set)
         open_split = load_open_split(split_path, cfg.open_set)
+    extra = _extra_known(cfg)
     parts = {
-        part: _features(bundle, splitlib.select(known_records, split, part),
+        part: _features(bundle, splitlib.select(known_records, split, part) + extra[part],
                         select_open(open_records, open_split, part), cfg.cache_dir)
         for part in ("train", "val")
     }
@@ -258,8 +275,11 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
             "open_split": str(split_path),
             "unseen_topics_in_test": open_split.get("unseen_topics", []),
             "unseen_sources_in_test": open_split.get("unseen_sources", []),
+            "extra_known": str(cfg.extra_known) if cfg.extra_known else None,
             "n_train": {"known": len(parts["train"].known), "other_condition": len(parts["train"].other),
                         "not_skin": len(parts["train"].not_skin)},
+            "n_val": {"known": len(parts["val"].known), "other_condition": len(parts["val"].other),
+                      "not_skin": len(parts["val"].not_skin)},
         },
     }
     thresholds = Thresholds.from_dict(bundle.manifest["thresholds"])

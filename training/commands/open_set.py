@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "not_skin), e.g. ../shared/data/open_set/manifest.csv")
     parser.add_argument("--open-split", type=Path,
                         help="open-set split file (default: open_split.json beside the bundle)")
+    parser.add_argument("--extra-known", type=Path, metavar="MANIFEST",
+                        help="eight-class images the bundle never trained on (e.g. skin_more): half to "
+                             "fit, half to choose on")
     parser.add_argument("--out", type=Path, help="write the bundle here (default: rewrite --bundle in place)")
     parser.add_argument("--max-unknown", type=float, default=d.max_unknown,
                         help="share of validation eight-class images the unknown check may take")
@@ -44,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
             raise SystemExit(f"mpox-train open-set: --{name.replace('_', '-')} must be between 0 and 0.5")
     cfg = OpenSetConfig(
         bundle=args.bundle, data=args.data, split_file=args.split_file, open_set=args.open_set,
-        open_split=args.open_split, out=args.out, seed=args.seed, max_unknown=args.max_unknown,
+        open_split=args.open_split, out=args.out, extra_known=args.extra_known, seed=args.seed,
+        max_unknown=args.max_unknown,
         max_not_skin=args.max_not_skin, **({"cache_dir": args.cache_dir} if args.cache_dir else {}),
     )
     block = add_open_set(cfg)
