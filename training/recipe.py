@@ -107,6 +107,9 @@ class RecipeConfig:
     # and its thresholds chosen on the validation part (training/open_set.py); the test part is screened
     # once, through the station's path, for the model card.
     open_set: str = ""
+    # Eight-class images the run does not train on (e.g. ../shared/data/skin_more/manifest.csv): half of them
+    # join the open-set heads' training images, half their validation images (training/open_set.py).
+    open_set_extra_known: str = ""
     outlier_exposure: bool = True
     max_unknown: float = 0.05  # share of validation eight-class images the unknown check may take
     max_not_skin: float = 0.01
@@ -317,6 +320,7 @@ def _open_set_step(cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_pa
     block = add_open_set(OpenSetConfig(
         bundle=bundle_dir, data=manifest, split_file=split_path, open_set=Path(cfg.open_set),
         open_split=open_split, seed=cfg.seed, max_unknown=cfg.max_unknown, max_not_skin=cfg.max_not_skin,
+        extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
         **({"cache_dir": Path(cfg.cache_dir)} if cfg.cache_dir else {}),
     ))
     print(f"recipe {cfg.name}: {summary(block)}", flush=True)

@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--install", default="", help="copy the final bundle here (e.g. models/bundles/default)")
     add("--open-set", default="", help="open-set manifest (other_condition, not_skin): outlier exposure, the "
         "bundle's open-set head and its held-out figures (e.g. ../shared/data/open_set/manifest.csv)")
+    add("--open-set-extra-known", default="", help="eight-class images the run does not train on (e.g. "
+        "../shared/data/skin_more/manifest.csv): half fit the open-set heads, half choose their thresholds")
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     base = RECIPES[args.recipe]
     overrides = {name: getattr(args, name) for name in _TUNABLE if getattr(args, name) is not None}
     cfg = replace(base, manifest=args.data, out=args.out, ssl_data=args.ssl_data, install=args.install,
-                  open_set=args.open_set,
+                  open_set=args.open_set, open_set_extra_known=args.open_set_extra_known,
                   baseline=not args.no_baseline, progress=not args.no_progress, **overrides)
     summary = run_recipe(cfg)
     print(json.dumps(summary, indent=2))
