@@ -200,7 +200,7 @@ class Station:
 
     def login(self) -> bool:
         """Ask for a login (first start: create the admin); False when nobody logged in."""
-        from kiosk.ui import review  # required: an ImportError stops the station, never skips the login
+        import kiosk.ui.review as review  # required: an ImportError stops the station, never skips the login
         from kiosk.ui.session import StationSession, find_unfinished
 
         if self.db is None:
@@ -266,7 +266,9 @@ class Station:
         self.end_session(reason)
 
     # --- lifecycle ---
-    def build(self, no_login: bool = False):
+    def build(self, no_login: bool = False, present: Callable[[object], None] | None = None):
+        """Make everything and ask for the login; None when nobody logged in. ``present`` shows the window
+        (logged off: nothing is screened) before the login dialog, so the dialog opens over the station."""
         from .caselog import CaseLog
         from .ui.screening_window import ScreeningWindow
         from .workers import InferenceController, StatusRelay
@@ -302,6 +304,8 @@ class Station:
         self.window.log_off_requested.connect(self._log_off_requested)
         self.window.closing.connect(self._window_closing)
         self._apply_user()
+        if present is not None:
+            present(self.window)
         if self.login_required and not self.login():
             return None
         return self.window
@@ -377,16 +381,20 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
     wake.start(250)
     reason = ""
     try:
-        window = station.build(no_login=no_login)
+        def present(window) -> None:
+            if fullscreen or config.ui.fullscreen:
+                window.showFullScreen()
+            else:
+                window.show()
+
+        app.setQuitOnLastWindowClosed(False)  # a cancelled login closes the window; we say why below
+        window = station.build(no_login=no_login, present=present)
         if quit_requested:
             return 0
         if window is None:
+            station.closing = True
             print("mpox-kiosk: nobody logged in; the station was closed", file=sys.stderr)
             return EXIT_REFUSED
-        if fullscreen or config.ui.fullscreen:
-            window.showFullScreen()
-        else:
-            window.show()
         app.setQuitOnLastWindowClosed(True)
         return app.exec()
     except ImportError as exc:

@@ -141,8 +141,9 @@ class ScreeningWindow(QMainWindow):
         top.addWidget(self.source_box, 1)
         self.user_label = QLabel("")
         self.user_label.setObjectName("user")
-        self.logoff_button = QPushButton("Log off  [Ctrl+Shift+L]")
-        self.logoff_button.setToolTip("End your session: the screen is cleared and the login comes back")
+        self.logoff_button = QPushButton("Log off")
+        self.logoff_button.setToolTip("End your session (Ctrl+Shift+L): the screen is cleared and the login "
+                                      "comes back")
         self.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
         top.addWidget(self.user_label)
         top.addWidget(self.logoff_button)
@@ -258,10 +259,12 @@ class ScreeningWindow(QMainWindow):
     def set_user(self, name: str, role: str, can_review: bool) -> None:
         """Show who is logged in (name and role) and what they may do; nobody: screening stops."""
         self.operator = name
+        self.user_label.setToolTip(f"{name} ({role})" if name else "")
         if not self.login_required:
             self.user_label.setText("No login (demo mode)")
         elif name:
-            self.user_label.setText(f"Logged in: {name}" + (f" ({role})" if role else ""))
+            shown = name if len(name) <= 24 else name[:23] + "…"  # a long name must not push buttons away
+            self.user_label.setText(f"Logged in: {shown}" + (f" ({role})" if role else ""))
         else:
             self.user_label.setText("Nobody logged in")
         self.logoff_button.setVisible(self.login_required and bool(name))

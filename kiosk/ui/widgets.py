@@ -140,7 +140,12 @@ class Top3Chart(pg.PlotWidget):
         self._bars.setOpts(width=probs, brushes=[highlight if c == target else "#78909c" for c, _ in padded])
         for label, y, (cls, p) in zip(self._labels, self._ys, padded, strict=True):
             label.setText(f"{p:.0%}" if cls else "")
-            label.setPos(min(p, 0.85) + 0.01, y)
+            if p >= 0.5:  # inside the bar's end: a long bar leaves no room after it
+                label.setAnchor((1, 0.5))
+                label.setPos(p - 0.01, y)
+            else:
+                label.setAnchor((0, 0.5))
+                label.setPos(p + 0.01, y)
         ticks = [(y, display_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
         self.getAxis("left").setTicks([ticks])
 
