@@ -141,3 +141,29 @@ def test_a_configuration_error_is_shown_on_screen_too(tmp_path, capsys, boxes):
     assert len(boxes) == 1 and "session_timeout_minutes" in boxes[0][1]
     assert main(["--validate-config", str(bad)]) == 2  # the command-line check stays on stderr only
     assert len(boxes) == 1
+
+
+@pytest.mark.slow
+def test_sigterm_from_the_service_stops_the_station_cleanly(tmp_path, image_folder, make_tiny_bundle):
+    import signal
+    import time
+
+    bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
+    cfg = _config(tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    args = ["--config", str(cfg), "--no-login", "--source", f"folder:{image_folder}", "--bundle", str(bundle),
+            "--quit-after", "60"]
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk.app", *args], cwd=REPO_ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (tmp_path / "data" / "cases.sqlite3").is_file():
+            time.sleep(0.2)
+        time.sleep(3)  # the window is up and the event loop runs
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err  # shut down through the session's end, not killed by the signal
+    assert "Traceback" not in err
