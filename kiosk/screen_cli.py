@@ -67,10 +67,6 @@ def _thresholds(bundle_thresholds: Thresholds, args: argparse.Namespace) -> Thre
     )
 
 
-# .jfif (and .jpe) are JPEG files under another name; phones and browsers save them.
-SCREEN_SUFFIXES = IMAGE_SUFFIXES | {".jfif", ".jpe"}
-
-
 def _link_problem(path: Path, exc: OSError) -> str:
     """Why a path that exists as a name cannot be followed: a loop, a broken link, or another error."""
     if exc.errno == errno.ELOOP:
@@ -119,7 +115,7 @@ def collect_inputs(inputs: list[str]) -> tuple[list[Path], list[tuple[Path, str]
                                            "contains it; its images are screened once, from the real folder"))
                     continue
                 walk(path, ancestors | {key})
-            elif stat.S_ISREG(st.st_mode) and path.suffix.lower() in SCREEN_SUFFIXES:
+            elif stat.S_ISREG(st.st_mode) and path.suffix.lower() in IMAGE_SUFFIXES:
                 files.append(path)
 
     for raw in inputs:

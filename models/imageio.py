@@ -18,7 +18,8 @@ from .errors import ImageDecodeError
 
 # 40 megapixels is larger than any phone or webcam photo; beyond it a file is refused before decoding.
 MAX_PIXELS = 40_000_000
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"})
+# .jfif and .jpe are JPEG files under other names (phones and browsers save them).
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jfif", ".jpe", ".png", ".bmp", ".tif", ".tiff", ".webp"})
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:

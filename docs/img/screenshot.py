@@ -23,6 +23,7 @@ from kiosk.config import CameraConfig, ModelConfig, StorageConfig, parse_config 
 from models.bundle import make_manifest, save_bundle  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
+from models.trust import write_pin  # noqa: E402
 
 PROBS = {"mpox": 0.82, "chickenpox": 0.09, "measles": 0.04}
 
@@ -35,7 +36,9 @@ def demo_bundle(folder: Path) -> Path:
     with torch.no_grad():
         model.fc.weight.mul_(0.02)  # nearly fixed output, but a heatmap that still follows the image
         model.fc.bias.copy_(torch.log(probs))
-    return save_bundle(model, folder / "demo", make_manifest(model, "tiny_cnn", CLASSES, name="demo-fixed"))
+    path = save_bundle(model, folder / "demo", make_manifest(model, "tiny_cnn", CLASSES, name="demo-fixed"))
+    write_pin(path)  # the station accepts only a signed or pinned bundle (models/trust.py)
+    return path
 
 
 def main(slides: str, out: str, bundle: str | None = None) -> int:
