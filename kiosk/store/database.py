@@ -215,3 +215,9 @@ def _start_anchor(db: Database, revision_before: str | None) -> None:
         )
         return
     db.anchor.record(seq, value)
+
+
+def open_configured(config) -> Database:
+    """Open the database named by a ``KioskConfig`` (storage.database_url, data_dir, key_file)."""
+    storage = config.storage
+    return open_database(storage.database_url, Path(storage.data_dir), key_file=storage.key_file or None)
