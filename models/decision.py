@@ -112,7 +112,10 @@ class Verdict:
 
     @property
     def explained_class(self) -> str | None:
-        """The class a heatmap should explain: the flagged one for a FLAG, else the top one."""
+        """The class a heatmap should explain: the flagged one for a FLAG, else the top one; none where the
+        decision names no class (a RETAKE, a condition the model does not know)."""
+        if self.reason_code is ReasonCode.UNKNOWN_CONDITION:
+            return None
         return self.flagged_class or self.top_class
 
     @property
@@ -177,8 +180,8 @@ def decide(
         return verdict(Decision.FLAG, ReasonCode.FLAG_THRESHOLD, reason, cls)
     if open_set is not None and thresholds.unknown is not None and open_set.unknown >= thresholds.unknown:
         reason = (
-            "the rash does not look like any condition this model knows: a person must look "
-            f"(open-set score {open_set.unknown:.2f} at or above {thresholds.unknown:.2f})"
+            "This rash does not look like any condition the model knows (mpox and seven look-alikes): "
+            f"a person must look (open-set score {open_set.unknown:.2f}, threshold {thresholds.unknown:.2f})"
         )
         return verdict(Decision.REVIEW, ReasonCode.UNKNOWN_CONDITION, reason)
     if top_p < thresholds.review:

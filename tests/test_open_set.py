@@ -54,6 +54,8 @@ def test_decision_order_and_reason_codes(probs, scores, decision, code):
         assert v.top_class is None and v.top(3) == [] and v.explained_class is None
     else:
         assert v.top_class in CLASSES
+        # a heatmap explains the class the decision names: none for a condition the model does not know
+        assert (v.explained_class is None) == (code is ReasonCode.UNKNOWN_CONDITION)
 
 
 def test_quality_findings_come_first_and_doubtful_turns_clear_into_review():
