@@ -117,7 +117,7 @@ def image(tmp_path):
     import cv2
 
     path = tmp_path / "a.png"
-    cv2.imwrite(str(path), skin_texture(64))
+    cv2.imwrite(str(path), cv2.cvtColor(skin_texture(64), cv2.COLOR_RGB2BGR))  # skin-coloured: passes the gate
     return path
 
 
