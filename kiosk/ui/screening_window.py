@@ -455,11 +455,11 @@ class ScreeningWindow(QMainWindow):
         ok = getattr(status, "ok", False)
         pending = getattr(status, "pending", 0)
         written = getattr(status, "written", 0)
-        err = getattr(status, "last_error", None)
         if ok:
             self.set_database_state(f"OK, {written} saved, {pending} waiting")
-        else:
-            self.set_database_state(f"retrying ({pending} waiting, kept on disk): {err}")
+        else:  # the writer's own line for an officer (no SQL, no URL): "Database busy: ... (N waiting)"
+            self.status_db.setText(getattr(status, "message", "") or
+                                   f"Database: retrying ({pending} waiting, kept on disk)")
 
     def set_database_state(self, text: str) -> None:
         self.status_db.setText(f"Database: {text}")

@@ -391,3 +391,14 @@ def test_in_automatic_mode_a_reference_goes_with_one_decision_only(qtbot, statio
     window.auto_button.click()
     qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
     assert [r[2] for r in cases(station)] == ["AUTO-1"]
+
+
+def test_a_busy_database_is_one_plain_line_in_the_status_bar(qtbot, station_for):
+    """Issue 12 item 9: the writer's own line for an officer, never the driver's error."""
+    from kiosk.store.records import WriterStatus
+
+    _station, window = station_for(one_hot_probs("mpox", 0.9))
+    raw = "(sqlite3.OperationalError) database is locked [SQL: INSERT INTO cases ...] (sqlite:///x)"
+    line = "Database busy: cases are kept on this computer and saved when it frees (2 waiting)"
+    window.on_writer_status(WriterStatus(False, 2, raw, 0, line))
+    assert window.status_db.text() == line and "SQL" not in window.status_db.text()
