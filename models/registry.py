@@ -189,7 +189,6 @@ _SPECS = [
 ]
 REGISTRY: dict[str, ArchSpec] = {spec.name: spec for spec in _SPECS}
 PAPER_CANDIDATES: tuple[str, ...] = tuple(s.name for s in _SPECS if s.paper_candidate)
-PAPER_FINAL_CHOICE = "resnext101_64x4d"
 INITS = ("random", "imagenet")
 
 

@@ -29,7 +29,6 @@ TAXONOMY: tuple[SkinClass, ...] = (
 
 CLASSES: tuple[str, ...] = tuple(c.name for c in TAXONOMY)
 DISPLAY_NAMES: dict[str, str] = {c.name: c.display_name for c in TAXONOMY}
-INFECTIOUS: frozenset[str] = frozenset(c.name for c in TAXONOMY if c.infectious)
 
 # Labels that appear in data but are not output classes.
 # MSLD's "Others" is chickenpox or measles without saying which: a partial label.

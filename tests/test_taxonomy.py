@@ -1,6 +1,6 @@
 import pytest
 
-from models.taxonomy import CLASSES, INFECTIOUS, KNOWN_LABELS, allowed_classes, display_name
+from models.taxonomy import CLASSES, KNOWN_LABELS, OPEN_SET_LABELS, allowed_classes, display_name
 
 
 def test_eight_classes_in_paper_order():
@@ -16,8 +16,9 @@ def test_eight_classes_in_paper_order():
     )
 
 
-def test_infectious_classes():
-    assert INFECTIOUS == {"mpox", "chickenpox", "measles"}
+def test_open_set_labels_are_known_labels_but_not_classes():
+    assert set(OPEN_SET_LABELS) == {"other_condition", "not_skin"} and set(OPEN_SET_LABELS) <= KNOWN_LABELS
+    assert not set(OPEN_SET_LABELS) & set(CLASSES)
 
 
 def test_partial_and_unlabelled_are_understood():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import MpoxError
@@ -107,10 +107,6 @@ def labelled(records: list[Record]) -> list[Record]:
 def open_set(records: list[Record]) -> list[Record]:
     """Records with an open-set label (``other_condition``, ``not_skin``)."""
     return [r for r in records if r.label in OPEN_SET_LABELS]
-
-
-def relabel_group(records: list[Record], prefix: str) -> list[Record]:
-    return [replace(r, group=f"{prefix}:{r.group}") for r in records]
 
 
 def file_sha256(path: str | Path) -> str:

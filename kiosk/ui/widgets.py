@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
@@ -148,7 +148,3 @@ class Top3Chart(pg.PlotWidget):
                 label.setPos(p + 0.01, y)
         ticks = [(y, display_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
         self.getAxis("left").setTicks([ticks])
-
-
-def pixmap_of(rgb: np.ndarray) -> QPixmap:
-    return QPixmap.fromImage(to_qimage(rgb))
