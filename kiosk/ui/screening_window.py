@@ -41,7 +41,15 @@ from models.taxonomy import display_name
 from ..capture import CameraState, CaptureService, CaptureStats
 from ..inference import RETAKE, ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
-from .style import BANNER_TEXT, RETAKE_TEXT, UNKNOWN_CONDITION_TEXT, banner_style, scale_for, style_sheet
+from .style import (
+    BANNER_TEXT,
+    CHART_COLOURS,
+    RETAKE_TEXT,
+    UNKNOWN_CONDITION_TEXT,
+    banner_style,
+    scale_for,
+    style_sheet,
+)
 from .widgets import ImageView, LostPanel, Top3Chart
 
 NOTE = ("Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
@@ -418,7 +426,7 @@ class ScreeningWindow(QMainWindow):
             elif ref:
                 saved = f" Traveller ref. {ref} not saved (no case is kept for this result)."
             self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
-            colour = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}[result.decision]
+            colour = CHART_COLOURS[result.decision]
             explained = result.verdict.explained_class if result.verdict else None
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
             unknown = result.reason_code == ReasonCode.UNKNOWN_CONDITION

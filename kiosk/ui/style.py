@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Chart colours of the decisions (bars on the dark background: the top-3 chart and the dashboard).
+CHART_COLOURS = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}
+
 # Banner colours: (background, text). Text colours meet WCAG AA (>= 4.5:1) on their background.
 BANNER_COLOURS = {
     "flag": ("#b00020", "#ffffff"),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.store.database import Database
 from kiosk.store.queries import CaseFilter, DashboardData, dashboard_data
+from kiosk.ui.style import CHART_COLOURS
 from models.taxonomy import CLASSES, display_name
 
 
@@ -61,13 +62,14 @@ class DashboardWidget(QWidget):
             x, counts = per_bin(epochs[is_flag] if epochs.size else epochs, seconds)
             if x.size:
                 plot.addItem(
-                    pg.BarGraphItem(x=x + seconds / 2, height=counts, width=seconds * 0.8, brush="#e53935")
+                    pg.BarGraphItem(x=x + seconds / 2, height=counts, width=seconds * 0.8,
+                                     brush=CHART_COLOURS["flag"])
                 )
         clear_total = sum(n for _, n in data.clear_counts)
         labels = ["flag", "review", "clear"]
         counts = [int(np.sum(np.asarray(data.decisions) == d)) for d in labels]
         counts[2] += clear_total  # CLEAR results are counted per hour, mostly without a stored case
-        self._bars(self.decision_mix, labels, counts, ["#e53935", "#ffb300", "#43a047"])
+        self._bars(self.decision_mix, labels, counts, [CHART_COLOURS[d] for d in labels])
         classes = [c for c in CLASSES if c in set(data.top_classes)] + sorted(
             set(data.top_classes) - set(CLASSES)
         )
