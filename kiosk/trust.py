@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.errors import MpoxError
+from models.fsutil import atomic_write
 from models.keys import KeyFileError, fingerprint, key_id, load_public_key, public_pem
 
 TRUSTED_KEYS_DIRNAME = "trusted-keys"
@@ -87,10 +88,7 @@ def add_key(folder: Path, source: Path, record: Callable[[str, dict], None]) -> 
     target = folder / f"{kid}.pub"
     if target.exists():
         return kid, False
-    tmp = folder / f".{kid}.pub.tmp"
-    tmp.write_bytes(public_pem(key))
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, target)
+    atomic_write(target, public_pem(key), mode=0o600)
     try:
         record(kid, {"fingerprint": fingerprint(key), "source": str(source)})
     except BaseException:

@@ -73,7 +73,7 @@ _MANIFEST_SCHEMA: dict[str, tuple[type | tuple[type, ...], bool]] = {
 }
 
 
-def sha256_file(path: Path) -> str:
+def sha256_file(path: str | Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

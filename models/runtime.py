@@ -19,7 +19,6 @@ import contextlib
 import io
 import logging
 import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +29,7 @@ from torch import nn
 
 from .bundle import Bundle, sha256_file
 from .errors import MpoxError
+from .fsutil import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -170,18 +170,6 @@ def export_onnx(model: nn.Module, input_size: int, cam_layer: str) -> bytes:
     return program.model_proto.SerializeToString()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def check_against_eager(
     runtime: Runtime, bundle: Bundle, device: torch.device, numbers: bool = True
 ) -> None:
@@ -258,7 +246,8 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
             f"ONNX Runtime session for {bundle.path} failed its check: {exc}"
         ) from exc
     try:
-        _write_atomic(path, data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data, mode=0o600)  # a private cache, as before
     except OSError as exc:  # a read-only home still gets the fast path, just not cached
         log.warning("cannot cache the ONNX export at %s (%s); it is exported again at next start", path, exc)
     return runtime

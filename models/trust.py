@@ -20,8 +20,6 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +41,7 @@ from .bundle import (
     sha256_file,
 )
 from .errors import BundleError
+from .fsutil import atomic_write
 from .keys import (
     ALGORITHM,
     KeyFileError,
@@ -111,20 +110,6 @@ def sign_manifest(manifest_bytes: bytes, private_key) -> dict[str, Any]:
     }
 
 
-def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def sign_bundle(bundle_dir: str | Path, private_key_path: str | Path) -> tuple[Path, dict[str, Any], Bundle]:
     """Verify the bundle (every listed file, the model), then write ``manifest.sig`` over the manifest's
     exact bytes. Returns the signature's path, its content and the verified bundle."""
@@ -135,7 +120,7 @@ def sign_bundle(bundle_dir: str | Path, private_key_path: str | Path) -> tuple[P
     signature = sign_manifest(raw, key)
     _verify_signature(bundle_dir, raw, signature, {signature["key_id"]: key.public_key()})
     path = bundle_dir / SIGNATURE_NAME
-    _atomic_write(path, (json.dumps(signature, indent=2) + "\n").encode())
+    atomic_write(path, (json.dumps(signature, indent=2) + "\n").encode())
     return path, signature, bundle
 
 
@@ -223,7 +208,7 @@ def write_pin(bundle_dir: str | Path, out: str | Path | None = None) -> Path:
 
 
 def _write_pin_file(path: Path, pin: dict[str, Any]) -> Path:
-    _atomic_write(path, (json.dumps(pin, indent=2) + "\n").encode())
+    atomic_write(path, (json.dumps(pin, indent=2) + "\n").encode())
     return path
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from models.errors import ImageDecodeError
+from models.fsutil import atomic_path
 from models.imageio import decode_image
 from models.preprocessing import crop_and_resize
 
@@ -57,8 +58,6 @@ def load_images(
     if path is None:
         return array
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:  # a crash never leaves a half-written cache
         np.save(f, array)
-    tmp.replace(path)  # atomic: a crash never leaves a half-written cache
     return np.load(path, mmap_mode="r")

@@ -27,6 +27,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from models.bundle import sha256_file
+from models.fsutil import atomic_path
 from models.preprocessing import Preprocessor
 from models.registry import build_model, get_spec
 from models.taxonomy import CLASSES
@@ -47,7 +49,7 @@ from .data import (
 from .engine import predict_logits, train_one_epoch
 from .export import command_line, export_bundle, git_commit
 from .freezing import freeze_below
-from .manifest import ManifestError, Record, file_sha256, labelled, read_manifest
+from .manifest import ManifestError, Record, labelled, read_manifest
 from .metrics import core_metrics
 
 HISTORY_FIELDS = (
@@ -198,9 +200,8 @@ def _write_history(path: Path, history: list[dict]) -> None:
 
 
 def _atomic_save(obj: dict, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    torch.save(obj, tmp)
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        torch.save(obj, tmp)
 
 
 def _eval_split(
@@ -467,9 +468,9 @@ def fit(config: FitConfig) -> FitResult:
         "config": ckpt_meta["config"],
         "commit": git_commit(),
         "manifest": str(manifest_path.resolve()),
-        "manifest_sha256": file_sha256(manifest_path),
+        "manifest_sha256": sha256_file(manifest_path),
         "split_file": str(split_path.resolve()),
-        "split_sha256": file_sha256(split_path),
+        "split_sha256": sha256_file(split_path),
         "fold": config.fold,
         "seed": config.seed,
         "epochs_trained": len(history),

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from models.bundle import sha256_file
 from models.errors import ImageDecodeError
 from models.imageio import decode_image, iter_image_files
 from models.taxonomy import KNOWN_LABELS, UNLABELLED
 
-from .manifest import ManifestError, Record, file_sha256, read_manifest
+from .manifest import ManifestError, Record, read_manifest
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def check_images(result: ImportResult, *, decode: bool = True, progress: bool = 
     problems = list(result.problems)
     for r in tqdm(result.records, desc="checking images", disable=not progress, unit="img"):
         try:
-            digest = file_sha256(r.path)
+            digest = sha256_file(r.path)
         except OSError as exc:
             problems.append(Problem("missing-file", str(r.path), str(exc)))
             continue

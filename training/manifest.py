@@ -11,12 +11,12 @@ work, :func:`open_set` selects them.
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import MpoxError
+from models.fsutil import atomic_path
 from models.taxonomy import CLASSES, KNOWN_LABELS, OPEN_SET_LABELS, UNLABELLED
 
 REQUIRED_COLUMNS = ("path", "label", "source", "group")
@@ -83,8 +83,7 @@ def write_manifest(records: list[Record], path: str | Path) -> Path:
     base = path.parent.resolve()
     with_extra = any(r.grade or r.stage or r.detail for r in records)
     columns = list(REQUIRED_COLUMNS) + (list(OPTIONAL_COLUMNS) if with_extra else [])
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(columns)
         for r in records:
@@ -94,7 +93,6 @@ def write_manifest(records: list[Record], path: str | Path) -> Path:
                 shown = str(r.path.resolve())
             row = [shown, r.label, r.source, r.group]
             writer.writerow(row + ([r.grade, r.stage, r.detail] if with_extra else []))
-    tmp.replace(path)
     return path
 
 
@@ -107,14 +105,6 @@ def labelled(records: list[Record]) -> list[Record]:
 def open_set(records: list[Record]) -> list[Record]:
     """Records with an open-set label (``other_condition``, ``not_skin``)."""
     return [r for r in records if r.label in OPEN_SET_LABELS]
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def count_table(records: list[Record]) -> str:

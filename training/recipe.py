@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from sklearn.linear_model import LogisticRegression
 
-from models.bundle import load_bundle, save_bundle
+from models.bundle import load_bundle, save_bundle, sha256_file
 from models.bundle import read_manifest as read_bundle_manifest
 from models.decision import Thresholds
 from models.preprocessing import Preprocessor
@@ -44,7 +44,7 @@ from .evaluation import (
 )
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
-from .manifest import ManifestError, file_sha256, labelled, read_manifest
+from .manifest import ManifestError, labelled, read_manifest
 from .metrics import bootstrap_ci, core_metrics
 from .model_card import write_model_card
 from .report import write_report
@@ -471,8 +471,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         recipe_config=json.loads(json.dumps(asdict(cfg))),
         recipe_command=command_line(),
         commit=git_commit(),
-        manifest_sha256=file_sha256(manifest),
-        split_sha256=file_sha256(split_path),
+        manifest_sha256=sha256_file(manifest),
+        split_sha256=sha256_file(split_path),
         date_utc=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     final = save_bundle(bundle.model, out / "bundle", manifest_data)

@@ -13,7 +13,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import StratifiedGroupKFold
 
-from .manifest import ManifestError, Record, file_sha256, labelled
+from models.bundle import sha256_file
+
+from .manifest import ManifestError, Record, labelled
 
 SPLIT_NAMES = ("train", "val", "test")
 
@@ -74,7 +76,7 @@ def save_split(split: dict, path: str | Path, manifest_path: str | Path) -> Path
         except ValueError:
             return p
 
-    out = dict(split, manifest=str(manifest_path.resolve()), manifest_sha256=file_sha256(manifest_path))
+    out = dict(split, manifest=str(manifest_path.resolve()), manifest_sha256=sha256_file(manifest_path))
     out["assignments"] = {rel(p): a for p, a in split["assignments"].items()}
     if "folds" in split:
         out["folds"] = {rel(p): f for p, f in split["folds"].items()}

@@ -17,7 +17,8 @@ import threading
 from pathlib import Path
 
 from kiosk.store.fsperm import FILE_MODE, private_dir
-from kiosk.store.media import fsync_dir, write_durably
+from kiosk.store.media import write_durably
+from models.fsutil import fsync_dir
 
 log = logging.getLogger(__name__)
 LINE = re.compile(r"^(\d+) ([0-9a-f]{64})$")

@@ -18,35 +18,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.store.errors import StoreError
 from kiosk.store.fsperm import FILE_MODE, private_dir
+from models.fsutil import atomic_write, fsync_dir
 
 MAGIC = b"MPXE1\n"
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_durably(path: Path, data: bytes) -> None:
-    """Write to a temporary name, fsync, rename, fsync the folder: the file is whole or absent."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)  # exactly 0600, whatever the umask
-        view = memoryview(data)
-        while view:  # a full disk makes write() short first, and raises ENOSPC only on the next call
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)  # never leave (or rename into place) a partial file
-        raise
-    os.close(fd)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    """The file is whole or absent, exactly 0600 (models.fsutil.atomic_write)."""
+    atomic_write(path, data, mode=FILE_MODE)
 
 
 def load_or_create_key(key_file: Path) -> bytes:

@@ -8,10 +8,7 @@ was made. Loading it into a classifier is strict: the only keys allowed to be mi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +20,10 @@ from torch import nn
 
 from models.bundle import sha256_file
 from models.errors import MpoxError
+from models.fsutil import atomic_path, atomic_write
 from models.registry import REGISTRY, count_parameters, get_spec, head_keys
+
+from ..export import git_commit
 
 FORMAT = "mpox-simclr-backbone"
 FORMAT_VERSION = 1
@@ -57,19 +57,6 @@ def resolve_weights_path(path: str | Path) -> Path:
     return path
 
 
-def git_commit() -> str:
-    """The commit of this checkout (with '+dirty' when it has changes), or '' outside git."""
-    root = Path(__file__).resolve().parents[2]
-    try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
-                                timeout=5, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, timeout=5).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return commit + ("+dirty" if dirty else "")
-
-
 def make_metadata(backbone: nn.Module, arch: str, **fields: Any) -> dict[str, Any]:
     """Metadata for the sidecar; ``fields`` adds what the run knows (epochs, steps, loss, data, init...)."""
     spec = get_spec(arch)
@@ -93,19 +80,11 @@ def save_simclr_backbone(backbone: nn.Module, path: str | Path, metadata: dict[s
     weights = resolve_weights_path(path)
     weights.parent.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().to("cpu").contiguous() for k, v in backbone.state_dict().items()}
-    fd, tmp = tempfile.mkstemp(prefix=f".{weights.name}.", dir=weights.parent)
-    os.close(fd)
-    try:
+    with atomic_path(weights) as tmp:
         save_file(state, tmp, metadata={"format": FORMAT, "arch": str(metadata["arch"])})
-        digest = sha256_file(Path(tmp))
-        os.replace(tmp, weights)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        digest = sha256_file(tmp)
     meta = dict(metadata, weights_file=weights.name, weights_sha256=digest)
-    side = sidecar_path(weights)
-    tmp_side = side.with_name(f".{side.name}.tmp")
-    tmp_side.write_text(json.dumps(meta, indent=2) + "\n")
-    os.replace(tmp_side, side)
+    atomic_write(sidecar_path(weights), (json.dumps(meta, indent=2) + "\n").encode())
     return weights
 
 

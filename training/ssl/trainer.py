@@ -24,6 +24,7 @@ from torch import nn
 from torch.utils.data import DataLoader
 from tqdm import tqdm
 
+from models.fsutil import atomic_path
 from models.registry import get_spec
 
 from ..freezing import freeze_below, keep_frozen_batchnorm_in_eval
@@ -139,9 +140,8 @@ def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
 
 
 def _atomic_torch_save(obj: Any, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        torch.save(obj, tmp)
 
 
 def write_logs(out: Path, steps: list[dict], epochs: list[dict]) -> None:
