@@ -207,8 +207,12 @@ def check_against_eager(
         )
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of (N, C) logits."""
+def softmax(z: np.ndarray, temperature: float = 1.0, dtype: np.dtype | type | None = None) -> np.ndarray:
+    """Row-wise softmax of (N, C) ``logits / temperature``, computed in ``dtype`` (default: the logits'
+    own; training's evaluation asks for float64)."""
+    z = np.asarray(z, dtype=dtype)
+    if temperature != 1.0:
+        z = z / temperature
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 

@@ -31,13 +31,6 @@ def fit_temperature(
     return float(np.clip(t, T_MIN, T_MAX)) if np.isfinite(t) else 1.0
 
 
-def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
-    z = np.asarray(logits, dtype=np.float64) / temperature
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def reliability(confidence: np.ndarray, correct: np.ndarray, n_bins: int = 15) -> dict:
     """Per-bin mean confidence, accuracy and count, and the expected calibration error."""
     edges = np.linspace(0.0, 1.0, n_bins + 1)

@@ -17,13 +17,14 @@ import numpy as np
 import torch
 
 from models.bundle import Bundle, load_bundle
+from models.runtime import softmax
 
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
-from .calibration import reliability, softmax
+from .calibration import reliability
 from .data import label_index, target_mask
 from .manifest import ManifestError, Record, labelled, read_manifest
-from .metrics import bootstrap_ci, core_metrics, subset_recall, threshold_analysis
+from .metrics import bootstrap, bootstrap_ci, core_metrics, subset_recall, threshold_analysis
 
 
 @dataclass
@@ -37,11 +38,11 @@ class EvalData:
 
     @property
     def probs(self) -> np.ndarray:
-        return softmax(self.logits, self.temperature)
+        return softmax(self.logits, self.temperature, np.float64)
 
     @property
     def probs_uncalibrated(self) -> np.ndarray:
-        return softmax(self.logits, 1.0)
+        return softmax(self.logits, 1.0, np.float64)
 
     @staticmethod
     def concat(parts: list[EvalData]) -> EvalData:
@@ -192,8 +193,7 @@ def operating_point(
     recall, spec = rs(np.arange(len(p_flag)))
     recall_ci = spec_ci = None
     if n_boot > 0:
-        rng = np.random.default_rng(seed)
-        boots = np.array([rs(rng.integers(0, len(p_flag), len(p_flag))) for _ in range(n_boot)])
+        boots = np.array(bootstrap(rs, len(p_flag), n_boot, seed))
         lo, hi = np.nanpercentile(boots, [2.5, 97.5], axis=0)
         recall_ci, spec_ci = [float(lo[0]), float(hi[0])], [float(lo[1]), float(hi[1])]
     return {

@@ -31,12 +31,13 @@ from models.bundle import sha256_file
 from models.fsutil import atomic_path
 from models.preprocessing import Preprocessor
 from models.registry import build_model, get_spec
+from models.runtime import softmax
 from models.taxonomy import CLASSES
 
 from . import splits as splitlib
 from .augment import paper_augmentation
 from .cache import DEFAULT_CACHE_DIR, load_images
-from .calibration import fit_temperature, softmax
+from .calibration import fit_temperature
 from .data import (
     CachedImageDataset,
     class_weights,
@@ -210,7 +211,7 @@ def _eval_split(
     from .losses import partial_label_loss
 
     logits = predict_logits(model, loader, device)
-    probs = softmax(logits, temperature)
+    probs = softmax(logits, temperature, np.float64)
     metrics = core_metrics(probs, y, mask.numpy(), classes)
     loss = float(partial_label_loss(torch.from_numpy(logits) / temperature, mask)) if len(y) else 0.0
     return logits, metrics, loss

@@ -8,7 +8,8 @@ prediction fell inside the allowed set. Macro averages run over the classes pres
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
@@ -124,6 +125,15 @@ def coverage_curve(probs: np.ndarray, correct: np.ndarray) -> tuple[np.ndarray, 
     return n / max(1, len(order)), hits / n
 
 
+T = TypeVar("T")
+
+
+def bootstrap(statistic: Callable[[np.ndarray], T], n: int, n_boot: int, seed: int) -> list[T]:
+    """``statistic(idx)`` for ``n_boot`` resamples of ``n`` rows with replacement (the one bootstrap loop)."""
+    rng = np.random.default_rng(seed)
+    return [statistic(rng.integers(0, n, n)) for _ in range(n_boot)]
+
+
 def bootstrap_ci(
     probs: np.ndarray,
     y: np.ndarray,
@@ -133,13 +143,12 @@ def bootstrap_ci(
     seed: int = 0,
 ) -> dict[str, list[float]]:
     """95% percentile bootstrap intervals (rows resampled) for the headline figures."""
-    rng = np.random.default_rng(seed)
     keys = ("accuracy", "macro_f1", "mpox_recall", "mpox_specificity")
     draws: dict[str, list[float]] = {k: [] for k in keys}
-    n = len(y)
-    for _ in range(n_boot):
-        idx = rng.integers(0, n, n)
-        m = core_metrics(probs[idx], y[idx], allowed[idx], classes)
+    def stats(idx: np.ndarray) -> dict:
+        return core_metrics(probs[idx], y[idx], allowed[idx], classes)
+
+    for m in bootstrap(stats, len(y), n_boot, seed):
         draws["accuracy"].append(m["accuracy"])
         draws["macro_f1"].append(m["macro_f1"])
         if "mpox_vs_rest" in m:
