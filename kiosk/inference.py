@@ -17,8 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, Bundle
-from models.decision import Decision, OpenSetScores, ReasonCode, Thresholds, Verdict
+from models.bundle import Bundle, bundle_path_or_default
+from models.decision import (
+    Decision,
+    OpenSetScores,
+    ReasonCode,
+    Thresholds,
+    UnknownFlaggedClassError,
+    Verdict,
+    override_thresholds,
+)
 from models.errors import MpoxError
 from models.predictor import Predictor, pick_device
 from models.quality import QualityLimits, QualityReport, assess
@@ -59,10 +67,9 @@ class ScreeningResult:
 
 
 def resolve_bundle_path(configured: str) -> Path:
-    if configured:
-        return Path(configured)
-    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
-        return DEFAULT_BUNDLE_DIR
+    path = bundle_path_or_default(configured)
+    if path is not None:
+        return path
     raise ScreeningUnavailable(
         "no trained model is installed. Pass --bundle PATH (a folder made by `mpox-train export`) "
         "or set [model] bundle in the configuration file"
@@ -71,21 +78,14 @@ def resolve_bundle_path(configured: str) -> Path:
 
 def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
     """Configured values win; absent ones come from the bundle. Flagged classes must be the model's."""
-    base = bundle.thresholds
-    flagged = cfg.flagged_classes or base.flagged_classes
-    unknown = [c for c in flagged if c not in bundle.classes]
-    if unknown:
+    try:
+        return override_thresholds(bundle.thresholds, bundle.classes, flag=cfg.flag, review=cfg.review,
+                                   flagged_classes=cfg.flagged_classes)
+    except UnknownFlaggedClassError as exc:
         raise ScreeningUnavailable(
-            f"[thresholds] flagged_classes {unknown} are not classes of model {bundle.name!r} "
+            f"[thresholds] flagged_classes {exc.unknown} are not classes of model {bundle.name!r} "
             f"({', '.join(bundle.classes)}). Fix the configuration file"
-        )
-    return Thresholds(
-        flag=cfg.flag if cfg.flag is not None else base.flag,
-        review=cfg.review if cfg.review is not None else base.review,
-        flagged_classes=tuple(flagged),
-        unknown=base.unknown,  # open-set thresholds belong to the bundle's own scores
-        not_skin=base.not_skin,
-    )
+        ) from exc
 
 
 class ScreeningEngine:

@@ -8,13 +8,12 @@ import json
 import os
 import stat
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import cv2
 
-from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME
-from models.decision import ReasonCode, Thresholds
+from models.bundle import bundle_path_or_default
+from models.decision import ReasonCode, Thresholds, override_thresholds
 from models.errors import MpoxError
 from models.imageio import IMAGE_SUFFIXES, decode_image
 from models.predictor import Predictor
@@ -23,10 +22,9 @@ from models.taxonomy import display_name
 
 
 def resolve_bundle(explicit: str | None) -> Path:
-    if explicit:
-        return Path(explicit)
-    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
-        return DEFAULT_BUNDLE_DIR
+    path = bundle_path_or_default(explicit)
+    if path is not None:
+        return path
     raise MpoxError(
         "no model bundle given and no default bundle is installed: pass --bundle PATH "
         "(a folder made by `mpox-train export`)"
@@ -57,14 +55,11 @@ def get_args_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _thresholds(bundle_thresholds: Thresholds, args: argparse.Namespace) -> Thresholds:
-    """The bundle's thresholds with the command line's overrides (open-set ones stay the bundle's)."""
-    return replace(
-        bundle_thresholds,
-        flag=args.flag_threshold if args.flag_threshold is not None else bundle_thresholds.flag,
-        review=args.review_threshold if args.review_threshold is not None else bundle_thresholds.review,
-        flagged_classes=tuple(args.flag_class) if args.flag_class else bundle_thresholds.flagged_classes,
-    )
+def _thresholds(bundle, args: argparse.Namespace) -> Thresholds:
+    """The bundle's thresholds with the command line's overrides (open-set ones stay the bundle's); a
+    --flag-class the model does not have is refused (ValueError) instead of never flagging."""
+    return override_thresholds(bundle.thresholds, bundle.classes, flag=args.flag_threshold,
+                               review=args.review_threshold, flagged_classes=args.flag_class)
 
 
 def _link_problem(path: Path, exc: OSError) -> str:
@@ -161,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = get_args_parser().parse_args(argv)
     try:
         bundle = _load_bundle(args)
-        thresholds = _thresholds(bundle.thresholds, args)
+        thresholds = _thresholds(bundle, args)
         predictor = Predictor(bundle, device=args.device)
         explainer = predictor.explainer if args.heatmap else None
     except (MpoxError, ValueError) as exc:

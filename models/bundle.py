@@ -41,6 +41,16 @@ SIGNATURE_NAME = "manifest.sig"  # models.trust: detached Ed25519 signature over
 MODEL_CARD_NAME = "MODEL_CARD.md"
 UNHASHED = (MODEL_CARD_NAME,)  # documentation only: not listed in ``files``, never read by the software
 DEFAULT_BUNDLE_DIR = Path(__file__).resolve().parent / "bundles" / "default"
+
+
+def bundle_path_or_default(given: str | Path | None) -> Path | None:
+    """The bundle folder to use: the one ``given`` (a --bundle option, the station's configuration), else
+    the default bundle installed with the software, else None (the caller says how to get one)."""
+    if given:
+        return Path(given)
+    if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
+        return DEFAULT_BUNDLE_DIR
+    return None
 _DIGEST_DOMAIN = b"mpox-aism bundle digest v1\n"
 
 log = logging.getLogger(__name__)

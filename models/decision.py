@@ -22,7 +22,7 @@ prints and the evaluation counts. The order of the checks, and why it is safe:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
@@ -88,6 +88,38 @@ class Thresholds:
             unknown=optional("unknown"),
             not_skin=optional("not_skin"),
         )
+
+
+class UnknownFlaggedClassError(ValueError):
+    """Flagged classes that the model does not have (they could never flag)."""
+
+    def __init__(self, unknown: list[str], classes: Sequence[str]):
+        self.unknown, self.classes = unknown, tuple(classes)
+        super().__init__(f"flagged classes {unknown} are not classes of the model ({', '.join(classes)})")
+
+
+def override_thresholds(
+    base: Thresholds,
+    classes: Sequence[str],
+    *,
+    flag: float | None = None,
+    review: float | None = None,
+    flagged_classes: Sequence[str] | None = None,
+) -> Thresholds:
+    """The bundle's thresholds ``base`` with the given overrides (a station's configuration, a command
+    line): given values win, absent (None or empty) ones stay the bundle's; the open-set thresholds always
+    stay the bundle's (they belong to its own scores). Flagged classes must be among the model's
+    ``classes`` (UnknownFlaggedClassError otherwise); a value outside [0, 1] raises ValueError."""
+    flagged = tuple(flagged_classes) if flagged_classes else base.flagged_classes
+    unknown = [c for c in flagged if c not in classes]
+    if unknown:
+        raise UnknownFlaggedClassError(unknown, classes)
+    return replace(
+        base,
+        flag=flag if flag is not None else base.flag,
+        review=review if review is not None else base.review,
+        flagged_classes=flagged,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from models.decision import Decision, Thresholds, decide
+from models.decision import Decision, Thresholds, UnknownFlaggedClassError, decide, override_thresholds
 from models.taxonomy import CLASSES
 
 from .conftest import one_hot_probs
@@ -64,3 +64,13 @@ def test_flag_names_the_class_to_explain():
     assert verdict.flagged_class == "mpox" and verdict.explained_class == "mpox"
     clear = decide(one_hot_probs("eczema", 0.9), CLASSES, Thresholds())
     assert clear.flagged_class is None and clear.explained_class == "eczema"
+
+
+def test_overrides_win_and_open_set_thresholds_stay_the_bundles():
+    base = Thresholds(flag=0.5, review=0.6, unknown=0.3, not_skin=0.2)
+    got = override_thresholds(base, CLASSES, review=0.8, flagged_classes=["mpox", "measles"])
+    assert (got.flag, got.review, got.flagged_classes) == (0.5, 0.8, ("mpox", "measles"))
+    assert (got.unknown, got.not_skin) == (0.3, 0.2)
+    assert override_thresholds(base, CLASSES, flagged_classes=[]) == base
+    with pytest.raises(UnknownFlaggedClassError):
+        override_thresholds(base, ("mpox", "normal"), flagged_classes=["measles"])

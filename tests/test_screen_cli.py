@@ -58,6 +58,8 @@ def test_threshold_overrides(make_tiny_bundle, images, capsys):
     assert _json_lines(capsys.readouterr().out)[0]["decision"] == "flag"
     main(["--bundle", str(bundle), "--json", "--review-threshold", "0.8", str(images / "a.jpg")])
     assert _json_lines(capsys.readouterr().out)[0]["decision"] == "review"
+    assert main(["--bundle", str(bundle), "--flag-class", "smallpox", str(images / "a.jpg")]) == 2
+    assert "smallpox" in capsys.readouterr().err  # a class the model lacks is refused, not silently ignored
 
 
 def test_heatmaps_are_written(make_tiny_bundle, images, tmp_path, capsys):
