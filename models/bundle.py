@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from torch import nn
 
 from .decision import Thresholds
 from .errors import BundleError
+from .fsutil import replace_dir
 from .preprocessing import Preprocessor
 from .registry import REGISTRY, build_model, count_parameters, get_spec
 
@@ -233,14 +233,7 @@ def save_bundle(
         for name in (WEIGHTS_NAME, MANIFEST_NAME, *extra):
             (tmp / name).chmod(0o644)
         tmp.chmod(0o755)
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out_dir, old)
-            os.replace(tmp, out_dir)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out_dir)
+        replace_dir(tmp, out_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out_dir

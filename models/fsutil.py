@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,3 +64,19 @@ def atomic_write(path: str | Path, data: bytes, mode: int = 0o644) -> None:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
+
+
+def replace_dir(new: str | Path, target: str | Path) -> None:
+    """Put the complete folder ``new`` (made beside ``target``, on the same file system) in place of
+    ``target``: the old folder is renamed aside first and removed last, so ``target`` is always the old
+    folder or the new one, never a half-written or half-deleted one."""
+    new, target = Path(new), Path(target)
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        os.replace(new, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, target)
+    fsync_dir(target.parent)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from models.bundle import load_bundle, save_bundle, sha256_file
 from models.bundle import read_manifest as read_bundle_manifest
 from models.decision import Thresholds
+from models.fsutil import replace_dir
 from models.preprocessing import Preprocessor
 from models.registry import get_spec
 from models.trust import pin_bundle
@@ -146,6 +148,19 @@ PAPER = replace(
     int8=True,
 )
 RECIPES = {"default": DEFAULT, "paper": PAPER}
+
+
+def install_bundle(final: Path, install: Path) -> None:
+    """Copy the bundle ``final`` to ``install`` (e.g. models/bundles/default) atomically: copied beside it
+    first, then swapped in (models.fsutil.replace_dir), so a failed copy leaves the installed bundle as
+    it was."""
+    install.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{install.name}.", dir=install.parent))
+    try:
+        shutil.copytree(final, tmp, dirs_exist_ok=True)  # also copies the folder's mode (mkdtemp's is 0700)
+        replace_dir(tmp, install)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def choose_flag_threshold(p_flag: np.ndarray, is_positive: np.ndarray, target_specificity: float) -> dict:
@@ -524,8 +539,6 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     if cfg.install:
         install = Path(cfg.install)
-        if install.exists():
-            shutil.rmtree(install)
-        shutil.copytree(final, install)
+        install_bundle(final, install)
         pin_bundle(install)  # verifies it and writes install.pin (models/trust.py): the station checks it
     return summary
