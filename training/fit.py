@@ -28,9 +28,10 @@ import torch
 from torch import nn
 
 from models.bundle import sha256_file
+from models.errors import MpoxError
 from models.fsutil import atomic_path
 from models.preprocessing import Preprocessor
-from models.registry import build_model, get_spec
+from models.registry import REGISTRY, build_model, get_spec
 from models.runtime import softmax
 from models.taxonomy import CLASSES
 
@@ -66,12 +67,24 @@ HISTORY_FIELDS = (
 )
 
 
+OPTIMIZERS = ("sgd", "adamw")
+SCHEDULES = ("cosine", "constant")
+BALANCES = ("none", "weights", "sampler")
+INITS = ("random", "imagenet")  # or simclr:PATH
+
+
+class FitConfigError(MpoxError, ValueError):
+    """An option of ``fit`` that cannot work (found before any image is read)."""
+
+
 @dataclass
 class FitConfig:
+    """Every option of ``fit`` with its default; ``mpox-train fit`` takes its defaults from here."""
+
     manifest: str | Path
     out_dir: str | Path
     split_file: str | Path | None = None  # made (seed, 15%/15%) and saved in out_dir when absent
-    arch: str = "tiny_cnn"
+    arch: str = "efficientnet_lite0"  # the shipped model's; tiny_cnn for tests
     init: str = "random"  # random | imagenet | simclr:PATH
     input_size: int | None = None  # default: the architecture's
     epochs: int = 10
@@ -110,6 +123,39 @@ class FitConfig:
     # (training/losses.py). Its validation and test parts are left for ``mpox-train open-set`` and evaluate.
     open_set: str | Path | None = None
     open_split: str | Path | None = None
+
+    def validate(self) -> None:
+        """Raise FitConfigError for an option that cannot work, before any image is decoded."""
+        problems = []
+
+        def choice(name: str, allowed: tuple[str, ...]) -> None:
+            if getattr(self, name) not in allowed:
+                problems.append(f"unknown {name} {getattr(self, name)!r}; use {' or '.join(allowed)}")
+
+        if self.arch not in REGISTRY:
+            problems.append(f"unknown arch {self.arch!r}; use one of {', '.join(sorted(REGISTRY))}")
+        if self.init not in INITS and not (self.init.startswith("simclr:") and self.init[len("simclr:"):]):
+            problems.append(f"unknown init {self.init!r}; use random, imagenet or simclr:PATH")
+        choice("optimizer", OPTIMIZERS)
+        choice("schedule", SCHEDULES)
+        choice("balance", BALANCES)
+        for name in ("epochs", "batch_size"):
+            if getattr(self, name) < 1:
+                problems.append(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("lr", "expand_scarce", "patience", "num_workers", "weight_decay"):
+            if getattr(self, name) < 0:
+                problems.append(f"{name} must not be negative, got {getattr(self, name)}")
+        for name in ("momentum", "label_smoothing"):
+            if not 0.0 <= getattr(self, name) < 1.0:
+                problems.append(f"{name} must be in [0, 1), got {getattr(self, name)}")
+        if not 0.0 <= self.augment_p <= 1.0:
+            problems.append(f"augment_p must be in [0, 1], got {self.augment_p}")
+        if self.input_size is not None and self.input_size < 1:
+            problems.append(f"input_size must be positive, got {self.input_size}")
+        if self.fold is not None and self.fold < 0:
+            problems.append(f"fold must not be negative, got {self.fold}")
+        if problems:
+            raise FitConfigError("; ".join(problems))
 
 
 @dataclass
@@ -219,6 +265,7 @@ def _eval_split(
 
 def fit(config: FitConfig) -> FitResult:
     """Train per ``config``; write checkpoints, logs and the bundle under ``config.out_dir``."""
+    config.validate()
     distributed, rank, world = _dist_info()
     device = torch.device(config.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     if distributed:
@@ -324,16 +371,12 @@ def fit(config: FitConfig) -> FitResult:
         optimizer = torch.optim.SGD(
             params, lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay
         )
-    elif config.optimizer == "adamw":
+    else:  # adamw (FitConfig.validate allows no other)
         optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
-    else:
-        raise ManifestError(f"unknown optimizer {config.optimizer!r}; use sgd or adamw")
     if config.schedule == "cosine":
         scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, config.epochs))
-    elif config.schedule == "constant":
+    else:  # constant
         scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
-    else:
-        raise ManifestError(f"unknown schedule {config.schedule!r}; use cosine or constant")
     scaler = torch.amp.GradScaler("cuda") if cuda else None
 
     history: list[dict] = []

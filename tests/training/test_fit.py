@@ -257,3 +257,38 @@ def test_freeze_below_trains_only_the_top(tiny_dataset, tmp_path):
     assert torch.equal(trained["features.0.weight"], start.state_dict()["features.0.weight"])
     assert torch.equal(trained["features.1.running_mean"], start.state_dict()["features.1.running_mean"])
     assert not torch.equal(trained["fc.weight"], start.state_dict()["fc.weight"])
+
+
+def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
+    import argparse
+    from dataclasses import fields
+
+    from training.commands.fit import add_arguments, config_from_args
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(["--data", "m.csv", "--out", str(tmp_path)])
+    got = config_from_args(args, args.arch, tmp_path)
+    want = FitConfig(manifest="m.csv", out_dir=tmp_path)
+    for f in fields(FitConfig):
+        if f.name not in ("manifest", "out_dir"):
+            assert getattr(got, f.name) == getattr(want, f.name), f.name
+
+
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [(dict(optimizer="adam"), "unknown optimizer"), (dict(schedule="step"), "unknown schedule"),
+     (dict(init="simclr:"), "unknown init"), (dict(epochs=0), "epochs"), (dict(lr=-1.0), "lr")],
+)
+def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path, monkeypatch, option, words):
+    from training import fit as fitmod
+    from training.fit import FitConfigError
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("images were decoded before the options were checked")
+
+    monkeypatch.setattr(fitmod, "load_images", no_decoding)
+    monkeypatch.setattr(fitmod, "read_manifest", no_decoding)
+    with pytest.raises(FitConfigError, match=words) as caught:
+        fit(tiny_config(tiny_dataset, tmp_path / "run", **option))
+    assert isinstance(caught.value, ValueError)

@@ -4,51 +4,62 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 from models.registry import REGISTRY
-from training.fit import FitConfig, fit
+from training.fit import BALANCES, OPTIMIZERS, SCHEDULES, FitConfig, fit
 from training.manifest import read_manifest
 from training.splits import make_split, save_split
 
+# The one home of the defaults is FitConfig; the command line only shows them.
+DEFAULTS = {f.name: f.default for f in fields(FitConfig) if f.default is not MISSING}
+
 
 def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
-    """Training options shared by ``fit`` and ``screen-models``."""
+    """Training options shared by ``fit`` and ``screen-models``; every default is FitConfig's."""
+    d = DEFAULTS
     parser.add_argument("--data", required=True, type=Path, help="manifest CSV")
     parser.add_argument(
         "--split-file", type=Path, help="split file from `mpox-train split` (default: made in --out)"
     )
-    parser.add_argument("--init", default="random", help="random | imagenet | simclr:PATH (default random)")
+    parser.add_argument("--init", default=d["init"],
+                        help="random | imagenet | simclr:PATH (default %(default)s)")
     parser.add_argument("--input-size", type=int, help="image size (default: the architecture's)")
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--epochs", type=int, default=d["epochs"], help="(default %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=d["batch_size"], help="(default %(default)s)")
     parser.add_argument(
-        "--optimizer", choices=("sgd", "adamw"), default="sgd", help="default sgd (the paper's)"
+        "--optimizer", choices=OPTIMIZERS, default=d["optimizer"], help="default %(default)s (the paper's)"
     )
-    parser.add_argument("--lr", type=float, default=0.01)
-    parser.add_argument("--weight-decay", type=float, default=1e-4)
-    parser.add_argument("--schedule", choices=("cosine", "constant"), default="cosine")
-    parser.add_argument("--label-smoothing", type=float, default=0.0)
+    parser.add_argument("--lr", type=float, default=d["lr"], help="(default %(default)s)")
+    parser.add_argument("--weight-decay", type=float, default=d["weight_decay"],
+                        help="(default %(default)s)")
+    parser.add_argument("--schedule", choices=SCHEDULES, default=d["schedule"], help="(default %(default)s)")
+    parser.add_argument("--label-smoothing", type=float, default=d["label_smoothing"],
+                        help="(default %(default)s)")
     parser.add_argument(
         "--balance",
-        choices=("none", "weights", "sampler"),
-        default="none",
-        help="class-weighted loss or balanced sampling for imbalanced data",
+        choices=BALANCES,
+        default=d["balance"],
+        help="class-weighted loss or balanced sampling for imbalanced data (default %(default)s)",
     )
     parser.add_argument(
         "--expand-scarce",
         type=int,
-        default=0,
+        default=d["expand_scarce"],
         metavar="N",
         help="repeat scarce labels (augmented) up to N images each (the paper's Data_C)",
     )
     parser.add_argument("--no-augment", action="store_true", help="train without augmentation")
-    parser.add_argument("--augment-p", type=float, default=0.5, help="probability of each augmentation")
-    parser.add_argument("--patience", type=int, default=0, help="early stopping on val macro-F1 (0: off)")
-    parser.add_argument("--freeze-below", default="", metavar="PREFIX",
+    parser.add_argument("--augment-p", type=float, default=d["augment_p"],
+                        help="probability of each augmentation (default %(default)s)")
+    parser.add_argument("--patience", type=int, default=d["patience"],
+                        help="early stopping on val macro-F1 (0: off; default %(default)s)")
+    parser.add_argument("--freeze-below", default=d["freeze_below"], metavar="PREFIX",
                         help="freeze parameters before the first named PREFIX (e.g. _blocks.10)")
-    parser.add_argument("--workers", type=int, default=2, help="DataLoader worker processes")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=d["num_workers"],
+                        help="DataLoader worker processes (default %(default)s: load in the main process)")
+    parser.add_argument("--seed", type=int, default=d["seed"])
     parser.add_argument("--device", help="cpu, cuda, cuda:1 (default: CUDA when available)")
     parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -58,7 +69,8 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--arch", default="efficientnet_lite0", choices=sorted(REGISTRY))
+    parser.add_argument("--arch", default=DEFAULTS["arch"], choices=sorted(REGISTRY),
+                        help="(default %(default)s)")
     add_fit_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, help="run folder: checkpoints, logs, bundle/")
     parser.add_argument("--resume", action="store_true", help="continue from --out/last.pt")
@@ -103,7 +115,9 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
     if args.cache_dir:
         kwargs["cache_dir"] = args.cache_dir
     kwargs.update(overrides)
-    return FitConfig(**kwargs)
+    config = FitConfig(**kwargs)
+    config.validate()  # before any split is made or image decoded
+    return config
 
 
 def _summary(result) -> str:
