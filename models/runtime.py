@@ -149,25 +149,31 @@ class OrtRuntime:
         return outs[0], (outs[1] if features else None)
 
 
-def export_onnx(model: nn.Module, input_size: int, cam_layer: str) -> bytes:
-    """ONNX graph of the model with outputs (logits, cam_features) and a dynamic batch dimension."""
-    wrapper = _WithFeatures(model, cam_layer).eval()
-    example = torch.zeros(2, 3, input_size, input_size)  # batch 2: a batch of 1 would be specialised away
+def onnx_graph(module: nn.Module, example: torch.Tensor, input_name: str, output_names: list[str]) -> bytes:
+    """The one ONNX exporter: ``module`` traced on ``example`` (a batch of at least 2: a batch of 1 would
+    be specialised away) with a dynamic batch dimension, quietly."""
     batch = torch.export.Dim("batch", min=1, max=4096)
-    # The exporter prints progress and warns about internals; neither helps a kiosk user.
+    # The exporter prints progress and warns about internals; neither helps the user.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
         program = torch.onnx.export(
-            wrapper,
+            module,
             (example,),
             dynamo=True,
-            input_names=["input"],
-            output_names=["logits", "cam_features"],
+            input_names=[input_name],
+            output_names=output_names,
             dynamic_shapes=({0: batch},),
             verbose=False,
             optimize=True,
         )
     return program.model_proto.SerializeToString()
+
+
+def export_onnx(model: nn.Module, input_size: int, cam_layer: str) -> bytes:
+    """ONNX graph of the model with outputs (logits, cam_features) and a dynamic batch dimension."""
+    wrapper = _WithFeatures(model, cam_layer).eval()
+    example = torch.zeros(2, 3, input_size, input_size)
+    return onnx_graph(wrapper, example, "input", ["logits", "cam_features"])
 
 
 def check_against_eager(

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +13,9 @@ from torch import nn
 from models.bundle import load_bundle, make_manifest, save_bundle
 from models.decision import Thresholds
 from models.errors import MpoxError
+from models.fsutil import atomic_write
 from models.registry import build_model
+from models.runtime import onnx_graph
 
 from .manifest import ManifestError
 
@@ -118,20 +117,8 @@ def export_onnx(bundle_dir: str | Path, out_path: str | Path, atol: float = 1e-4
     size = bundle.manifest["input_size"]
     x = torch.randn(2, 3, size, size, generator=torch.Generator().manual_seed(0))
     out_path = Path(out_path)
-    batch = torch.export.Dim("batch", min=1, max=4096)
-    # The exporter prints progress and warns about its internals; neither helps the user.
-    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-        warnings.simplefilter("ignore")
-        program = torch.onnx.export(
-            bundle.model,
-            (x,),
-            dynamo=True,
-            input_names=["image"],
-            output_names=["logits"],
-            dynamic_shapes=({0: batch},),
-            verbose=False,
-        )
-    out_path.write_bytes(program.model_proto.SerializeToString())
+    # The logits-only graph for users' own tools (the station makes its own, with the Grad-CAM features).
+    atomic_write(out_path, onnx_graph(bundle.model, x, "image", ["logits"]))
     session = ort.InferenceSession(str(out_path), providers=["CPUExecutionProvider"])
     got = session.run(None, {"image": x.numpy()})[0]
     with torch.inference_mode():
