@@ -26,6 +26,7 @@ from kiosk.config import ModelConfig, ScreeningConfig, StorageConfig, parse_conf
 from models.bundle import make_manifest, save_bundle  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
+from models.trust import write_pin  # noqa: E402
 
 
 class SyntheticCamera:
@@ -65,7 +66,9 @@ class SyntheticCamera:
 
 def make_bundle(arch: str, folder: Path) -> Path:
     model = build_model(arch, len(CLASSES), init="random")
-    return save_bundle(model, folder / arch, make_manifest(model, arch, CLASSES, name=f"bench-{arch}"))
+    path = save_bundle(model, folder / arch, make_manifest(model, arch, CLASSES, name=f"bench-{arch}"))
+    write_pin(path)  # the station accepts only a signed or pinned bundle (models/trust.py)
+    return path
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -104,15 +107,20 @@ def main() -> int:
 
     engine = station.engine
     latencies: list[float] = []
-    predict_one = engine.predictor.predict_one
 
-    def timed_predict(image):
-        t0 = time.perf_counter()
-        out = predict_one(image)
-        latencies.append((time.perf_counter() - t0) * 1000.0)
-        return out
+    def timed(predict):
+        def run(image):
+            t0 = time.perf_counter()
+            out = predict(image)
+            latencies.append((time.perf_counter() - t0) * 1000.0)
+            return out
 
-    engine.predictor.predict_one = timed_predict
+        return run
+
+    # The engine classifies with predict_with_features (one pass that also feeds the heatmap) when the
+    # model's Grad-CAM needs no gradient, else with predict_one: time whichever it calls.
+    for name in ("predict_one", "predict_with_features"):
+        setattr(engine.predictor, name, timed(getattr(engine.predictor, name)))
     shown: dict[str, list[float]] = {"base": [], "auto": []}
     phase = {"name": "base"}
     window.frame_listeners.append(lambda t: shown[phase["name"]].append(t))
