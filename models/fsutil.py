@@ -17,16 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def fsync_dir(path: str | Path) -> None:
-    """Make a rename or a new file in ``path`` survive a power cut."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
+def fsync_path(path: str | Path) -> None:
+    """fsync a file's data, or a folder's entries (a rename or a new file in it then survives a power cut)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -45,13 +37,13 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        _fsync_file(tmp)
+        fsync_path(tmp)
         os.chmod(tmp, mode)  # exactly ``mode``, whatever the umask
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)  # never leave (or rename into place) a partial file
         raise
-    fsync_dir(path.parent)
+    fsync_path(path.parent)
 
 
 def atomic_write(path: str | Path, data: bytes, mode: int = 0o644) -> None:
@@ -79,4 +71,4 @@ def replace_dir(new: str | Path, target: str | Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(new, target)
-    fsync_dir(target.parent)
+    fsync_path(target.parent)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kiosk.store.fsperm import FILE_MODE, private_dir
 from kiosk.store.media import write_durably
-from models.fsutil import fsync_dir
+from models.fsutil import fsync_path
 
 log = logging.getLogger(__name__)
 LINE = re.compile(r"^(\d+) ([0-9a-f]{64})$")
@@ -71,7 +71,7 @@ class AuditAnchor:
         finally:
             os.close(fd)
         if created:
-            fsync_dir(self.path.parent)
+            fsync_path(self.path.parent)
         if size > COMPACT_BYTES:
             self._compact()
 

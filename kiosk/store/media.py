@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.store.errors import StoreError
 from kiosk.store.fsperm import FILE_MODE, private_dir
-from models.fsutil import atomic_write, fsync_dir
+from models.fsutil import atomic_write, fsync_path
 
 MAGIC = b"MPXE1\n"
 
@@ -54,7 +54,7 @@ def load_or_create_key(key_file: Path) -> bytes:
         os.fsync(fd)
     finally:
         os.close(fd)
-    fsync_dir(key_file.parent)
+    fsync_path(key_file.parent)
     return key
 
 
