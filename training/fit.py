@@ -223,17 +223,14 @@ def _subsets(records: list[Record], split: dict, fold: int | None) -> dict[str, 
 
 def _outlier_records(config: FitConfig, out_dir: Path, main_proc: bool, distributed: bool) -> list[Record]:
     """The training part of the open-set split (made and saved in ``out_dir`` when not given)."""
-    from .open_set import load_open_split, make_open_split, select_open
+    from .open_set import ensure_open_split, load_open_split, select_open
 
     manifest = Path(config.open_set)
-    path = Path(config.open_split) if config.open_split else out_dir / "open_split.json"
-    records = read_manifest(manifest)
-    if not path.is_file():
-        if main_proc:
-            splitlib.save_split(make_open_split(records, seed=config.seed), path, manifest)
-        if distributed:
-            torch.distributed.barrier()
-    chosen = select_open(records, load_open_split(path, manifest), "train")
+    path = ensure_open_split(config.open_split or out_dir / "open_split.json", manifest, config.seed,
+                             write=main_proc)
+    if distributed:
+        torch.distributed.barrier()
+    chosen = select_open(read_manifest(manifest), load_open_split(path, manifest), "train")
     if not chosen:
         raise ManifestError(f"{manifest} has no open-set training images in {path}")
     return chosen

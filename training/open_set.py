@@ -91,6 +91,15 @@ def load_open_split(path: str | Path, manifest: str | Path) -> dict:
     return split
 
 
+def ensure_open_split(path: str | Path, manifest: str | Path, seed: int = 0, write: bool = True) -> Path:
+    """Make and save the open-set split at ``path`` unless it is there (a continued run reuses it); ``write``
+    False only waits for another process to have made it (the other ranks of a distributed run)."""
+    path = Path(path)
+    if write and not path.is_file():
+        splitlib.save_split(make_open_split(read_manifest(manifest), seed), path, manifest)
+    return path
+
+
 def pooled_features(bundle: Bundle, records: Sequence[Record], cache_dir=DEFAULT_CACHE_DIR,
                     batch_size: int = 64) -> np.ndarray:
     """(N, D) pooled target-layer features, made as the station makes them (same crop, same layer)."""
@@ -261,13 +270,9 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
     known_records = labelled(read_manifest(cfg.data))
     split = splitlib.load_split(cfg.split_file, cfg.data)
     open_records = read_manifest(cfg.open_set)
-    split_path = cfg.open_split or (Path(cfg.out or cfg.bundle).parent / "open_split.json")
-    if split_path.is_file():
-        open_split = load_open_split(split_path, cfg.open_set)
-    else:
-        open_split = make_open_split(open_records, cfg.seed)
-        splitlib.save_split(open_split, split_path, cfg.open_set)
-        open_split = load_open_split(split_path, cfg.open_set)
+    split_path = ensure_open_split(cfg.open_split or Path(cfg.out or cfg.bundle).parent / "open_split.json",
+                                   cfg.open_set, cfg.seed)
+    open_split = load_open_split(split_path, cfg.open_set)
     extra = _extra_known(cfg)
     parts = {
         part: _features(bundle, splitlib.select(known_records, split, part),

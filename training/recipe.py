@@ -317,12 +317,9 @@ def _resolve_open_split(cfg: RecipeConfig, out: Path) -> Path | None:
     """The open-set split of the run (made once, reused by a continued run); None without open-set data."""
     if not cfg.open_set:
         return None
-    from .open_set import make_open_split
+    from .open_set import ensure_open_split
 
-    path = out / "open_split.json"
-    if not path.is_file():
-        splitlib.save_split(make_open_split(read_manifest(cfg.open_set), cfg.seed), path, cfg.open_set)
-    return path
+    return ensure_open_split(out / "open_split.json", cfg.open_set, cfg.seed)
 
 
 def _open_set_step(cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_path: Path, open_split: Path,
