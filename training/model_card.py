@@ -54,7 +54,8 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     ci = m.get("ci95", {})
     classes = list(manifest["classes"])
     spec = get_spec(manifest["arch"])
-    labelled, unlabelled, licences = data_summary(Path(cfg["manifest"]))
+    data_manifest = run.get("data_manifest") or cfg["manifest"]
+    labelled, unlabelled, licences = data_summary(Path(data_manifest))
     fit_prov = run["fit_provenance"]
     history = run["history"]
     best = next((h for h in history if int(h["epoch"]) == fit_prov.get("best_epoch")), None)
@@ -80,7 +81,9 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "for a decision about a traveller.",
         "",
         "## Training data and licence",
-        f"Manifest `{cfg['manifest']}`: {sum(labelled.values())} labelled photographs, "
+        f"Manifest{'s' if cfg.get('extra_data') else ''} "
+        f"{', '.join(f'`{m}`' for m in (cfg['manifest'], *cfg.get('extra_data', ())))}: "
+        f"{sum(labelled.values())} labelled photographs, "
         f"{sum(unlabelled.values())} unlabelled images (SimCLR only).",
         "",
         "| source | labelled | unlabelled | licence (from the manifest) |",
@@ -118,16 +121,34 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"{probes}): "
             f"fine-tuning started from **{prov.get('fine_tuning_start', '?').split(':')[0]}**."
         )
+    fusion = run.get("fusion")
+    ft_cfg = fit_prov.get("recipe_config", cfg) if cfg.get("fit_from") else cfg
+    ft_size = (fit_prov.get("fused_from") or {}).get("input_size", manifest["input_size"])
     lines += [
-        f"4. Fine-tuning at {manifest['input_size']} px: {cfg['optimizer']} lr {cfg['lr']}, weight decay "
-        f"{cfg['weight_decay']}, batch {cfg['batch_size']}, {cfg['epochs']} cosine epochs, the paper's "
-        f"augmentation at p={cfg['augment_p']}, class balance `{cfg['balance']}`, label smoothing "
-        f"{cfg['label_smoothing']}"
-        + (f", parameters before `{cfg['freeze_below']}` frozen" if cfg["freeze_below"] else "")
+        ("4. Fine-tuning reused from bundle `"
+         + (fit_prov.get("fused_from") or {}).get("bundle_sha256", "?")[:12]
+         + f"` (made by `{fit_prov.get('recipe_command', '?')}` on {fit_prov.get('date_utc', '?')[:10]}; its "
+         "split is this run's, checked by the recipe)" if cfg.get("fit_from") else "4. Fine-tuning")
+        + f" at {ft_size} px: {ft_cfg['optimizer']} lr {ft_cfg['lr']}, weight decay "
+        f"{ft_cfg['weight_decay']}, batch {ft_cfg['batch_size']}, {ft_cfg['epochs']} cosine epochs, the "
+        "paper's "
+        f"augmentation at p={ft_cfg['augment_p']}, class balance `{ft_cfg['balance']}`, label smoothing "
+        f"{ft_cfg['label_smoothing']}"
+        + (f", parameters before `{ft_cfg['freeze_below']}` frozen" if ft_cfg["freeze_below"] else "")
         + f". Best epoch on validation macro-F1: {fit_prov.get('best_epoch')}"
         + (f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"
            if best else "")
         + ".",
+    ]
+    if fusion:
+        lines.append(
+            f"4b. Feature fusion (`{fusion['arch']}`): the fine-tuned trunk and ImageNet "
+            f"{', '.join(fusion['trunks'][1:])} side by side at {manifest['input_size']} px; a logistic "
+            f"regression on their pooled features (C={fusion['C']}, class weighting "
+            f"{fusion['class_weight']}, "
+            f"chosen on validation: macro-F1 {fusion['val_macro_f1']:.3f}) is the network's linear head."
+        )
+    lines += [
         f"5. Temperature scaling on validation: T = {manifest['temperature']:.3f}.",
         f"6. Flag threshold on validation: the lowest with mpox specificity >= {cfg['target_specificity']} "
         f"({choice['threshold']}; validation recall {_pct(choice['val_recall'])} of "

@@ -118,6 +118,16 @@ class RecipeConfig:
     cache_dir: str | None = str(DEFAULT_CACHE_DIR)
     progress: bool = True
     extra_fit: dict = field(default_factory=dict)
+    # More labelled manifests (e.g. ../shared/data/skin_more/manifest.csv): each is split on its own with the
+    # seed, group-aware, and the splits joined: adding one never moves an image of the others to another side.
+    extra_data: tuple[str, ...] = ()
+    # Feature fusion (training/fusion.py): the fine-tuned trunk joined with these ImageNet trunks under one
+    # linear head chosen on validation. Chosen on validation over single and paired trunks (docs/training.md).
+    fuse_with: tuple[str, ...] = ("efficientnet_lite0",)
+    fusion_input_size: int = 224  # 0: the fine-tuning size
+    # Reuse a fine-tuned bundle as the fit stage (no SimCLR, no fine-tuning): it must have been trained on
+    # the training side of this run's split (the same manifest and seed), which the recipe checks.
+    fit_from: str = ""
 
 
 DEFAULT = RecipeConfig(manifest="", out="")
@@ -146,6 +156,7 @@ PAPER = replace(
     start_by_probe=False,
     probe_head=False,
     int8=True,
+    fuse_with=(),
 )
 RECIPES = {"default": DEFAULT, "paper": PAPER}
 
@@ -341,11 +352,77 @@ def _open_set_step(cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_pa
     return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.progress)
 
 
-def _resolve_split(cfg: RecipeConfig, out: Path, records) -> Path:
+def _resolve_data(cfg: RecipeConfig, out: Path) -> Path:
+    """The run's labelled manifest: ``cfg.manifest`` itself, or with ``extra_data`` one manifest joining them
+    (written once into the run folder, absolute paths)."""
+    if not cfg.extra_data:
+        return Path(cfg.manifest)
+    joined = out / "data" / "manifest.csv"
+    if not joined.is_file():
+        from .manifest import write_manifest
+
+        write_manifest([r for m in (cfg.manifest, *cfg.extra_data) for r in read_manifest(m)], joined)
+    return joined
+
+
+def _resolve_split(cfg: RecipeConfig, out: Path, manifest: Path) -> Path:
     path = out / "split.json"
     if not path.is_file():
-        splitlib.save_split(splitlib.make_split(records, seed=cfg.seed), path, cfg.manifest)
+        split = splitlib.joint_split([Path(cfg.manifest), *map(Path, cfg.extra_data)], seed=cfg.seed)
+        splitlib.save_split(split, path, manifest)
     return path
+
+
+def _reused_split(prov: dict, where: Path) -> dict:
+    """The split a reused bundle was trained with: its recorded file, or, when that file is gone, the split
+    remade from its recorded manifest and seed, accepted only if it hashes to the recorded split_sha256."""
+    used, manifest = prov.get("split_file"), prov.get("manifest")
+    if not manifest or not Path(manifest).is_file():
+        raise ManifestError(f"--fit-from {where}: its provenance names no readable manifest, so it cannot be "
+                            "checked that it never trained on this run's validation or test images")
+    if used and Path(used).is_file():
+        return splitlib.load_split(used, manifest)
+    with tempfile.TemporaryDirectory() as tmp:
+        remade = Path(tmp) / "split.json"
+        split = splitlib.make_split(labelled(read_manifest(manifest)), seed=int(prov.get("seed", 0)))
+        splitlib.save_split(split, remade, manifest)
+        if sha256_file(remade) != prov.get("split_sha256"):
+            raise ManifestError(f"--fit-from {where}: its split file {used} is gone and remaking it from "
+                                f"{manifest} gives another split; it cannot be checked")
+        return splitlib.load_split(remade, manifest)
+
+
+def _check_reused_fit(fit_bundle: Path, split: dict) -> None:
+    """A reused fine-tuned bundle must not have trained on this run's validation or test images: its split
+    must give every image of its own manifest the side this run's split gives it."""
+    theirs = _reused_split(load_bundle(fit_bundle).manifest.get("provenance", {}), fit_bundle)["assignments"]
+    ours = split["assignments"]
+    moved = [p for p, side in theirs.items() if ours.get(p, side) != side]
+    if moved:
+        raise ManifestError(
+            f"--fit-from {fit_bundle}: {len(moved)} images are on another side of this run's split than "
+            f"in the split it was trained with (e.g. {moved[0]}); use the same manifest and seed"
+        )
+
+
+def _fuse(cfg: RecipeConfig, out: Path, fit_bundle: Path, records, split: dict) -> dict:
+    """The fusion stage (training/fusion.py), written once to ``out/fused``; returns its choice."""
+    from .fusion import fuse_bundle
+
+    folder = out / "fused"
+    done = folder / "fusion.json"
+    if done.is_file():
+        return json.loads(done.read_text())
+    result = fuse_bundle(fit_bundle, tuple(cfg.fuse_with), records, split, folder / "bundle",
+                         input_size=cfg.fusion_input_size or None, seed=cfg.seed, cache_dir=cfg.cache_dir,
+                         progress=cfg.progress)
+    choice = {"bundle": str(result.bundle), "arch": result.arch, "trunks": [cfg.arch, *cfg.fuse_with],
+              "C": result.C, "class_weight": result.class_weight,
+              "val_macro_f1": round(result.val_macro_f1, 4), "temperature": result.temperature}
+    done.write_text(json.dumps(choice, indent=2))
+    print(f"recipe {cfg.name}: fused {choice['trunks']} -> {result.arch}, validation macro-F1 "
+          f"{choice['val_macro_f1']}", flush=True)
+    return choice
 
 
 def _pretrain(cfg: RecipeConfig, out: Path) -> Path:
@@ -381,21 +458,32 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     """Run the recipe; returns the summary written to ``out/summary.json``."""
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
-    manifest = Path(cfg.manifest)
-    if not manifest.is_file():
-        raise ManifestError(f"manifest {manifest} not found; make one with `mpox-train data`")
+    if cfg.fuse_with:  # refuse an impossible fusion before hours of training, not after
+        from .fusion import fused_arch
+
+        fused_arch(cfg.arch, tuple(cfg.fuse_with))
+    for given in (cfg.manifest, *cfg.extra_data):
+        if not Path(given).is_file():
+            raise ManifestError(f"manifest {given} not found; make one with `mpox-train data`")
+    manifest = _resolve_data(cfg, out)
     records = labelled(read_manifest(manifest))
-    split_path = _resolve_split(cfg, out, records)
+    split_path = _resolve_split(cfg, out, manifest)
     split = splitlib.load_split(split_path, manifest)
 
     open_split = _resolve_open_split(cfg, out)
-    backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
-    start = choose_start(cfg, out, records, split, backbone)
+    fit_dir = out / "fit"
+    if cfg.fit_from:
+        fit_bundle = Path(cfg.fit_from)
+        _check_reused_fit(fit_bundle, split)
+        start = {"init": f"reused fine-tuned bundle {load_bundle(fit_bundle).short_hash}", "head": None,
+                 "probes": {}}
+    else:
+        fit_bundle = fit_dir / "bundle"
+        backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
+        start = choose_start(cfg, out, records, split, backbone)
     init, head = start["init"], start["head"]
 
-    fit_dir = out / "fit"
-    fit_bundle = fit_dir / "bundle"
-    if not (fit_bundle / "manifest.json").is_file():
+    if not cfg.fit_from and not (fit_bundle / "manifest.json").is_file():
         fit(
             FitConfig(
                 manifest=manifest,
@@ -428,6 +516,11 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 **cfg.extra_fit,
             )
         )
+
+    fusion = None
+    if cfg.fuse_with:
+        fusion = _fuse(cfg, out, fit_bundle, records, split)
+        fit_bundle = fusion["bundle"]
 
     # Operating point on validation images only; the test split is touched once, below.
     bundle = load_bundle(fit_bundle)
@@ -471,6 +564,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         "threshold_choice": choice,
         "start_choice": {c: p["val_macro_f1"] for c, p in start["probes"].items()},
     }
+    if fusion:
+        manifest_data["metrics"]["fusion_choice"] = fusion
     if baseline:
         manifest_data["metrics"]["baseline_logreg_frozen_imagenet"] = {
             k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "mpox_vs_rest", "C")
@@ -506,8 +601,10 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         except QuantizationRefusedError as exc:  # the float paths stay; say why
             int8 = {"refused": str(exc)}
             print(f"recipe {cfg.name}: no int8 graph: {exc}", flush=True)
-    with open(fit_dir / "history.csv", newline="") as f:
-        history = list(csv.DictReader(f))
+    history = []
+    if (fit_dir / "history.csv").is_file():  # absent when the fit stage was reused (fit_from)
+        with open(fit_dir / "history.csv", newline="") as f:
+            history = list(csv.DictReader(f))
     ssl_done = out / "simclr" / "recipe_done.json"
     write_model_card(
         final,
@@ -519,6 +616,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
             "history": history,
             "start_choice": manifest_data["metrics"]["start_choice"],
             "threshold_choice": choice,
+            "fusion": fusion,
+            "data_manifest": str(manifest),
             "baseline": baseline,
             "ssl_steps": json.loads(ssl_done.read_text())["steps"] if ssl_done.is_file() else None,
         },

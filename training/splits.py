@@ -15,7 +15,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from models.bundle import sha256_file
 
-from .manifest import ManifestError, Record, labelled
+from .manifest import ManifestError, Record, labelled, read_manifest
 
 SPLIT_NAMES = ("train", "val", "test")
 
@@ -63,6 +63,25 @@ def make_split(
         folds = _kfold_assign(labels, groups, k, seed)
         split["folds"] = {str(r.path): int(f) for r, f in zip(records, folds, strict=True)}
     return split
+
+
+def joint_split(manifests: list[Path], *, seed: int = 0, val: float = 0.15, test: float = 0.15) -> dict:
+    """One split over several manifests: each is split on its own (``make_split``, same seed) and the sides
+    joined. A manifest's images keep the sides they had without the others, so adding a data set never moves
+    an earlier test image into training. Groups must not span manifests (checked)."""
+    per = [labelled(read_manifest(m)) for m in manifests]
+    owner: dict[str, int] = {}
+    for i, records in enumerate(per):
+        for r in records:
+            if owner.setdefault(r.group, i) != i:
+                raise ManifestError(
+                    f"group {r.group!r} appears in {manifests[owner[r.group]]} and {manifests[i]}: a group "
+                    "must stay on one side of the split; give the manifests distinct group names"
+                )
+    assignments: dict[str, str] = {}
+    for records in per:
+        assignments.update(make_split(records, val=val, test=test, seed=seed)["assignments"])
+    return {"seed": seed, "val": val, "test": test, "k": 0, "assignments": assignments}
 
 
 def save_split(split: dict, path: str | Path, manifest_path: str | Path) -> Path:

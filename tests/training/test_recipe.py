@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+import torch
 
 from models.bundle import load_bundle
 from models.trust import TrustPolicy, load_trusted_bundle
@@ -69,6 +70,7 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
         install=str(tmp_path / "installed"),
         baseline=True,
         freeze_below="features.6" if recipe.freeze_below else "",
+        fuse_with=(),  # fusion needs EfficientNet-Lite trunks: test_recipe_fuses_trunks_and_reuses_a_fit
     )
     summary = run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")
@@ -125,7 +127,7 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
         DEFAULT, manifest=str(tiny_dataset), out=str(tmp_path / "run"), arch="tiny_cnn", init="random",
         ssl_epochs=0, input_size=32, epochs=1, batch_size=8, num_workers=0, n_boot=0, baseline=False,
         cache_dir=str(tmp_path / "cache"), progress=False, install=str(tmp_path / "installed"),
-        freeze_below="", open_set=str(open_manifest), max_unknown=0.2,
+        freeze_below="", open_set=str(open_manifest), max_unknown=0.2, fuse_with=(),
     )
     run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")
@@ -136,3 +138,64 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
     assert set(metrics["open_set"]["outcomes"]) == {"eight_class", "other_condition", "not_skin"}
     card = (tmp_path / "installed" / "MODEL_CARD.md").read_text()
     assert "Open set" in card and "unknown >=" in card
+
+
+def _second_manifest(tmp_path):
+    """More labelled images in a manifest of their own (as ../shared/data/skin_more is)."""
+    from .conftest import make_layout
+    from training.importers import import_sources
+    from training.manifest import write_manifest
+
+    more = make_layout(tmp_path / "more_src", {"Monkeypox": "mpox", "Normal": "normal"}, 8, seed=7000)
+    result = import_sources([("msid", more)], progress=False)
+    records = [replace(r, source="more", group="more:" + r.group) for r in result.records]
+    return write_manifest(records, tmp_path / "more" / "manifest.csv")
+
+
+def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
+    """The default recipe's fusion stage (issue 14): a fine-tuned Lite0 joined with an ImageNet Lite0 under a
+    head chosen on validation; a later run may reuse that fit with more data, but only on the same split."""
+    from models.fast_cam import find_linear_cam_head
+    from training.manifest import ManifestError
+
+    common = dict(
+        manifest=str(tiny_dataset), arch="efficientnet_lite0", init="random", ssl_epochs=0, input_size=32,
+        epochs=1, batch_size=8, num_workers=0, n_boot=0, baseline=False, cache_dir=str(tmp_path / "cache"),
+        progress=False, freeze_below="", fuse_with=("efficientnet_lite0",), fusion_input_size=0,
+    )
+    first = tmp_path / "run1"
+    run_recipe(replace(DEFAULT, out=str(first), **common))
+    bundle = load_bundle(first / "bundle")
+    fit_bundle = load_bundle(first / "fit" / "bundle")
+    assert bundle.manifest["arch"] == "fused_lite0_lite0" and fit_bundle.manifest["arch"] == "efficientnet_lite0"
+    # The first trunk is the fine-tuned network, the second ImageNet's.
+    state = bundle.model.state_dict()
+    assert torch.equal(state["trunks.0._conv_stem.weight"], fit_bundle.model.state_dict()["_conv_stem.weight"])
+    choice = bundle.manifest["metrics"]["fusion_choice"]
+    assert choice["trunks"] == ["efficientnet_lite0", "efficientnet_lite0"] and choice["C"] in (0.01, 0.1, 1.0)
+    assert bundle.manifest["provenance"]["fused_from"]["bundle_sha256"] == fit_bundle.sha256
+    # The station's free heatmap still applies: target layer -> pool -> linear head, checked numerically.
+    head, why = find_linear_cam_head(bundle)
+    assert head is not None, why
+    card = (first / "bundle" / "MODEL_CARD.md").read_text()
+    assert "Feature fusion (`fused_lite0_lite0`)" in card
+
+    # More data, same seed: the first manifest's images keep their sides, so the fit can be reused.
+    more = _second_manifest(tmp_path)
+    second = tmp_path / "run2"
+    run_recipe(replace(DEFAULT, out=str(second), extra_data=(str(more),), fit_from=str(first / "fit" / "bundle"),
+                       **common))
+    split = json.loads((second / "split.json").read_text())["assignments"]
+    assert any("more_src" in p for p in split) and {"train", "val", "test"} <= set(split.values())
+    again = load_bundle(second / "bundle")
+    assert again.manifest["provenance"]["fused_from"]["bundle_sha256"] == fit_bundle.sha256
+    assert "Fine-tuning reused from bundle" in (second / "bundle" / "MODEL_CARD.md").read_text()
+
+    # Another seed moves images between sides: reusing the fit would test on its training images.
+    with pytest.raises(ManifestError, match="another side"):
+        run_recipe(replace(DEFAULT, out=str(tmp_path / "run3"), fit_from=str(first / "fit" / "bundle"),
+                           **dict(common, seed=1)))
+    # A fusion the registry cannot build is refused before any training.
+    with pytest.raises(ManifestError, match="cannot fuse tiny_cnn"):
+        run_recipe(replace(DEFAULT, out=str(tmp_path / "run4"), **dict(common, arch="tiny_cnn")))
+    assert not (tmp_path / "run4" / "fit").exists()

@@ -1,7 +1,8 @@
 """``mpox-train recipe default|paper``: a named end-to-end recipe (see training/recipe.py and docs/model.md).
 
-    mpox-train recipe default --data ../shared/data/skin/manifest.csv --out runs/default \\
-        --install models/bundles/default
+    mpox-train recipe default --data ../shared/data/skin/manifest.csv \\
+        --more-data ../shared/data/skin_more/manifest.csv --open-set ../shared/data/open_set/manifest.csv \\
+        --out runs/default --install models/bundles/default
 """
 
 from __future__ import annotations
@@ -13,9 +14,27 @@ from dataclasses import fields, replace
 from training.recipe import RECIPES, RecipeConfig, run_recipe
 
 # Options a user may change from the command line (the rest of a recipe is fixed by its name).
-_TUNABLE = ("seed", "ssl_epochs", "ssl_input_size", "ssl_batch_size", "ssl_max_steps", "input_size", "epochs",
-            "batch_size", "lr", "patience", "num_workers", "n_boot", "target_specificity", "arch", "init",
-            "freeze_below", "weight_decay", "augment_p", "label_smoothing")
+_TUNABLE = (
+    "seed",
+    "ssl_epochs",
+    "ssl_input_size",
+    "ssl_batch_size",
+    "ssl_max_steps",
+    "input_size",
+    "epochs",
+    "batch_size",
+    "lr",
+    "patience",
+    "num_workers",
+    "n_boot",
+    "target_specificity",
+    "arch",
+    "init",
+    "freeze_below",
+    "weight_decay",
+    "augment_p",
+    "label_smoothing",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,25 +44,79 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--ssl-data", default="", help="SimCLR images: a folder or manifest (paper: ISIC 2019)")
     add("--out", required=True, help="run folder; a stopped run continues where it was")
     add("--install", default="", help="copy the final bundle here (e.g. models/bundles/default)")
-    add("--open-set", default="", help="open-set manifest (other_condition, not_skin): outlier exposure, the "
-        "bundle's open-set head and its held-out figures (e.g. ../shared/data/open_set/manifest.csv)")
-    add("--open-set-extra-known", default="", help="eight-class images the run does not train on (e.g. "
-        "../shared/data/skin_more/manifest.csv): half fit the open-set heads, half choose their thresholds")
+    add(
+        "--open-set",
+        default="",
+        help="open-set manifest (other_condition, not_skin): outlier exposure, the "
+        "bundle's open-set head and its held-out figures (e.g. ../shared/data/open_set/manifest.csv)",
+    )
+    add(
+        "--open-set-extra-known",
+        default="",
+        help="eight-class images the run does not train on (e.g. "
+        "../shared/data/skin_more/manifest.csv): half fit the open-set heads, half choose their thresholds",
+    )
+    add(
+        "--more-data",
+        action="append",
+        default=[],
+        metavar="MANIFEST",
+        help="more labelled images (e.g. "
+        "../shared/data/skin_more/manifest.csv), split on their own with the seed and joined; repeatable",
+    )
+    add(
+        "--fuse-with",
+        default=None,
+        help="comma-separated ImageNet trunks fused with the fine-tuned one "
+        "(default recipe: efficientnet_lite0); 'none' for the fine-tuned network alone",
+    )
+    add(
+        "--fusion-input-size",
+        type=int,
+        default=None,
+        help="input size of the fused network (0: fine-tuning's)",
+    )
+    add(
+        "--fit-from",
+        default="",
+        help="reuse this fine-tuned bundle instead of SimCLR + fine-tuning (it must "
+        "have trained on this run's training side; checked)",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
     for name in _TUNABLE:
         kind = {"int": int, "float": float}.get(str(types[name]), str)
-        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=None,
-                            help="override the recipe's value")
+        parser.add_argument(
+            "--" + name.replace("_", "-"), type=kind, default=None, help="override the recipe's value"
+        )
 
 
 def run(args: argparse.Namespace) -> int:
     base = RECIPES[args.recipe]
     overrides = {name: getattr(args, name) for name in _TUNABLE if getattr(args, name) is not None}
-    cfg = replace(base, manifest=args.data, out=args.out, ssl_data=args.ssl_data, install=args.install,
-                  open_set=args.open_set, open_set_extra_known=args.open_set_extra_known,
-                  baseline=not args.no_baseline, progress=not args.no_progress, **overrides)
+    if args.fuse_with is not None:
+        overrides["fuse_with"] = (
+            ()
+            if args.fuse_with == "none"
+            else tuple(a.strip() for a in args.fuse_with.split(",") if a.strip())
+        )
+    if args.fusion_input_size is not None:
+        overrides["fusion_input_size"] = args.fusion_input_size
+    cfg = replace(
+        base,
+        manifest=args.data,
+        out=args.out,
+        ssl_data=args.ssl_data,
+        install=args.install,
+        open_set=args.open_set,
+        open_set_extra_known=args.open_set_extra_known,
+        extra_data=tuple(args.more_data),
+        fit_from=args.fit_from,
+        baseline=not args.no_baseline,
+        progress=not args.no_progress,
+        **overrides,
+    )
     summary = run_recipe(cfg)
     print(json.dumps(summary, indent=2))
     return 0
