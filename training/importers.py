@@ -16,17 +16,23 @@ from tqdm import tqdm
 
 from models.bundle import sha256_file
 from models.errors import ImageDecodeError
+from models.fsutil import atomic_path
 from models.imageio import decode_image, iter_image_files
 from models.taxonomy import KNOWN_LABELS, UNLABELLED
 
-from .manifest import ManifestError, Record, read_manifest
+from .manifest import ManifestError, Record, printable, read_manifest, utf8_clean
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # unknown-label | missing-file | unreadable | duplicate
+    kind: str  # unknown-label | missing-file | unreadable | duplicate | bad-file-name
     path: str
     detail: str
+
+    def __post_init__(self) -> None:
+        # A file name that is not valid UTF-8 is shown with backslash escapes: printable, writable as CSV.
+        object.__setattr__(self, "path", printable(str(self.path)))
+        object.__setattr__(self, "detail", printable(str(self.detail)))
 
 
 @dataclass
@@ -185,6 +191,10 @@ def check_images(result: ImportResult, *, decode: bool = True, progress: bool = 
     first_by_hash: dict[str, Record] = {}
     problems = list(result.problems)
     for r in tqdm(result.records, desc="checking images", disable=not progress, unit="img"):
+        if not utf8_clean(str(r.path), r.source, r.group, r.detail):
+            problems.append(Problem("bad-file-name", str(r.path), "the file name is not valid UTF-8, so it "
+                                    "cannot be written to the manifest (UTF-8 CSV); rename it to import it"))
+            continue
         try:
             digest = sha256_file(r.path)
         except OSError as exc:
@@ -232,7 +242,7 @@ def import_sources(
 
 
 def write_problems(problems: list[Problem], path: Path) -> Path:
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["kind", "path", "detail"])
         writer.writerows([p.kind, p.path, p.detail] for p in problems)

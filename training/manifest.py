@@ -27,6 +27,26 @@ class ManifestError(MpoxError):
     """A manifest that cannot be read or used."""
 
 
+def printable(text: str) -> str:
+    """``text`` with the bytes of a file name that is not valid UTF-8 (which Python carries as lone
+    surrogates) written as backslash escapes, so it can be printed and written to a UTF-8 file:
+    ``caf\\xe9.jpg``."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def utf8_clean(*texts: str) -> bool:
+    """Whether every text encodes as UTF-8 (a file name that is not valid UTF-8 does not)."""
+    try:
+        for text in texts:
+            text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Record:
     path: Path  # absolute
@@ -91,8 +111,13 @@ def write_manifest(records: list[Record], path: str | Path) -> Path:
                 shown = r.path.resolve().relative_to(base).as_posix()
             except ValueError:
                 shown = str(r.path.resolve())
-            row = [shown, r.label, r.source, r.group]
-            writer.writerow(row + ([r.grade, r.stage, r.detail] if with_extra else []))
+            row = [shown, r.label, r.source, r.group] + ([r.grade, r.stage, r.detail] if with_extra else [])
+            if not utf8_clean(*row):  # the temporary file is removed, the target left as it was
+                raise ManifestError(
+                    f"cannot write {printable(shown)} to {path}: its name (or source, group) is not valid "
+                    "UTF-8; rename the file, or import it with `mpox-train data`, which reports such files"
+                )
+            writer.writerow(row)
     return path
 
 

@@ -8,15 +8,37 @@ prediction fell inside the allowed set. Macro averages run over the classes pres
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
+from tqdm import tqdm
 
 from .calibration import expected_calibration_error
 
 PAPER_CONFIDENT = 0.6
 PAPER_UNSURE = 0.5
+Z95 = 1.959963984540054  # two-sided 95% normal quantile
+SMALL_N = 30  # a proportion on fewer images than this is marked "small n" in the reports
+
+
+def wilson_interval(k: int, n: int, z: float = Z95) -> list[float] | None:
+    """95% Wilson score interval of the proportion ``k / n`` (None when ``n`` is 0).
+
+    Unlike a percentile bootstrap it does not collapse at 0/n or n/n: 12 of 12 gives 0.758-1.000, not
+    1.000-1.000, and it keeps close to its nominal coverage on small ``n``."""
+    if n <= 0:
+        return None
+    if not 0 <= k <= n:
+        raise ValueError(f"wilson_interval: k={k} is not in 0..{n}")
+    p, z2 = k / n, z * z
+    denom = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom
+    lo = 0.0 if k == 0 else max(0.0, centre - half)
+    hi = 1.0 if k == n else min(1.0, centre + half)
+    return [float(lo), float(hi)]
 
 
 def confusion(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int) -> np.ndarray:
@@ -128,10 +150,13 @@ def coverage_curve(probs: np.ndarray, correct: np.ndarray) -> tuple[np.ndarray, 
 T = TypeVar("T")
 
 
-def bootstrap(statistic: Callable[[np.ndarray], T], n: int, n_boot: int, seed: int) -> list[T]:
+def bootstrap(
+    statistic: Callable[[np.ndarray], T], n: int, n_boot: int, seed: int, progress: bool = False
+) -> list[T]:
     """``statistic(idx)`` for ``n_boot`` resamples of ``n`` rows with replacement (the one bootstrap loop)."""
     rng = np.random.default_rng(seed)
-    return [statistic(rng.integers(0, n, n)) for _ in range(n_boot)]
+    resamples = tqdm(range(n_boot), desc="bootstrap", unit="resample", disable=not progress, leave=False)
+    return [statistic(rng.integers(0, n, n)) for _ in resamples]
 
 
 def bootstrap_ci(
@@ -141,6 +166,7 @@ def bootstrap_ci(
     classes: Sequence[str],
     n_boot: int = 1000,
     seed: int = 0,
+    progress: bool = False,
 ) -> dict[str, list[float]]:
     """95% percentile bootstrap intervals (rows resampled) for the headline figures."""
     keys = ("accuracy", "macro_f1", "mpox_recall", "mpox_specificity")
@@ -148,7 +174,7 @@ def bootstrap_ci(
     def stats(idx: np.ndarray) -> dict:
         return core_metrics(probs[idx], y[idx], allowed[idx], classes)
 
-    for m in bootstrap(stats, len(y), n_boot, seed):
+    for m in bootstrap(stats, len(y), n_boot, seed, progress):
         draws["accuracy"].append(m["accuracy"])
         draws["macro_f1"].append(m["macro_f1"])
         if "mpox_vs_rest" in m:
@@ -166,3 +192,16 @@ def subset_recall(y: np.ndarray, pred: np.ndarray, values: Sequence[str]) -> dic
         if sel.any():
             out[str(v)] = {"n": int(sel.sum()), "recall": float(np.mean(pred[sel] == y[sel]))}
     return out
+
+
+def proportion_intervals(m: dict) -> dict[str, list[float]]:
+    """95% Wilson intervals of the proportions in ``core_metrics``' output ``m``: accuracy (correct of the
+    single-label images), mpox recall (of the mpox images) and mpox specificity (of the others); a figure
+    with no denominator is left out."""
+    n = m["n_single_label"]
+    correct = int(np.trace(np.asarray(m["confusion_matrix"]))) if n else 0
+    out = {"accuracy": wilson_interval(correct, n)}
+    if b := m.get("mpox_vs_rest"):
+        out["mpox_recall"] = wilson_interval(b["tp"], b["tp"] + b["fn"])
+        out["mpox_specificity"] = wilson_interval(b["tn"], b["tn"] + b["fp"])
+    return {k: v for k, v in out.items() if v is not None}

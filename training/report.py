@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .evaluation import EvalData  # noqa: E402
-from .metrics import coverage_curve  # noqa: E402
+from .metrics import SMALL_N, coverage_curve  # noqa: E402
 
 
 def plot_confusion(cm: np.ndarray, classes, path: Path) -> Path:
@@ -88,6 +88,49 @@ def _ci(m: dict, key: str) -> str:
     return f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
 
 
+def small_n(n: int) -> str:
+    """", small n" for a figure on fewer than ``SMALL_N`` images (its interval is wide, whatever it says)."""
+    return ", small n" if n < SMALL_N else ""
+
+
+def proportion(value: float | None, ci: list[float] | None, n: int) -> str:
+    """A proportion with its 95% interval and denominator: ``1.000 (95% CI 0.758-1.000; n = 12, small n)``."""
+    if value is None or not n:
+        return "n/a (n = 0)"
+    interval = f"95% CI {ci[0]:.3f}-{ci[1]:.3f}; " if ci else ""
+    return f"{value:.3f} ({interval}n = {n}{small_n(n)})"
+
+
+def calibration_text(m: dict) -> str:
+    """ECE before and after the bundle's temperature, saying so when the temperature made it worse."""
+    before, after = m["ece_before_temperature"], m["ece"]
+    text = f"ECE {before:.3f} before, {after:.3f} after temperature {m['temperature']:.3f}"
+    return text + (" (worse after temperature scaling on these images)" if after > before else "")
+
+
+def overlap_text(overlap: dict | None) -> str | None:
+    """The warning for evaluated images the bundle trained or validated on (None when there are none)."""
+    if not overlap or not overlap.get("n_overlap"):
+        return None
+    return (
+        f"{overlap['n_overlap']} of the {overlap['n_evaluated']} evaluated images were on the bundle's "
+        f"training ({overlap['train']}) or validation ({overlap['val']}) side ({overlap['split']}): "
+        "these figures are not held-out figures"
+    )
+
+
+def _interval_note(m: dict) -> str:
+    n_boot = m.get("n_bootstrap", 0)
+    methods = set(m.get("ci95_method", {}).values())
+    if "wilson" not in methods:
+        return f"Intervals: 95% percentile bootstrap over images ({n_boot} resamples)."
+    boot = f"; macro-F1: 95% percentile bootstrap over images ({n_boot} resamples)" if n_boot else ""
+    return (
+        "Intervals: 95% Wilson score intervals for proportions (accuracy, recall, specificity)"
+        f"{boot}. \"small n\": fewer than {SMALL_N} images; read such figures with their interval."
+    )
+
+
 def corner_check_lines(check: dict, level: str = "##") -> list[str]:
     """Markdown table of ``evaluation.corner_mask_check`` (shared by the report and the model card)."""
     lines = [
@@ -114,29 +157,42 @@ def write_report(
     plot_coverage(data, out / "coverage_accuracy.png")
     plot_reliability(metrics["reliability"], metrics["temperature"], out / "reliability.png")
     m = metrics
+    wilson = "wilson" in m.get("ci95_method", {}).values()
     lines = [f"# {title}", ""]
+    if warning := overlap_text(m.get("training_overlap")):
+        lines += [f"**Warning: {warning}.**", ""]
+    elif (overlap := m.get("training_overlap")) and not overlap.get("checked"):
+        lines += [f"Overlap with the bundle's training images not checked: {overlap['reason']}.", ""]
     lines += [f"- images: {m['n_images']} ({m['n_single_label']} with a single true class)"]
-    lines += [f"- accuracy: {m['accuracy']:.3f}{_ci(m, 'accuracy')}"]
+    if wilson:
+        ci = m.get("ci95", {})
+        lines += [f"- accuracy: {proportion(m['accuracy'], ci.get('accuracy'), m['n_single_label'])}"]
+    else:
+        lines += [f"- accuracy: {m['accuracy']:.3f}{_ci(m, 'accuracy')}"]
     lines += [f"- macro-F1: {m['macro_f1']:.3f}{_ci(m, 'macro_f1')} (over the classes present)"]
     if "mpox_vs_rest" in m:
         b = m["mpox_vs_rest"]
-        lines += [
-            f"- mpox vs rest (top class): recall {b['recall']:.3f}{_ci(m, 'mpox_recall')}, specificity "
-            f"{b['specificity']:.3f}{_ci(m, 'mpox_specificity')}, "
-            f"precision {b['precision']:.3f}, F1 {b['f1']:.3f}"
-        ]
+        if wilson:
+            ci = m.get("ci95", {})
+            lines += [
+                f"- mpox vs rest (top class): recall "
+                f"{proportion(b['recall'], ci.get('mpox_recall'), b['tp'] + b['fn'])}, specificity "
+                f"{proportion(b['specificity'], ci.get('mpox_specificity'), b['tn'] + b['fp'])}, "
+                f"precision {b['precision']:.3f}, F1 {b['f1']:.3f}"
+            ]
+        else:
+            lines += [
+                f"- mpox vs rest (top class): recall {b['recall']:.3f}{_ci(m, 'mpox_recall')}, specificity "
+                f"{b['specificity']:.3f}{_ci(m, 'mpox_specificity')}, "
+                f"precision {b['precision']:.3f}, F1 {b['f1']:.3f}"
+            ]
     if op := m.get("mpox_operating_point"):
-        ci = {k: f" (95% CI {op[k][0]:.3f}-{op[k][1]:.3f})" if op.get(k) else ""
-              for k in ("recall_ci95", "specificity_ci95")}
         lines += [
             f"- mpox flag at p >= {op['threshold']} (the bundle's threshold, as the station decides): "
-            f"recall {op['recall']:.3f}{ci['recall_ci95']} of {op['n_positive']}, specificity "
-            f"{op['specificity']:.3f}{ci['specificity_ci95']} of {op['n_negative']}"
+            f"recall {proportion(op['recall'], op.get('recall_ci95'), op['n_positive'])}, "
+            f"specificity {proportion(op['specificity'], op.get('specificity_ci95'), op['n_negative'])}"
         ]
-    lines += [
-        f"- ECE: {m['ece_before_temperature']:.3f} before, {m['ece']:.3f} after "
-        f"temperature {m['temperature']:.3f}"
-    ]
+    lines += [f"- {calibration_text(m)}"]
     if "partial" in m:
         lines += [
             f"- partial labels (MSLD `others` = chickenpox or measles): {m['partial']['n']} images, "
@@ -147,8 +203,11 @@ def write_report(
     if "cv" in m:
         lines += ["", f"## Cross-validation ({len(m['folds'])} folds, mean ± sd)", ""]
         lines += [f"- {k}: {v['mean']:.3f} ± {v['std']:.3f}" for k, v in m["cv"].items()]
-    n_boot = m.get("n_bootstrap", 0)
-    lines += ["", f"Intervals: 95% percentile bootstrap over images ({n_boot} resamples).", ""]
+    lines += ["", _interval_note(m), ""]
+    if caught := m.get("warnings"):
+        lines += ["## Warnings during the evaluation", ""]
+        lines += [f"- {w['category']} (x{w['count']}): {w['message']}" for w in caught]
+        lines += [""]
     lines += [
         "## Per class",
         "",
@@ -156,8 +215,11 @@ def write_report(
         "|---|---|---|---|---|---|",
     ]
     for c, v in m["per_class"].items():
+        recall = f"{v['recall']:.3f}"
+        if wilson:  # recall of a class with its interval and "small n"
+            recall = proportion(v["recall"], v.get("recall_ci95"), v["support"])
         lines.append(
-            f"| {c} | {v['precision']:.3f} | {v['recall']:.3f} | {v['specificity']:.3f} | {v['f1']:.3f} "
+            f"| {c} | {v['precision']:.3f} | {recall} | {v['specificity']:.3f} | {v['f1']:.3f} "
             f"| {v['support']} |"
         )
     lines += ["", "![confusion matrix](confusion_matrix.png)", ""]
@@ -182,6 +244,14 @@ def write_report(
         "|---|---|---|---|---|---|",
     ]
     for s, v in m["per_source"].items():
+        if "accuracy_ci95" in v:  # Wilson intervals and denominators
+            lines.append(
+                f"| {s} | {v['n']}{small_n(v['n'])} | "
+                f"{proportion(v['accuracy'], v['accuracy_ci95'], v['n_single_label'])} | "
+                f"{v['macro_f1']:.3f} | {proportion(v['mpox_recall'], v['mpox_recall_ci95'], v['n_mpox'])} | "
+                f"{proportion(v['mpox_specificity'], v['mpox_specificity_ci95'], v['n_not_mpox'])} |"
+            )
+            continue
         lines.append(
             f"| {s} | {v['n']} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} | {_num(v['mpox_recall'])} | "
             f"{_num(v['mpox_specificity'])} |"
@@ -195,7 +265,12 @@ def write_report(
     for column in ("grade", "stage"):
         if f"{column}_recall" in m:
             lines += ["", f"## Recall per {column}", "", f"| {column} | n | recall |", "|---|---|---|"]
-            lines += [f"| {k} | {v['n']} | {v['recall']:.3f} |" for k, v in m[f"{column}_recall"].items()]
+            lines += [
+                f"| {k} | {v['n']}{small_n(v['n'])} | "
+                + (proportion(v["recall"], v["ci95"], v["n"]) if "ci95" in v else f"{v['recall']:.3f}")
+                + " |"
+                for k, v in m[f"{column}_recall"].items()
+            ]
     path = out / "report.md"
     path.write_text("\n".join(lines) + "\n")
     return path

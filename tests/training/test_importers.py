@@ -104,6 +104,55 @@ def test_problems_are_reported_not_hidden(tmp_path):
     assert len(result.records) == 6
 
 
+def _non_utf8_image(folder, name: bytes = b"caf\xe9.jpg"):
+    """A JPEG whose file name is not valid UTF-8 (Latin-1 from an old camera or archive); returned as Python
+    carries such a name (a str with a lone surrogate). cv2.imwrite cannot write such a path: bytes are."""
+    import os
+
+    import cv2
+    import numpy as np
+
+    image = np.random.default_rng(7).integers(0, 255, (40, 48, 3), dtype=np.uint8)
+    raw = os.path.join(os.fsencode(folder), name)
+    with open(raw, "wb") as f:
+        f.write(cv2.imencode(".jpg", image)[1].tobytes())
+    return os.fsdecode(raw)
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(tmp_path, capsys):
+    from training.cli import main
+
+    root = make_layout(tmp_path / "msid", {"Monkeypox": "mpox", "Normal": "normal"}, 3)
+    try:
+        _non_utf8_image(root / "Monkeypox")
+    except OSError:
+        pytest.skip("this file system refuses file names that are not valid UTF-8")
+    out = tmp_path / "out" / "manifest.csv"
+    assert main(["data", "--add", "msid", str(root), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "1 bad-file-name" in printed and "caf\\xe9.jpg" in printed
+    assert len(read_manifest(out)) == 6
+    problems = (tmp_path / "out" / "manifest.problems.csv").read_text(encoding="utf-8")
+    assert "bad-file-name" in problems and "caf\\xe9.jpg" in problems
+    assert sorted(p.name for p in out.parent.iterdir()) == ["manifest.csv", "manifest.problems.csv"]
+
+
+def test_write_manifest_refuses_a_name_that_is_not_utf8_and_leaves_nothing_behind(tmp_path):
+    from dataclasses import replace
+    from pathlib import Path
+
+    root = make_layout(tmp_path / "msid", {"Monkeypox": "mpox"}, 2)
+    good = import_sources([("msid", root)], progress=False).records
+    try:
+        bad = Path(_non_utf8_image(root / "Monkeypox"))
+    except OSError:
+        pytest.skip("this file system refuses file names that are not valid UTF-8")
+    out = tmp_path / "out" / "manifest.csv"
+    with pytest.raises(ManifestError, match=r"caf\\xe9\.jpg.*not valid UTF-8"):
+        write_manifest([*good, replace(good[0], path=bad)], out)
+    assert list(out.parent.iterdir()) == []  # no manifest.csv, no temporary file
+
+
 def test_manifest_preset_reports_missing_files_and_round_trips(tmp_path):
     root = make_layout(tmp_path / "msid", {"Monkeypox": "mpox"}, 2)
     manifest = tmp_path / "m.csv"

@@ -132,3 +132,22 @@ def test_mask_corners_fills_only_the_corners_with_the_mean_colour():
         assert out[0, r, c].tolist() == mean0.tolist()
     assert out[0, 5, 5].tolist() == [200, 100, 50] and out[0, 0, 5].tolist() == [200, 100, 50]
     assert (out[1, 4:6, 4:6] == 255).all()  # the centre is never masked
+
+
+def test_wilson_interval_known_values_and_small_n():
+    from training.metrics import proportion_intervals, wilson_interval
+
+    # 12 of 12: a percentile bootstrap says 1.000-1.000; Wilson keeps the uncertainty of a small n.
+    lo, hi = wilson_interval(12, 12)
+    assert lo == pytest.approx(0.7575, abs=1e-4) and hi == 1.0
+    assert wilson_interval(0, 12) == pytest.approx([0.0, 1 - 0.7575], abs=1e-4)
+    assert wilson_interval(5, 10) == pytest.approx([0.2366, 0.7634], abs=1e-4)
+    assert wilson_interval(81, 100) == pytest.approx([0.7222, 0.8749], abs=1e-4)
+    assert wilson_interval(0, 0) is None
+    with pytest.raises(ValueError):
+        wilson_interval(3, 2)
+    y = np.array([0] * 12 + [1] * 3)
+    m = core_metrics(probs_for(np.zeros(15, dtype=int), 2), y, mask_for(y, 2), ("mpox", "normal"))
+    ci = proportion_intervals(m)  # everything called mpox: recall 12/12, specificity 0/3, accuracy 12/15
+    assert ci["mpox_recall"] == wilson_interval(12, 12) and ci["mpox_specificity"] == wilson_interval(0, 3)
+    assert ci["accuracy"] == wilson_interval(12, 15)
