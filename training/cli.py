@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "recipe": ("training.commands.recipe", "run a named end-to-end recipe (default, paper)"),
     "keygen": ("training.commands.keygen", "make an Ed25519 key pair for signing bundles"),
     "sign": ("training.commands.sign", "verify a bundle and sign its manifest (manifest.sig)"),
+    "protocols": ("training.commands.protocols", "frozen-feature MSLD 3-fold and leave-one-source-out"),
     "pin": ("training.commands.pin", "verify a bundle and write its pin (BUNDLE.pin) after a rebuild"),
 }
 
