@@ -107,7 +107,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         f"{fit_prov.get('n_val')} / test {fit_prov.get('n_test')} images; no group on two sides. The test "
         "split is used once, for the figures below, never for a choice.",
     ]
-    if cfg["ssl_epochs"]:
+    if cfg["ssl_epochs"] and not cfg.get("fit_from"):  # a reused fit ran no SimCLR in this run
         lines.append(
             f"2. SimCLR (lightly) from {cfg['init']} weights on the unlabelled images: "
             f"{run.get('ssl_steps', '?')} steps of {cfg['ssl_batch_size']} at {cfg['ssl_input_size']} px, "
