@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -122,9 +123,11 @@ def get_args_parser() -> argparse.ArgumentParser:
 class Station:
     """Owns everything that runs: engine, store writer, capture service, inference thread, window, session."""
 
-    def __init__(self, config: KioskConfig, source_factory: Callable[[str], FrameSource] = make_source):
+    def __init__(self, config: KioskConfig, source_factory: Callable[[str], FrameSource] = make_source,
+                 clock: Callable[[], float] = time.monotonic):
         self.config = config
         self.source_factory = source_factory  # tests pass recorded sources here
+        self.clock = clock  # the capture watchdog's and the case log's; tests pass one they move by hand
         self.engine = None
         self.unavailable = ""
         self.db = None
@@ -175,7 +178,8 @@ class Station:
             self._database_error = str(exc)
 
     def start_capture(self, spec: str, relay) -> None:
-        self.capture = CaptureService(lambda: self.source_factory(spec), on_state=relay.on_capture_state)
+        self.capture = CaptureService(lambda: self.source_factory(spec), on_state=relay.on_capture_state,
+                                      clock=self.clock)
         self.capture.start()
 
     def switch_source(self, spec: str, relay) -> None:
@@ -280,7 +284,8 @@ class Station:
         if self.engine is not None:
             if self.writer is not None:
                 self.caselog = CaseLog(self.writer, self.config.station.id, self.engine.bundle.name,
-                                       self.engine.bundle.sha256, self.config.storage.store_clear_images)
+                                       self.engine.bundle.sha256, self.config.storage.store_clear_images,
+                                       clock=self.clock)
             self.controller = InferenceController(self.engine, self.caselog)
         spec = self.config.camera.source
         try:

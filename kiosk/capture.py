@@ -6,6 +6,10 @@ The supervisor watches the reader: no new frame, or the same frame over and over
 ``lost_after`` seconds means the camera is lost; the source is abandoned and reopened with back-off. The
 reader may be stuck inside ``read()`` (OpenCV can block forever after an unplug), so it is never joined
 while the camera is lost; it exits on its own when ``read()`` returns.
+
+The service reads the time from its ``clock`` (``time.monotonic`` unless given): frame arrivals, the frame
+rate and the watchdog's "no new picture for N s" all use it, so a test can drive them with a clock it moves by
+hand. The watchdog's polling and the back-off waits are real waits.
 """
 
 from __future__ import annotations
@@ -278,8 +282,10 @@ class CaptureService:
         lost_after: float = 1.5,
         backoff: tuple[float, float] = (0.5, 8.0),
         on_state: Callable[[CaptureStats], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self._factory = source_factory
+        self.clock = clock
         self.lost_after = lost_after
         self.backoff_min, self.backoff_max = backoff
         self.on_state = on_state
@@ -318,8 +324,9 @@ class CaptureService:
     def stats(self) -> CaptureStats:
         with self._lock:
             arrivals = list(self._arrivals)
-            fps = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0]) if len(arrivals) > 2 else 0.0
-            if arrivals and time.monotonic() - arrivals[-1] > 1.0:
+            span = arrivals[-1] - arrivals[0] if len(arrivals) > 2 else 0.0
+            fps = (len(arrivals) - 1) / span if span > 0 else 0.0  # a coarse clock may stamp frames alike
+            if arrivals and self.clock() - arrivals[-1] > 1.0:
                 fps = 0.0
             return CaptureStats(self._state, self._source_name, fps, self.slot.dropped, self._frames,
                                 self._message, self._reconnects)
@@ -357,7 +364,7 @@ class CaptureService:
         """Run a reader for ``source`` until it stops, stalls or freezes; return why (or "" on stop)."""
         cancel = threading.Event()
         self._reader_failed = ""
-        self._last_fresh = time.monotonic()
+        self._last_fresh = self.clock()
         live_announced = False
         frames_before = self._frames
         reader = threading.Thread(target=self._read_loop, args=(source, cancel), name="mpox-capture-reader",
@@ -368,7 +375,7 @@ class CaptureService:
             while not self._stop.wait(0.05):
                 if self._reader_failed:
                     return self._reader_failed
-                silent = time.monotonic() - self._last_fresh
+                silent = self.clock() - self._last_fresh
                 if silent > self.lost_after:
                     return f"no new picture for {silent:.1f} s (unplugged, taken by another program, frozen)"
                 if not live_announced and self._frames > frames_before:
@@ -413,7 +420,7 @@ class CaptureService:
                 self._reader_failed = problem
                 return
             sig = None if source.may_repeat_frames else _signature(frame)
-            now = time.monotonic()
+            now = self.clock()
             if sig is None or sig != last_sig:
                 self._last_fresh = now  # frozen repeats do not count as fresh
             last_sig = sig

@@ -2,12 +2,14 @@
 
 FLAG and REVIEW are written with image and heatmap; CLEAR is only counted per hour unless
 ``store_clear_images``. In automatic mode the same decision for the same class within ``repeat_seconds`` is
-the same traveller still in front of the camera and is not written again.
+the same traveller still in front of the camera and is not written again; that window is measured on
+``clock`` (``time.monotonic`` unless given; tests pass a clock they move by hand).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.store import CaseRecord  # required: a station without its store does not start (kiosk/app.py)
@@ -25,8 +27,10 @@ class CaseSink(Protocol):
 
 class CaseLog:
     def __init__(self, writer: CaseSink, station_id: str, model_name: str, model_sha256: str,
-                 store_clear_images: bool = False, repeat_seconds: float = 30.0):
+                 store_clear_images: bool = False, repeat_seconds: float = 30.0,
+                 clock: Callable[[], float] = time.monotonic):
         self.writer = writer
+        self.clock = clock
         self.station_id = station_id
         self.model_name = model_name
         self.model_sha256 = model_sha256
@@ -43,7 +47,7 @@ class CaseLog:
         if result.mode != "auto":
             return False
         key = (result.decision, result.verdict.top_class)
-        now = time.monotonic()
+        now = self.clock()
         last = self._last_auto
         self._last_auto = (*key, now)
         return last is not None and last[:2] == key and now - last[2] < self.repeat_seconds

@@ -53,6 +53,10 @@ class CameraConfig:
 class ModelConfig:
     bundle: str = ""  # empty: the default bundle installed with the software
     device: str = "auto"
+    # auto: the bundle's int8 graph, else the float32 ONNX export, else PyTorch (models.runtime's
+    # select_runtime); int8 | onnxruntime: only that path (screening is unavailable, with the reason, when it
+    # cannot run); eager: plain PyTorch.
+    backend: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,18 @@ def _device(v: Any) -> str:
     return v
 
 
+# models.runtime.BACKENDS, spelled out here so that reading a configuration does not import torch
+# (tests/kiosk/test_config.py checks that the two agree).
+BACKENDS = ("auto", "int8", "onnxruntime", "eager")
+
+
+def _backend(v: Any) -> str:
+    v = _str(v)
+    if v not in BACKENDS:
+        raise ValueError(f"must be one of {', '.join(repr(b) for b in BACKENDS)}")
+    return v
+
+
 def _probability(v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float) or not 0.0 <= float(v) <= 1.0:
         raise ValueError("must be a number between 0 and 1")
@@ -175,7 +191,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
 _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     "station": {"id": _station_id},
     "camera": {"source": _source},
-    "model": {"bundle": _str, "device": _device},
+    "model": {"bundle": _str, "device": _device, "backend": _backend},
     "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},
     "screening": {"auto_mode": _bool, "auto_window": _int_range(1, 60)},
     "storage": {"data_dir": _str, "database_url": _str, "store_clear_images": _bool,
@@ -289,7 +305,8 @@ def describe(config: KioskConfig) -> str:
     lines = [
         f"station        {config.station.id}",
         f"source         {config.camera.source}",
-        f"bundle         {config.model.bundle or '(default bundle)'} on {config.model.device}",
+        f"bundle         {config.model.bundle or '(default bundle)'} on {config.model.device}"
+        f" (backend {config.model.backend})",
         f"thresholds     flag={th.flag if th.flag is not None else '(bundle)'} "
         f"review={th.review if th.review is not None else '(bundle)'} "
         f"flagged={list(th.flagged_classes) if th.flagged_classes else '(bundle)'}",

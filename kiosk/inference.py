@@ -90,10 +90,12 @@ def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
 
 class ScreeningEngine:
     def __init__(self, bundle: Bundle, thresholds: Thresholds, device: str | None = None,
-                 auto_window: int = 5, limits: QualityLimits | None = None):
+                 auto_window: int = 5, limits: QualityLimits | None = None, backend: str = "auto"):
+        """``backend``: how the model runs (models.runtime.select_runtime): 'auto' (the fastest path that
+        passes its check), 'int8' or 'onnxruntime' (only that path), or 'eager' (plain PyTorch)."""
         self.bundle = bundle
         self.thresholds = thresholds
-        self.predictor = Predictor(bundle, device=device)
+        self.predictor = Predictor(bundle, device=device, backend=backend)
         self.explainer = self.predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
@@ -110,7 +112,7 @@ class ScreeningEngine:
             bundle = load_station_bundle(path, station_policy(config))
             # The predictor reads the bundle's open-set head: a head that does not fit refuses the bundle too.
             return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
-                       auto_window=config.screening.auto_window)
+                       auto_window=config.screening.auto_window, backend=config.model.backend)
         except ScreeningUnavailable:
             raise
         except MpoxError as exc:
@@ -119,7 +121,8 @@ class ScreeningEngine:
     @property
     def device_label(self) -> str:
         """Where and how the model runs, for the status bar: e.g. 'CPU · ONNX int8'. 'PyTorch' on a CPU means
-        the optimised path is unavailable (``backend_note`` says why) and screening is slower."""
+        the optimised path is unavailable (``backend_note`` says why) or that [model] backend = "eager" asked
+        for it; screening is slower."""
         where = "GPU" if self.predictor.device.type == "cuda" else "CPU"
         how = {"onnxruntime-int8": "ONNX int8", "onnxruntime": "ONNX", "eager": "PyTorch"}
         return f"{where} · {how.get(self.predictor.backend, self.predictor.backend)}"

@@ -1,18 +1,24 @@
-"""Fixtures for the kiosk tests: fake frame sources fed from images, station configs in tmp_path, and a guard
-that fails any test leaving a QThread or a capture thread running (after napari's _dangling_qthreads)."""
+"""Fixtures for the kiosk tests: fake frame sources fed from images, a clock the test moves by hand, station
+configs in tmp_path, and a guard that fails any test leaving a QThread or a capture thread running (after
+napari's _dangling_qthreads).
+
+The tests' tiny bundles run on eager PyTorch (``[model] backend = "eager"``): exporting each one to ONNX costs
+seconds and checks nothing the test is about. tests/kiosk/test_window.py keeps one station on the ONNX path;
+tests/inference covers that path itself."""
 
 from __future__ import annotations
 
 import threading
 import time
 import weakref
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from kiosk.config import KioskConfig, StorageConfig, parse_config
+from kiosk.config import KioskConfig, ModelConfig, StorageConfig, parse_config
 
 
 @pytest.fixture(autouse=True)
@@ -62,20 +68,43 @@ def skin_texture(size: int = 64, seed: int = 0, brightness: float = 1.0) -> np.n
     return np.clip(img, 0, 255).astype(np.uint8)
 
 
+class FakeClock:
+    """A monotonic clock that moves only when told to (``advance``); read it from any thread, as
+    time.monotonic."""
+
+    def __init__(self, start: float = 1000.0):
+        self._now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self._now
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._now += seconds
+
+
 class FakeSource:
     """A frame source fed from a list of images, with faults the test switches on and off.
 
     ``mode``: "ok" (new frame each read, with a counter stamped in so frames differ), "stop" (read returns
     None: unplugged), "freeze" (the same frame forever), "block" (read hangs until the mode changes).
-    Shared ``control`` dict lets a test change the behaviour of every source the factory makes.
+    Shared ``control`` dict lets a test change the behaviour of every source the factory makes;
+    ``control["reads"]`` counts the reads begun in each mode (a test waits for the fault to be served).
+    With a ``clock``, each new frame moves it on by one frame period (1/fps): the camera's time passes with
+    its frames and with nothing else, so frame rates and silences are exact. A short real pause per read keeps
+    the reader thread from spinning.
     """
 
     may_repeat_frames = False
 
-    def __init__(self, frames: list[np.ndarray], control: dict, fps: float = 60.0):
+    def __init__(self, frames: list[np.ndarray], control: dict, fps: float = 60.0,
+                 clock: FakeClock | None = None):
         self.frames = frames
         self.control = control
         self.period = 1.0 / fps
+        self.clock = clock
         self.name = "fake camera"
         self.i = 0
         self.opened = False
@@ -91,6 +120,8 @@ class FakeSource:
 
     def read(self):
         mode = self.control.get("mode", "ok")
+        reads = self.control.setdefault("reads", Counter())
+        reads[mode] += 1
         while mode == "block" and not self.released:
             time.sleep(0.01)
             mode = self.control.get("mode", "ok")
@@ -99,6 +130,8 @@ class FakeSource:
             return None
         if mode == "freeze":
             return self.frames[0].copy()
+        if self.clock is not None:
+            self.clock.advance(self.period)
         self.i += 1
         frame = self.frames[self.i % len(self.frames)].copy()
         frame[0, 0, 0] = self.i % 256  # live sensors never repeat a frame exactly
@@ -113,22 +146,31 @@ class FakeSource:
 
 
 @pytest.fixture
-def fake_camera():
-    """(factory, control): factory() makes a FakeSource; control["mode"] switches faults for all of them."""
-    control: dict = {"mode": "ok"}
+def clock() -> FakeClock:
+    """The test's clock: give it to a CaptureService, CaseLog or Station; fake_camera's sources move it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def fake_camera(clock):
+    """(factory, control): factory() makes a FakeSource (on ``clock``); control["mode"] switches faults for
+    all of them."""
+    control: dict = {"mode": "ok", "reads": Counter()}
     frames = [skin_texture(64, seed=s) for s in range(3)]
 
     def factory():
-        return FakeSource(frames, control)
+        return FakeSource(frames, control, clock=clock)
 
     return factory, control
 
 
 @pytest.fixture
 def kiosk_config(tmp_path) -> KioskConfig:
-    """Defaults with every file under tmp_path (a fresh SQLite case database per test)."""
+    """Defaults with every file under tmp_path (a fresh SQLite case database per test), the model on eager
+    PyTorch (no ONNX export: see the module's docstring)."""
     config = parse_config({})
-    return replace(config, storage=StorageConfig(data_dir=tmp_path / "data"))
+    return replace(config, storage=StorageConfig(data_dir=tmp_path / "data"),
+                   model=ModelConfig(backend="eager"))
 
 
 @pytest.fixture

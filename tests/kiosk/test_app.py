@@ -10,9 +10,16 @@ from kiosk.app import main
 from tests.conftest import REPO_ROOT, one_hot_probs
 
 
-def run_kiosk(args, tmp_path, timeout=120, login=False):
+def station_toml(tmp_path):
+    """A configuration file with its data in tmp_path; the model on eager PyTorch (no ONNX export per start:
+    tests/kiosk/conftest.py)."""
     cfg = tmp_path / "kiosk.toml"
-    cfg.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
+    cfg.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n[model]\nbackend = "eager"\n')
+    return cfg
+
+
+def run_kiosk(args, tmp_path, timeout=120, login=False):
+    cfg = station_toml(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     flags = [] if login else ["--no-login"]
     return subprocess.run([sys.executable, "-m", "kiosk.app", "--config", str(cfg), *flags, *args],
@@ -77,12 +84,6 @@ def boxes(monkeypatch):
     return shown
 
 
-def _config(tmp_path):
-    cfg = tmp_path / "kiosk.toml"
-    cfg.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
-    return cfg
-
-
 @pytest.mark.parametrize("missing", ["argon2", "kiosk.ui.review", "kiosk.store"])
 def test_a_missing_required_module_stops_the_station(tmp_path, capsys, monkeypatch, boxes, missing):
     import kiosk.app as app
@@ -90,7 +91,7 @@ def test_a_missing_required_module_stops_the_station(tmp_path, capsys, monkeypat
     started = []
     monkeypatch.setattr(app, "run_gui", lambda *a, **k: started.append(a) or 0)
     monkeypatch.setitem(sys.modules, missing, None)  # import fails, as in a frozen build without it
-    assert main(["--config", str(_config(tmp_path))]) == app.EXIT_BROKEN
+    assert main(["--config", str(station_toml(tmp_path))]) == app.EXIT_BROKEN
     assert started == []  # no window, and above all no window without a login
     err = capsys.readouterr().err
     assert "cannot start" in err and missing in err and "Reinstall" in err
@@ -149,7 +150,7 @@ def test_sigterm_from_the_service_stops_the_station_cleanly(tmp_path, image_fold
     import time
 
     bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
-    cfg = _config(tmp_path)
+    cfg = station_toml(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     args = ["--config", str(cfg), "--no-login", "--source", f"folder:{image_folder}", "--bundle", str(bundle),
             "--quit-after", "60"]

@@ -1,4 +1,5 @@
-import time
+"""The capture service on a clock the test moves (tests/kiosk/conftest.py FakeClock): what is asserted about
+time is exact. How fast frames really come and how soon a real loss is noticed: bench/bench_capture.py."""
 
 import numpy as np
 import pytest
@@ -35,41 +36,69 @@ def test_make_source_parses_and_refuses():
         make_source("webcam")
 
 
-def test_frames_flow_and_stale_ones_are_dropped(fake_camera):
-    factory, _ = fake_camera
-    svc = CaptureService(factory)
+def test_frames_flow_and_stale_ones_are_dropped(fake_camera, clock):
+    factory, control = fake_camera
+    svc = CaptureService(factory, clock=clock)
     svc.start()
     try:
         assert wait_for(lambda: svc.stats().state is CameraState.LIVE)
-        time.sleep(0.3)  # nobody takes frames: all but the newest are dropped, none queued
+        # Nobody takes frames: all but the newest are dropped, none queued.
+        assert wait_for(lambda: svc.stats().frames >= 10)
         stats = svc.stats()
-        assert stats.frames >= 5 and stats.dropped >= stats.frames - 2
-        assert stats.fps > 5
+        assert stats.dropped >= stats.frames - 2
+        assert stats.fps == pytest.approx(60.0)  # the fake camera's rate, on its own clock
         seq, frame = svc.slot.take()
         assert frame.shape == (64, 64, 3) and frame.flags.owndata
+        # No frame for more than a second: the rate shown is 0, not the last one measured.
+        control["mode"] = "block"
+        assert wait_for(lambda: control["reads"]["block"] >= 1)
+        clock.advance(1.01)
+        assert svc.stats().fps == 0.0 and svc.stats().state is CameraState.LIVE  # not lost yet (1.5 s)
     finally:
+        control["mode"] = "ok"
         svc.stop()
     assert svc.stats().state is CameraState.STOPPED and not svc.is_running()
 
 
+def test_frames_stamped_alike_by_a_coarse_clock_give_no_rate_rather_than_an_error(fake_camera):
+    factory, _ = fake_camera
+    svc = CaptureService(factory, clock=lambda: 5.0)  # every frame arrives at the same instant
+    svc.start()
+    try:
+        assert wait_for(lambda: svc.stats().frames >= 5)
+        assert svc.stats().fps == 0.0
+    finally:
+        svc.stop()
+
+
 @pytest.mark.parametrize("fault", ["stop", "freeze", "block"])
-def test_camera_loss_is_detected_within_2s_and_recovers(fake_camera, fault):
+def test_camera_loss_is_detected_and_recovers(fake_camera, clock, fault):
     factory, control = fake_camera
     states = []
-    svc = CaptureService(factory, backoff=(0.2, 0.4), on_state=lambda s: states.append(s))
+    svc = CaptureService(factory, backoff=(0.01, 0.02), on_state=states.append, clock=clock)
     svc.start()
+
+    def lost():
+        return next((s for s in list(states) if s.state is CameraState.LOST), None)
+
     try:
         assert wait_for(lambda: svc.stats().state is CameraState.LIVE)
         control["mode"] = fault
-        t0 = time.monotonic()
-        assert wait_for(lambda: svc.stats().state is CameraState.LOST, timeout=2.0), fault
-        detected = time.monotonic() - t0
-        assert detected <= 2.0
-        assert svc.stats().message  # says why
+        if fault == "stop":  # unplugged: read() says so at once
+            assert wait_for(lambda: lost() is not None), fault
+            assert "returned no picture" in lost().message
+        else:  # frozen or hanging: no new picture for more than lost_after (1.5 s) on the camera's clock
+            # Wait until the fault is served (a frozen camera's first picture is still a new one: two more
+            # reads begun means it was taken in), then let 2 s pass without a new picture: the documented
+            # bound (docs/kiosk.md, "detected within 2 s").
+            assert wait_for(lambda: control["reads"][fault] >= (3 if fault == "freeze" else 1))
+            assert lost() is None
+            clock.advance(2.0)
+            assert wait_for(lambda: lost() is not None), fault
+            assert "no new picture for 2.0 s" in lost().message
         control["mode"] = "ok"
-        assert wait_for(lambda: svc.stats().state is CameraState.LIVE, timeout=5.0)
-        assert control["opens"] >= 2 and svc.stats().reconnects >= 1
-        assert any(s.state is CameraState.LOST for s in states)
+        assert wait_for(lambda: svc.stats().state is CameraState.LIVE and control["opens"] >= 2)
+        assert svc.stats().reconnects >= 1
     finally:
         control["mode"] = "ok"
         svc.stop()

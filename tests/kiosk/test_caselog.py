@@ -1,7 +1,6 @@
 """Which screening results become cases, written through the real store into a SQLite file in tmp_path."""
 
 import sqlite3
-import time
 from dataclasses import replace
 
 import pytest
@@ -42,7 +41,7 @@ def rows(config):
 
 def engine(make_tiny_bundle, config, cls, p):
     path = make_tiny_bundle(probs=one_hot_probs(cls, p), name=f"{cls}-{p}")
-    return ScreeningEngine.from_config(replace(config, model=ModelConfig(bundle=str(path))))
+    return ScreeningEngine.from_config(replace(config, model=ModelConfig(bundle=str(path), backend="eager")))
 
 
 def test_clear_images_are_kept_only_when_configured(make_tiny_bundle, kiosk_config, store):
@@ -56,11 +55,12 @@ def test_clear_images_are_kept_only_when_configured(make_tiny_bundle, kiosk_conf
     assert rows(config) == [("clear", "eczema", "X1")]
 
 
-def test_automatic_repeats_are_not_logged_twice_but_captures_are(make_tiny_bundle, kiosk_config, store):
+def test_automatic_repeats_are_not_logged_twice_but_captures_are(make_tiny_bundle, kiosk_config, store,
+                                                                   clock):
     writer = store()
     eng = engine(make_tiny_bundle, kiosk_config, "mpox", 0.9)
     eng._window = type(eng._window)(maxlen=1)
-    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=60)
+    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=60, clock=clock)
     first = eng.screen_auto(skin_texture(64, seed=1))
     assert log.record(first) is not None
     assert log.record(eng.screen_auto(skin_texture(64, seed=2))) is None  # same traveller, same decision
@@ -72,13 +72,15 @@ def test_automatic_repeats_are_not_logged_twice_but_captures_are(make_tiny_bundl
     assert rows(kiosk_config) == [("flag", "mpox", ""), ("flag", "mpox", "")]
 
 
-def test_repeat_window_expires(make_tiny_bundle, kiosk_config, store):
+def test_repeat_window_expires(make_tiny_bundle, kiosk_config, store, clock):
     writer = store()
     eng = engine(make_tiny_bundle, kiosk_config, "eczema", 0.4)
     eng._window = type(eng._window)(maxlen=1)
-    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=0.05)
+    log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=30, clock=clock)
     assert log.record(eng.screen_auto(skin_texture(64))) is not None
-    time.sleep(0.1)
+    clock.advance(29.9)
+    assert log.record(eng.screen_auto(skin_texture(64))) is None  # still the same traveller
+    clock.advance(30.5)  # over 30 s after the last sighting (each sighting restarts the window)
     assert log.record(eng.screen_auto(skin_texture(64))) is not None
     writer.stop()
     assert [r[0] for r in rows(kiosk_config)] == ["review", "review"]

@@ -13,6 +13,7 @@ source = "folder:slides"
 [model]
 bundle = "bundles/b1"
 device = "cpu"
+backend = "onnxruntime"
 [thresholds]
 flag = 0.4
 review = 0.7
@@ -44,7 +45,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_defaults_match_the_contract():
     c = parse_config({})
     assert c.station.id == "gate-1" and c.camera.source == "camera:0"
-    assert c.model.bundle == "" and c.model.device == "auto"
+    assert c.model.bundle == "" and c.model.device == "auto" and c.model.backend == "auto"
     assert (c.thresholds.flag, c.thresholds.review, c.thresholds.flagged_classes) == (None, None, None)
     assert c.screening.auto_mode is False and c.screening.auto_window == 5
     assert c.storage.database_url == f"sqlite:///{c.storage.data_dir / 'cases.sqlite3'}"
@@ -60,6 +61,7 @@ def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
     assert c.station.id == "gate-7"
     assert c.camera.source == f"folder:{tmp_path / 'slides'}"
     assert c.model.bundle == str(tmp_path / "bundles" / "b1") and c.model.device == "cpu"
+    assert c.model.backend == "onnxruntime"
     assert c.thresholds.flag == 0.4 and c.thresholds.review == 0.7
     assert c.thresholds.flagged_classes == ("mpox", "measles")
     assert c.screening.auto_mode is True and c.screening.auto_window == 3
@@ -80,6 +82,7 @@ def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
         ("[screening]\nauto_window = 0\n", "[screening] auto_window = 0"),
         ("[camera]\nsource = 'webcam'\n", "[camera] source = 'webcam': must be camera:N"),
         ("[model]\ndevice = 'tpu'\n", "[model] device = 'tpu'"),
+        ("[model]\nbackend = 'tensorrt'\n", "[model] backend = 'tensorrt': must be one of 'auto'"),
         ("[storage]\nretention_days = -1\n", "[storage] retention_days = -1"),
         ("station = 3\n", "station must be a section"),
         ("[station\nid = 'x'\n", "is not valid TOML"),
@@ -91,6 +94,13 @@ def test_wrong_key_or_value_is_refused_naming_it(tmp_path, text, named):
         load_config(path)
     assert named in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_backends_are_the_runtimes():
+    from kiosk.config import BACKENDS
+    from models.runtime import BACKENDS as RUNTIME_BACKENDS
+
+    assert BACKENDS == RUNTIME_BACKENDS
 
 
 def test_missing_file_is_named(tmp_path):
@@ -107,7 +117,8 @@ def test_command_line_overrides_and_checks_the_source(tmp_path):
 
 def test_validate_config_command(tmp_path, capsys):
     assert main(["--validate-config", str(write(tmp_path, FULL))]) == 0
-    assert "OK" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "OK" in out and "(backend onnxruntime)" in out
     bad = tmp_path / "bad.toml"
     bad.write_text("[ui]\nfullscreen = 1\n")
     assert main(["--validate-config", str(bad)]) == 2

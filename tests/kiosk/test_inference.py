@@ -13,7 +13,7 @@ from .conftest import skin_texture
 
 def engine_for(make_tiny_bundle, kiosk_config, probs, **thresholds):
     path = make_tiny_bundle(probs=probs)
-    config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu"),
+    config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend="eager"),
                      thresholds=ThresholdsConfig(**thresholds))
     return ScreeningEngine.from_config(config)
 
@@ -101,3 +101,14 @@ def test_one_forward_pass_per_screened_frame(make_tiny_bundle, kiosk_config):
     result = engine.screen(skin_texture(64))
     assert result.decision == "flag" and result.heatmap is not None
     assert len(calls) == 1 and calls[0]["features"] is True
+
+
+def test_the_configured_backend_is_the_one_that_runs(make_tiny_bundle, kiosk_config):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))  # backend "eager"
+    assert engine.predictor.backend == "eager"
+    assert engine.device_label == "CPU · PyTorch"
+    assert engine.backend_note == ""  # asked for: no fallback to explain
+    path = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
+    strict = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend="int8"))
+    with pytest.raises(ScreeningUnavailable, match="has no int8 graph"):  # only that path, never a fallback
+        ScreeningEngine.from_config(strict)

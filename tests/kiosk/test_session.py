@@ -45,7 +45,7 @@ def station(qtbot, kiosk_config, make_tiny_bundle, fake_camera):
 
     def build(*names, probs=None, **security):
         config = replace(kiosk_config, model=ModelConfig(bundle=str(make_tiny_bundle(
-            probs=probs or one_hot_probs("mpox", 0.9))), device="cpu"),
+            probs=probs or one_hot_probs("mpox", 0.9))), device="cpu", backend="eager"),
             security=SecurityConfig(**security))
         st = Station(config, source_factory=lambda _s: fake_camera[0]())
         made.append(st)

@@ -96,7 +96,7 @@ def test_trust_add_refuses_a_private_key_and_garbage(station, tmp_path, monkeypa
 def test_the_station_follows_its_trusted_keys(station, tmp_path, monkeypatch, make_tiny_bundle, caplog):
     config = load_config(station)
     path = make_tiny_bundle(one_hot_probs("mpox", 0.9))
-    configured = replace(config, model=ModelConfig(bundle=str(path), device="cpu"))
+    configured = replace(config, model=ModelConfig(bundle=str(path), device="cpu", backend="eager"))
     assert ScreeningEngine.from_config(configured).bundle.trust.startswith("pinned")  # no key: the pin
     private, public, kid = generate_keypair(tmp_path / "signer")
     _cli(monkeypatch, station, ["trust", "add", str(public), "--as", "boss", "--password-stdin"], ADMIN_PW)
@@ -112,12 +112,24 @@ def test_the_station_follows_its_trusted_keys(station, tmp_path, monkeypatch, ma
 # --- mpox-screen applies the same check ----------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _eager_mpox_screen(monkeypatch):
+    """mpox-screen on eager PyTorch: an ONNX export of each tiny bundle checks nothing about trust."""
+    from functools import partial
+
+    import kiosk.screen_cli
+    from models.predictor import Predictor
+
+    monkeypatch.setattr(kiosk.screen_cli, "Predictor", partial(Predictor, backend="eager"))
+
+
 @pytest.fixture
 def image(tmp_path):
     import cv2
 
     path = tmp_path / "a.png"
-    cv2.imwrite(str(path), cv2.cvtColor(skin_texture(64), cv2.COLOR_RGB2BGR))  # skin-coloured: passes the gate
+    # skin-coloured: passes the quality gate
+    cv2.imwrite(str(path), cv2.cvtColor(skin_texture(64), cv2.COLOR_RGB2BGR))
     return path
 
 

@@ -18,16 +18,17 @@ REF = "P1234567"
 
 
 @pytest.fixture
-def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera):
-    """Build a Station (engine, store, capture, inference thread, window) and always shut it down."""
+def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
+    """Build a Station (engine, store, capture, inference thread, window) on the test's clock, the model on
+    eager PyTorch unless ``backend`` says otherwise, and always shut it down."""
     stations = []
 
-    def build(probs=None, bundle=None, frames_factory=None, **screening):
+    def build(probs=None, bundle=None, frames_factory=None, backend="eager", **screening):
         path = bundle if bundle is not None else make_tiny_bundle(probs=probs)
-        config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu"),
+        config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend=backend),
                          screening=ScreeningConfig(**screening))
         factory = frames_factory or fake_camera[0]
-        station = Station(config, source_factory=lambda _spec: factory())
+        station = Station(config, source_factory=lambda _spec: factory(), clock=clock)
         stations.append(station)
         window = station.build(no_login=True)
         qtbot.addWidget(window)
@@ -134,11 +135,13 @@ def test_automatic_mode_screens_without_a_button(qtbot, station_for):
     assert len(cases(station)) == 1  # the same traveller is not logged again every window
 
 
-def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera):
+def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera, clock):
     station, window = station_for(one_hot_probs("mpox", 0.9))
     control = fake_camera[1]
-    control["mode"] = "freeze"
-    qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=2500)
+    control["mode"] = "block"  # a camera that hangs: no new picture, and none after reopening either
+    qtbot.waitUntil(lambda: control["reads"]["block"] >= 1, timeout=5000)
+    clock.advance(2.0)  # 2 s without a new picture on the camera's clock: lost (docs/kiosk.md)
+    qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
     assert "no new picture" in window.lost_panel.detail.text()
     assert "What to do" in window.lost_panel.todo.text()
     window.capture_now()
@@ -181,7 +184,8 @@ def test_a_tampered_manifest_stops_screening_with_a_message_an_officer_understan
 
 
 def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
-    station, window = station_for(one_hot_probs("eczema", 0.9))
+    # The one station test on the ONNX path (its export checked against PyTorch when the engine loads).
+    station, window = station_for(one_hot_probs("eczema", 0.9), backend="auto")
     bundle = station.engine.bundle
     assert window.status_model.text() == f"Model: {bundle.name} · {bundle.short_hash}"
     assert window.status_device.text() == "CPU · ONNX"  # the optimised path, checked against PyTorch
@@ -193,7 +197,7 @@ def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
 
 def test_status_bar_says_when_the_slow_path_runs_and_why(qtbot, station_for, monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "onnxruntime", None)  # as if it were not installed
-    station, window = station_for(one_hot_probs("eczema", 0.9))
+    station, window = station_for(one_hot_probs("eczema", 0.9), backend="auto")
     assert window.status_device.text() == "CPU · PyTorch"
     assert "onnxruntime is not installed" in window.status_device.toolTip()
 
@@ -225,7 +229,8 @@ def test_slideshow_shows_which_file_was_skipped(qtbot, kiosk_config, make_tiny_b
     from kiosk.config import CameraConfig
 
     config = replace(kiosk_config, camera=CameraConfig(source=f"folder:{image_folder}"),
-                     model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("eczema", 0.9)))))
+                     model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("eczema", 0.9))),
+                                       backend="eager"))
     station = Station(config)
     try:
         window = station.build(no_login=True)
@@ -264,7 +269,7 @@ def test_login_names_the_operator_and_gates_review(qtbot, kiosk_config, make_tin
 
     monkeypatch.setattr(review, "login_flow", fake_login)
     bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
-    config = replace(kiosk_config, model=ModelConfig(bundle=str(bundle)))
+    config = replace(kiosk_config, model=ModelConfig(bundle=str(bundle), backend="eager"))
     station = Station(config, source_factory=lambda _s: fake_camera[0]())
     try:
         window = station.build()

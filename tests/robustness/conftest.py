@@ -2,6 +2,7 @@
 
 from tests.kiosk.conftest import (  # noqa: F401 - fixtures are found by name
     _dangling_threads,
+    clock,
     fake_camera,
     kiosk_config,
     make_live_bundle,
