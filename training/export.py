@@ -104,7 +104,9 @@ class OnnxUnavailableError(MpoxError):
 def export_onnx(bundle_dir: str | Path, out_path: str | Path, atol: float = 1e-4) -> float:
     """Write an ONNX copy of a bundle's model and check it against PyTorch; returns the max abs difference.
 
-    Needs the ``onnx`` and ``onnxruntime`` packages (not installed by default: the kiosk serves PyTorch).
+    Uses ``onnx``/``onnxscript`` (the exporter) and ``onnxruntime`` (the check): dependencies of the project
+    (the station runs its own export of the bundle on ONNX Runtime, models.runtime); the message below is for
+    an environment where they were left out.
     """
     try:
         import onnxruntime as ort  # noqa: F401

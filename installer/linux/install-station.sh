@@ -113,13 +113,13 @@ write "$UNIT_DIR/mpox-kiosk.service" 0644 <<UNIT
 Description=Mpox screening station (mpox-kiosk)
 After=graphical-session.target
 PartOf=graphical-session.target
+# a crash loop is slowed down (RestartSec), never given up on; systemd reads this in [Unit] only
+StartLimitIntervalSec=0
 
 [Service]
 ExecStart=$EXE --config $ETC/config.toml --fullscreen
 Restart=always
 RestartSec=3
-# a crash loop is slowed down, never given up on
-StartLimitIntervalSec=0
 
 [Install]
 WantedBy=graphical-session.target

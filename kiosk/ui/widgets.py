@@ -93,7 +93,8 @@ class Top3Chart(pg.PlotWidget):
 
     The bar and label items are created once and updated in place: with PySide6 6.12 on Python 3.11, adding
     and removing pyqtgraph items leaks references to True/False (pyqtgraph's itemChange override) until the
-    interpreter aborts after a few hundred results; tests/kiosk/test_widgets.py guards this.
+    interpreter aborts after a few hundred results. pyproject.toml pins a PySide6 release without the leak;
+    tests/test_qt_refcounts.py guards it.
     """
 
     def __init__(self, parent: QWidget | None = None):

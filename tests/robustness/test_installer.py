@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import shutil
 import stat
 import subprocess
@@ -48,6 +49,13 @@ def test_install_into_a_root_lays_out_app_config_data_and_service(tmp_path, app,
     unit = (root / "etc/systemd/user/mpox-kiosk.service").read_text()
     assert "ExecStart=/opt/mpox-kiosk/mpox-kiosk --config /etc/mpox-kiosk/config.toml --fullscreen" in unit
     assert "Restart=always" in unit and "WantedBy=graphical-session.target" in unit
+    sections = configparser.ConfigParser(interpolation=None)
+    sections.optionxform = str  # systemd's keys are case-sensitive
+    sections.read_string(unit)
+    # Never give up restarting: systemd reads StartLimitIntervalSec in [Unit] and ignores it in [Service].
+    assert sections["Unit"]["StartLimitIntervalSec"] == "0"
+    assert "StartLimitIntervalSec" not in sections["Service"]
+    assert sections["Service"]["Restart"] == "always" and sections["Service"]["RestartSec"] == "3"
 
 
 def test_installed_config_is_accepted_by_the_kiosk(tmp_path, app):

@@ -1,4 +1,4 @@
-"""``mpox-train recipe default|paper``: a named end-to-end recipe (see training/recipe.py and docs/model.md).
+"""``mpox-train recipe default|paper``: a named end-to-end recipe (training/recipe.py, docs/recipes.md).
 
     mpox-train recipe default --data ../shared/data/skin/manifest.csv \\
         --more-data ../shared/data/skin_more/manifest.csv --open-set ../shared/data/open_set/manifest.csv \\

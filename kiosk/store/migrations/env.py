@@ -1,4 +1,4 @@
-"""Alembic environment: run programmatically by ``kiosk.store.migrations.runner`` with an open connection."""
+"""Alembic environment: run programmatically by ``kiosk.store.migrate.upgrade`` with an open connection."""
 
 from __future__ import annotations
 
