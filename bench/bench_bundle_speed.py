@@ -41,8 +41,10 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     frame = webcam_sized_frame()
-    predictors = {name: Predictor(load_bundle(path)) for name, path in
-                  (("bundle", args.bundle), ("baseline", args.baseline))}
+    predictors = {
+        name: Predictor(load_bundle(path))
+        for name, path in (("bundle", args.bundle), ("baseline", args.baseline))
+    }
     variants = {}
     for name, pred in predictors.items():
         variants[f"{name} classify"] = lambda p=pred: p.predict_one(frame)
@@ -50,8 +52,10 @@ def main() -> None:
     times = interleaved(variants, args.reps, args.warmup)
     for name, pred in predictors.items():
         m = pred.bundle.manifest
-        print(f"{name}: {m['arch']} at {m['input_size']} px, backend {pred.backend}, "
-              f"bundle {pred.bundle.short_hash}")
+        print(
+            f"{name}: {m['arch']} at {m['input_size']} px, backend {pred.backend}, "
+            f"bundle {pred.bundle.short_hash}"
+        )
     print(f"{'variant':28s} {'median ms':>10s} {'p90 ms':>8s}")
     for name, values in times.items():
         print(f"{name:28s} {statistics.median(values):10.2f} {_p90(values):8.2f}")

@@ -104,8 +104,10 @@ def main(argv: list[str] | None = None) -> int:
                 taken += 1
             time.sleep(0.002)
         stats = svc.stats()
-        print(f"rate: camera {args.fps:g} fps, reported {stats.fps:.1f} fps, "
-              f"taken {taken / args.seconds:.1f} fps, dropped {stats.dropped} of {stats.frames}")
+        print(
+            f"rate: camera {args.fps:g} fps, reported {stats.fps:.1f} fps, "
+            f"taken {taken / args.seconds:.1f} fps, dropped {stats.dropped} of {stats.frames}"
+        )
         for fault in FAULTS:
             detected, recovered = [], []
             for _ in range(args.trials):
@@ -116,9 +118,11 @@ def main(argv: list[str] | None = None) -> int:
                 control["mode"] = "ok"
                 recovered.append(wait_state(svc, CameraState.LIVE, events))
                 time.sleep(1.0)  # live again for a while; the back-off grows with each loss
-            print(f"{fault:6s}: lost after {statistics.median(detected):.2f} s median, "
-                  f"{max(detected):.2f} s max (bound 2 s); live again after "
-                  f"{statistics.median(recovered):.2f} s median, {max(recovered):.2f} s max")
+            print(
+                f"{fault:6s}: lost after {statistics.median(detected):.2f} s median, "
+                f"{max(detected):.2f} s max (bound 2 s); live again after "
+                f"{statistics.median(recovered):.2f} s median, {max(recovered):.2f} s max"
+            )
     finally:
         control["mode"] = "ok"
         svc.stop()

@@ -52,8 +52,9 @@ def make_bundle(arch: str, init: str, out: Path, head_images=None, head_labels=N
     model = build_model(arch, len(CLASSES), init=init).eval()
     if head_images:
         fit_head(model, arch, head_images, head_labels)
-    manifest = make_manifest(model, arch, CLASSES, name=f"bench-{arch}-{init}",
-                             provenance={"command": "bench/bench_inference.py"})
+    manifest = make_manifest(
+        model, arch, CLASSES, name=f"bench-{arch}-{init}", provenance={"command": "bench/bench_inference.py"}
+    )
     return load_bundle(save_bundle(model, out / arch, manifest))
 
 
@@ -70,8 +71,9 @@ def fit_head(model, arch: str, images, labels) -> None:
     holder = model.get_submodule(parent) if parent else model
     setattr(holder, leaf, torch.nn.Identity())
     with torch.inference_mode():
-        feats = torch.cat([model(torch.stack([pre(im) for im in images[i:i + 8]]))
-                           for i in range(0, len(images), 8)]).numpy()
+        feats = torch.cat(
+            [model(torch.stack([pre(im) for im in images[i : i + 8]])) for i in range(0, len(images), 8)]
+        ).numpy()
     setattr(holder, leaf, head)
     mu, sigma = feats.mean(0), feats.std(0) + 1e-6
     clf = LogisticRegression(max_iter=3000).fit((feats - mu) / sigma, labels)
@@ -112,7 +114,7 @@ def interleaved(variants: dict[str, Callable[[], object]], reps: int, warmup: in
             variants[name]()
     times: dict[str, list[float]] = {name: [] for name in names}
     for rep in range(reps):
-        for name in names[rep % len(names):] + names[: rep % len(names)]:
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:
             t0 = time.perf_counter()
             variants[name]()
             times[name].append((time.perf_counter() - t0) * 1e3)
@@ -123,8 +125,9 @@ def pct(values: list[float], q: float) -> float:
     return float(np.percentile(values, q))
 
 
-def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray], reps: int,
-                warmup: int) -> None:
+def bench_model(
+    label: str, bundle, frame: np.ndarray, images: list[np.ndarray], reps: int, warmup: int
+) -> None:
     t0 = time.perf_counter()
     fast = Predictor(bundle)  # 'auto': the project's optimised path (cached export, checked against eager)
     setup_s = time.perf_counter() - t0
@@ -133,10 +136,12 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
     fast_cam = Explainer(bundle)  # kiosk API as it is called today: a second, backward-free pass
     float_fast = Predictor(bundle, backend="onnxruntime") if fast.backend == "onnxruntime-int8" else None
     m = bundle.manifest
-    print(f"\n## {label}: arch {m['arch']}, {m['num_params'] / 1e6:.1f} M parameters,"
-          f" input {m['input_size']} px; optimised backend = {fast.backend}"
-          f" ({fast.runtime.fallback_reason or 'checked against eager'}); set-up {setup_s:.1f} s;"
-          f" backward-free Grad-CAM: {fast.explainer.fast}")
+    print(
+        f"\n## {label}: arch {m['arch']}, {m['num_params'] / 1e6:.1f} M parameters,"
+        f" input {m['input_size']} px; optimised backend = {fast.backend}"
+        f" ({fast.runtime.fallback_reason or 'checked against eager'}); set-up {setup_s:.1f} s;"
+        f" backward-free Grad-CAM: {fast.explainer.fast}"
+    )
 
     def eager_heat():
         p = eager.predict_one(frame)
@@ -164,17 +169,27 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
         print(f"| {name} | {statistics.median(values):.1f} | {pct(values, 90):.1f} |")
     print("\n| speed-up eager/optimised | ratio of medians | per-repetition ratio p10-p90 |")
     print("|---|---:|---:|")
-    for what, e, o in (("classify", "eager classify", "optimised classify"),
-                       ("classify + heatmap", "eager classify + heatmap", "optimised classify + heatmap"),
-                       ("classify + heatmap (2 calls)", "eager classify + heatmap",
-                        "optimised classify + heatmap (2 calls)")):
+    for what, e, o in (
+        ("classify", "eager classify", "optimised classify"),
+        ("classify + heatmap", "eager classify + heatmap", "optimised classify + heatmap"),
+        (
+            "classify + heatmap (2 calls)",
+            "eager classify + heatmap",
+            "optimised classify + heatmap (2 calls)",
+        ),
+    ):
         paired = np.array(times[e]) / np.array(times[o])
         ratio = statistics.median(times[e]) / statistics.median(times[o])
         print(f"| {what} | {ratio:.2f}x | {pct(paired, 10):.2f}-{pct(paired, 90):.2f} |")
     if float_fast is not None:
-        for what, e, o in (("float32 ONNX classify", "eager classify", "float32 ONNX classify"),
-                           ("float32 ONNX classify + heatmap", "eager classify + heatmap",
-                            "float32 ONNX classify + heatmap")):
+        for what, e, o in (
+            ("float32 ONNX classify", "eager classify", "float32 ONNX classify"),
+            (
+                "float32 ONNX classify + heatmap",
+                "eager classify + heatmap",
+                "float32 ONNX classify + heatmap",
+            ),
+        ):
             ratio = statistics.median(times[e]) / statistics.median(times[o])
             print(f"| {what} (for comparison) | {ratio:.2f}x | |")
 
@@ -184,13 +199,17 @@ def bench_model(label: str, bundle, frame: np.ndarray, images: list[np.ndarray],
         agree = float((p_eager.argmax(1) == p_fast.argmax(1)).mean())
         # Random weights may send every image to one class, which makes agreement easy: say how many.
         n_top = len(set(p_eager.argmax(1).tolist()))
-        print(f"\nTop-1 agreement optimised vs eager on {len(images)} real images: {agree * 100:.2f}% "
-              f"(max |probability difference| {np.abs(p_eager - p_fast).max():.2e}; eager's top-1 spans "
-              f"{n_top} classes)")
+        print(
+            f"\nTop-1 agreement optimised vs eager on {len(images)} real images: {agree * 100:.2f}% "
+            f"(max |probability difference| {np.abs(p_eager - p_fast).max():.2e}; eager's top-1 spans "
+            f"{n_top} classes)"
+        )
         if "int8" in m:
             q = m["int8"]
-            print(f"(int8 graph recorded at quantisation: {q['top1_agreement_with_float'] * 100:.2f}% on "
-                  f"{q['n_check_images']} check images, calibrated on {q['n_calibration_images']})")
+            print(
+                f"(int8 graph recorded at quantisation: {q['top1_agreement_with_float'] * 100:.2f}% on "
+                f"{q['n_check_images']} check images, calibrated on {q['n_calibration_images']})"
+            )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -200,29 +219,37 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--agree", type=int, default=300, help="real images for the agreement check (0: skip)")
     ap.add_argument("--models", default="default,resnext", help="comma-separated: default, resnext")
-    ap.add_argument("--agree-large", type=int, default=None,
-                    help="real images for ResNeXt (default: --agree)")
-    ap.add_argument("--int8", default="resnext",
-                    help="models whose optimised path is an int8 graph ('' for none)")
+    ap.add_argument(
+        "--agree-large", type=int, default=None, help="real images for ResNeXt (default: --agree)"
+    )
+    ap.add_argument(
+        "--int8", default="resnext", help="models whose optimised path is an int8 graph ('' for none)"
+    )
     ap.add_argument("--calib", type=int, default=32, help="real calibration images for --int8")
-    ap.add_argument("--head-images", type=int, default=200,
-                    help="real images to fit ResNeXt's linear head on (0: random head)")
+    ap.add_argument(
+        "--head-images",
+        type=int,
+        default=200,
+        help="real images to fit ResNeXt's linear head on (0: random head)",
+    )
     args = ap.parse_args(argv)
 
     import onnxruntime
 
-    print(f"torch {torch.__version__} ({torch.get_num_threads()} threads), "
-          f"onnxruntime {onnxruntime.__version__},"
-          f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    print(
+        f"torch {torch.__version__} ({torch.get_num_threads()} threads), "
+        f"onnxruntime {onnxruntime.__version__},"
+        f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start"
+    )
     if not (SKIN / "manifest.csv").is_file():
         sys.exit(f"real images not found at {SKIN} (set MPOX_SKIN_DATA)")
     # Three disjoint sets of real images: calibration (int8), ResNeXt's fitted head, agreement checks.
     picked, labels = real_images(args.agree + args.calib + args.head_images, with_labels=True)
     order = np.random.default_rng(0).permutation(len(picked))
     calibration = [picked[i] for i in order[: args.calib]]
-    head_ids = [i for i in order[args.calib: args.calib + args.head_images] if labels[i] >= 0]
+    head_ids = [i for i in order[args.calib : args.calib + args.head_images] if labels[i] >= 0]
     head_images, head_labels = [picked[i] for i in head_ids], [labels[i] for i in head_ids]
-    images = [picked[i] for i in order[args.calib + args.head_images:]][: args.agree]
+    images = [picked[i] for i in order[args.calib + args.head_images :]][: args.agree]
     int8_models = [m for m in args.int8.split(",") if m]
 
     def with_int8(bundle, key: str):
@@ -233,8 +260,10 @@ def main(argv: list[str] | None = None) -> None:
         except QuantizationRefusedError as exc:  # the float32 path stays the optimised one
             print(f"int8 graph for {key} refused: {exc}")
             return bundle
-        print(f"int8 graph for {key}: agreement {info['top1_agreement_with_float'] * 100:.2f}% on "
-              f"{info['n_check_images']} images")
+        print(
+            f"int8 graph for {key}: agreement {info['top1_agreement_with_float'] * 100:.2f}% on "
+            f"{info['n_check_images']} images"
+        )
         return load_bundle(bundle.path)
 
     frame = webcam_sized_frame()
@@ -256,11 +285,13 @@ def main(argv: list[str] | None = None) -> None:
         if "default" in models:
             bench_model(label, with_int8(default, "default"), frame, images, args.reps, args.warmup)
         if "resnext" in models:
-            large = with_int8(make_bundle("resnext101_64x4d", "random", Path(tmp), head_images, head_labels),
-                              "resnext")
+            large = with_int8(
+                make_bundle("resnext101_64x4d", "random", Path(tmp), head_images, head_labels), "resnext"
+            )
             n = len(images) if args.agree_large is None else args.agree_large
             label = "ResNeXt101_64x4d, random backbone" + (
-                f", head fitted on {len(head_images)} real images" if head_images else ", random head")
+                f", head fitted on {len(head_images)} real images" if head_images else ", random head"
+            )
             bench_model(label, large, frame, images[:n], args.reps_large, args.warmup)
 
 

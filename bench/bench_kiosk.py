@@ -37,8 +37,9 @@ class SyntheticCamera:
     def __init__(self, fps: float = 30.0, width: int = 1280, height: int = 720):
         rng = np.random.default_rng(0)
         base = np.array([205, 150, 125], np.float32)
-        self.frames = [np.clip(base + rng.normal(0, 18, (height, width, 1)), 0, 255).astype(np.uint8)
-                       for _ in range(8)]
+        self.frames = [
+            np.clip(base + rng.normal(0, 18, (height, width, 1)), 0, 255).astype(np.uint8) for _ in range(8)
+        ]
         self.period = 1.0 / fps
         self.name = f"synthetic {width}x{height}@{fps:g}"
         self.next = 0.0
@@ -98,9 +99,12 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-kiosk-"))
     bundle = Path(args.bundle) if args.bundle else make_bundle(args.arch, tmp)
     config = parse_config({})
-    config = replace(config, model=ModelConfig(bundle=str(bundle), device="cpu"),
-                     screening=ScreeningConfig(auto_mode=False, auto_window=5),
-                     storage=StorageConfig(data_dir=tmp / "data"))
+    config = replace(
+        config,
+        model=ModelConfig(bundle=str(bundle), device="cpu"),
+        screening=ScreeningConfig(auto_mode=False, auto_window=5),
+        storage=StorageConfig(data_dir=tmp / "data"),
+    )
     station = Station(config, source_factory=lambda _s: SyntheticCamera(args.fps))
     window = station.build(no_login=True)
     window.show()
@@ -152,18 +156,24 @@ def main() -> int:
     def report(name: str, times: list[float], span: float) -> float:
         iv = intervals_ms(times)
         fps = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 2 else 0.0
-        print(f"{name:34s} displayed {fps:5.1f} fps  interval p50 {percentile(iv, 50):5.1f} ms  "
-              f"p99 {percentile(iv, 99):6.1f} ms  max {max(iv, default=float('nan')):6.1f} ms  "
-              f"({len(times)} frames in {span:.0f} s)")
+        print(
+            f"{name:34s} displayed {fps:5.1f} fps  interval p50 {percentile(iv, 50):5.1f} ms  "
+            f"p99 {percentile(iv, 99):6.1f} ms  max {max(iv, default=float('nan')):6.1f} ms  "
+            f"({len(times)} frames in {span:.0f} s)"
+        )
         return fps
 
-    print(f"source {args.fps:g} fps 1280x720, model {engine.bundle.name} on {engine.device_label}, "
-          f"torch threads {__import__('torch').get_num_threads()}, cpus {os.cpu_count()}")
+    print(
+        f"source {args.fps:g} fps 1280x720, model {engine.bundle.name} on {engine.device_label}, "
+        f"torch threads {__import__('torch').get_num_threads()}, cpus {os.cpu_count()}"
+    )
     base_fps = report("baseline (live view only)", shown["base"], baseline_s)
     auto_fps = report("with inference (automatic mode)", shown["auto"], args.seconds - baseline_s)
     print(f"{'ratio to baseline':34s} {auto_fps / base_fps if base_fps else float('nan'):.2f}")
-    print(f"inference latency per frame        p50 {percentile(latencies, 50):.1f} ms  "
-          f"p99 {percentile(latencies, 99):.1f} ms  ({len(latencies)} frames screened)")
+    print(
+        f"inference latency per frame        p50 {percentile(latencies, 50):.1f} ms  "
+        f"p99 {percentile(latencies, 99):.1f} ms  ({len(latencies)} frames screened)"
+    )
     if stats is not None:
         print(f"camera frames {stats.frames}, dropped (replaced before display) {stats.dropped}")
     if len(rss) > 2:
@@ -175,8 +185,10 @@ def main() -> int:
         # PySide6 6.12 leaked references to None/True until Python aborted; pyproject pins a release
         # without the bug, and these figures show it stays fixed.
         print(f"refcount of None {sys.getrefcount(None)}, True {sys.getrefcount(True)}")
-        print(f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
-              f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})")
+        print(
+            f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
+            f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})"
+        )
     return 0
 
 

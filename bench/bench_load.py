@@ -122,16 +122,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"achieved submit rate      {n / offered_s:6.2f} cases/s  (all submitted in {offered_s:.1f} s)")
     print(f"stored / acknowledged     {len(stored & set(acknowledged))} / {len(acknowledged)}  lost {lost}")
     print(f"writer drained after      {drained_s:.1f} s; max cases waiting in the spool {max_pending[0]}")
-    print(f"submit_case latency       p50 {pct(latencies, 0.5):6.1f} ms  p99 {pct(latencies, 0.99):6.1f} ms  "
-          f"max {pct(latencies, 1.0):6.1f} ms")
-    print(f"one submit, parts (x2: image + heatmap): PNG encode {parts['png_encode']:.1f} ms "
-          f"({parts['png_bytes'] / 1024:.0f} KiB), AES-GCM {parts['aes_gcm']:.1f} ms, "
-          f"durable write {parts['durable_write']:.1f} ms")
-    print(f"review list (count + first 200) every {args.poll:g} s: {len(list_ms)} refreshes, "
-          f"p50 {pct(list_ms, 0.5):.1f} ms  p99 {pct(list_ms, 0.99):.1f} ms  max {pct(list_ms, 1.0):.1f} ms")
+    print(
+        f"submit_case latency       p50 {pct(latencies, 0.5):6.1f} ms  p99 {pct(latencies, 0.99):6.1f} ms  "
+        f"max {pct(latencies, 1.0):6.1f} ms"
+    )
+    print(
+        f"one submit, parts (x2: image + heatmap): PNG encode {parts['png_encode']:.1f} ms "
+        f"({parts['png_bytes'] / 1024:.0f} KiB), AES-GCM {parts['aes_gcm']:.1f} ms, "
+        f"durable write {parts['durable_write']:.1f} ms"
+    )
+    print(
+        f"review list (count + first 200) every {args.poll:g} s: {len(list_ms)} refreshes, "
+        f"p50 {pct(list_ms, 0.5):.1f} ms  p99 {pct(list_ms, 0.99):.1f} ms  max {pct(list_ms, 1.0):.1f} ms"
+    )
     print(f"integrity_check           {integrity}")
-    print(f"verify-audit              {'OK' if report.ok else 'FAILED'}: {report.entries} entries, "
-          f"{report.rows_checked} rows, {verify_s:.1f} s" + ("" if report.ok else f" {report.problems[:3]}"))
+    print(
+        f"verify-audit              {'OK' if report.ok else 'FAILED'}: {report.entries} entries, "
+        f"{report.rows_checked} rows, {verify_s:.1f} s" + ("" if report.ok else f" {report.problems[:3]}")
+    )
     reader_db.close()
     db.close()
     return 0 if lost == 0 and integrity == "ok" and report.ok else 1

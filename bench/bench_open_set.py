@@ -56,12 +56,16 @@ def main() -> int:
             if i >= 10:  # warm-up excluded
                 times[name].append((time.perf_counter() - t0) * 1000.0)
     med = {k: statistics.median(v) for k, v in times.items()}
-    print(f"bundle {args.bundle} ({with_head.backend}), {args.reps} frames each, torch threads "
-          f"{__import__('torch').get_num_threads()}")
+    print(
+        f"bundle {args.bundle} ({with_head.backend}), {args.reps} frames each, torch threads "
+        f"{__import__('torch').get_num_threads()}"
+    )
     print(f"classification without open-set checks  median {med['without']:.2f} ms")
     print(f"classification with open-set checks     median {med['with']:.2f} ms")
-    print(f"cost of the open-set checks             {med['with'] - med['without']:+.2f} ms per frame "
-          f"(ratio with/without {med['with'] / med['without']:.3f}; budget +3 ms)")
+    print(
+        f"cost of the open-set checks             {med['with'] - med['without']:+.2f} ms per frame "
+        f"(ratio with/without {med['with'] / med['without']:.3f}; budget +3 ms)"
+    )
     return 0
 
 

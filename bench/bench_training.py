@@ -87,8 +87,10 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=200)
     args = parser.parse_args()
     get_spec(args.arch)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {args.arch} at {args.size} px, "
-          f"batch {args.batch}")
+    print(
+        f"torch {torch.__version__}, {torch.get_num_threads()} threads, {args.arch} at {args.size} px, "
+        f"batch {args.batch}"
+    )
     # Interleaved repeats, best of three: the CPU is shared, and the best run is the least disturbed.
     runs: dict[bool, list[float]] = {False: [], True: []}
     for _ in range(3):

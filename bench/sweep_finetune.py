@@ -64,9 +64,18 @@ CONFIGS: dict[str, dict] = {
     "plain-top-seed1": dict(balance="none", label_smoothing=0.0, freeze_below="_blocks.8", seed=1),
 }
 DEFAULT_SET = [  # in order of interest: a deadline stops the last ones first
-    "adamw3e-4", "sgd0.01", "adamw1e-4", "adamw1e-3",
-    "adamw3e-4-224", "adamw3e-4-sampler", "adamw3e-4-top", "adamw3e-4-p25",
-    "adamw3e-4-plain", "adamw3e-4-bneval", "adamw3e-4-seed1", "sgd0.03",
+    "adamw3e-4",
+    "sgd0.01",
+    "adamw1e-4",
+    "adamw1e-3",
+    "adamw3e-4-224",
+    "adamw3e-4-sampler",
+    "adamw3e-4-top",
+    "adamw3e-4-p25",
+    "adamw3e-4-plain",
+    "adamw3e-4-bneval",
+    "adamw3e-4-seed1",
+    "sgd0.03",
 ]
 
 
@@ -132,14 +141,35 @@ def main() -> None:
     from training.manifest import labelled, read_manifest
 
     records = labelled(read_manifest(args.data))
-    for size in sorted({int({**BASE, **CONFIGS[n]}.get("input_size") or get_spec(
-            {**BASE, **CONFIGS[n]}["arch"]).input_size) for n in names}):
+    for size in sorted(
+        {
+            int(
+                {**BASE, **CONFIGS[n]}.get("input_size")
+                or get_spec({**BASE, **CONFIGS[n]}["arch"]).input_size
+            )
+            for n in names
+        }
+    ):
         load_images(records, size, args.cache, progress=False)
 
     start = time.time()
     pending, running = list(names), {}
-    base_cmd = [sys.executable, __file__, "--data", args.data, "--split", args.split, "--out", args.out,
-                "--epochs", str(args.epochs), "--workers", str(args.workers), "--cache", args.cache]
+    base_cmd = [
+        sys.executable,
+        __file__,
+        "--data",
+        args.data,
+        "--split",
+        args.split,
+        "--out",
+        args.out,
+        "--epochs",
+        str(args.epochs),
+        "--workers",
+        str(args.workers),
+        "--cache",
+        args.cache,
+    ]
     while pending or running:
         while pending and len(running) < args.parallel:
             name = pending.pop(0)
@@ -173,23 +203,36 @@ def main() -> None:
             hist = list(csv.DictReader(open(out / name / "history.csv")))
             if hist:
                 top = max(hist, key=lambda h: float(h["val_macro_f1"]))
-                rows.append({"name": name + " (stopped)", "val_macro_f1": float(top["val_macro_f1"]),
-                             "val_accuracy": float(top["val_accuracy"]), "val_mpox_recall": None,
-                             "best_epoch": int(top["epoch"]), "seconds": 0, "test": {}, "history": hist})
+                rows.append(
+                    {
+                        "name": name + " (stopped)",
+                        "val_macro_f1": float(top["val_macro_f1"]),
+                        "val_accuracy": float(top["val_accuracy"]),
+                        "val_mpox_recall": None,
+                        "best_epoch": int(top["epoch"]),
+                        "seconds": 0,
+                        "test": {},
+                        "history": hist,
+                    }
+                )
     (out / "sweep.json").write_text(json.dumps(rows, indent=1, default=str))
     rows.sort(key=lambda r: -r["val_macro_f1"])
     print(f"\n{'configuration':24s} {'val F1':>7s} {'val acc':>7s} {'mpox R':>7s} {'best ep':>7s} {'s':>6s}")
     for r in rows:
-        print(f"{r['name']:24s} {r['val_macro_f1']:7.3f} {r['val_accuracy']:7.3f} "
-              f"{(r['val_mpox_recall'] or 0):7.3f} {r['best_epoch']:7d} {r['seconds']:6.0f}")
+        print(
+            f"{r['name']:24s} {r['val_macro_f1']:7.3f} {r['val_accuracy']:7.3f} "
+            f"{(r['val_mpox_recall'] or 0):7.3f} {r['best_epoch']:7d} {r['seconds']:6.0f}"
+        )
     finished = [r for r in rows if r["test"]]
     if finished:
         best = finished[0]
         t = best["test"]
         recall = t.get("mpox_vs_rest", {}).get("recall", 0)
-        print(f"\nchosen on validation: {best['name']}; its test figures: "
-              f"accuracy {t.get('accuracy', 0):.3f}, "
-              f"macro-F1 {t.get('macro_f1', 0):.3f}, mpox recall {recall:.3f}")
+        print(
+            f"\nchosen on validation: {best['name']}; its test figures: "
+            f"accuracy {t.get('accuracy', 0):.3f}, "
+            f"macro-F1 {t.get('macro_f1', 0):.3f}, mpox recall {recall:.3f}"
+        )
 
 
 if __name__ == "__main__":

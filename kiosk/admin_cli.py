@@ -11,8 +11,16 @@ from collections.abc import Callable
 
 from models.errors import MpoxError
 
-COMMANDS = ("verify-audit", "create-user", "list-users", "reset-password", "purge", "audit-log", "migrate",
-            "trust")
+COMMANDS = (
+    "verify-audit",
+    "create-user",
+    "list-users",
+    "reset-password",
+    "purge",
+    "audit-log",
+    "migrate",
+    "trust",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

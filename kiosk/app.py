@@ -58,10 +58,12 @@ def require_modules() -> None:
 
 def broken_install_message(exc: ImportError) -> str:
     name = getattr(exc, "name", None) or str(exc)
-    return (f"the station cannot start: a required part is missing or broken ({name}: {exc}). "
-            "The login and the case log depend on it, so the station does not run without it. "
-            "Reinstall the station (installer/build_standalone.sh or pip install), or call your "
-            "administrator")
+    return (
+        f"the station cannot start: a required part is missing or broken ({name}: {exc}). "
+        "The login and the case log depend on it, so the station does not run without it. "
+        "Reinstall the station (installer/build_standalone.sh or pip install), or call your "
+        "administrator"
+    )
 
 
 def _display_available() -> bool:
@@ -112,10 +114,14 @@ def get_args_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="camera:N | file:PATH | folder:PATH (overrides [camera] source)")
     p.add_argument("--bundle", help="model bundle folder (overrides [model] bundle)")
     p.add_argument("--validate-config", metavar="FILE", help="check a configuration file and exit")
-    p.add_argument("--quit-after", type=float, metavar="SECONDS",
-                   help="close cleanly after SECONDS (demos, tests)")
-    p.add_argument("--no-login", action="store_true",
-                   help="do not ask for a login (demos and training; cases are saved without an operator)")
+    p.add_argument(
+        "--quit-after", type=float, metavar="SECONDS", help="close cleanly after SECONDS (demos, tests)"
+    )
+    p.add_argument(
+        "--no-login",
+        action="store_true",
+        help="do not ask for a login (demos and training; cases are saved without an operator)",
+    )
     p.add_argument("--fullscreen", action="store_true", help="kiosk mode (also [ui] fullscreen)")
     return p
 
@@ -123,8 +129,12 @@ def get_args_parser() -> argparse.ArgumentParser:
 class Station:
     """Owns everything that runs: engine, store writer, capture service, inference thread, window, session."""
 
-    def __init__(self, config: KioskConfig, source_factory: Callable[[str], FrameSource] = make_source,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        config: KioskConfig,
+        source_factory: Callable[[str], FrameSource] = make_source,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.config = config
         self.source_factory = source_factory  # tests pass recorded sources here
         self.clock = clock  # the capture watchdog's and the case log's; tests pass one they move by hand
@@ -178,8 +188,9 @@ class Station:
             self._database_error = str(exc)
 
     def start_capture(self, spec: str, relay) -> None:
-        self.capture = CaptureService(lambda: self.source_factory(spec), on_state=relay.on_capture_state,
-                                      clock=self.clock)
+        self.capture = CaptureService(
+            lambda: self.source_factory(spec), on_state=relay.on_capture_state, clock=self.clock
+        )
         self.capture.start()
 
     def switch_source(self, spec: str, relay) -> None:
@@ -211,7 +222,8 @@ class Station:
             raise StartupRefused(
                 "the case database cannot be opened, so no account can be checked and nobody can log in "
                 f"({getattr(self, '_database_error', 'unknown error')}). Fix the database or call your "
-                "administrator; `mpox-kiosk --no-login` runs a demo without saving cases")
+                "administrator; `mpox-kiosk --no-login` runs a demo without saving cases"
+            )
         try:
             find_unfinished(self.db, self.session_marker)
         except (MpoxError, OSError) as exc:
@@ -219,8 +231,13 @@ class Station:
         user = review.login_flow(self.window, self.db, self.config)
         if user is None or self.closing:
             return False
-        self.session = StationSession(self.db, user, self.config.security.session_timeout_minutes,
-                                      marker=self.session_marker, parent=self.window)
+        self.session = StationSession(
+            self.db,
+            user,
+            self.config.security.session_timeout_minutes,
+            marker=self.session_marker,
+            parent=self.window,
+        )
         self.session.ended.connect(self._session_ended)
         self._apply_user()
         return True
@@ -283,9 +300,14 @@ class Station:
         self.open_store(self.relay)
         if self.engine is not None:
             if self.writer is not None:
-                self.caselog = CaseLog(self.writer, self.config.station.id, self.engine.bundle.name,
-                                       self.engine.bundle.sha256, self.config.storage.store_clear_images,
-                                       clock=self.clock)
+                self.caselog = CaseLog(
+                    self.writer,
+                    self.config.station.id,
+                    self.engine.bundle.name,
+                    self.engine.bundle.sha256,
+                    self.config.storage.store_clear_images,
+                    clock=self.clock,
+                )
             self.controller = InferenceController(self.engine, self.caselog)
         spec = self.config.camera.source
         try:
@@ -294,9 +316,14 @@ class Station:
             log.error("%s", exc)
         model_label = f"{self.engine.bundle.name} · {self.engine.bundle.short_hash}" if self.engine else ""
         self.window = ScreeningWindow(
-            self.capture, self.controller, unavailable=self.unavailable, model_label=model_label,
-            device_label=self.engine.device_label if self.engine else "", source_spec=spec,
-            auto_mode=self.config.screening.auto_mode, database_state=self.database_state,
+            self.capture,
+            self.controller,
+            unavailable=self.unavailable,
+            model_label=model_label,
+            device_label=self.engine.device_label if self.engine else "",
+            source_spec=spec,
+            auto_mode=self.config.screening.auto_mode,
+            database_state=self.database_state,
             login_required=self.login_required,
             clear_result_after_s=self.config.security.clear_result_after_seconds,
         )
@@ -357,8 +384,9 @@ def _configure_torch_threads() -> None:
     torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
 
 
-def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool = False,
-            fullscreen: bool = False) -> int:
+def run_gui(
+    config: KioskConfig, quit_after: float | None = None, no_login: bool = False, fullscreen: bool = False
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
@@ -386,6 +414,7 @@ def run_gui(config: KioskConfig, quit_after: float | None = None, no_login: bool
     wake.start(250)
     reason = ""
     try:
+
         def present(window) -> None:
             if fullscreen or config.ui.fullscreen:
                 window.showFullScreen()

@@ -89,8 +89,10 @@ class CameraSource(_OpenCVSource):
         cap = cv2.VideoCapture(self.index)
         if not cap.isOpened():
             cap.release()
-            raise CaptureError(f"camera {self.index} cannot be opened: check that it is plugged in and not "
-                               "used by another program, or choose another camera")
+            raise CaptureError(
+                f"camera {self.index} cannot be opened: check that it is plugged in and not "
+                "used by another program, or choose another camera"
+            )
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # we want the newest frame, not a backlog
@@ -103,7 +105,6 @@ class CameraSource(_OpenCVSource):
         if not ok or frame is None:
             return None
         return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)  # a new array: the driver's buffer is not kept
-
 
 
 class VideoFileSource(_OpenCVSource):
@@ -142,7 +143,6 @@ class VideoFileSource(_OpenCVSource):
         return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
 
 
-
 class FolderSource:
     """A folder of images shown as a slideshow at ``fps``, each image for ``slide_seconds``, in a loop.
 
@@ -165,8 +165,9 @@ class FolderSource:
 
     def open(self) -> None:
         if not self.folder.is_dir():
-            raise CaptureError(f"image folder {self.folder} does not exist: check --source or [camera] source"
-                               )
+            raise CaptureError(
+                f"image folder {self.folder} does not exist: check --source or [camera] source"
+            )
         self._files = iter_image_files([self.folder])
         if not self._files:
             raise CaptureError(f"image folder {self.folder} holds no images (.jpg, .png, ...)")
@@ -260,12 +261,20 @@ class CaptureStats:
 
 def frame_problem(frame: object) -> str:
     """Why a frame from a source cannot be shown or screened ("" when it can): HxWx3 uint8 RGB is needed."""
-    if isinstance(frame, np.ndarray) and frame.dtype == np.uint8 and frame.ndim == 3 and frame.shape[2] == 3 \
-            and frame.shape[0] >= 1 and frame.shape[1] >= 1:
+    if (
+        isinstance(frame, np.ndarray)
+        and frame.dtype == np.uint8
+        and frame.ndim == 3
+        and frame.shape[2] == 3
+        and frame.shape[0] >= 1
+        and frame.shape[1] >= 1
+    ):
         return ""
     got = f"{frame.shape} {frame.dtype}" if isinstance(frame, np.ndarray) else type(frame).__name__
-    return (f"the source returned a picture of the wrong size or format ({got}; "
-            "expected height x width x 3, 8-bit RGB)")
+    return (
+        f"the source returned a picture of the wrong size or format ({got}; "
+        "expected height x width x 3, 8-bit RGB)"
+    )
 
 
 def _signature(frame: np.ndarray) -> int:
@@ -328,8 +337,15 @@ class CaptureService:
             fps = (len(arrivals) - 1) / span if span > 0 else 0.0  # a coarse clock may stamp frames alike
             if arrivals and self.clock() - arrivals[-1] > 1.0:
                 fps = 0.0
-            return CaptureStats(self._state, self._source_name, fps, self.slot.dropped, self._frames,
-                                self._message, self._reconnects)
+            return CaptureStats(
+                self._state,
+                self._source_name,
+                fps,
+                self.slot.dropped,
+                self._frames,
+                self._message,
+                self._reconnects,
+            )
 
     # --- internals ---
     def _set_state(self, state: CameraState, message: str) -> None:
@@ -367,8 +383,9 @@ class CaptureService:
         self._last_fresh = self.clock()
         live_announced = False
         frames_before = self._frames
-        reader = threading.Thread(target=self._read_loop, args=(source, cancel), name="mpox-capture-reader",
-                                  daemon=True)
+        reader = threading.Thread(
+            target=self._read_loop, args=(source, cancel), name="mpox-capture-reader", daemon=True
+        )
         self._readers = [r for r in self._readers if r.is_alive()] + [reader]
         reader.start()
         try:

@@ -26,9 +26,16 @@ class CaseSink(Protocol):
 
 
 class CaseLog:
-    def __init__(self, writer: CaseSink, station_id: str, model_name: str, model_sha256: str,
-                 store_clear_images: bool = False, repeat_seconds: float = 30.0,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        writer: CaseSink,
+        station_id: str,
+        model_name: str,
+        model_sha256: str,
+        store_clear_images: bool = False,
+        repeat_seconds: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.writer = writer
         self.clock = clock
         self.station_id = station_id

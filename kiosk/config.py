@@ -118,6 +118,7 @@ class KioskConfig:
 
 # --- value checkers: each returns the converted value or raises ValueError with what is expected ---
 
+
 def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise ValueError("must be a string in quotes")
@@ -134,7 +135,7 @@ def _station_id(v: Any) -> str:
 def _source(v: Any) -> str:
     v = _str(v)
     if not SOURCE_PATTERN.match(v):
-        raise ValueError("must be camera:N, file:PATH or folder:PATH (e.g. \"camera:0\")")
+        raise ValueError('must be camera:N, file:PATH or folder:PATH (e.g. "camera:0")')
     return v
 
 
@@ -165,8 +166,9 @@ def _probability(v: Any) -> float:
 
 def _classes(v: Any) -> tuple[str, ...]:
     if not isinstance(v, list) or not v or not all(isinstance(c, str) for c in v):
-        raise ValueError(f'must be a non-empty list of class names, e.g. ["mpox"]; '
-                         f'known: {", ".join(CLASSES)}')
+        raise ValueError(
+            f'must be a non-empty list of class names, e.g. ["mpox"]; known: {", ".join(CLASSES)}'
+        )
     unknown = [c for c in v if c not in CLASSES]
     if unknown:
         raise ValueError(f"unknown class(es) {unknown}; known: {', '.join(CLASSES)}")
@@ -184,6 +186,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
         if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
             raise ValueError(f"must be a whole number from {lo} to {hi}")
         return v
+
     return check
 
 
@@ -194,10 +197,19 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     "model": {"bundle": _str, "device": _device, "backend": _backend},
     "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},
     "screening": {"auto_mode": _bool, "auto_window": _int_range(1, 60)},
-    "storage": {"data_dir": _str, "database_url": _str, "store_clear_images": _bool,
-                "retention_days": _int_range(1, 36500), "key_file": _str},
-    "security": {"session_timeout_minutes": _int_range(1, 1440), "max_failed_logins": _int_range(1, 100),
-                 "lockout_minutes": _int_range(1, 1440), "clear_result_after_seconds": _int_range(5, 3600)},
+    "storage": {
+        "data_dir": _str,
+        "database_url": _str,
+        "store_clear_images": _bool,
+        "retention_days": _int_range(1, 36500),
+        "key_file": _str,
+    },
+    "security": {
+        "session_timeout_minutes": _int_range(1, 1440),
+        "max_failed_logins": _int_range(1, 100),
+        "lockout_minutes": _int_range(1, 1440),
+        "clear_result_after_seconds": _int_range(5, 3600),
+    },
     "ui": {"fullscreen": _bool},
 }
 
@@ -221,15 +233,21 @@ def parse_config(
     values: dict[str, dict[str, Any]] = {}
     for section, table in data.items():
         if section not in _SCHEMA:
-            raise ConfigError(where, f"unknown section [{section}]",
-                              f"Known sections: {', '.join(f'[{s}]' for s in _SCHEMA)}")
+            raise ConfigError(
+                where,
+                f"unknown section [{section}]",
+                f"Known sections: {', '.join(f'[{s}]' for s in _SCHEMA)}",
+            )
         if not isinstance(table, dict):
             raise ConfigError(where, f"{section} must be a section written [{section}], not a value")
         for key, value in table.items():
             checker = _SCHEMA[section].get(key)
             if checker is None:
-                raise ConfigError(where, f"unknown key {key!r} in [{section}]",
-                                  f"Known keys there: {', '.join(_SCHEMA[section])}")
+                raise ConfigError(
+                    where,
+                    f"unknown key {key!r} in [{section}]",
+                    f"Known keys there: {', '.join(_SCHEMA[section])}",
+                )
             try:
                 values.setdefault(section, {})[key] = checker(value)
             except ValueError as exc:
@@ -269,8 +287,9 @@ def load_config(path: str | Path | None = None) -> KioskConfig:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(path, "file not found",
-                          "Check the path, or start without --config for defaults") from None
+        raise ConfigError(
+            path, "file not found", "Check the path, or start without --config for defaults"
+        ) from None
     except OSError as exc:
         raise ConfigError(path, f"cannot be read ({exc.strerror})") from None
     try:

@@ -79,8 +79,13 @@ def resolve_bundle_path(configured: str) -> Path:
 def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
     """Configured values win; absent ones come from the bundle. Flagged classes must be the model's."""
     try:
-        return override_thresholds(bundle.thresholds, bundle.classes, flag=cfg.flag, review=cfg.review,
-                                   flagged_classes=cfg.flagged_classes)
+        return override_thresholds(
+            bundle.thresholds,
+            bundle.classes,
+            flag=cfg.flag,
+            review=cfg.review,
+            flagged_classes=cfg.flagged_classes,
+        )
     except UnknownFlaggedClassError as exc:
         raise ScreeningUnavailable(
             f"[thresholds] flagged_classes {exc.unknown} are not classes of model {bundle.name!r} "
@@ -89,8 +94,15 @@ def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
 
 
 class ScreeningEngine:
-    def __init__(self, bundle: Bundle, thresholds: Thresholds, device: str | None = None,
-                 auto_window: int = 5, limits: QualityLimits | None = None, backend: str = "auto"):
+    def __init__(
+        self,
+        bundle: Bundle,
+        thresholds: Thresholds,
+        device: str | None = None,
+        auto_window: int = 5,
+        limits: QualityLimits | None = None,
+        backend: str = "auto",
+    ):
         """``backend``: how the model runs (models.runtime.select_runtime): 'auto' (the fastest path that
         passes its check), 'int8' or 'onnxruntime' (only that path), or 'eager' (plain PyTorch)."""
         self.bundle = bundle
@@ -106,13 +118,19 @@ class ScreeningEngine:
         path = resolve_bundle_path(config.model.bundle)
         device = None if config.model.device == "auto" else config.model.device
         if device == "cuda" and pick_device(None).type != "cuda":
-            raise ScreeningUnavailable('[model] device = "cuda" but no CUDA GPU is available: '
-                                       'set device to "auto" or "cpu"')
+            raise ScreeningUnavailable(
+                '[model] device = "cuda" but no CUDA GPU is available: set device to "auto" or "cpu"'
+            )
         try:  # signed by a trusted key or pinned, and intact (kiosk/trust.py, models/trust.py)
             bundle = load_station_bundle(path, station_policy(config))
             # The predictor reads the bundle's open-set head: a head that does not fit refuses the bundle too.
-            return cls(bundle, merge_thresholds(bundle, config.thresholds), device=device,
-                       auto_window=config.screening.auto_window, backend=config.model.backend)
+            return cls(
+                bundle,
+                merge_thresholds(bundle, config.thresholds),
+                device=device,
+                auto_window=config.screening.auto_window,
+                backend=config.model.backend,
+            )
         except ScreeningUnavailable:
             raise
         except MpoxError as exc:
@@ -149,9 +167,18 @@ class ScreeningEngine:
         ms = (time.perf_counter() - t0) * 1000.0
         return prediction.probabilities, prediction.open_set, feats, ms
 
-    def _finish(self, mode: str, frame: np.ndarray, quality: QualityReport, probs: np.ndarray | None,
-                open_set: OpenSetScores | None, infer_ms: float, frames: int,
-                explain: bool, feats: np.ndarray | None = None) -> ScreeningResult:
+    def _finish(
+        self,
+        mode: str,
+        frame: np.ndarray,
+        quality: QualityReport,
+        probs: np.ndarray | None,
+        open_set: OpenSetScores | None,
+        infer_ms: float,
+        frames: int,
+        explain: bool,
+        feats: np.ndarray | None = None,
+    ) -> ScreeningResult:
         """The one decision rule (models.screening), then Grad-CAM of the class it names (none for RETAKE),
         from ``feats`` of the classification pass when given, else with a pass of its own."""
         verdict = decide_screening(quality, probs, self.bundle.classes, self.thresholds, open_set)
@@ -167,11 +194,19 @@ class ScreeningEngine:
         named = probs is not None and verdict.decision is not Decision.RETAKE  # a RETAKE names no disease
         probabilities = dict(zip(self.bundle.classes, map(float, probs), strict=True)) if named else {}
         return ScreeningResult(
-            mode, verdict.decision, verdict.reason, frame, quality,
+            mode,
+            verdict.decision,
+            verdict.reason,
+            frame,
+            quality,
             verdict if probs is not None else None,
             probabilities=probabilities,
-            heatmap=heatmap, thresholds=self.thresholds, frames_averaged=frames,
-            infer_ms=infer_ms, cam_ms=cam_ms, reason_code=verdict.reason_code,
+            heatmap=heatmap,
+            thresholds=self.thresholds,
+            frames_averaged=frames,
+            infer_ms=infer_ms,
+            cam_ms=cam_ms,
+            reason_code=verdict.reason_code,
             open_set_score=verdict.open_set_score,
         )
 

@@ -47,19 +47,30 @@ def get_args_parser() -> argparse.ArgumentParser:
         "--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)"
     )
     p.add_argument("--device", help="cpu or cuda (default: cuda when available)")
-    p.add_argument("--config", help="station configuration whose trusted keys apply (default: the platform's "
-                   "standard location, as for mpox-kiosk)")
-    p.add_argument("--allow-unsigned", action="store_true",
-                   help="screen with a bundle that is neither signed by a trusted key nor pinned (your own "
-                   "freshly trained bundle; prints a warning; never at a station)")
+    p.add_argument(
+        "--config",
+        help="station configuration whose trusted keys apply (default: the platform's "
+        "standard location, as for mpox-kiosk)",
+    )
+    p.add_argument(
+        "--allow-unsigned",
+        action="store_true",
+        help="screen with a bundle that is neither signed by a trusted key nor pinned (your own "
+        "freshly trained bundle; prints a warning; never at a station)",
+    )
     return p
 
 
 def _thresholds(bundle, args: argparse.Namespace) -> Thresholds:
     """The bundle's thresholds with the command line's overrides (open-set ones stay the bundle's); a
     --flag-class the model does not have is refused (ValueError) instead of never flagging."""
-    return override_thresholds(bundle.thresholds, bundle.classes, flag=args.flag_threshold,
-                               review=args.review_threshold, flagged_classes=args.flag_class)
+    return override_thresholds(
+        bundle.thresholds,
+        bundle.classes,
+        flag=args.flag_threshold,
+        review=args.review_threshold,
+        flagged_classes=args.flag_class,
+    )
 
 
 def _link_problem(path: Path, exc: OSError) -> str:
@@ -93,8 +104,9 @@ def collect_inputs(inputs: list[str]) -> tuple[list[Path], list[tuple[Path, str]
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append((folder, f"folder cannot be read ({exc.strerror or exc}); its images were not "
-                                     "screened"))
+            problems.append(
+                (folder, f"folder cannot be read ({exc.strerror or exc}); its images were not screened")
+            )
             return
         for entry in entries:
             path = Path(entry.path)
@@ -106,8 +118,13 @@ def collect_inputs(inputs: list[str]) -> tuple[list[Path], list[tuple[Path, str]
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
-                    problems.append((path, "symbolic link loop: this folder link leads back to a folder that "
-                                           "contains it; its images are screened once, from the real folder"))
+                    problems.append(
+                        (
+                            path,
+                            "symbolic link loop: this folder link leads back to a folder that "
+                            "contains it; its images are screened once, from the real folder",
+                        )
+                    )
                     continue
                 walk(path, ancestors | {key})
             elif stat.S_ISREG(st.st_mode) and path.suffix.lower() in IMAGE_SUFFIXES:
@@ -139,9 +156,12 @@ def _load_bundle(args: argparse.Namespace):
 
     path = resolve_bundle(args.bundle)
     if args.allow_unsigned:
-        print(f"mpox-screen: WARNING: --allow-unsigned: {path} is NOT checked against a trusted key or "
-              "a pin; its classes, thresholds or weights may have been changed. Use it only for a bundle you "
-              "have just trained yourself, never to screen travellers.", file=sys.stderr)
+        print(
+            f"mpox-screen: WARNING: --allow-unsigned: {path} is NOT checked against a trusted key or "
+            "a pin; its classes, thresholds or weights may have been changed. Use it only for a bundle you "
+            "have just trained yourself, never to screen travellers.",
+            file=sys.stderr,
+        )
     try:
         return load_station_bundle(path, station_policy(load_config(args.config), args.allow_unsigned))
     except BundleRefused as exc:
@@ -207,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
                 "probabilities": {
                     c: round(float(p), 6)
                     for c, p in zip(bundle.classes, prediction.probabilities, strict=True)
-                } if named else None,
+                }
+                if named
+                else None,
                 "reason": verdict.reason,
                 "model_sha256": bundle.sha256,
             }
@@ -216,16 +238,21 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(record), flush=True)
         else:
             top3 = ", ".join(f"{display_name(c)} {p:.0%}" for c, p in verdict.top(3))
-            if verdict.reason_code in (ReasonCode.UNKNOWN_CONDITION, ReasonCode.NOT_SKIN,
-                                       ReasonCode.POOR_QUALITY):
+            if verdict.reason_code in (
+                ReasonCode.UNKNOWN_CONDITION,
+                ReasonCode.NOT_SKIN,
+                ReasonCode.POOR_QUALITY,
+            ):
                 top3 = f"[{verdict.reason_code.value}] {verdict.reason}"
             line = f"{path}: {verdict.decision.value.upper():6s} {top3}"
             if heatmap_path is not None:
                 line += f"  [heatmap: {heatmap_path}]"
             print(line, flush=True)
     if failures:
-        print(f"mpox-screen: {failures} of {len(files) + len(problems)} file(s) could not be screened",
-              file=sys.stderr)
+        print(
+            f"mpox-screen: {failures} of {len(files) + len(problems)} file(s) could not be screened",
+            file=sys.stderr,
+        )
     return 1 if failures else 0
 
 

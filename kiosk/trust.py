@@ -108,8 +108,10 @@ def _find(folder: Path, key: str) -> Path:
     matches = [path for kid, _fp, path in list_keys(folder) if kid != "?" and kid.startswith(key.lower())]
     if len(key) < 8 or len(matches) != 1:
         known = ", ".join(kid for kid, _fp, _p in list_keys(folder)) or "none"
-        raise TrustStoreError(f"no single trusted key matches {key!r} (trusted: {known}); "
-                              "give a key id from `mpox-kiosk trust list` or the key's .pub file")
+        raise TrustStoreError(
+            f"no single trusted key matches {key!r} (trusted: {known}); "
+            "give a key id from `mpox-kiosk trust list` or the key's .pub file"
+        )
     return matches[0]
 
 
@@ -169,12 +171,17 @@ def run(args: argparse.Namespace, config, db, admin_session: Callable, reader: C
         if not added:
             print(f"key {kid} is already trusted; nothing changed")
             return 0
-        print(f"trusted key {kid} (fingerprint {fingerprint(load_public_key(folder / f'{kid}.pub'))}); "
-              "from the next start the station accepts only bundles signed by a trusted key")
+        print(
+            f"trusted key {kid} (fingerprint {fingerprint(load_public_key(folder / f'{kid}.pub'))}); "
+            "from the next start the station accepts only bundles signed by a trusted key"
+        )
         return 0
     kid = remove_key(folder, args.key, record("trust_key_removed"))
     left = len(list_keys(folder))
-    after = (f"{left} key(s) still trusted" if left else
-             "no key is trusted any more: the station accepts only bundles that match their pin")
+    after = (
+        f"{left} key(s) still trusted"
+        if left
+        else "no key is trusted any more: the station accepts only bundles that match their pin"
+    )
     print(f"key {kid} is no longer trusted; {after}")
     return 0

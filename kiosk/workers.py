@@ -78,8 +78,9 @@ class InferenceController(QObject):
     failed = Signal(str)
     _submit = Signal(object)
 
-    def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None = None,
-                 parent: QObject | None = None):
+    def __init__(
+        self, engine: ScreeningEngine, caselog: CaseLog | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.engine = engine
         self._thread = QThread()

@@ -51,6 +51,8 @@ def bundle_path_or_default(given: str | Path | None) -> Path | None:
     if (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
         return DEFAULT_BUNDLE_DIR
     return None
+
+
 _DIGEST_DOMAIN = b"mpox-aism bundle digest v1\n"
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,7 @@ log = logging.getLogger(__name__)
 
 class BundleIntegrityError(BundleError):
     """The bundle differs from what its manifest, signature or pin says: damaged or tampered with."""
+
 
 # key -> (type(s), required)
 _MANIFEST_SCHEMA: dict[str, tuple[type | tuple[type, ...], bool]] = {
@@ -141,8 +144,11 @@ class Bundle:
     def file(self, name: str) -> Path:
         """Path of a file the manifest lists (and loading verified); any other file is refused."""
         if name not in self.files:
-            raise BundleIntegrityError(self.path / name, "this file is not listed in the manifest",
-                                       "Re-export the bundle so that its manifest lists it")
+            raise BundleIntegrityError(
+                self.path / name,
+                "this file is not listed in the manifest",
+                "Re-export the bundle so that its manifest lists it",
+            )
         return self.path / name
 
     @property
@@ -225,8 +231,9 @@ def save_bundle(
             (tmp / name).write_bytes(data)
             if name not in UNHASHED:
                 files[name] = sha256_bytes(data)
-        manifest = dict(manifest, weights_file=WEIGHTS_NAME, weights_sha256=weights_sha,
-                        files=dict(sorted(files.items())))
+        manifest = dict(
+            manifest, weights_file=WEIGHTS_NAME, weights_sha256=weights_sha, files=dict(sorted(files.items()))
+        )
         manifest["num_params"] = count_parameters(model)
         (tmp / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
         # mkdtemp makes the folder private; a bundle is read by the station's own user, not only its maker.
@@ -239,8 +246,12 @@ def save_bundle(
     return out_dir
 
 
-def rewrite_bundle(bundle: Bundle, manifest: dict[str, Any], files: dict[str, bytes] | None = None,
-                   out: str | Path | None = None) -> Path:
+def rewrite_bundle(
+    bundle: Bundle,
+    manifest: dict[str, Any],
+    files: dict[str, bytes] | None = None,
+    out: str | Path | None = None,
+) -> Path:
     """Write ``bundle`` (to ``out``, default in place, atomically) with a new manifest and added or replaced
     ``files``; its other files (an int8 graph, an open-set head, the model card) stay with it."""
     files = files or {}
@@ -416,12 +427,16 @@ def _verified_files(bundle_dir: Path, manifest: dict[str, Any]) -> tuple[dict[st
         if actual != expected:
             raise _mismatch(path, expected, actual)
     ignored = [
-        p.name for p in bundle_dir.iterdir()
+        p.name
+        for p in bundle_dir.iterdir()
         if p.name not in files and p.name not in (MANIFEST_NAME, SIGNATURE_NAME, *UNHASHED)
     ]
     if ignored:
-        log.warning("bundle %s: %s not listed in its manifest: not verified, never used",
-                    bundle_dir, ", ".join(sorted(ignored)))
+        log.warning(
+            "bundle %s: %s not listed in its manifest: not verified, never used",
+            bundle_dir,
+            ", ".join(sorted(ignored)),
+        )
     return files, weights
 
 

@@ -113,4 +113,3 @@ def quantize_bundle(
     rewrite_bundle(bundle, manifest, {INT8_NAME: graph})
     load_bundle(bundle.path)  # verify what was written
     return info
-

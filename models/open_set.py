@@ -85,8 +85,14 @@ class OpenSetHead:
 
 
 def _tensors(head: OpenSetHead) -> dict[str, np.ndarray]:
-    values = (head.mean, head.scale, head.unknown_weight, np.array([head.unknown_bias]),
-              head.not_skin_weight, np.array([head.not_skin_bias]))
+    values = (
+        head.mean,
+        head.scale,
+        head.unknown_weight,
+        np.array([head.unknown_bias]),
+        head.not_skin_weight,
+        np.array([head.not_skin_bias]),
+    )
     return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in zip(_KEYS, values, strict=True)}
 
 
@@ -99,39 +105,55 @@ def load_head(bundle: Bundle) -> OpenSetHead | None:
     has_thresholds = [thresholds.get(k) is not None for k in ("unknown", "not_skin")]
     if block is None:
         if any(has_thresholds):
-            raise BundleError(bundle.path, "the thresholds name open-set checks but the bundle has no "
-                              "'open_set' block", "Re-export the bundle with `mpox-train open-set`")
+            raise BundleError(
+                bundle.path,
+                "the thresholds name open-set checks but the bundle has no 'open_set' block",
+                "Re-export the bundle with `mpox-train open-set`",
+            )
         return None
     if block.get("file") != OPEN_SET_FILE:
         raise BundleError(bundle.path, f"the 'open_set' block must name the file {OPEN_SET_FILE}")
     if not all(has_thresholds):
-        raise BundleError(bundle.path, "the bundle has an open-set head but not both 'unknown' and "
-                          "'not_skin' thresholds", "Re-export the bundle with `mpox-train open-set`")
+        raise BundleError(
+            bundle.path,
+            "the bundle has an open-set head but not both 'unknown' and 'not_skin' thresholds",
+            "Re-export the bundle with `mpox-train open-set`",
+        )
     where = bundle.file(OPEN_SET_FILE)  # refuses a file the manifest does not list
     try:
         data = where.read_bytes()
     except OSError as exc:
-        raise BundleError(where, f"the open-set head cannot be read ({exc})", "Copy the bundle again") \
-            from exc
+        raise BundleError(
+            where, f"the open-set head cannot be read ({exc})", "Copy the bundle again"
+        ) from exc
     actual = hashlib.sha256(data).hexdigest()
     if actual != bundle.files[OPEN_SET_FILE]:  # the bytes used are the bytes verified
-        raise BundleError(where, f"SHA-256 mismatch (manifest {bundle.files[OPEN_SET_FILE][:12]}..., file "
-                          f"{actual[:12]}...): the open-set head is damaged or was altered",
-                          "Do not use this bundle; copy it again from a trusted source")
+        raise BundleError(
+            where,
+            f"SHA-256 mismatch (manifest {bundle.files[OPEN_SET_FILE][:12]}..., file "
+            f"{actual[:12]}...): the open-set head is damaged or was altered",
+            "Do not use this bundle; copy it again from a trusted source",
+        )
     try:
         t = load(data)
     except (SafetensorError, ValueError) as exc:
-        raise BundleError(where, f"the open-set head cannot be read ({exc})", "Copy the bundle again") \
-            from exc
+        raise BundleError(
+            where, f"the open-set head cannot be read ({exc})", "Copy the bundle again"
+        ) from exc
     if sorted(t) != sorted(_KEYS):
         raise BundleError(where, f"the open-set head holds {sorted(t)}, expected {sorted(_KEYS)}")
     dim = t["mean"].shape[0]
     if any(t[k].shape != (dim,) for k in ("scale", "unknown.weight", "not_skin.weight")):
         raise BundleError(where, "the open-set head's arrays do not have one shape")
     try:
-        return OpenSetHead(t["mean"].astype(np.float64), t["scale"].astype(np.float64),
-                           t["unknown.weight"].astype(np.float64), float(t["unknown.bias"][0]),
-                           t["not_skin.weight"].astype(np.float64), float(t["not_skin.bias"][0]),
-                           transform=str(block.get("transform", "none")))
+        return OpenSetHead(
+            t["mean"].astype(np.float64),
+            t["scale"].astype(np.float64),
+            t["unknown.weight"].astype(np.float64),
+            float(t["unknown.bias"][0]),
+            t["not_skin.weight"].astype(np.float64),
+            float(t["not_skin.bias"][0]),
+            transform=str(block.get("transform", "none")),
+        )
     except ValueError as exc:
         raise BundleError(where, str(exc)) from exc

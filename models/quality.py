@@ -76,8 +76,13 @@ def skin_fraction(rgb: np.ndarray) -> float:
 def measure(rgb: np.ndarray) -> dict[str, float]:
     h, w = rgb.shape[:2]
     scale = WORK_SIDE / max(h, w)
-    small = rgb if scale >= 1 else cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
-                                              interpolation=cv2.INTER_AREA)
+    small = (
+        rgb
+        if scale >= 1
+        else cv2.resize(
+            rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+        )
+    )
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     return {
         "blur": float(cv2.Laplacian(grey, cv2.CV_64F).var()),
@@ -131,11 +136,13 @@ def report(skin_dir: str) -> str:
             retakes[row["source"]] += 1
             reasons.update(r.split(":")[0] for r in q.reasons)
     n, bad = len(rows), sum(retakes.values())
-    return "\n".join([
-        f"{n} labelled photos: retake {bad} ({bad / n:.1%}), doubtful {doubtful} ({doubtful / n:.1%})",
-        "retake by source: " + ", ".join(f"{s} {retakes[s]}/{seen[s]}" for s in seen),
-        "reasons: " + ", ".join(f"{r} {c}" for r, c in reasons.most_common()),
-    ])
+    return "\n".join(
+        [
+            f"{n} labelled photos: retake {bad} ({bad / n:.1%}), doubtful {doubtful} ({doubtful / n:.1%})",
+            "retake by source: " + ", ".join(f"{s} {retakes[s]}/{seen[s]}" for s in seen),
+            "reasons: " + ", ".join(f"{r} {c}" for r, c in reasons.most_common()),
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -176,9 +176,7 @@ def export_onnx(model: nn.Module, input_size: int, cam_layer: str) -> bytes:
     return onnx_graph(wrapper, example, "input", ["logits", "cam_features"])
 
 
-def check_against_eager(
-    runtime: Runtime, bundle: Bundle, device: torch.device, numbers: bool = True
-) -> None:
+def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device, numbers: bool = True) -> None:
     """Raise ValueError unless ``runtime`` matches eager PyTorch on a fixed probe batch: the output shapes
     always, finite outputs, and with ``numbers`` the values too (float32 only: an int8 graph's numbers
     differ by design, its agreement was measured on real images when it was made)."""

@@ -28,8 +28,13 @@ def decide_screening(
 ) -> Verdict:
     """The decision rule fed with the quality gate's findings (``models.decision`` holds the order)."""
     return decide(
-        probabilities, classes, thresholds, open_set=open_set, quality_retake=quality.unusable,
-        no_skin=quality.no_skin, quality_doubtful=quality.doubtful,
+        probabilities,
+        classes,
+        thresholds,
+        open_set=open_set,
+        quality_retake=quality.unusable,
+        no_skin=quality.no_skin,
+        quality_doubtful=quality.doubtful,
     )
 
 

@@ -80,15 +80,21 @@ def read_trusted_keys(folder: str | Path | None) -> dict[str, Any]:
     try:
         entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     except OSError as exc:
-        raise BundleTrustError(folder, f"the trusted-keys folder cannot be read ({exc.strerror})",
-                               "Fix its permissions; no bundle is accepted until then") from exc
+        raise BundleTrustError(
+            folder,
+            f"the trusted-keys folder cannot be read ({exc.strerror})",
+            "Fix its permissions; no bundle is accepted until then",
+        ) from exc
     keys: dict[str, Any] = {}
     for path in entries:
         try:
             key = load_public_key(path)
         except KeyFileError as exc:
-            raise BundleTrustError(path, f"unusable trusted key: {exc}",
-                                   "Remove or replace it with `mpox-kiosk trust remove/add`") from exc
+            raise BundleTrustError(
+                path,
+                f"unusable trusted key: {exc}",
+                "Remove or replace it with `mpox-kiosk trust remove/add`",
+            ) from exc
         keys[key_id(key)] = key
     return keys
 
@@ -127,14 +133,16 @@ def sign_bundle(bundle_dir: str | Path, private_key_path: str | Path) -> tuple[P
 def _read_signature(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise BundleTrustError(
-            path, "the bundle is not signed, and this station accepts only bundles signed by a key it trusts",
+            path,
+            "the bundle is not signed, and this station accepts only bundles signed by a key it trusts",
             "Sign it with `mpox-train sign --key KEY BUNDLE`, or trust the key that signed it",
         )
     try:
         sig = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleTrustError(path, f"the signature file cannot be read or is malformed ({exc})",
-                               "Sign the bundle again") from exc
+        raise BundleTrustError(
+            path, f"the signature file cannot be read or is malformed ({exc})", "Sign the bundle again"
+        ) from exc
     ok = (
         isinstance(sig, dict)
         and sig.get("format") == SIGNATURE_FORMAT
@@ -143,8 +151,11 @@ def _read_signature(path: Path) -> dict[str, Any]:
         and isinstance(sig.get("signature"), str)
     )
     if not ok:
-        raise BundleTrustError(path, f"malformed signature file (expected format {SIGNATURE_FORMAT!r}, "
-                               f"algorithm {ALGORITHM})", "Sign the bundle again")
+        raise BundleTrustError(
+            path,
+            f"malformed signature file (expected format {SIGNATURE_FORMAT!r}, algorithm {ALGORITHM})",
+            "Sign the bundle again",
+        )
     return sig
 
 
@@ -155,7 +166,8 @@ def _verify_signature(bundle_dir: Path, raw: bytes, sig: dict[str, Any], keys: d
     kid = sig["key_id"]
     if kid not in keys:
         raise BundleTrustError(
-            path, f"signed by key {kid}, which this station does not trust (trusted: {', '.join(keys)})",
+            path,
+            f"signed by key {kid}, which this station does not trust (trusted: {', '.join(keys)})",
             "Trust that key with `mpox-kiosk trust add KEY.pub --as ADMIN` only if it is yours",
         )
     try:
@@ -166,11 +178,15 @@ def _verify_signature(bundle_dir: Path, raw: bytes, sig: dict[str, Any], keys: d
         keys[kid].verify(signature, SIGNED_PREFIX + raw)
     except invalid_signature:
         actual = sha256_bytes(raw)
-        why = ("manifest.json was changed after it was signed "
-               f"(signed SHA-256 {sig.get('manifest_sha256')}, now {actual})"
-               if sig.get("manifest_sha256") != actual else "the signature itself was altered")
+        why = (
+            "manifest.json was changed after it was signed "
+            f"(signed SHA-256 {sig.get('manifest_sha256')}, now {actual})"
+            if sig.get("manifest_sha256") != actual
+            else "the signature itself was altered"
+        )
         raise BundleTrustError(
-            bundle_dir / MANIFEST_NAME, f"the signature by trusted key {kid} does not match: {why}",
+            bundle_dir / MANIFEST_NAME,
+            f"the signature by trusted key {kid} does not match: {why}",
             "Do not use this bundle; copy it again from a trusted source",
         ) from None
     return kid
@@ -227,15 +243,19 @@ def read_pin(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():
         raise BundleTrustError(
-            path, "no trusted key is configured and the bundle has no pin, so nothing vouches for it",
+            path,
+            "no trusted key is configured and the bundle has no pin, so nothing vouches for it",
             "Pin it where it is installed (`mpox-train pin BUNDLE`) or sign it and trust the key "
             "(`mpox-train sign`, `mpox-kiosk trust add`)",
         )
     try:
         pin = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleTrustError(path, f"the pin cannot be read or is malformed ({exc})",
-                               "Pin the bundle again (`mpox-train pin BUNDLE`)") from exc
+        raise BundleTrustError(
+            path,
+            f"the pin cannot be read or is malformed ({exc})",
+            "Pin the bundle again (`mpox-train pin BUNDLE`)",
+        ) from exc
     ok = (
         isinstance(pin, dict)
         and pin.get("format") == PIN_FORMAT
@@ -245,8 +265,11 @@ def read_pin(path: str | Path) -> dict[str, Any]:
         and all(isinstance(v, str) for v in pin["files"].values())
     )
     if not ok:
-        raise BundleTrustError(path, f"malformed pin (expected format {PIN_FORMAT!r})",
-                               "Pin the bundle again (`mpox-train pin BUNDLE`)")
+        raise BundleTrustError(
+            path,
+            f"malformed pin (expected format {PIN_FORMAT!r})",
+            "Pin the bundle again (`mpox-train pin BUNDLE`)",
+        )
     return pin
 
 
@@ -255,11 +278,16 @@ def _check_pinned_files(path: Path, pin: dict[str, Any], bundle: Bundle) -> None
     for name in sorted(set(pinned) | set(bundle.files)):
         if pinned.get(name) != bundle.files.get(name):
             found = bundle.files.get(name, "none")
-            raise BundleTrustError(bundle.path / name, f"differs from its pin {path} (pinned "
-                                   f"{pinned.get(name, 'no such file')}, found {found})")
+            raise BundleTrustError(
+                bundle.path / name,
+                f"differs from its pin {path} (pinned {pinned.get(name, 'no such file')}, found {found})",
+            )
     if pin["bundle_sha256"] != bundle.digest:  # the pin's own hashes disagree with its digest
-        raise BundleTrustError(path, "the pin is damaged: its bundle digest does not follow from its file "
-                               "hashes", "Pin the bundle again (`mpox-train pin BUNDLE`)")
+        raise BundleTrustError(
+            path,
+            "the pin is damaged: its bundle digest does not follow from its file hashes",
+            "Pin the bundle again (`mpox-train pin BUNDLE`)",
+        )
 
 
 # --- the one way a station loads a bundle --------------------------------------------------------------

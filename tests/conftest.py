@@ -42,8 +42,9 @@ def make_tiny_bundle(tmp_path):
     from models.taxonomy import CLASSES
     from models.trust import write_pin
 
-    def make(probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, pin=True,
-             **manifest_kwargs) -> Path:
+    def make(
+        probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, pin=True, **manifest_kwargs
+    ) -> Path:
         torch.manual_seed(seed)
         model = build_model("tiny_cnn", len(classes))
         if probs is not None:

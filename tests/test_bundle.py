@@ -222,11 +222,14 @@ def _tiny_with_extra(tmp_path, extra: dict[str, bytes]):
 
 
 def test_manifest_lists_every_file_but_the_model_card(tmp_path):
-    path = _tiny_with_extra(tmp_path, {"open_set.safetensors": b"head", "MODEL_CARD.md": b"# card",
-                                       "manifest.sig": b"stale"})
+    path = _tiny_with_extra(
+        tmp_path, {"open_set.safetensors": b"head", "MODEL_CARD.md": b"# card", "manifest.sig": b"stale"}
+    )
     manifest = json.loads((path / MANIFEST_NAME).read_text())
-    assert manifest["files"] == {WEIGHTS_NAME: manifest["weights_sha256"],
-                                 "open_set.safetensors": sha256_file(path / "open_set.safetensors")}
+    assert manifest["files"] == {
+        WEIGHTS_NAME: manifest["weights_sha256"],
+        "open_set.safetensors": sha256_file(path / "open_set.safetensors"),
+    }
     assert not (path / "manifest.sig").exists()  # a signature of another manifest is never carried over
     bundle = load_bundle(path)
     assert bundle.file("open_set.safetensors") == path / "open_set.safetensors"

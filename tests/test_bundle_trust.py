@@ -57,8 +57,12 @@ def keys(tmp_path):
 def _bundle(tmp_path, name="b") -> Path:
     """A tiny bundle with an extra listed file, pinned as installed."""
     model = build_model("tiny_cnn", len(CLASSES))
-    path = save_bundle(model, tmp_path / "bundles" / name, make_manifest(model, "tiny_cnn", CLASSES),
-                       extra_files={EXTRA: b"head weights"})
+    path = save_bundle(
+        model,
+        tmp_path / "bundles" / name,
+        make_manifest(model, "tiny_cnn", CLASSES),
+        extra_files={EXTRA: b"head weights"},
+    )
     write_pin(path)
     return path
 
@@ -157,8 +161,10 @@ def test_an_edited_signature_is_refused(tmp_path, keys):
     [
         (b"{not json", "malformed"),
         (b"[]", "malformed signature file"),
-        (json.dumps({"format": "x", "algorithm": "Ed25519", "key_id": "k", "signature": ""}).encode(),
-         "malformed signature file"),
+        (
+            json.dumps({"format": "x", "algorithm": "Ed25519", "key_id": "k", "signature": ""}).encode(),
+            "malformed signature file",
+        ),
         (None, "not signed"),
     ],
 )
@@ -213,8 +219,11 @@ def test_an_unusable_trusted_key_refuses_every_bundle(tmp_path, keys, name, cont
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import rsa
 
-        content = rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        content = (
+            rsa.generate_private_key(public_exponent=65537, key_size=1024)
+            .public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        )
     (folder / name).write_bytes(content)
     with pytest.raises(BundleTrustError, match="unusable trusted key"):
         load_trusted_bundle(path, TrustPolicy(folder))
@@ -248,8 +257,11 @@ def test_a_pinned_bundle_is_accepted_and_its_hash_covers_everything(tmp_path):
     assert bundle.trust == f"pinned by {pin_path(path)}"
     pin = read_pin(pin_path(path))
     assert pin["bundle_sha256"] == bundle.sha256
-    assert pin["files"] == {MANIFEST_NAME: sha256_file(path / MANIFEST_NAME),
-                            WEIGHTS_NAME: bundle.weights_sha256, EXTRA: sha256_file(path / EXTRA)}
+    assert pin["files"] == {
+        MANIFEST_NAME: sha256_file(path / MANIFEST_NAME),
+        WEIGHTS_NAME: bundle.weights_sha256,
+        EXTRA: sha256_file(path / EXTRA),
+    }
 
 
 @pytest.mark.parametrize("tampering", list(TAMPERING))
@@ -316,8 +328,12 @@ def test_pin_bundle_refuses_to_pin_a_damaged_bundle(tmp_path):
 def test_repinning_after_a_legitimate_rebuild_is_one_call(tmp_path):
     path = _bundle(tmp_path)
     model = build_model("tiny_cnn", len(CLASSES))
-    save_bundle(model, path, make_manifest(model, "tiny_cnn", CLASSES, temperature=2.0),
-                extra_files={EXTRA: b"new head", "extra2.bin": b"another later file"})
+    save_bundle(
+        model,
+        path,
+        make_manifest(model, "tiny_cnn", CLASSES, temperature=2.0),
+        extra_files={EXTRA: b"new head", "extra2.bin": b"another later file"},
+    )
     with pytest.raises(BundleTrustError, match="differs from its pin"):
         load_trusted_bundle(path, TrustPolicy())
     pin, bundle = pin_bundle(path)

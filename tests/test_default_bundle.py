@@ -41,8 +41,8 @@ def test_loads_verified():
 
 @pytest.mark.real_data
 def test_held_out_images_through_the_serving_path(skin_dir):
-    """The recipe's test split (seed 0, group-disjoint, joined over skin and skin_more when present) is rebuilt
-    and 80 of its images, spread over every source, are screened."""
+    """The recipe's test split (seed 0, group-disjoint, joined over skin and skin_more when present) is
+    rebuilt and 80 of its images, spread over every source, are screened."""
     from training import splits
     from training.manifest import labelled, read_manifest
 

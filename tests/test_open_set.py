@@ -71,7 +71,13 @@ def test_quality_findings_come_first_and_doubtful_turns_clear_into_review():
 
 def test_reason_codes_are_the_fixed_list():
     assert {c.value for c in ReasonCode} == {
-        "flag_threshold", "low_confidence", "unknown_condition", "not_skin", "poor_quality", "confident"}
+        "flag_threshold",
+        "low_confidence",
+        "unknown_condition",
+        "not_skin",
+        "poor_quality",
+        "confident",
+    }
 
 
 def test_open_set_thresholds_round_trip_and_are_checked():
@@ -216,19 +222,58 @@ def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, c
     known, opened = _synthetic_data(tmp_path)
     bundle = make_tiny_bundle(seed=2)
     assert train_main(["split", "--data", str(known), "--out", str(tmp_path / "split.json")]) == 0
-    assert train_main(["open-set", "--bundle", str(bundle), "--data", str(known), "--split-file",
-                       str(tmp_path / "split.json"), "--open-set", str(opened), "--max-unknown", "0.2",
-                       "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert (
+        train_main(
+            [
+                "open-set",
+                "--bundle",
+                str(bundle),
+                "--data",
+                str(known),
+                "--split-file",
+                str(tmp_path / "split.json"),
+                "--open-set",
+                str(opened),
+                "--max-unknown",
+                "0.2",
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ]
+        )
+        == 0
+    )
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["open_set"]["file"] == OPEN_SET_FILE and OPEN_SET_FILE in manifest["files"]
     assert {"unknown", "not_skin"} <= set(manifest["thresholds"])
     assert (bundle.parent / "open_split.json").is_file()
 
     out = tmp_path / "report"
-    assert train_main(["evaluate", "--bundle", str(bundle), "--data", str(known), "--split-file",
-                       str(tmp_path / "split.json"), "--split", "test", "--open-set", str(opened),
-                       "--open-split", str(bundle.parent / "open_split.json"), "--out", str(out),
-                       "--bootstrap", "0", "--cache-dir", str(tmp_path / "cache")]) == 0
+    assert (
+        train_main(
+            [
+                "evaluate",
+                "--bundle",
+                str(bundle),
+                "--data",
+                str(known),
+                "--split-file",
+                str(tmp_path / "split.json"),
+                "--split",
+                "test",
+                "--open-set",
+                str(opened),
+                "--open-split",
+                str(bundle.parent / "open_split.json"),
+                "--out",
+                str(out),
+                "--bootstrap",
+                "0",
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ]
+        )
+        == 0
+    )
     m = json.loads((out / "metrics.json").read_text())["open_set"]
     assert set(m["auroc"]) == {"other_condition", "not_skin"} and set(m["fpr_at_95tpr"]) == set(m["auroc"])
     for label in ("eight_class", "other_condition", "not_skin"):

@@ -112,7 +112,9 @@ def test_fused_architecture_loads_every_trunk_and_names_a_missing_one(monkeypatc
     for trunk in fused.trunks:
         assert torch.equal(trunk._conv_stem.weight, single._conv_stem.weight)
     # The fused head sees both trunks' features; nothing of ImageNet's 1000-way classifiers is kept.
-    assert fused._fc.in_features == 2 * 1280 and not any(k.startswith("trunks.0._fc") for k in fused.state_dict())
+    assert fused._fc.in_features == 2 * 1280 and not any(
+        k.startswith("trunks.0._fc") for k in fused.state_dict()
+    )
     import models.efficientnet_lite as lite
 
     monkeypatch.setattr(lite, "lite_imagenet_checkpoint", lambda variant: None)

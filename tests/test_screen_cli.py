@@ -127,8 +127,11 @@ def test_real_images(skin_dir, make_tiny_bundle, tmp_path, capsys):
     # The station's quality gate runs here too: a picture it refuses is a RETAKE that names no class.
     screened = [r for r in records if r["decision"] != "retake"]
     assert all(r["decision"] in {"flag", "review", "clear"} and r["top_class"] for r in screened)
-    assert all(r["reason_code"] in {"poor_quality", "not_skin"} and r["top_class"] is None
-               for r in records if r["decision"] == "retake")
+    assert all(
+        r["reason_code"] in {"poor_quality", "not_skin"} and r["top_class"] is None
+        for r in records
+        if r["decision"] == "retake"
+    )
     assert len(screened) >= 6 and len(list(out.glob("*.png"))) == len(screened)
 
 

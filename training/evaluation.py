@@ -119,7 +119,11 @@ def corner_mask_check(
     records, y = data.records, data.y
     plain = data.probs.argmax(1)
     masked = bundle_logits(
-        bundle, records, cache_dir, transform=lambda b: mask_corners(b, frac), progress=progress,
+        bundle,
+        records,
+        cache_dir,
+        transform=lambda b: mask_corners(b, frac),
+        progress=progress,
         desc="corners masked",
     ).argmax(1)
     sources = np.array([r.source for r in records])
@@ -235,7 +239,11 @@ def full_metrics(
 
 
 def operating_point(
-    p_flag: np.ndarray, is_positive: np.ndarray, threshold: float, n_boot: int, seed: int,
+    p_flag: np.ndarray,
+    is_positive: np.ndarray,
+    threshold: float,
+    n_boot: int,
+    seed: int,
     intervals: str = "bootstrap",
 ) -> dict:
     """Recall and specificity of 'flag when p >= threshold', with 95% bootstrap intervals (``n_boot`` > 0),
@@ -310,8 +318,10 @@ def bundle_split(
     manifest = Path(manifest)
     recorded, want = provenance.get("split_file"), provenance.get("split_sha256")
     trained_on = provenance.get("manifest")
-    same = bool(provenance.get("manifest_sha256")) and manifest.is_file() and (
-        sha256_file(manifest) == provenance["manifest_sha256"]
+    same = (
+        bool(provenance.get("manifest_sha256"))
+        and manifest.is_file()
+        and (sha256_file(manifest) == provenance["manifest_sha256"])
     )
     # Relative paths in a split file are relative to the folder of the manifest it was made for.
     base = manifest if same or not trained_on else Path(trained_on)
@@ -355,8 +365,13 @@ def _counted_overlap(
     if not Path(manifest).is_file() or sha256_file(manifest) != provenance.get("manifest_sha256"):
         return None
     seen = max(0, len(records) - n_test)
-    return {"split": "counted from the bundle's recorded n_test and n_val: the whole training manifest was "
-            "evaluated", "n_overlap": seen, "train": max(0, seen - n_val), "val": min(n_val, seen)}
+    return {
+        "split": "counted from the bundle's recorded n_test and n_val: the whole training manifest was "
+        "evaluated",
+        "n_overlap": seen,
+        "train": max(0, seen - n_val),
+        "val": min(n_val, seen),
+    }
 
 
 def training_overlap(
@@ -382,7 +397,10 @@ def training_overlap(
         side = {p: "val" if f == (fold + 1) % max(k, 1) else "train" for p, f in folds.items() if f != fold}
     counts = Counter(side[str(r.path)] for r in records if str(r.path) in side)
     return out | {
-        "split": how, "n_overlap": sum(counts.values()), "train": counts["train"], "val": counts["val"]
+        "split": how,
+        "n_overlap": sum(counts.values()),
+        "train": counts["train"],
+        "val": counts["val"],
     }
 
 

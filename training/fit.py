@@ -134,7 +134,7 @@ class FitConfig:
 
         if self.arch not in REGISTRY:
             problems.append(f"unknown arch {self.arch!r}; use one of {', '.join(sorted(REGISTRY))}")
-        if self.init not in INITS and not (self.init.startswith("simclr:") and self.init[len("simclr:"):]):
+        if self.init not in INITS and not (self.init.startswith("simclr:") and self.init[len("simclr:") :]):
             problems.append(f"unknown init {self.init!r}; use random, imagenet or simclr:PATH")
         choice("optimizer", OPTIMIZERS)
         choice("schedule", SCHEDULES)
@@ -226,8 +226,9 @@ def _outlier_records(config: FitConfig, out_dir: Path, main_proc: bool, distribu
     from .open_set import ensure_open_split, load_open_split, select_open
 
     manifest = Path(config.open_set)
-    path = ensure_open_split(config.open_split or out_dir / "open_split.json", manifest, config.seed,
-                             write=main_proc)
+    path = ensure_open_split(
+        config.open_split or out_dir / "open_split.json", manifest, config.seed, write=main_proc
+    )
     if distributed:
         torch.distributed.barrier()
     chosen = select_open(read_manifest(manifest), load_open_split(path, manifest), "train")

@@ -192,8 +192,14 @@ def check_images(result: ImportResult, *, decode: bool = True, progress: bool = 
     problems = list(result.problems)
     for r in tqdm(result.records, desc="checking images", disable=not progress, unit="img"):
         if not utf8_clean(str(r.path), r.source, r.group, r.detail):
-            problems.append(Problem("bad-file-name", str(r.path), "the file name is not valid UTF-8, so it "
-                                    "cannot be written to the manifest (UTF-8 CSV); rename it to import it"))
+            problems.append(
+                Problem(
+                    "bad-file-name",
+                    str(r.path),
+                    "the file name is not valid UTF-8, so it "
+                    "cannot be written to the manifest (UTF-8 CSV); rename it to import it",
+                )
+            )
             continue
         try:
             digest = sha256_file(r.path)

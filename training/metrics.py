@@ -171,6 +171,7 @@ def bootstrap_ci(
     """95% percentile bootstrap intervals (rows resampled) for the headline figures."""
     keys = ("accuracy", "macro_f1", "mpox_recall", "mpox_specificity")
     draws: dict[str, list[float]] = {k: [] for k in keys}
+
     def stats(idx: np.ndarray) -> dict:
         return core_metrics(probs[idx], y[idx], allowed[idx], classes)
 

@@ -51,8 +51,13 @@ class Screened:
     decision_without_open_set: str  # the same rule and quality gate without the open-set scores
 
 
-def screen_records(predictor: Predictor, thresholds: Thresholds, records: Sequence[Record],
-                   mask: bool = False, progress: bool = False) -> list[Screened]:
+def screen_records(
+    predictor: Predictor,
+    thresholds: Thresholds,
+    records: Sequence[Record],
+    mask: bool = False,
+    progress: bool = False,
+) -> list[Screened]:
     out = []
     flagged = [predictor.classes.index(c) for c in thresholds.flagged_classes]
     for r in tqdm(records, disable=not progress, desc="open-set screening", unit="image", leave=False):
@@ -64,16 +69,21 @@ def screen_records(predictor: Predictor, thresholds: Thresholds, records: Sequen
             image = mask_corners(image[None])[0]
         s = screen_image(predictor, image, thresholds)
         p = s.prediction
-        without = decide_screening(s.quality, None if p is None else p.probabilities, predictor.classes,
-                                   thresholds, None)
-        out.append(Screened(
-            r, r.label if r.label in (OTHER_CONDITION, NOT_SKIN) else EIGHT_CLASS, s.verdict.decision.value,
-            s.verdict.reason_code.value,
-            None if p is None or p.open_set is None else p.open_set.unknown,
-            None if p is None or p.open_set is None else p.open_set.not_skin,
-            None if p is None else float(p.probabilities[flagged].max()),
-            without.decision.value,
-        ))
+        without = decide_screening(
+            s.quality, None if p is None else p.probabilities, predictor.classes, thresholds, None
+        )
+        out.append(
+            Screened(
+                r,
+                r.label if r.label in (OTHER_CONDITION, NOT_SKIN) else EIGHT_CLASS,
+                s.verdict.decision.value,
+                s.verdict.reason_code.value,
+                None if p is None or p.open_set is None else p.open_set.unknown,
+                None if p is None or p.open_set is None else p.open_set.not_skin,
+                None if p is None else float(p.probabilities[flagged].max()),
+                without.decision.value,
+            )
+        )
     return out
 
 
@@ -102,26 +112,37 @@ def summarise(items: list[Screened], thresholds: Thresholds) -> dict:
         "thresholds": thresholds.as_dict(),
         "outcomes": {g: _shares(v, "decision", decisions) for g, v in by_group.items()},
         "reasons": {g: _shares(v, "reason_code", reasons) for g, v in by_group.items()},
-        "auroc": {}, "fpr_at_95tpr": {},
+        "auroc": {},
+        "fpr_at_95tpr": {},
     }
     known = by_group[EIGHT_CLASS]
     for group, attr in ((OTHER_CONDITION, "unknown"), (NOT_SKIN, "not_skin")):
-        auroc, fpr = _separation([getattr(s, attr) for s in known if getattr(s, attr) is not None],
-                                 [getattr(s, attr) for s in by_group[group] if getattr(s, attr) is not None])
+        auroc, fpr = _separation(
+            [getattr(s, attr) for s in known if getattr(s, attr) is not None],
+            [getattr(s, attr) for s in by_group[group] if getattr(s, attr) is not None],
+        )
         out["auroc"][group], out["fpr_at_95tpr"][group] = auroc, fpr
 
     def rejected(subset: list[Screened]) -> dict:
         n = len(subset)
         unknown = sum(s.reason_code == ReasonCode.UNKNOWN_CONDITION for s in subset)
         not_skin = sum(s.reason_code == ReasonCode.NOT_SKIN for s in subset)
-        return {"n": n, "unknown_condition": unknown / n if n else None,
-                "not_skin": not_skin / n if n else None, "total": (unknown + not_skin) / n if n else None}
+        return {
+            "n": n,
+            "unknown_condition": unknown / n if n else None,
+            "not_skin": not_skin / n if n else None,
+            "total": (unknown + not_skin) / n if n else None,
+        }
 
     out["eight_class_rejected"] = rejected(known) | {
-        "per_class": {c: rejected([s for s in known if s.record.label == c])
-                      for c in sorted({s.record.label for s in known})},
-        "per_source": {src: rejected([s for s in known if s.record.source == src])
-                       for src in sorted({s.record.source for s in known})},
+        "per_class": {
+            c: rejected([s for s in known if s.record.label == c])
+            for c in sorted({s.record.label for s in known})
+        },
+        "per_source": {
+            src: rejected([s for s in known if s.record.source == src])
+            for src in sorted({s.record.source for s in known})
+        },
     }
     mpox = [s for s in known if s.record.label == "mpox"]
     if mpox:
@@ -133,13 +154,20 @@ def summarise(items: list[Screened], thresholds: Thresholds) -> dict:
     topics: dict[str, list[Screened]] = defaultdict(list)
     for s in by_group[OTHER_CONDITION] + by_group[NOT_SKIN]:
         topics[f"{s.group}: {s.record.detail or s.record.source}"].append(s)
-    out["per_topic"] = {t: _shares(v, "reason_code", reasons) | _shares(v, "decision", decisions)
-                        for t, v in sorted(topics.items())}
+    out["per_topic"] = {
+        t: _shares(v, "reason_code", reasons) | _shares(v, "decision", decisions)
+        for t, v in sorted(topics.items())
+    }
     return out
 
 
-def evaluate_open_set(bundle: Bundle, known: Sequence[Record], open_records: Sequence[Record],
-                      progress: bool = True, thresholds: Thresholds | None = None) -> dict:
+def evaluate_open_set(
+    bundle: Bundle,
+    known: Sequence[Record],
+    open_records: Sequence[Record],
+    progress: bool = True,
+    thresholds: Thresholds | None = None,
+) -> dict:
     """Screen ``known`` (eight-class) and ``open_records`` as the station does; the metrics above."""
     predictor = Predictor(bundle, device="cpu")
     thresholds = thresholds or bundle.thresholds
@@ -160,12 +188,16 @@ def report_lines(m: dict) -> list[str]:
     lines = ["", "## Open set: other conditions and pictures that are not skin", ""]
     if not m.get("has_open_set_head"):
         lines += ["This bundle has no open-set head: only the colour gate can refuse a picture.", ""]
-    lines += ["| images | n | FLAG | REVIEW | CLEAR | RETAKE | unknown_condition | not_skin |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "| images | n | FLAG | REVIEW | CLEAR | RETAKE | unknown_condition | not_skin |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for g in GROUPS:
         o, r = m["outcomes"][g], m["reasons"][g]
-        lines.append(f"| {g} | {o['n']} | {pct(o['flag'])} | {pct(o['review'])} | {pct(o['clear'])} | "
-                     f"{pct(o['retake'])} | {pct(r['unknown_condition'])} | {pct(r['not_skin'])} |")
+        lines.append(
+            f"| {g} | {o['n']} | {pct(o['flag'])} | {pct(o['review'])} | {pct(o['clear'])} | "
+            f"{pct(o['retake'])} | {pct(r['unknown_condition'])} | {pct(r['not_skin'])} |"
+        )
     auroc, fpr = m["auroc"], m["fpr_at_95tpr"]
     lines += [
         "",
@@ -176,18 +208,26 @@ def report_lines(m: dict) -> list[str]:
         f"{pct(m['eight_class_rejected']['total'])}",
     ]
     if mr := m.get("mpox_flag_recall"):
-        lines.append(f"- mpox flagged ({mr['n']} images): {pct(mr['with_open_set'])} with the open-set "
-                     f"checks, {pct(mr['without_open_set'])} by the same rule without them")
+        lines.append(
+            f"- mpox flagged ({mr['n']} images): {pct(mr['with_open_set'])} with the open-set "
+            f"checks, {pct(mr['without_open_set'])} by the same rule without them"
+        )
     cm = m.get("corners_masked")
     if cm:
-        lines.append("- corners masked (watermarks): " + ", ".join(
-            f"{g} FLAG {pct(cm['outcomes'][g]['flag'])} / unknown "
-            f"{pct(cm['reasons'][g]['unknown_condition'])} / not_skin {pct(cm['reasons'][g]['not_skin'])}"
-            for g in GROUPS))
+        lines.append(
+            "- corners masked (watermarks): "
+            + ", ".join(
+                f"{g} FLAG {pct(cm['outcomes'][g]['flag'])} / unknown "
+                f"{pct(cm['reasons'][g]['unknown_condition'])} / not_skin {pct(cm['reasons'][g]['not_skin'])}"
+                for g in GROUPS
+            )
+        )
     lines += ["", "| topic | n | FLAG | unknown_condition | not_skin | CLEAR |", "|---|---|---|---|---|---|"]
     for t, v in m["per_topic"].items():
-        lines.append(f"| {t} | {v['n']} | {pct(v['flag'])} | {pct(v['unknown_condition'])} | "
-                     f"{pct(v['not_skin'])} | {pct(v['clear'])} |")
+        lines.append(
+            f"| {t} | {v['n']} | {pct(v['flag'])} | {pct(v['unknown_condition'])} | "
+            f"{pct(v['not_skin'])} | {pct(v['clear'])} |"
+        )
     return lines
 
 

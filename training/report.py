@@ -89,7 +89,7 @@ def _ci(m: dict, key: str) -> str:
 
 
 def small_n(n: int) -> str:
-    """", small n" for a figure on fewer than ``SMALL_N`` images (its interval is wide, whatever it says)."""
+    """ ", small n" for a figure on fewer than ``SMALL_N`` images (its interval is wide, whatever it says)."""
     return ", small n" if n < SMALL_N else ""
 
 
@@ -127,7 +127,7 @@ def _interval_note(m: dict) -> str:
     boot = f"; macro-F1: 95% percentile bootstrap over images ({n_boot} resamples)" if n_boot else ""
     return (
         "Intervals: 95% Wilson score intervals for proportions (accuracy, recall, specificity)"
-        f"{boot}. \"small n\": fewer than {SMALL_N} images; read such figures with their interval."
+        f'{boot}. "small n": fewer than {SMALL_N} images; read such figures with their interval.'
     )
 
 

@@ -49,9 +49,12 @@ def main(slides: str, out: str, bundle: str | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
     config = parse_config({})
-    config = replace(config, camera=CameraConfig(source=f"folder:{slides}"),
-                     model=ModelConfig(bundle=bundle or str(demo_bundle(tmp)), device="cpu"),
-                     storage=StorageConfig(data_dir=tmp / "data"))
+    config = replace(
+        config,
+        camera=CameraConfig(source=f"folder:{slides}"),
+        model=ModelConfig(bundle=bundle or str(demo_bundle(tmp)), device="cpu"),
+        storage=StorageConfig(data_dir=tmp / "data"),
+    )
     station = Station(config)
     window = station.build(no_login=True)
     window.resize(1280, 720)

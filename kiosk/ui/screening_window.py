@@ -52,12 +52,18 @@ from .style import (
 )
 from .widgets import ImageView, LostPanel, Top3Chart
 
-NOTE = ("Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
-        "to secondary screening.")
+NOTE = (
+    "Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
+    "to secondary screening."
+)
 CAMERA_CHOICES = ("camera:0", "camera:1", "camera:2", "camera:3")
 REF_PLACEHOLDER = "Traveller reference for the next capture (optional): document number or note — Ctrl+L"
-_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                 QEvent.Type.TouchBegin}
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
 
 
 class ScreeningWindow(QMainWindow):
@@ -125,8 +131,9 @@ class ScreeningWindow(QMainWindow):
         self.resize(1280, 720)
 
     # ---------- construction ----------
-    def _build(self, model_label: str, device_label: str, source_spec: str, show_review: bool,
-               database_state: str) -> None:
+    def _build(
+        self, model_label: str, device_label: str, source_spec: str, show_review: bool, database_state: str
+    ) -> None:
         central = QWidget()
         self.setCentralWidget(central)
         root = QHBoxLayout(central)
@@ -145,13 +152,15 @@ class ScreeningWindow(QMainWindow):
         if source_spec:
             self.source_box.setCurrentText(source_spec)
         self.source_box.activated.connect(
-            lambda _i: self.source_change_requested.emit(self.source_box.currentText()))
+            lambda _i: self.source_change_requested.emit(self.source_box.currentText())
+        )
         top.addWidget(self.source_box, 1)
         self.user_label = QLabel("")
         self.user_label.setObjectName("user")
         self.logoff_button = QPushButton("Log off")
-        self.logoff_button.setToolTip("End your session (Ctrl+Shift+L): the screen is cleared and the login "
-                                      "comes back")
+        self.logoff_button.setToolTip(
+            "End your session (Ctrl+Shift+L): the screen is cleared and the login comes back"
+        )
         self.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
         top.addWidget(self.user_label)
         top.addWidget(self.logoff_button)
@@ -232,8 +241,14 @@ class ScreeningWindow(QMainWindow):
         self.status_fps = QLabel("Camera —")
         self.status_dropped = QLabel("Dropped 0")
         self.status_db = QLabel(f"Database: {database_state}")
-        for w in (self.status_model, self.status_device, self.status_infer, self.status_fps,
-                  self.status_dropped, self.status_db):
+        for w in (
+            self.status_model,
+            self.status_device,
+            self.status_infer,
+            self.status_fps,
+            self.status_dropped,
+            self.status_db,
+        ):
             sb.addWidget(w)
         if self.unavailable:
             self.capture_button.setEnabled(False)
@@ -328,8 +343,9 @@ class ScreeningWindow(QMainWindow):
         # (a reference left there after a CLEAR or a RETAKE was once saved with the next traveller's case).
         ref = self.ref_edit.text().strip()
         self.ref_edit.clear()
-        self.controller.request(ScreenRequest("capture", self._last_frame.copy(), self.operator, ref,
-                                              self._generation))
+        self.controller.request(
+            ScreenRequest("capture", self._last_frame.copy(), self.operator, ref, self._generation)
+        )
         self.reason.setText("Screening…")
 
     def set_capture(self, capture: CaptureService | None, source_spec: str = "") -> None:
@@ -360,10 +376,18 @@ class ScreeningWindow(QMainWindow):
         self.displayed_frames += 1
         for listener in self.frame_listeners:
             listener(now)
-        if self.auto_mode and self.controller is not None and not self.controller.busy \
-                and not self.lost_panel.isVisible() and not self.signed_out:
-            self.controller.request(ScreenRequest("auto", frame.copy(), self.operator,
-                                                  self.ref_edit.text().strip(), self._generation))
+        if (
+            self.auto_mode
+            and self.controller is not None
+            and not self.controller.busy
+            and not self.lost_panel.isVisible()
+            and not self.signed_out
+        ):
+            self.controller.request(
+                ScreenRequest(
+                    "auto", frame.copy(), self.operator, self.ref_edit.text().strip(), self._generation
+                )
+            )
 
     def displayed_fps(self) -> float:
         d = self._displayed
@@ -382,8 +406,11 @@ class ScreeningWindow(QMainWindow):
         if self.signed_out:
             self._set_banner("signed_out", "Log in to screen travellers.")
         elif self.unavailable:
-            self._set_banner("unavailable", f"{self.unavailable}. The live view still works; "
-                             "screening starts once a model is configured and the station restarted.")
+            self._set_banner(
+                "unavailable",
+                f"{self.unavailable}. The live view still works; "
+                "screening starts once a model is configured and the station restarted.",
+            )
         else:
             self._set_banner("idle", "Point the camera at the rash, then press Capture or turn on Automatic.")
 
@@ -402,8 +429,11 @@ class ScreeningWindow(QMainWindow):
         self.clear_timer.start()
         if result.decision == RETAKE:
             text = RETAKE_TEXT.get(result.reason_code, BANNER_TEXT["retake"])
-            note = (f" Traveller ref. {ref} was not saved: type it again with the new picture."
-                    if ref and request.mode == "capture" else "")
+            note = (
+                f" Traveller ref. {ref} was not saved: type it again with the new picture."
+                if ref and request.mode == "capture"
+                else ""
+            )
             self._set_banner("retake", result.reason.removeprefix("retake: ").capitalize() + "." + note, text)
             self.chart.set_top3([])  # a picture to retake names no disease
         else:
@@ -413,8 +443,10 @@ class ScreeningWindow(QMainWindow):
             if result.decision == "flag":
                 flagged = max(result.thresholds.flagged_classes, key=lambda c: result.probabilities.get(c, 0))
                 sub = round(22 * (self._scale or 1.0))
-                text = (f"FLAG · suspected {flagged}<br><span style='font-size: {sub}px; font-weight: 600;'>"
-                        "refer to secondary screening</span>")
+                text = (
+                    f"FLAG · suspected {flagged}<br><span style='font-size: {sub}px; font-weight: 600;'>"
+                    "refer to secondary screening</span>"
+                )
             elif result.decision == "clear":
                 text = f"CLEAR · {display_name(result.verdict.top_class)}"
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
@@ -436,8 +468,9 @@ class ScreeningWindow(QMainWindow):
         self.outcome_shown.emit(outcome)
 
     def _on_failed(self, message: str) -> None:
-        self._set_banner("retake", f"{message}. Try again; if it persists, restart the station.",
-                         "SCREENING ERROR")
+        self._set_banner(
+            "retake", f"{message}. Try again; if it persists, restart the station.", "SCREENING ERROR"
+        )
 
     def _render_screened(self, *_args: object) -> None:
         r = self._result
@@ -466,8 +499,9 @@ class ScreeningWindow(QMainWindow):
         if ok:
             self.set_database_state(f"OK, {written} saved, {pending} waiting")
         else:  # the writer's own line for an officer (no SQL, no URL): "Database busy: ... (N waiting)"
-            self.status_db.setText(getattr(status, "message", "") or
-                                   f"Database: retrying ({pending} waiting, kept on disk)")
+            self.status_db.setText(
+                getattr(status, "message", "") or f"Database: retrying ({pending} waiting, kept on disk)"
+            )
 
     def set_database_state(self, text: str) -> None:
         self.status_db.setText(f"Database: {text}")

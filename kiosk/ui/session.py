@@ -45,8 +45,14 @@ class StationSession(QObject):
 
     ended = Signal(str)  # reason
 
-    def __init__(self, db: Database, user: UserSession, timeout_minutes: float,
-                 marker: Path | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        db: Database,
+        user: UserSession,
+        timeout_minutes: float,
+        marker: Path | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.db, self.user, self.marker = db, user, marker
         self.active = True
@@ -87,8 +93,14 @@ class StationSession(QObject):
 
 
 def _write_marker(path: Path, user: UserSession) -> None:
-    body = json.dumps({"username": user.username, "role": user.role,
-                       "login_utc": user.login_utc.astimezone(UTC).isoformat(), "pid": os.getpid()})
+    body = json.dumps(
+        {
+            "username": user.username,
+            "role": user.role,
+            "login_utc": user.login_utc.astimezone(UTC).isoformat(),
+            "pid": os.getpid(),
+        }
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -112,8 +124,11 @@ def find_unfinished(db: Database, marker: Path) -> str | None:
         log.error("unreadable session marker %s (%s); removed", marker, exc)
         marker.unlink(missing_ok=True)
         return None
-    details = {"reason": CUT_SHORT, "login_utc": data.get("login_utc", ""),
-               "found_utc": datetime.now(UTC).isoformat()}
+    details = {
+        "reason": CUT_SHORT,
+        "login_utc": data.get("login_utc", ""),
+        "found_utc": datetime.now(UTC).isoformat(),
+    }
     audit.record(db, username, "logout", username, details)
     marker.unlink(missing_ok=True)
     return username

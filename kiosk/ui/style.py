@@ -67,5 +67,7 @@ def style_sheet(scale: float) -> str:
 
 def banner_style(kind: str, scale: float) -> str:
     bg, fg = BANNER_COLOURS[kind]
-    return (f"background: {bg}; color: {fg}; font-size: {round(34 * scale)}px; font-weight: 800; "
-            f"padding: {round(14 * scale)}px; border-radius: {round(10 * scale)}px;")
+    return (
+        f"background: {bg}; color: {fg}; font-size: {round(34 * scale)}px; font-weight: 800; "
+        f"padding: {round(14 * scale)}px; border-radius: {round(10 * scale)}px;"
+    )

@@ -68,8 +68,9 @@ def test_predict_explained_reuses_one_pass(make_tiny_bundle, monkeypatch):
     image = _image(1)
     calls = []
     real_run = type(predictor.runtime).run
-    monkeypatch.setattr(type(predictor.runtime), "run",
-                        lambda self, *a, **k: calls.append(1) or real_run(self, *a, **k))
+    monkeypatch.setattr(
+        type(predictor.runtime), "run", lambda self, *a, **k: calls.append(1) or real_run(self, *a, **k)
+    )
     prediction, explanation = predictor.predict_explained(image)
     assert len(calls) == 1
     expected = predictor.predict_one(image).probabilities

@@ -118,8 +118,19 @@ def test_int8_backend_without_graph_says_how_to_make_one(make_tiny_bundle):
 
 def test_quantize_command_on_a_manifest(make_tiny_bundle, tiny_manifest, capsys):
     path = make_tiny_bundle(seed=7)
-    rc = train_main(["quantize", "--bundle", str(path), "--data", str(tiny_manifest), "--calibration", "4",
-                     "--min-agreement", "0"])
+    rc = train_main(
+        [
+            "quantize",
+            "--bundle",
+            str(path),
+            "--data",
+            str(tiny_manifest),
+            "--calibration",
+            "4",
+            "--min-agreement",
+            "0",
+        ]
+    )
     assert rc == 0
     assert "int8 graph added" in capsys.readouterr().out
     assert read_manifest(path)["int8"]["n_calibration_images"] == 4
@@ -127,8 +138,19 @@ def test_quantize_command_on_a_manifest(make_tiny_bundle, tiny_manifest, capsys)
 
 def test_quantize_command_refusal_is_a_clear_error(make_tiny_bundle, tiny_manifest, capsys):
     path = make_tiny_bundle(seed=8)
-    rc = train_main(["quantize", "--bundle", str(path), "--data", str(tiny_manifest), "--calibration", "4",
-                     "--min-agreement", "1.01"])
+    rc = train_main(
+        [
+            "quantize",
+            "--bundle",
+            str(path),
+            "--data",
+            str(tiny_manifest),
+            "--calibration",
+            "4",
+            "--min-agreement",
+            "1.01",
+        ]
+    )
     assert rc == 2
     assert "keep using the float path" in capsys.readouterr().err
     assert "int8" not in read_manifest(path)

@@ -62,8 +62,9 @@ def test_falls_back_when_onnxruntime_is_missing(make_tiny_bundle, monkeypatch, c
     assert predictor.backend == "eager"
     assert "onnxruntime is not installed" in predictor.runtime.fallback_reason
     assert "using eager PyTorch" in caplog.text
-    np.testing.assert_allclose(_probs(predictor, _images(2)), _probs(Predictor(bundle, backend="eager"),
-                                                                     _images(2)), atol=1e-6)
+    np.testing.assert_allclose(
+        _probs(predictor, _images(2)), _probs(Predictor(bundle, backend="eager"), _images(2)), atol=1e-6
+    )
     with pytest.raises(RuntimeUnavailableError, match="not installed"):
         select_runtime(bundle, backend="onnxruntime")
 
@@ -124,8 +125,9 @@ def test_cache_is_reused_and_keyed_by_weights(make_tiny_bundle, monkeypatch):
     assert predictor.backend == "onnxruntime" and len(exports) == 1
     assert cache_path(second) != cached and cache_path(second).is_file()
     images = _images(3, seed=2)
-    np.testing.assert_allclose(_probs(predictor, images), _probs(Predictor(second, backend="eager"), images),
-                               atol=1e-5)
+    np.testing.assert_allclose(
+        _probs(predictor, images), _probs(Predictor(second, backend="eager"), images), atol=1e-5
+    )
 
 
 def test_a_wrong_cache_entry_is_detected_and_rebuilt(make_tiny_bundle, caplog):
@@ -138,8 +140,9 @@ def test_a_wrong_cache_entry_is_detected_and_rebuilt(make_tiny_bundle, caplog):
         predictor = Predictor(b)
     assert "unusable" in caplog.text and predictor.backend == "onnxruntime"
     images = _images(3, seed=3)
-    np.testing.assert_allclose(_probs(predictor, images), _probs(Predictor(b, backend="eager"), images),
-                               atol=1e-5)
+    np.testing.assert_allclose(
+        _probs(predictor, images), _probs(Predictor(b, backend="eager"), images), atol=1e-5
+    )
     cache_path(b).write_bytes(b"not an onnx file")  # damaged entry: rebuilt as well
     assert Predictor(b).backend == "onnxruntime"
 

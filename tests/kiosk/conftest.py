@@ -50,8 +50,11 @@ def _dangling_threads(monkeypatch):
     deadline = time.monotonic() + 2.0
     ours = []
     while time.monotonic() < deadline:
-        ours = [t.name for t in threading.enumerate()
-                if t.ident not in before and t.name.startswith("mpox-capture") and t.is_alive()]
+        ours = [
+            t.name
+            for t in threading.enumerate()
+            if t.ident not in before and t.name.startswith("mpox-capture") and t.is_alive()
+        ]
         if not ours:
             break
         time.sleep(0.05)
@@ -99,8 +102,9 @@ class FakeSource:
 
     may_repeat_frames = False
 
-    def __init__(self, frames: list[np.ndarray], control: dict, fps: float = 60.0,
-                 clock: FakeClock | None = None):
+    def __init__(
+        self, frames: list[np.ndarray], control: dict, fps: float = 60.0, clock: FakeClock | None = None
+    ):
         self.frames = frames
         self.control = control
         self.period = 1.0 / fps
@@ -169,8 +173,9 @@ def kiosk_config(tmp_path) -> KioskConfig:
     """Defaults with every file under tmp_path (a fresh SQLite case database per test), the model on eager
     PyTorch (no ONNX export: see the module's docstring)."""
     config = parse_config({})
-    return replace(config, storage=StorageConfig(data_dir=tmp_path / "data"),
-                   model=ModelConfig(backend="eager"))
+    return replace(
+        config, storage=StorageConfig(data_dir=tmp_path / "data"), model=ModelConfig(backend="eager")
+    )
 
 
 @pytest.fixture
@@ -203,8 +208,9 @@ def make_live_bundle(tmp_path):
         with torch.no_grad():
             model.fc.weight.mul_(0.02)
             model.fc.bias.copy_(torch.log(torch.tensor(probs, dtype=torch.float32).clamp_min(1e-9)))
-        path = save_bundle(model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES,
-                                                                                   name=name))
+        path = save_bundle(
+            model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES, name=name)
+        )
         write_pin(path)  # as an installed bundle is (models/trust.py)
         return path
 

@@ -22,15 +22,22 @@ def run_kiosk(args, tmp_path, timeout=120, login=False):
     cfg = station_toml(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     flags = [] if login else ["--no-login"]
-    return subprocess.run([sys.executable, "-m", "kiosk.app", "--config", str(cfg), *flags, *args],
-                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.app", "--config", str(cfg), *flags, *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.mark.slow
 def test_quit_after_two_seconds_exits_cleanly(tmp_path, image_folder, make_tiny_bundle):
     bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
-    proc = run_kiosk(["--quit-after", "2", "--source", f"folder:{image_folder}", "--bundle", str(bundle)],
-                     tmp_path)
+    proc = run_kiosk(
+        ["--quit-after", "2", "--source", f"folder:{image_folder}", "--bundle", str(bundle)], tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "data" / "cases.sqlite3").is_file()  # the case database was opened
@@ -38,8 +45,17 @@ def test_quit_after_two_seconds_exits_cleanly(tmp_path, image_folder, make_tiny_
 
 @pytest.mark.slow
 def test_starts_without_a_model_and_says_why(tmp_path, image_folder):
-    proc = run_kiosk(["--quit-after", "1", "--source", f"folder:{image_folder}", "--bundle",
-                      str(tmp_path / "no-such-bundle")], tmp_path)
+    proc = run_kiosk(
+        [
+            "--quit-after",
+            "1",
+            "--source",
+            f"folder:{image_folder}",
+            "--bundle",
+            str(tmp_path / "no-such-bundle"),
+        ],
+        tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "screening unavailable" in proc.stderr and "no-such-bundle" in proc.stderr
 
@@ -47,8 +63,9 @@ def test_starts_without_a_model_and_says_why(tmp_path, image_folder):
 @pytest.mark.slow
 def test_quit_after_also_ends_a_waiting_login_dialog(tmp_path, image_folder):
     # First start with accounts: the create-admin dialog is open when the time is up.
-    proc = run_kiosk(["--quit-after", "2", "--source", f"folder:{image_folder}"], tmp_path, timeout=60,
-                     login=True)
+    proc = run_kiosk(
+        ["--quit-after", "2", "--source", f"folder:{image_folder}"], tmp_path, timeout=60, login=True
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -98,8 +115,9 @@ def test_a_missing_required_module_stops_the_station(tmp_path, capsys, monkeypat
     assert len(boxes) == 1 and missing in boxes[0][1]
 
 
-def test_login_never_fails_open_when_the_review_module_is_missing(qtbot, kiosk_config, fake_camera,
-                                                                  monkeypatch):
+def test_login_never_fails_open_when_the_review_module_is_missing(
+    qtbot, kiosk_config, fake_camera, monkeypatch
+):
     from kiosk.app import Station
 
     station = Station(kiosk_config, source_factory=lambda _s: fake_camera[0]())
@@ -119,8 +137,9 @@ def test_the_case_log_needs_its_store_at_import(monkeypatch):
         import kiosk.caselog  # noqa: F401 - the import is the test
 
 
-def test_without_a_database_nobody_can_log_in_so_the_station_does_not_start(tmp_path, capsys, boxes,
-                                                                              monkeypatch):
+def test_without_a_database_nobody_can_log_in_so_the_station_does_not_start(
+    tmp_path, capsys, boxes, monkeypatch
+):
     import kiosk.app as app
 
     cfg = tmp_path / "kiosk.toml"
@@ -152,10 +171,25 @@ def test_sigterm_from_the_service_stops_the_station_cleanly(tmp_path, image_fold
     bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
     cfg = station_toml(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    args = ["--config", str(cfg), "--no-login", "--source", f"folder:{image_folder}", "--bundle", str(bundle),
-            "--quit-after", "60"]
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk.app", *args], cwd=REPO_ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    args = [
+        "--config",
+        str(cfg),
+        "--no-login",
+        "--source",
+        f"folder:{image_folder}",
+        "--bundle",
+        str(bundle),
+        "--quit-after",
+        "60",
+    ]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.app", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not (tmp_path / "data" / "cases.sqlite3").is_file():

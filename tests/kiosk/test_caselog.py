@@ -45,8 +45,9 @@ def engine(make_tiny_bundle, config, cls, p):
 
 
 def test_clear_images_are_kept_only_when_configured(make_tiny_bundle, kiosk_config, store):
-    config = replace(kiosk_config, storage=StorageConfig(data_dir=kiosk_config.storage.data_dir,
-                                                          store_clear_images=True))
+    config = replace(
+        kiosk_config, storage=StorageConfig(data_dir=kiosk_config.storage.data_dir, store_clear_images=True)
+    )
     writer = store(config)
     eng = engine(make_tiny_bundle, config, "eczema", 0.9)
     log = CaseLog(writer, "gate-2", eng.bundle.name, eng.bundle.sha256, store_clear_images=True)
@@ -55,8 +56,9 @@ def test_clear_images_are_kept_only_when_configured(make_tiny_bundle, kiosk_conf
     assert rows(config) == [("clear", "eczema", "X1")]
 
 
-def test_automatic_repeats_are_not_logged_twice_but_captures_are(make_tiny_bundle, kiosk_config, store,
-                                                                   clock):
+def test_automatic_repeats_are_not_logged_twice_but_captures_are(
+    make_tiny_bundle, kiosk_config, store, clock
+):
     writer = store()
     eng = engine(make_tiny_bundle, kiosk_config, "mpox", 0.9)
     eng._window = type(eng._window)(maxlen=1)

@@ -52,7 +52,10 @@ def test_defaults_match_the_contract():
     assert c.storage.key_file == c.storage.data_dir / "keys" / "media.key"
     assert c.storage.retention_days == 90 and c.storage.store_clear_images is False
     assert (c.security.session_timeout_minutes, c.security.max_failed_logins, c.security.lockout_minutes) == (
-        15, 5, 15)
+        15,
+        5,
+        15,
+    )
     assert c.ui.fullscreen is False
 
 

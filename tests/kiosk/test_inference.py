@@ -13,8 +13,11 @@ from .conftest import skin_texture
 
 def engine_for(make_tiny_bundle, kiosk_config, probs, **thresholds):
     path = make_tiny_bundle(probs=probs)
-    config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend="eager"),
-                     thresholds=ThresholdsConfig(**thresholds))
+    config = replace(
+        kiosk_config,
+        model=ModelConfig(bundle=str(path), device="cpu", backend="eager"),
+        thresholds=ThresholdsConfig(**thresholds),
+    )
     return ScreeningEngine.from_config(config)
 
 

@@ -37,7 +37,15 @@ def _logged(station):
     ],
 )
 def test_open_set_outcomes_in_the_window_and_the_case_log(
-    qtbot, station_for, make_tiny_bundle, cls, unknown_bias, not_skin_bias, kind, banner, code  # noqa: F811
+    qtbot,
+    station_for,  # noqa: F811 - the fixture imported above
+    make_tiny_bundle,
+    cls,
+    unknown_bias,
+    not_skin_bias,
+    kind,
+    banner,
+    code,
 ):
     bundle = _open_set_bundle(make_tiny_bundle, one_hot_probs(cls, 0.9), unknown_bias, not_skin_bias)
     station, window = station_for(bundle=bundle)

@@ -3,13 +3,14 @@ import csv
 import numpy as np
 import pytest
 
-from models.quality import QualityStatus, assess
 from models.imageio import decode_image
+from models.quality import QualityStatus, assess
 
 from .conftest import skin_texture
 
 BLUE_TEXTURE = np.clip(np.random.default_rng(1).normal(0, 25, (128, 128, 1)) + (40, 90, 200), 0, 255).astype(
-    np.uint8)
+    np.uint8
+)
 
 
 def test_good_skin_frame_passes():

@@ -44,9 +44,15 @@ def station(qtbot, kiosk_config, make_tiny_bundle, fake_camera):
     made = []
 
     def build(*names, probs=None, **security):
-        config = replace(kiosk_config, model=ModelConfig(bundle=str(make_tiny_bundle(
-            probs=probs or one_hot_probs("mpox", 0.9))), device="cpu", backend="eager"),
-            security=SecurityConfig(**security))
+        config = replace(
+            kiosk_config,
+            model=ModelConfig(
+                bundle=str(make_tiny_bundle(probs=probs or one_hot_probs("mpox", 0.9))),
+                device="cpu",
+                backend="eager",
+            ),
+            security=SecurityConfig(**security),
+        )
         st = Station(config, source_factory=lambda _s: fake_camera[0]())
         made.append(st)
         return st
@@ -62,8 +68,11 @@ def station(qtbot, kiosk_config, make_tiny_bundle, fake_camera):
 def logouts(station):
     from kiosk.store import audit
 
-    return [(e.actor, json.loads(e.details).get("reason")) for e in reversed(audit.recent(station.db, 500))
-            if e.action == "logout"]
+    return [
+        (e.actor, json.loads(e.details).get("reason"))
+        for e in reversed(audit.recent(station.db, 500))
+        if e.action == "logout"
+    ]
 
 
 def start(qtbot, st, logins, *names):
@@ -171,8 +180,10 @@ def test_a_session_cut_short_by_a_crash_is_closed_at_the_next_start(qtbot, stati
     marker.write_bytes(saved)  # as if the process had been killed before it could log off
     st2 = station()
     start(qtbot, st2, logins, "off4")
-    assert ("off2", "station stopped without logging off (crash or power loss); found at the next start") \
-        in logouts(st2)
+    assert (
+        "off2",
+        "station stopped without logging off (crash or power loss); found at the next start",
+    ) in logouts(st2)
     assert st2.session.marker.is_file() and "off4" in st2.session.marker.read_text()
 
 

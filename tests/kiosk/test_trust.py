@@ -30,8 +30,14 @@ def station(tmp_path, monkeypatch):
     config.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
     stdin = ["--password-stdin"]
     _cli(monkeypatch, config, ["create-user", "boss", "--role", "admin", *stdin], ADMIN_PW, ADMIN_PW)
-    _cli(monkeypatch, config, ["create-user", "olga", "--role", "officer", "--as", "boss", *stdin],
-         ADMIN_PW, "officer password", "officer password")
+    _cli(
+        monkeypatch,
+        config,
+        ["create-user", "olga", "--role", "officer", "--as", "boss", *stdin],
+        ADMIN_PW,
+        "officer password",
+        "officer password",
+    )
     return config
 
 
@@ -53,31 +59,43 @@ def _audit(config) -> list[tuple[str, str, str, dict]]:
 
 def test_trust_add_list_remove_are_audited_with_the_admin(station, tmp_path, monkeypatch, capsys):
     _, public, kid = generate_keypair(tmp_path / "signer")
-    assert _cli(monkeypatch, station, ["trust", "add", str(public), "--as", "boss", "--password-stdin"],
-                ADMIN_PW) == 0
+    assert (
+        _cli(
+            monkeypatch, station, ["trust", "add", str(public), "--as", "boss", "--password-stdin"], ADMIN_PW
+        )
+        == 0
+    )
     folder = trusted_keys_dir(load_config(station))
     assert (folder / f"{kid}.pub").read_bytes() == public.read_bytes()
     assert folder.stat().st_mode & 0o777 == 0o700 and (folder / f"{kid}.pub").stat().st_mode & 0o777 == 0o600
     assert _cli(monkeypatch, station, ["trust", "list"]) == 0
     assert kid in capsys.readouterr().out
-    assert _cli(monkeypatch, station, ["trust", "remove", kid[:8], "--as", "boss", "--password-stdin"],
-                ADMIN_PW) == 0
+    assert (
+        _cli(monkeypatch, station, ["trust", "remove", kid[:8], "--as", "boss", "--password-stdin"], ADMIN_PW)
+        == 0
+    )
     assert "no key is trusted any more" in capsys.readouterr().out and not any(folder.iterdir())
     entries = [e for e in _audit(station) if e[1].startswith("trust_")]
-    assert [(a, act, t) for a, act, t, _ in entries] == [("boss", "trust_key_added", kid),
-                                                         ("boss", "trust_key_removed", kid)]
+    assert [(a, act, t) for a, act, t, _ in entries] == [
+        ("boss", "trust_key_added", kid),
+        ("boss", "trust_key_removed", kid),
+    ]
     assert entries[0][3]["source"] == str(public) and len(entries[0][3]["fingerprint"]) == 64
 
 
 @pytest.mark.parametrize(
     ("who", "password", "message"),
-    [("olga", "officer password", "only an admin"),
-     ("boss", "wrong password!", "wrong user name or password")],
+    [
+        ("olga", "officer password", "only an admin"),
+        ("boss", "wrong password!", "wrong user name or password"),
+    ],
 )
 def test_trust_add_needs_an_admin_log_in(station, tmp_path, monkeypatch, capsys, who, password, message):
     _, public, _ = generate_keypair(tmp_path / "signer")
-    assert _cli(monkeypatch, station, ["trust", "add", str(public), "--as", who, "--password-stdin"],
-                password) == 2
+    assert (
+        _cli(monkeypatch, station, ["trust", "add", str(public), "--as", who, "--password-stdin"], password)
+        == 2
+    )
     assert message in capsys.readouterr().err
     assert not trusted_keys_dir(load_config(station)).exists()
     assert not [e for e in _audit(station) if e[1].startswith("trust_")]
@@ -87,8 +105,15 @@ def test_trust_add_refuses_a_private_key_and_garbage(station, tmp_path, monkeypa
     private, _, _ = generate_keypair(tmp_path / "signer")
     (tmp_path / "junk.pub").write_text("hello")
     for path, message in ((private, "PRIVATE key"), (tmp_path / "junk.pub", "not a PEM public key")):
-        assert _cli(monkeypatch, station, ["trust", "add", str(path), "--as", "boss", "--password-stdin"],
-                    ADMIN_PW) == 2
+        assert (
+            _cli(
+                monkeypatch,
+                station,
+                ["trust", "add", str(path), "--as", "boss", "--password-stdin"],
+                ADMIN_PW,
+            )
+            == 2
+        )
         assert message in capsys.readouterr().err
     assert not trusted_keys_dir(load_config(station)).exists()
 
@@ -148,7 +173,11 @@ def test_mpox_screen_allow_unsigned_warns_loudly(station, make_tiny_bundle, imag
     assert not pin_path(path).exists()
     assert screen_main(["--config", str(station), "--bundle", str(path), "--json", str(image)]) == 2
     assert "has no pin" in capsys.readouterr().err
-    assert screen_main(["--config", str(station), "--bundle", str(path), "--allow-unsigned", "--json",
-                        str(image)]) == 0
+    assert (
+        screen_main(
+            ["--config", str(station), "--bundle", str(path), "--allow-unsigned", "--json", str(image)]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
     assert "WARNING: --allow-unsigned" in err and json.loads(out.splitlines()[0])["decision"] == "flag"

@@ -25,8 +25,11 @@ def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
 
     def build(probs=None, bundle=None, frames_factory=None, backend="eager", **screening):
         path = bundle if bundle is not None else make_tiny_bundle(probs=probs)
-        config = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend=backend),
-                         screening=ScreeningConfig(**screening))
+        config = replace(
+            kiosk_config,
+            model=ModelConfig(bundle=str(path), device="cpu", backend=backend),
+            screening=ScreeningConfig(**screening),
+        )
         factory = frames_factory or fake_camera[0]
         station = Station(config, source_factory=lambda _spec: factory(), clock=clock)
         stations.append(station)
@@ -44,8 +47,10 @@ def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
 def cases(station):
     db = station.config.storage.data_dir / "cases.sqlite3"
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT decision, top_class, traveller_ref, model_sha256, station_id, "
-                            "image_path, heatmap_path FROM cases").fetchall()
+        return conn.execute(
+            "SELECT decision, top_class, traveller_ref, model_sha256, station_id, "
+            "image_path, heatmap_path FROM cases"
+        ).fetchall()
 
 
 def clear_count(station):
@@ -89,8 +94,9 @@ def test_capture_shows_the_decision_and_logs_the_case(qtbot, station_for, cls, p
 def test_bad_picture_asks_for_a_retake_and_logs_nothing(qtbot, station_for):
     control = {"mode": "ok"}
     dark = [skin_texture(64, seed=s, brightness=0.1) for s in range(2)]
-    station, window = station_for(one_hot_probs("mpox", 0.9),
-                                  frames_factory=lambda: FakeSource(dark, control))
+    station, window = station_for(
+        one_hot_probs("mpox", 0.9), frames_factory=lambda: FakeSource(dark, control)
+    )
     with qtbot.waitSignal(window.outcome_shown, timeout=10000):
         window.capture_now()
     assert window.banner_kind == "retake" and "Too dark" in window.reason.text()
@@ -228,9 +234,11 @@ def test_slideshow_shows_which_file_was_skipped(qtbot, kiosk_config, make_tiny_b
     from kiosk.app import Station
     from kiosk.config import CameraConfig
 
-    config = replace(kiosk_config, camera=CameraConfig(source=f"folder:{image_folder}"),
-                     model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("eczema", 0.9))),
-                                       backend="eager"))
+    config = replace(
+        kiosk_config,
+        camera=CameraConfig(source=f"folder:{image_folder}"),
+        model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("eczema", 0.9))), backend="eager"),
+    )
     station = Station(config)
     try:
         window = station.build(no_login=True)
@@ -253,8 +261,9 @@ def test_typing_a_reference_does_not_trigger_shortcuts(qtbot, station_for):
 
 
 @pytest.mark.parametrize("role", ["officer", "reviewer"])
-def test_login_names_the_operator_and_gates_review(qtbot, kiosk_config, make_tiny_bundle, fake_camera,
-                                                   monkeypatch, role):
+def test_login_names_the_operator_and_gates_review(
+    qtbot, kiosk_config, make_tiny_bundle, fake_camera, monkeypatch, role
+):
     from datetime import UTC, datetime
 
     import kiosk.ui.review as review
@@ -355,8 +364,9 @@ def test_a_reference_typed_for_a_retake_is_not_saved_with_the_next_travellers_ca
     next traveller's case."""
     control = {"mode": "ok"}
     frames = [skin_texture(64, seed=s, brightness=0.1) for s in range(2)]  # too dark: RETAKE
-    station, window = station_for(one_hot_probs("mpox", 0.9),
-                                  frames_factory=lambda: FakeSource(frames, control))
+    station, window = station_for(
+        one_hot_probs("mpox", 0.9), frames_factory=lambda: FakeSource(frames, control)
+    )
     window.ref_edit.setText("FIRST-TRAVELLER")
     with qtbot.waitSignal(window.outcome_shown, timeout=10000):
         window.capture_now()

@@ -260,8 +260,10 @@ def test_a_store_refusal_is_shown_in_plain_words(case_dialog, db, cases, monkeyp
     dialog, _asked = case_dialog()
     dialog.apply_outcome("pcr_positive")  # on a pending case: the store refuses
     assert _status(db, cases[0]) == ("pending", None)
-    assert "confirm or refer it first" in dialog.error.text().lower() or "confirmed or referred" in \
-        dialog.error.text()
+    assert (
+        "confirm or refer it first" in dialog.error.text().lower()
+        or "confirmed or referred" in dialog.error.text()
+    )
     assert dialog.last_message is not None and dialog.last_message.text() == dialog.error.text()
 
     def broken(*_a, **_k):
@@ -296,8 +298,9 @@ def _clipped(label) -> bool:
 
 
 @pytest.mark.parametrize("size, scale", [((1280, 720), 1.0), ((1920, 1080), 1.5)])
-def test_the_login_dialog_shows_its_whole_message_and_fields_never_overlap(qtbot, db, settings, users, size,
-                                                                          scale):
+def test_the_login_dialog_shows_its_whole_message_and_fields_never_overlap(
+    qtbot, db, settings, users, size, scale
+):
     from PySide6.QtWidgets import QMainWindow
 
     from kiosk.ui.style import style_sheet

@@ -23,7 +23,6 @@ GOOD = [s for s in SAMPLES if s.expect[0] == "ok"]
 BAD = [s for s in SAMPLES if s.expect[0] == "error"]
 
 
-
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.name for s in SAMPLES])
 def test_decoder_gives_rgb_or_a_clear_error(tmp_path, sample):
     path = tmp_path / sample.name
@@ -44,13 +43,19 @@ def test_mpox_screen_screens_the_good_files_and_names_each_bad_one(tmp_path, mak
     bundle = make_tiny_bundle(one_hot_probs("mpox", 0.9))
     assert screen_main(["--bundle", str(bundle), "--json", str(folder)]) == 1  # some files failed
     captured = capsys.readouterr()
-    records = {json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
-               for line in captured.out.splitlines() if line.strip()}
+    records = {
+        json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
+        for line in captured.out.splitlines()
+        if line.strip()
+    }
     assert set(records) == {s.name for s in SAMPLES}
     for s in GOOD:  # decoded and decided: flagged, or refused by the station's quality gate in its words
         r = records[s.name]
-        assert r["decision"] == "flag" or (r["decision"] == "retake" and r["top_class"] is None
-                                           and r["reason_code"] in {"poor_quality", "not_skin"}), s.name
+        assert r["decision"] == "flag" or (
+            r["decision"] == "retake"
+            and r["top_class"] is None
+            and r["reason_code"] in {"poor_quality", "not_skin"}
+        ), s.name
     assert sum(records[s.name]["decision"] == "flag" for s in GOOD) >= len(GOOD) // 2
     for s in BAD:
         assert s.expect[1] in records[s.name]["error"], s.name
@@ -62,8 +67,12 @@ def test_mpox_screen_heatmap_of_a_tiny_image(tmp_path, make_tiny_bundle, capsys)
     write_samples(folder)
     out = tmp_path / "heat"
     bundle = make_tiny_bundle(seed=3)
-    assert screen_main(["--bundle", str(bundle), "--json", "--heatmap", "--out", str(out),
-                        str(folder / "tiny.png")]) == 0
+    assert (
+        screen_main(
+            ["--bundle", str(bundle), "--json", "--heatmap", "--out", str(out), str(folder / "tiny.png")]
+        )
+        == 0
+    )
     record = json.loads(capsys.readouterr().out)
     assert record["decision"] in {"flag", "review", "clear"}
     heat = cv2.imread(record["heatmap"])
@@ -96,8 +105,9 @@ def test_kiosk_engine_screens_every_decodable_file(tmp_path, make_tiny_bundle, k
     from kiosk.inference import ScreeningEngine
 
     bundle = make_tiny_bundle(seed=2)
-    engine = ScreeningEngine.from_config(replace(kiosk_config, model=ModelConfig(bundle=str(bundle),
-                                                                                   device="cpu")))
+    engine = ScreeningEngine.from_config(
+        replace(kiosk_config, model=ModelConfig(bundle=str(bundle), device="cpu"))
+    )
     for s in GOOD:
         frame = decode_image(s.data, s.name)
         result = engine.screen(frame)

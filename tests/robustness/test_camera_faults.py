@@ -56,7 +56,6 @@ class ShapeShifter:
         return ""
 
 
-
 @pytest.mark.parametrize("kind", list(BAD_FRAMES))
 def test_wrong_frame_format_is_detected_shown_and_recovered(kind):
     control: dict = {}

@@ -34,8 +34,19 @@ def app(tmp_path) -> Path:
 def test_install_into_a_root_lays_out_app_config_data_and_service(tmp_path, app, make_tiny_bundle):
     root = tmp_path / "root"
     bundle = make_tiny_bundle()
-    proc = run(str(INSTALL), "--app", str(app), "--bundle", str(bundle), "--root", str(root),
-               "--station-id", "gate-7", "--source", "camera:1")
+    proc = run(
+        str(INSTALL),
+        "--app",
+        str(app),
+        "--bundle",
+        str(bundle),
+        "--root",
+        str(root),
+        "--station-id",
+        "gate-7",
+        "--source",
+        "camera:1",
+    )
     assert proc.returncode == 0, proc.stderr
     assert (root / "opt/mpox-kiosk/mpox-kiosk").stat().st_mode & stat.S_IXUSR
     assert (root / "opt/mpox-kiosk-model/default/manifest.json").is_file()

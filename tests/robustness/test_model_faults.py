@@ -25,10 +25,14 @@ def _edit(path, **changes) -> None:
 # Damage or tampering: the officer sees one sentence; the log names the file and the hashes (issue 12).
 TAMPERED = {
     "missing": (lambda p: (p / WEIGHTS_NAME).unlink(), "model.safetensors: weights file is missing"),
-    "truncated": (lambda p: (p / WEIGHTS_NAME).write_bytes((p / WEIGHTS_NAME).read_bytes()[:100]),
-                  "model.safetensors: SHA-256 mismatch"),
-    "tampered": (lambda p: (p / WEIGHTS_NAME).write_bytes(
-        (p / WEIGHTS_NAME).read_bytes()[:-8] + b"\x00" * 8), "model.safetensors: SHA-256 mismatch"),
+    "truncated": (
+        lambda p: (p / WEIGHTS_NAME).write_bytes((p / WEIGHTS_NAME).read_bytes()[:100]),
+        "model.safetensors: SHA-256 mismatch",
+    ),
+    "tampered": (
+        lambda p: (p / WEIGHTS_NAME).write_bytes((p / WEIGHTS_NAME).read_bytes()[:-8] + b"\x00" * 8),
+        "model.safetensors: SHA-256 mismatch",
+    ),
     "threshold-raised": (lambda p: _edit(p, thresholds={"flag": 0.99}), "manifest.json: differs from its"),
     "no-pin": (lambda p: pin_path(p).unlink(), "no trusted key is configured and the bundle has no pin"),
 }

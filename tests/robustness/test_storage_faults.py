@@ -32,8 +32,9 @@ def _mount(args: list[str]) -> bool:
 def small_disk(path: Path, size: str = "4m"):
     """A tmpfs of ``size`` at ``path`` (root only); skips the test where it cannot be mounted."""
     path.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or not _mount(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
-                                        str(path)]):
+    if os.geteuid() != 0 or not _mount(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)]
+    ):
         pytest.skip("needs root and mount(8) for a real small file system; the patched variant still runs")
     try:
         yield path
@@ -74,8 +75,10 @@ def stored_intact(db) -> list[str]:
     from kiosk.store.schema import Case
 
     with db.session() as s:
-        rows = [(c.id, c.image_path, c.image_sha256, c.heatmap_path, c.heatmap_sha256)
-                for c in s.query(Case).all()]
+        rows = [
+            (c.id, c.image_path, c.image_sha256, c.heatmap_path, c.heatmap_sha256)
+            for c in s.query(Case).all()
+        ]
     for _id, image, image_sha, heat, heat_sha in rows:
         db.media.load(image, image_sha)  # raises if the file is damaged or does not match its SHA-256
         if heat:
@@ -155,9 +158,11 @@ def _station(qtbot, kiosk_config, make_tiny_bundle, data: Path):
 
     control = {"mode": "ok"}
     frames = [skin_texture(64, seed=s) for s in range(3)]
-    config = replace(kiosk_config, storage=StorageConfig(data_dir=data),
-                     model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))),
-                                       device="cpu"))
+    config = replace(
+        kiosk_config,
+        storage=StorageConfig(data_dir=data),
+        model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))), device="cpu"),
+    )
     station = Station(config, source_factory=lambda _s: FakeSource(frames, control))
     window = station.build(no_login=True)
     qtbot.addWidget(window)
@@ -184,8 +189,9 @@ def read_only_open(real_open, under: Path):
 
 
 @pytest.mark.parametrize("fault", ["disk-full", "read-only"])
-def test_station_keeps_screening_and_says_the_case_was_not_saved(qtbot, tmp_path, kiosk_config,
-                                                                 make_tiny_bundle, monkeypatch, fault):
+def test_station_keeps_screening_and_says_the_case_was_not_saved(
+    qtbot, tmp_path, kiosk_config, make_tiny_bundle, monkeypatch, fault
+):
     """disk-full: a real tmpfs filled up (root). read-only while running: a file system cannot be remounted
     read-only while the database is open on it, so os.open in the media store raises EROFS instead."""
     import kiosk.store.media as media
@@ -221,8 +227,9 @@ def test_station_keeps_screening_and_says_the_case_was_not_saved(qtbot, tmp_path
         db.close()
 
 
-def test_station_started_on_a_read_only_data_folder_screens_without_saving(qtbot, tmp_path, kiosk_config,
-                                                                           make_tiny_bundle):
+def test_station_started_on_a_read_only_data_folder_screens_without_saving(
+    qtbot, tmp_path, kiosk_config, make_tiny_bundle
+):
     data = tmp_path / "data"
     with small_disk(data):
         assert _mount(["mount", "-o", "remount,ro", str(data)])

@@ -41,8 +41,22 @@ def _bundle(make_tiny_bundle, manifest: Path, split_path: Path, **kw) -> Path:
 
 
 def _evaluate(bundle: Path, manifest: Path, out: Path, *extra: str) -> int:
-    return main(["evaluate", "--bundle", str(bundle), "--data", str(manifest), "--out", str(out),
-                 "--bootstrap", "20", "--cache-dir", str(out.parent / "cache"), *extra])
+    return main(
+        [
+            "evaluate",
+            "--bundle",
+            str(bundle),
+            "--data",
+            str(manifest),
+            "--out",
+            str(out),
+            "--bootstrap",
+            "20",
+            "--cache-dir",
+            str(out.parent / "cache"),
+            *extra,
+        ]
+    )
 
 
 def test_proportions_get_wilson_intervals_and_small_n_is_said(
@@ -90,8 +104,19 @@ def test_evaluating_the_training_images_warns_with_the_count(
     assert f"WARNING: {seen} of the {len(assignments)} evaluated images" in captured.out
     assert "not held-out" in (tmp_path / "all" / "report.md").read_text()
     # The validation part of the bundle's own split: all of it overlaps.
-    assert _evaluate(bundle, tiny_dataset, tmp_path / "val", "--quiet", "--split-file",
-                     str(tmp_path / "split.json"), "--split", "val") == 0
+    assert (
+        _evaluate(
+            bundle,
+            tiny_dataset,
+            tmp_path / "val",
+            "--quiet",
+            "--split-file",
+            str(tmp_path / "split.json"),
+            "--split",
+            "val",
+        )
+        == 0
+    )
     overlap = json.loads((tmp_path / "val" / "metrics.json").read_text())["training_overlap"]
     assert overlap["n_overlap"] == overlap["val"] == overlap["n_evaluated"] > 0
 
@@ -139,8 +164,13 @@ def test_split_without_split_file_is_refused(tiny_dataset, tmp_path, make_tiny_b
 def test_calibration_made_worse_by_the_temperature_is_said(tiny_dataset, tmp_path, make_tiny_bundle, capsys):
     _split(tiny_dataset, tmp_path / "split.json")
     # p(mpox) = 0.9 for every image, right on 20 of 50: a temperature of 0.05 pushes it to ~1.0, worse.
-    bundle = _bundle(make_tiny_bundle, tiny_dataset, tmp_path / "split.json",
-                     probs=one_hot_probs("mpox", 0.9), temperature=0.05)
+    bundle = _bundle(
+        make_tiny_bundle,
+        tiny_dataset,
+        tmp_path / "split.json",
+        probs=one_hot_probs("mpox", 0.9),
+        temperature=0.05,
+    )
     assert _evaluate(bundle, tiny_dataset, tmp_path / "r", "--quiet") == 0
     out = capsys.readouterr().out
     m = json.loads((tmp_path / "r" / "metrics.json").read_text())
@@ -176,8 +206,12 @@ def test_progress_is_shown_and_library_warnings_are_summarised(
     assert m["warnings"] == [
         {"category": "UndefinedMetricWarning", "message": "Only one class is present in y_true.", "count": 3}
     ]
-    assert _evaluate(bundle, tiny_dataset, tmp_path / "q", "--quiet", "--split-file",
-                     str(tmp_path / "split.json")) == 0
+    assert (
+        _evaluate(
+            bundle, tiny_dataset, tmp_path / "q", "--quiet", "--split-file", str(tmp_path / "split.json")
+        )
+        == 0
+    )
     assert "predicting" not in capsys.readouterr().err
 
 

@@ -249,9 +249,20 @@ def test_freeze_below_trains_only_the_top(tiny_dataset, tmp_path):
 
     torch.manual_seed(0)
     start, _ = build_initial_model("tiny_cnn", 8, "random")
-    result = fit(FitConfig(manifest=tiny_dataset, out_dir=tmp_path / "run", arch="tiny_cnn", input_size=32,
-                           epochs=1, batch_size=8, freeze_below="features.6", cache_dir=tmp_path / "cache",
-                           progress=False, seed=0))
+    result = fit(
+        FitConfig(
+            manifest=tiny_dataset,
+            out_dir=tmp_path / "run",
+            arch="tiny_cnn",
+            input_size=32,
+            epochs=1,
+            batch_size=8,
+            freeze_below="features.6",
+            cache_dir=tmp_path / "cache",
+            progress=False,
+            seed=0,
+        )
+    )
     trained = torch.load(result.out_dir / "last.pt", weights_only=True)["model"]
     # the frozen convolution and its batch-norm statistics are unchanged; the top moved
     assert torch.equal(trained["features.0.weight"], start.state_dict()["features.0.weight"])
@@ -277,8 +288,13 @@ def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
 
 @pytest.mark.parametrize(
     ("option", "words"),
-    [(dict(optimizer="adam"), "unknown optimizer"), (dict(schedule="step"), "unknown schedule"),
-     (dict(init="simclr:"), "unknown init"), (dict(epochs=0), "epochs"), (dict(lr=-1.0), "lr")],
+    [
+        (dict(optimizer="adam"), "unknown optimizer"),
+        (dict(schedule="step"), "unknown schedule"),
+        (dict(init="simclr:"), "unknown init"),
+        (dict(epochs=0), "epochs"),
+        (dict(lr=-1.0), "lr"),
+    ],
 )
 def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path, monkeypatch, option, words):
     from training import fit as fitmod

@@ -124,10 +124,25 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
 
     _, open_manifest = _synthetic_data(tmp_path / "open")
     cfg = replace(
-        DEFAULT, manifest=str(tiny_dataset), out=str(tmp_path / "run"), arch="tiny_cnn", init="random",
-        ssl_epochs=0, input_size=32, epochs=1, batch_size=8, num_workers=0, n_boot=0, baseline=False,
-        cache_dir=str(tmp_path / "cache"), progress=False, install=str(tmp_path / "installed"),
-        freeze_below="", open_set=str(open_manifest), max_unknown=0.2, fuse_with=(),
+        DEFAULT,
+        manifest=str(tiny_dataset),
+        out=str(tmp_path / "run"),
+        arch="tiny_cnn",
+        init="random",
+        ssl_epochs=0,
+        input_size=32,
+        epochs=1,
+        batch_size=8,
+        num_workers=0,
+        n_boot=0,
+        baseline=False,
+        cache_dir=str(tmp_path / "cache"),
+        progress=False,
+        install=str(tmp_path / "installed"),
+        freeze_below="",
+        open_set=str(open_manifest),
+        max_unknown=0.2,
+        fuse_with=(),
     )
     run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")
@@ -142,9 +157,10 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
 
 def _second_manifest(tmp_path):
     """More labelled images in a manifest of their own (as ../shared/data/skin_more is)."""
-    from .conftest import make_layout
     from training.importers import import_sources
     from training.manifest import write_manifest
+
+    from .conftest import make_layout
 
     more = make_layout(tmp_path / "more_src", {"Monkeypox": "mpox", "Normal": "normal"}, 8, seed=7000)
     result = import_sources([("msid", more)], progress=False)
@@ -159,20 +175,40 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     from training.manifest import ManifestError
 
     common = dict(
-        manifest=str(tiny_dataset), arch="efficientnet_lite0", init="random", ssl_epochs=0, input_size=32,
-        epochs=1, batch_size=8, num_workers=0, n_boot=0, baseline=False, cache_dir=str(tmp_path / "cache"),
-        progress=False, freeze_below="", fuse_with=("efficientnet_lite0",), fusion_input_size=0,
+        manifest=str(tiny_dataset),
+        arch="efficientnet_lite0",
+        init="random",
+        ssl_epochs=0,
+        input_size=32,
+        epochs=1,
+        batch_size=8,
+        num_workers=0,
+        n_boot=0,
+        baseline=False,
+        cache_dir=str(tmp_path / "cache"),
+        progress=False,
+        freeze_below="",
+        fuse_with=("efficientnet_lite0",),
+        fusion_input_size=0,
     )
     first = tmp_path / "run1"
     run_recipe(replace(DEFAULT, out=str(first), **common))
     bundle = load_bundle(first / "bundle")
     fit_bundle = load_bundle(first / "fit" / "bundle")
-    assert bundle.manifest["arch"] == "fused_lite0_lite0" and fit_bundle.manifest["arch"] == "efficientnet_lite0"
+    assert (
+        bundle.manifest["arch"] == "fused_lite0_lite0" and fit_bundle.manifest["arch"] == "efficientnet_lite0"
+    )
     # The first trunk is the fine-tuned network, the second ImageNet's.
     state = bundle.model.state_dict()
-    assert torch.equal(state["trunks.0._conv_stem.weight"], fit_bundle.model.state_dict()["_conv_stem.weight"])
+    assert torch.equal(
+        state["trunks.0._conv_stem.weight"], fit_bundle.model.state_dict()["_conv_stem.weight"]
+    )
     choice = bundle.manifest["metrics"]["fusion_choice"]
-    assert choice["trunks"] == ["efficientnet_lite0", "efficientnet_lite0"] and choice["C"] in (0.01, 0.1, 1.0)
+    assert choice["trunks"] == ["efficientnet_lite0", "efficientnet_lite0"] and choice["C"] in (
+        0.01,
+        0.1,
+        1.0,
+    )
     assert bundle.manifest["provenance"]["fused_from"]["bundle_sha256"] == fit_bundle.sha256
     # The station's free heatmap still applies: target layer -> pool -> linear head, checked numerically.
     head, why = find_linear_cam_head(bundle)
@@ -183,8 +219,15 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     # More data, same seed: the first manifest's images keep their sides, so the fit can be reused.
     more = _second_manifest(tmp_path)
     second = tmp_path / "run2"
-    run_recipe(replace(DEFAULT, out=str(second), extra_data=(str(more),), fit_from=str(first / "fit" / "bundle"),
-                       **common))
+    run_recipe(
+        replace(
+            DEFAULT,
+            out=str(second),
+            extra_data=(str(more),),
+            fit_from=str(first / "fit" / "bundle"),
+            **common,
+        )
+    )
     split = json.loads((second / "split.json").read_text())["assignments"]
     assert any("more_src" in p for p in split) and {"train", "val", "test"} <= set(split.values())
     again = load_bundle(second / "bundle")
@@ -193,8 +236,14 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
 
     # Another seed moves images between sides: reusing the fit would test on its training images.
     with pytest.raises(ManifestError, match="another side"):
-        run_recipe(replace(DEFAULT, out=str(tmp_path / "run3"), fit_from=str(first / "fit" / "bundle"),
-                           **dict(common, seed=1)))
+        run_recipe(
+            replace(
+                DEFAULT,
+                out=str(tmp_path / "run3"),
+                fit_from=str(first / "fit" / "bundle"),
+                **dict(common, seed=1),
+            )
+        )
     # A fusion the registry cannot build is refused before any training.
     with pytest.raises(ManifestError, match="cannot fuse tiny_cnn"):
         run_recipe(replace(DEFAULT, out=str(tmp_path / "run4"), **dict(common, arch="tiny_cnn")))

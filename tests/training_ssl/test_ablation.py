@@ -35,10 +35,21 @@ def tiny_manifest(tmp_path):
 @pytest.mark.slow
 def test_ablation_writes_a_table_for_every_arm(tiny_manifest, tmp_path):
     out = tmp_path / "ablation"
-    cfg = AblationConfig(manifest=str(tiny_manifest), out=str(out), arch="tiny_cnn",
-                         arms=("random", "simclr"), input_size=32, ssl_epochs=1, ssl_batch_size=8,
-                         ssl_max_images=12, fit_epochs=1, fit_batch_size=8, n_boot=20, progress=False,
-                         extra_fit={"cache_dir": str(tmp_path / "cache")})
+    cfg = AblationConfig(
+        manifest=str(tiny_manifest),
+        out=str(out),
+        arch="tiny_cnn",
+        arms=("random", "simclr"),
+        input_size=32,
+        ssl_epochs=1,
+        ssl_batch_size=8,
+        ssl_max_images=12,
+        fit_epochs=1,
+        fit_batch_size=8,
+        n_boot=20,
+        progress=False,
+        extra_fit={"cache_dir": str(tmp_path / "cache")},
+    )
     rows = run_ablation(cfg)
     assert [r["arm"] for r in rows] == ["random", "simclr"]
     for r in rows:

@@ -42,8 +42,9 @@ def test_separable_colours_score_high_and_same_group_neighbours_do_not_vote(tmp_
     backbone = build_backbone("tiny_cnn")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    own_groups = KNNMonitor.from_manifest(_write_manifest(tmp_path / "a", lambda lab, i: f"{lab}{i}"),
-                                          "tiny_cnn", 32, k=5)
+    own_groups = KNNMonitor.from_manifest(
+        _write_manifest(tmp_path / "a", lambda lab, i: f"{lab}{i}"), "tiny_cnn", 32, k=5
+    )
     assert len(own_groups) == 20  # the unlabelled rows are not used
     assert own_groups.evaluate(backbone)["knn_accuracy"] >= 0.9
 
@@ -57,8 +58,17 @@ def test_separable_colours_score_high_and_same_group_neighbours_do_not_vote(tmp_
 
 def test_pretraining_logs_the_monitor_each_epoch(tmp_path):
     manifest = _write_manifest(tmp_path, lambda lab, i: f"{lab}{i}")
-    cfg = PretrainConfig(arch="tiny_cnn", data=manifest, out=str(tmp_path / "run"), epochs=2, batch_size=8,
-                         input_size=32, knn_manifest=manifest, knn_k=5, progress=False)
+    cfg = PretrainConfig(
+        arch="tiny_cnn",
+        data=manifest,
+        out=str(tmp_path / "run"),
+        epochs=2,
+        batch_size=8,
+        input_size=32,
+        knn_manifest=manifest,
+        knn_k=5,
+        progress=False,
+    )
     result = pretrain(cfg)
     assert [e["epoch"] for e in result.epochs] == [0, 1, 2]  # 0: the backbone before SimCLR
     assert all(0.0 <= e["knn_accuracy"] <= 1.0 for e in result.epochs)

@@ -38,8 +38,17 @@ def image_dir(tmp_path_factory):
 
 
 def _config(image_dir, out, **kw) -> PretrainConfig:
-    base = dict(arch="tiny_cnn", data=str(image_dir), out=str(out), epochs=2, batch_size=8, input_size=32,
-                lr=0.1, seed=3, progress=False)
+    base = dict(
+        arch="tiny_cnn",
+        data=str(image_dir),
+        out=str(out),
+        epochs=2,
+        batch_size=8,
+        input_size=32,
+        lr=0.1,
+        seed=3,
+        progress=False,
+    )
     base.update(kw)
     return PretrainConfig(**base)
 
@@ -141,9 +150,29 @@ def test_torchrun_two_cpu_processes_share_the_work(image_dir, tmp_path):
     import sys
 
     out = tmp_path / "ddp"
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "-m", "training.cli",
-           "pretrain", "--arch", "tiny_cnn", "--data", str(image_dir), "--out", str(out), "--epochs", "1",
-           "--batch-size", "4", "--input-size", "32", "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc_per_node",
+        "2",
+        "-m",
+        "training.cli",
+        "pretrain",
+        "--arch",
+        "tiny_cnn",
+        "--data",
+        str(image_dir),
+        "--out",
+        str(out),
+        "--epochs",
+        "1",
+        "--batch-size",
+        "4",
+        "--input-size",
+        "32",
+        "--no-progress",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     # 24 images / (2 ranks x batch 4) = 3 steps; only rank 0 reports

@@ -27,17 +27,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--data", required=True, type=Path, help="manifest CSV")
     parser.add_argument("--split-file", type=Path, help="split file (default: every labelled image)")
-    parser.add_argument("--split", choices=("train", "val", "test"),
-                        help="the part of --split-file to evaluate (default test); needs --split-file")
+    parser.add_argument(
+        "--split",
+        choices=("train", "val", "test"),
+        help="the part of --split-file to evaluate (default test); needs --split-file",
+    )
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="evaluate K fold bundles, mean and sd")
     parser.add_argument("--out", required=True, type=Path, help="report folder")
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the 95%% CIs")
     parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
-    parser.add_argument("--open-set", type=Path, metavar="MANIFEST",
-                        help="also screen this open-set manifest (other_condition, not_skin) as the station "
-                             "does, with the selected eight-class images; adds 'open_set' to metrics.json")
-    parser.add_argument("--open-split", type=Path, help="open-set split file: only its --split part is used "
-                        "(default: every open-set image)")
+    parser.add_argument(
+        "--open-set",
+        type=Path,
+        metavar="MANIFEST",
+        help="also screen this open-set manifest (other_condition, not_skin) as the station "
+        "does, with the selected eight-class images; adds 'open_set' to metrics.json",
+    )
+    parser.add_argument(
+        "--open-split",
+        type=Path,
+        help="open-set split file: only its --split part is used (default: every open-set image)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
 
 
@@ -103,8 +113,10 @@ def _evaluate(args: argparse.Namespace) -> tuple[dict, EvalData, str]:
 
 def _split_needs_file(args: argparse.Namespace) -> str:
     """--split without --split-file used to evaluate every image silently; say which file to add."""
-    message = (f"--split {args.split} needs --split-file (without a split file every labelled image of "
-               f"{args.data} is evaluated)")
+    message = (
+        f"--split {args.split} needs --split-file (without a split file every labelled image of "
+        f"{args.data} is evaluated)"
+    )
     try:
         recorded = json.loads((args.bundle / "manifest.json").read_text())["provenance"].get("split_file")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -114,8 +126,11 @@ def _split_needs_file(args: argparse.Namespace) -> str:
 
 def _pool_overlaps(overlaps: list[dict]) -> dict:
     """The folds' ``training_overlap`` summed (cross-validation: each fold bundle on its own test fold)."""
-    out: dict = {"checked": all(o["checked"] for o in overlaps),
-                 "n_evaluated": sum(o["n_evaluated"] for o in overlaps), "folds": overlaps}
+    out: dict = {
+        "checked": all(o["checked"] for o in overlaps),
+        "n_evaluated": sum(o["n_evaluated"] for o in overlaps),
+        "folds": overlaps,
+    }
     if out["checked"]:
         out |= {k: sum(o[k] for o in overlaps) for k in ("n_overlap", "train", "val")}
         out["split"] = "each fold bundle's split"
@@ -132,8 +147,10 @@ def _summarise_warnings(caught: list[warnings.WarningMessage]) -> list[dict]:
 def _print_summary(metrics: dict) -> None:
     """The console summary: proportions with their Wilson interval and n, calibration, overlap, warnings."""
     ci, n = metrics.get("ci95", {}), metrics["n_images"]
-    print(f"accuracy {proportion(metrics['accuracy'], ci.get('accuracy'), metrics['n_single_label'])}  "
-          f"macro-F1 {metrics['macro_f1']:.3f}  ({n} images{small_n(n)})")
+    print(
+        f"accuracy {proportion(metrics['accuracy'], ci.get('accuracy'), metrics['n_single_label'])}  "
+        f"macro-F1 {metrics['macro_f1']:.3f}  ({n} images{small_n(n)})"
+    )
     if b := metrics.get("mpox_vs_rest"):
         recall = proportion(b["recall"], ci.get("mpox_recall"), b["tp"] + b["fn"])
         specificity = proportion(b["specificity"], ci.get("mpox_specificity"), b["tn"] + b["fp"])
@@ -141,9 +158,11 @@ def _print_summary(metrics: dict) -> None:
     worse = metrics["ece"] > metrics["ece_before_temperature"]
     print(("WARNING: " if worse else "") + f"calibration: {calibration_text(metrics)}")
     if op := metrics.get("mpox_operating_point"):
-        print(f"at the bundle's flag threshold {op['threshold']}: mpox recall "
-              f"{proportion(op['recall'], op['recall_ci95'], op['n_positive'])}, specificity "
-              f"{proportion(op['specificity'], op['specificity_ci95'], op['n_negative'])}")
+        print(
+            f"at the bundle's flag threshold {op['threshold']}: mpox recall "
+            f"{proportion(op['recall'], op['recall_ci95'], op['n_positive'])}, specificity "
+            f"{proportion(op['specificity'], op['specificity_ci95'], op['n_negative'])}"
+        )
     overlap = metrics.get("training_overlap") or {}
     if warning := overlap_text(overlap):
         print(f"WARNING: {warning}")
@@ -156,10 +175,12 @@ def _print_summary(metrics: dict) -> None:
 
         o, r = m["outcomes"], m["reasons"]
         unknown = r["other_condition"]["unknown_condition"]
-        print(f"open set: other conditions -> unknown_condition {unknown:.1%},"
-              f" FLAG {o['other_condition']['flag']:.1%}; not skin -> RETAKE {o['not_skin']['retake']:.1%}, "
-              f"FLAG {o['not_skin']['flag']:.1%}; eight-class images refused "
-              f"{m['eight_class_rejected']['total']:.1%} (of {o[EIGHT_CLASS]['n']})")
+        print(
+            f"open set: other conditions -> unknown_condition {unknown:.1%},"
+            f" FLAG {o['other_condition']['flag']:.1%}; not skin -> RETAKE {o['not_skin']['retake']:.1%}, "
+            f"FLAG {o['not_skin']['flag']:.1%}; eight-class images refused "
+            f"{m['eight_class_rejected']['total']:.1%} (of {o[EIGHT_CLASS]['n']})"
+        )
 
 
 def _open_set(args: argparse.Namespace, pooled: EvalData) -> dict:

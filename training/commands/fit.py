@@ -23,8 +23,9 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--split-file", type=Path, help="split file from `mpox-train split` (default: made in --out)"
     )
-    parser.add_argument("--init", default=d["init"],
-                        help="random | imagenet | simclr:PATH (default %(default)s)")
+    parser.add_argument(
+        "--init", default=d["init"], help="random | imagenet | simclr:PATH (default %(default)s)"
+    )
     parser.add_argument("--input-size", type=int, help="image size (default: the architecture's)")
     parser.add_argument("--epochs", type=int, default=d["epochs"], help="(default %(default)s)")
     parser.add_argument("--batch-size", type=int, default=d["batch_size"], help="(default %(default)s)")
@@ -32,11 +33,11 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         "--optimizer", choices=OPTIMIZERS, default=d["optimizer"], help="default %(default)s (the paper's)"
     )
     parser.add_argument("--lr", type=float, default=d["lr"], help="(default %(default)s)")
-    parser.add_argument("--weight-decay", type=float, default=d["weight_decay"],
-                        help="(default %(default)s)")
+    parser.add_argument("--weight-decay", type=float, default=d["weight_decay"], help="(default %(default)s)")
     parser.add_argument("--schedule", choices=SCHEDULES, default=d["schedule"], help="(default %(default)s)")
-    parser.add_argument("--label-smoothing", type=float, default=d["label_smoothing"],
-                        help="(default %(default)s)")
+    parser.add_argument(
+        "--label-smoothing", type=float, default=d["label_smoothing"], help="(default %(default)s)"
+    )
     parser.add_argument(
         "--balance",
         choices=BALANCES,
@@ -51,26 +52,47 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         help="repeat scarce labels (augmented) up to N images each (the paper's Data_C)",
     )
     parser.add_argument("--no-augment", action="store_true", help="train without augmentation")
-    parser.add_argument("--augment-p", type=float, default=d["augment_p"],
-                        help="probability of each augmentation (default %(default)s)")
-    parser.add_argument("--patience", type=int, default=d["patience"],
-                        help="early stopping on val macro-F1 (0: off; default %(default)s)")
-    parser.add_argument("--freeze-below", default=d["freeze_below"], metavar="PREFIX",
-                        help="freeze parameters before the first named PREFIX (e.g. _blocks.10)")
-    parser.add_argument("--workers", type=int, default=d["num_workers"],
-                        help="DataLoader worker processes (default %(default)s: load in the main process)")
+    parser.add_argument(
+        "--augment-p",
+        type=float,
+        default=d["augment_p"],
+        help="probability of each augmentation (default %(default)s)",
+    )
+    parser.add_argument(
+        "--patience",
+        type=int,
+        default=d["patience"],
+        help="early stopping on val macro-F1 (0: off; default %(default)s)",
+    )
+    parser.add_argument(
+        "--freeze-below",
+        default=d["freeze_below"],
+        metavar="PREFIX",
+        help="freeze parameters before the first named PREFIX (e.g. _blocks.10)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=d["num_workers"],
+        help="DataLoader worker processes (default %(default)s: load in the main process)",
+    )
     parser.add_argument("--seed", type=int, default=d["seed"])
     parser.add_argument("--device", help="cpu, cuda, cuda:1 (default: CUDA when available)")
     parser.add_argument("--cache-dir", type=Path, help="decoded-image cache (default ~/.cache/mpox-train)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
-    parser.add_argument("--open-set", type=Path, metavar="MANIFEST",
-                        help="outlier exposure: train also on the training part of this open-set manifest")
+    parser.add_argument(
+        "--open-set",
+        type=Path,
+        metavar="MANIFEST",
+        help="outlier exposure: train also on the training part of this open-set manifest",
+    )
     parser.add_argument("--open-split", type=Path, help="its split file (default: made in the run folder)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--arch", default=DEFAULTS["arch"], choices=sorted(REGISTRY),
-                        help="(default %(default)s)")
+    parser.add_argument(
+        "--arch", default=DEFAULTS["arch"], choices=sorted(REGISTRY), help="(default %(default)s)"
+    )
     add_fit_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, help="run folder: checkpoints, logs, bundle/")
     parser.add_argument("--resume", action="store_true", help="continue from --out/last.pt")

@@ -7,8 +7,12 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", type=Path, metavar="OUT",
-                        help="private key file to create (never overwritten); the public key goes to OUT.pub")
+    parser.add_argument(
+        "out",
+        type=Path,
+        metavar="OUT",
+        help="private key file to create (never overwritten); the public key goes to OUT.pub",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

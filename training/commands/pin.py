@@ -16,6 +16,8 @@ def run(args: argparse.Namespace) -> int:
     from models.trust import pin_bundle
 
     path, bundle = pin_bundle(args.bundle, args.out)
-    print(f"pinned {bundle.path}: {path} (bundle SHA-256 {bundle.sha256}; files: manifest.json, "
-          f"{', '.join(sorted(bundle.files))})")
+    print(
+        f"pinned {bundle.path}: {path} (bundle SHA-256 {bundle.sha256}; files: manifest.json, "
+        f"{', '.join(sorted(bundle.files))})"
+    )
     return 0

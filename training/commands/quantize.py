@@ -20,8 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="val", choices=("train", "val", "test"))
     parser.add_argument("--calibration", type=int, default=32, help="images for the activation ranges")
     parser.add_argument("--max-check", type=int, default=400, help="other images for the agreement check")
-    parser.add_argument("--min-agreement", type=float, default=MIN_AGREEMENT,
-                        help="refuse the graph below this top-1 agreement with the float model")
+    parser.add_argument(
+        "--min-agreement",
+        type=float,
+        default=MIN_AGREEMENT,
+        help="refuse the graph below this top-1 agreement with the float model",
+    )
     parser.add_argument("--seed", type=int, default=0)
 
 
@@ -39,8 +43,10 @@ def run(args: argparse.Namespace) -> int:
         min_agreement=args.min_agreement,
     )
     print(json.dumps(info, indent=2))
-    print(f"int8 graph added to {args.bundle}: top-1 agreement {info['top1_agreement_with_float']:.1%} "
-          f"on {info['n_check_images']} images")
+    print(
+        f"int8 graph added to {args.bundle}: top-1 agreement {info['top1_agreement_with_float']:.1%} "
+        f"on {info['n_check_images']} images"
+    )
     from models.trust import pin_path
 
     if pin_path(args.bundle).is_file():  # the manifest changed: the old pin (and any signature) no longer fit

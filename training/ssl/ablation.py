@@ -62,11 +62,16 @@ def _check_or_record_config(cfg: AblationConfig, out: Path) -> None:
     current = json.loads(json.dumps(asdict(cfg)))
     if path.is_file():
         saved = json.loads(path.read_text())
-        diff = sorted(k for k in set(saved) | set(current) if k not in ("progress", "out")
-                      and saved.get(k) != current.get(k))
+        diff = sorted(
+            k
+            for k in set(saved) | set(current)
+            if k not in ("progress", "out") and saved.get(k) != current.get(k)
+        )
         if diff:
-            raise SSLDataError(f"{out} holds an ablation made with other settings ({', '.join(diff)}); use "
-                               "another --out or the same settings (finished stages are then reused)")
+            raise SSLDataError(
+                f"{out} holds an ablation made with other settings ({', '.join(diff)}); use "
+                "another --out or the same settings (finished stages are then reused)"
+            )
     out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(current, indent=1) + "\n")
 
@@ -104,12 +109,26 @@ def _pretrain_arm(cfg: AblationConfig, init: str, out: Path, ssl_data: str, knn:
         print(f"reusing SimCLR backbone {weights}")
         return weights
     resume = (run / "checkpoint.pt").is_file()
-    result = pretrain(PretrainConfig(
-        arch=cfg.arch, data=ssl_data, out=str(run), init=init, epochs=cfg.ssl_epochs,
-        max_steps=cfg.ssl_max_steps, batch_size=cfg.ssl_batch_size, input_size=_size(cfg), lr=cfg.ssl_lr,
-        temperature=cfg.ssl_temperature, seed=cfg.seed, num_workers=cfg.num_workers, resume=resume,
-        knn_manifest=knn, knn_max_images=200, progress=cfg.progress,
-    ))
+    result = pretrain(
+        PretrainConfig(
+            arch=cfg.arch,
+            data=ssl_data,
+            out=str(run),
+            init=init,
+            epochs=cfg.ssl_epochs,
+            max_steps=cfg.ssl_max_steps,
+            batch_size=cfg.ssl_batch_size,
+            input_size=_size(cfg),
+            lr=cfg.ssl_lr,
+            temperature=cfg.ssl_temperature,
+            seed=cfg.seed,
+            num_workers=cfg.num_workers,
+            resume=resume,
+            knn_manifest=knn,
+            knn_max_images=200,
+            progress=cfg.progress,
+        )
+    )
     return result.backbone_path
 
 
@@ -131,8 +150,11 @@ def paired_difference(a, b, n_boot: int, seed: int) -> dict[str, list[float]]:
 
 
 def _headline(m: dict) -> dict[str, float]:
-    return {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"],
-            "mpox_recall": m.get("mpox_vs_rest", {}).get("recall", float("nan"))}
+    return {
+        "accuracy": m["accuracy"],
+        "macro_f1": m["macro_f1"],
+        "mpox_recall": m.get("mpox_vs_rest", {}).get("recall", float("nan")),
+    }
 
 
 def run_ablation(cfg: AblationConfig) -> list[dict]:
@@ -168,21 +190,43 @@ def run_ablation(cfg: AblationConfig) -> list[dict]:
         arm_dir = out / arm.replace("+", "_")
         bundle = arm_dir / "bundle"
         if not (bundle / "manifest.json").is_file():
-            fit(FitConfig(manifest=str(manifest), out_dir=str(arm_dir), split_file=str(split_path),
-                          arch=cfg.arch, init=init, input_size=_size(cfg), epochs=cfg.fit_epochs,
-                          batch_size=cfg.fit_batch_size, lr=cfg.fit_lr, seed=cfg.seed,
-                          num_workers=cfg.num_workers, progress=cfg.progress, **cfg.extra_fit))
-        metrics, data[arm] = evaluate_bundle(bundle, manifest, split_file=split_path, split="test",
-                                             n_boot=cfg.n_boot)
+            fit(
+                FitConfig(
+                    manifest=str(manifest),
+                    out_dir=str(arm_dir),
+                    split_file=str(split_path),
+                    arch=cfg.arch,
+                    init=init,
+                    input_size=_size(cfg),
+                    epochs=cfg.fit_epochs,
+                    batch_size=cfg.fit_batch_size,
+                    lr=cfg.fit_lr,
+                    seed=cfg.seed,
+                    num_workers=cfg.num_workers,
+                    progress=cfg.progress,
+                    **cfg.extra_fit,
+                )
+            )
+        metrics, data[arm] = evaluate_bundle(
+            bundle, manifest, split_file=split_path, split="test", n_boot=cfg.n_boot
+        )
         ci = metrics.get("ci95", {})
-        row = {"arm": arm, "n_test": metrics["n_images"], **_headline(metrics),
-               **{f"{k}_ci95": ci.get(k, [float("nan")] * 2) for k in HEADLINE},
-               "ssl_steps": ssl_meta.get("steps", 0), "ssl_final_loss": ssl_meta.get("final_loss"),
-               "ssl_knn_accuracy": ssl_meta.get("knn", {}).get("knn_accuracy"),
-               "ssl_knn_before": ssl_meta.get("knn_before", {}).get("knn_accuracy"), "bundle": str(bundle)}
+        row = {
+            "arm": arm,
+            "n_test": metrics["n_images"],
+            **_headline(metrics),
+            **{f"{k}_ci95": ci.get(k, [float("nan")] * 2) for k in HEADLINE},
+            "ssl_steps": ssl_meta.get("steps", 0),
+            "ssl_final_loss": ssl_meta.get("final_loss"),
+            "ssl_knn_accuracy": ssl_meta.get("knn", {}).get("knn_accuracy"),
+            "ssl_knn_before": ssl_meta.get("knn_before", {}).get("knn_accuracy"),
+            "bundle": str(bundle),
+        }
         rows.append(row)
-        print(f"{arm}: accuracy {row['accuracy']:.3f}, macro-F1 {row['macro_f1']:.3f}, "
-              f"mpox recall {row['mpox_recall']:.3f}")
+        print(
+            f"{arm}: accuracy {row['accuracy']:.3f}, macro-F1 {row['macro_f1']:.3f}, "
+            f"mpox recall {row['mpox_recall']:.3f}"
+        )
     for row in rows:
         base = BASELINE.get(row["arm"])
         if base in data:
@@ -202,15 +246,36 @@ def write_table(out: Path, rows: list[dict], cfg: AblationConfig) -> None:
     (out / "ablation.json").write_text(json.dumps(rows, indent=1, default=str) + "\n")
     with open(out / "ablation.csv", "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["arm", "n_test", *[f"{k}{s}" for k in HEADLINE for s in ("", "_lo", "_hi")],
-                         "vs", *[f"diff_{k}{s}" for k in HEADLINE for s in ("", "_lo", "_hi")],
-                         "ssl_steps", "ssl_final_loss", "ssl_knn_accuracy"])
+        writer.writerow(
+            [
+                "arm",
+                "n_test",
+                *[f"{k}{s}" for k in HEADLINE for s in ("", "_lo", "_hi")],
+                "vs",
+                *[f"diff_{k}{s}" for k in HEADLINE for s in ("", "_lo", "_hi")],
+                "ssl_steps",
+                "ssl_final_loss",
+                "ssl_knn_accuracy",
+            ]
+        )
         for r in rows:
-            diffs = [x for k in HEADLINE for x in ((r["diff"][k]["point"], *r["diff"][k]["ci95"])
-                                                   if "diff" in r else ("", "", ""))]
-            writer.writerow([r["arm"], r["n_test"], *[x for k in HEADLINE for x in (r[k], *r[f"{k}_ci95"])],
-                             r.get("vs", ""), *diffs, r["ssl_steps"], r["ssl_final_loss"] or "",
-                             r["ssl_knn_accuracy"] if r["ssl_knn_accuracy"] is not None else ""])
+            diffs = [
+                x
+                for k in HEADLINE
+                for x in ((r["diff"][k]["point"], *r["diff"][k]["ci95"]) if "diff" in r else ("", "", ""))
+            ]
+            writer.writerow(
+                [
+                    r["arm"],
+                    r["n_test"],
+                    *[x for k in HEADLINE for x in (r[k], *r[f"{k}_ci95"])],
+                    r.get("vs", ""),
+                    *diffs,
+                    r["ssl_steps"],
+                    r["ssl_final_loss"] or "",
+                    r["ssl_knn_accuracy"] if r["ssl_knn_accuracy"] is not None else "",
+                ]
+            )
     lines = [
         f"# SSL ablation: {cfg.arch}, input {_size(cfg)} px, seed {cfg.seed}",
         "",
@@ -232,11 +297,17 @@ def write_table(out: Path, rows: list[dict], cfg: AblationConfig) -> None:
         lines.append(f"| {r['arm']} | {cells} | {r['ssl_steps'] or '-'} | {knn} |")
     paired = [r for r in rows if "diff" in r]
     if paired:
-        lines += ["", "Paired differences (same test images resampled together):", "",
-                  "| comparison | accuracy | macro-F1 | mpox recall |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "Paired differences (same test images resampled together):",
+            "",
+            "| comparison | accuracy | macro-F1 | mpox recall |",
+            "|---|---|---|---|",
+        ]
         for r in paired:
             d = r["diff"]
-            cells = " | ".join(f"{d[k]['point']:+.3f} [{d[k]['ci95'][0]:+.3f}, {d[k]['ci95'][1]:+.3f}]"
-                               for k in HEADLINE)
+            cells = " | ".join(
+                f"{d[k]['point']:+.3f} [{d[k]['ci95'][0]:+.3f}, {d[k]['ci95'][1]:+.3f}]" for k in HEADLINE
+            )
             lines.append(f"| {r['arm']} - {r['vs']} | {cells} |")
     (out / "ablation.md").write_text("\n".join(lines) + "\n")

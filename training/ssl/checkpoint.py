@@ -96,23 +96,34 @@ def read_simclr_metadata(path: str | Path) -> dict[str, Any]:
         raise SimCLRCheckpointError(weights, "file not found", redo)
     side = sidecar_path(weights)
     if not side.is_file():
-        raise SimCLRCheckpointError(weights, f"its metadata file {side.name} is missing beside it",
-                                    "Keep the .json written by `mpox-train pretrain` next to the weights")
+        raise SimCLRCheckpointError(
+            weights,
+            f"its metadata file {side.name} is missing beside it",
+            "Keep the .json written by `mpox-train pretrain` next to the weights",
+        )
     try:
         meta = json.loads(side.read_text())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SimCLRCheckpointError(weights, f"its metadata file {side.name} is not valid JSON ({exc})",
-                                    redo) from exc
+        raise SimCLRCheckpointError(
+            weights, f"its metadata file {side.name} is not valid JSON ({exc})", redo
+        ) from exc
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         found = meta.get("format") if isinstance(meta, dict) else None
         problem = f"{side.name} is not SimCLR backbone metadata (format {found!r})"
         raise SimCLRCheckpointError(weights, problem, redo)
     if meta.get("format_version", 0) > FORMAT_VERSION:
-        raise SimCLRCheckpointError(weights, f"format_version {meta['format_version']} is newer than this "
-                                    f"software understands ({FORMAT_VERSION})", "Update the software")
+        raise SimCLRCheckpointError(
+            weights,
+            f"format_version {meta['format_version']} is newer than this "
+            f"software understands ({FORMAT_VERSION})",
+            "Update the software",
+        )
     if meta.get("arch") not in REGISTRY:
-        raise SimCLRCheckpointError(weights, f"unknown architecture {meta.get('arch')!r} in {side.name}",
-                                    f"This software knows: {', '.join(REGISTRY)}")
+        raise SimCLRCheckpointError(
+            weights,
+            f"unknown architecture {meta.get('arch')!r} in {side.name}",
+            f"This software knows: {', '.join(REGISTRY)}",
+        )
     return meta
 
 
@@ -132,19 +143,24 @@ def load_simclr_backbone(model: nn.Module, arch: str, path: str | Path) -> dict[
     meta = read_simclr_metadata(weights)
     if meta["arch"] != arch:
         raise SimCLRCheckpointError(
-            weights, f"it was pre-trained for architecture {meta['arch']!r}, but the classifier is {arch!r}",
+            weights,
+            f"it was pre-trained for architecture {meta['arch']!r}, but the classifier is {arch!r}",
             f"Fine-tune with --arch {meta['arch']}, or pre-train {arch} with "
             f"`mpox-train pretrain --arch {arch}`",
         )
     digest = sha256_file(weights)
     if meta.get("weights_sha256") and meta["weights_sha256"] != digest:
-        raise SimCLRCheckpointError(weights, "its SHA-256 does not match the one in its metadata (the file "
-                                    "was changed or is corrupt)", "Re-run `mpox-train pretrain`")
+        raise SimCLRCheckpointError(
+            weights,
+            "its SHA-256 does not match the one in its metadata (the file was changed or is corrupt)",
+            "Re-run `mpox-train pretrain`",
+        )
     try:
         state = load_file(weights)
     except (SafetensorError, OSError, ValueError) as exc:
-        raise SimCLRCheckpointError(weights, f"cannot be read as safetensors ({exc})",
-                                    "Re-run `mpox-train pretrain`") from exc
+        raise SimCLRCheckpointError(
+            weights, f"cannot be read as safetensors ({exc})", "Re-run `mpox-train pretrain`"
+        ) from exc
 
     expected = model.state_dict()
     allowed_missing = head_keys(arch)
@@ -156,19 +172,28 @@ def load_simclr_backbone(model: nn.Module, arch: str, path: str | Path) -> dict[
             parts.append(f"missing {len(missing)} backbone key(s): {_list_keys(missing)}")
         if unexpected:
             parts.append(f"{len(unexpected)} unexpected key(s): {_list_keys(unexpected)}")
-        raise SimCLRCheckpointError(weights, f"it does not match the {arch} backbone ({'; '.join(parts)})",
-                                    "Only the classifier head may be missing; re-run "
-                                    f"`mpox-train pretrain --arch {arch}`")
+        raise SimCLRCheckpointError(
+            weights,
+            f"it does not match the {arch} backbone ({'; '.join(parts)})",
+            f"Only the classifier head may be missing; re-run `mpox-train pretrain --arch {arch}`",
+        )
     wrong = {k for k in state if tuple(state[k].shape) != tuple(expected[k].shape)}
     if wrong:
         k = sorted(wrong)[0]
-        raise SimCLRCheckpointError(weights, f"{len(wrong)} tensor(s) have the wrong shape, e.g. {k}: "
-                                    f"{tuple(state[k].shape)} in the file, "
-                                    f"{tuple(expected[k].shape)} in {arch}", "Re-run `mpox-train pretrain`")
+        raise SimCLRCheckpointError(
+            weights,
+            f"{len(wrong)} tensor(s) have the wrong shape, e.g. {k}: "
+            f"{tuple(state[k].shape)} in the file, "
+            f"{tuple(expected[k].shape)} in {arch}",
+            "Re-run `mpox-train pretrain`",
+        )
     with torch.no_grad():
         result = model.load_state_dict(state, strict=False)
     # Checked above; this guards against a registry whose head keys and state dict disagree.
     if set(result.missing_keys) != allowed_missing & set(expected) or result.unexpected_keys:
-        raise SimCLRCheckpointError(weights, f"loading left keys unmatched: missing {result.missing_keys}, "
-                                    f"unexpected {result.unexpected_keys}")
+        raise SimCLRCheckpointError(
+            weights,
+            f"loading left keys unmatched: missing {result.missing_keys}, "
+            f"unexpected {result.unexpected_keys}",
+        )
     return meta

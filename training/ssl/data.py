@@ -52,8 +52,9 @@ def read_manifest_rows(manifest: Path) -> list[ImageItem]:
     try:
         records = read_manifest(manifest)
     except (ManifestError, OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SSLDataError(f"{exc}" if isinstance(exc, ManifestError) else
-                           f"manifest {manifest} cannot be read ({exc})") from exc
+        raise SSLDataError(
+            f"{exc}" if isinstance(exc, ManifestError) else f"manifest {manifest} cannot be read ({exc})"
+        ) from exc
     return [ImageItem(r.path, r.label, r.group) for r in records]
 
 

@@ -66,8 +66,15 @@ class KNNMonitor:
         self.batch_size = batch_size
 
     @classmethod
-    def from_manifest(cls, manifest: str | Path, arch: str, input_size: int, k: int = 10,
-                      max_images: int = 400, seed: int = 0) -> KNNMonitor:
+    def from_manifest(
+        cls,
+        manifest: str | Path,
+        arch: str,
+        input_size: int,
+        k: int = 10,
+        max_images: int = 400,
+        seed: int = 0,
+    ) -> KNNMonitor:
         rows = [r for r in read_manifest_rows(Path(manifest)) if r.label != UNLABELLED]
         if not rows:
             raise SSLDataError(f"kNN manifest {manifest} has no labelled rows")
@@ -81,8 +88,10 @@ class KNNMonitor:
         was_training = backbone.training
         backbone.eval()
         try:
-            feats = [backbone(self.inputs[i : i + self.batch_size].to(device)).flatten(1).float().cpu()
-                     for i in range(0, len(self.inputs), self.batch_size)]
+            feats = [
+                backbone(self.inputs[i : i + self.batch_size].to(device)).flatten(1).float().cpu()
+                for i in range(0, len(self.inputs), self.batch_size)
+            ]
         finally:
             backbone.train(was_training)
             if was_training:
@@ -103,5 +112,9 @@ class KNNMonitor:
         correct = (pred == self.labels).float()
         counts = Counter(self.labels.tolist())
         recalls = [correct[self.labels == c].mean().item() for c in counts]
-        return {"knn_accuracy": correct.mean().item(), "knn_balanced_accuracy": float(np.mean(recalls)),
-                "knn_k": float(k), "knn_images": float(len(self.labels))}
+        return {
+            "knn_accuracy": correct.mean().item(),
+            "knn_balanced_accuracy": float(np.mean(recalls)),
+            "knn_k": float(k),
+            "knn_images": float(len(self.labels)),
+        }

@@ -34,8 +34,9 @@ class SimCLRNet(nn.Module):
         return self.projection_head(self.backbone(x).flatten(start_dim=1))
 
 
-def simclr_transform(arch: str, input_size: int, min_scale: float = 0.08, cj_strength: float = 1.0,
-                     blur: float = 0.5) -> SimCLRTransform:
+def simclr_transform(
+    arch: str, input_size: int, min_scale: float = 0.08, cj_strength: float = 1.0, blur: float = 0.5
+) -> SimCLRTransform:
     """Random resized crop, flip, colour jitter, greyscale, blur; normalised with the backbone's mean/std."""
     spec = get_spec(arch)
     return SimCLRTransform(

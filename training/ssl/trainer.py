@@ -36,9 +36,26 @@ from .model import SimCLRNet, simclr_transform
 CHECKPOINT_NAME = "checkpoint.pt"
 OPTIMIZERS = ("sgd", "lars", "adamw")
 # Settings a resumed run must share with the run it continues (others, like workers, may change).
-_RESUME_MUST_MATCH = ("arch", "init", "epochs", "max_steps", "batch_size", "input_size", "temperature",
-                      "optimizer", "lr", "momentum", "weight_decay", "warmup_steps", "seed", "min_scale",
-                      "cj_strength", "blur", "proj_dim", "all_rows")
+_RESUME_MUST_MATCH = (
+    "arch",
+    "init",
+    "epochs",
+    "max_steps",
+    "batch_size",
+    "input_size",
+    "temperature",
+    "optimizer",
+    "lr",
+    "momentum",
+    "weight_decay",
+    "warmup_steps",
+    "seed",
+    "min_scale",
+    "cj_strength",
+    "blur",
+    "proj_dim",
+    "all_rows",
+)
 
 
 @dataclass
@@ -131,11 +148,13 @@ def make_optimizer(cfg: PretrainConfig, params) -> torch.optim.Optimizer:
 
 def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
     """Linear warm-up then cosine decay to zero over the planned total (not where a run stops)."""
+
     def factor(step: int) -> float:
         if warmup and step < warmup:
             return (step + 1) / warmup
         progress = (step - warmup) / max(1, total - warmup)
         return 0.5 * (1.0 + math.cos(math.pi * min(1.0, progress)))
+
     return factor
 
 
@@ -185,13 +204,18 @@ def plot_loss_curve(path: Path, steps: list[dict], epochs: list[dict]) -> None:
 
 def _check_resume(cfg: PretrainConfig, state: dict, path: Path, data_sha: str) -> None:
     saved = state["config"]
-    diff = [f"{k}: {saved.get(k)!r} in the checkpoint, {getattr(cfg, k)!r} now" for k in _RESUME_MUST_MATCH
-            if saved.get(k) != getattr(cfg, k)]
+    diff = [
+        f"{k}: {saved.get(k)!r} in the checkpoint, {getattr(cfg, k)!r} now"
+        for k in _RESUME_MUST_MATCH
+        if saved.get(k) != getattr(cfg, k)
+    ]
     if state.get("data_sha256") != data_sha:
         diff.append("the images (their SHA-256 differs from the checkpoint's)")
     if diff:
-        raise SSLDataError(f"cannot resume from {path}: settings differ ({'; '.join(diff)}). Resume with the "
-                           "same settings, or start afresh with another --out")
+        raise SSLDataError(
+            f"cannot resume from {path}: settings differ ({'; '.join(diff)}). Resume with the "
+            "same settings, or start afresh with another --out"
+        )
 
 
 def validate_config(cfg: PretrainConfig) -> None:
@@ -224,27 +248,34 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     out = Path(cfg.out)
     ckpt_path = out / CHECKPOINT_NAME
     if ckpt_path.exists() and not cfg.resume:
-        raise SSLDataError(f"{ckpt_path} already exists: pass --resume to continue that run, or choose "
-                           "another --out (nothing was overwritten)")
+        raise SSLDataError(
+            f"{ckpt_path} already exists: pass --resume to continue that run, or choose "
+            "another --out (nothing was overwritten)"
+        )
     if cfg.resume and not ckpt_path.exists():
         raise SSLDataError(f"--resume: no checkpoint at {ckpt_path}; run without --resume to start")
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(cfg.seed)
 
     data_root = Path(cfg.data) if Path(cfg.data).is_dir() else Path(cfg.data).parent
-    scan = scan_images(list_images(cfg.data, cfg.all_rows), root=data_root,
-                       progress=cfg.progress and ddp.main)
+    scan = scan_images(
+        list_images(cfg.data, cfg.all_rows), root=data_root, progress=cfg.progress and ddp.main
+    )
     if ddp.main:
         (out / "skipped.txt").write_text("".join(f"{p}\t{why}\n" for p, why in scan.skipped))
         if scan.skipped:
-            print(f"skipped {len(scan.skipped)} unreadable image(s) of {len(scan.items) + len(scan.skipped)} "
-                  f"(listed with reasons in {out / 'skipped.txt'})")
+            print(
+                f"skipped {len(scan.skipped)} unreadable image(s) of {len(scan.items) + len(scan.skipped)} "
+                f"(listed with reasons in {out / 'skipped.txt'})"
+            )
     per_rank = len(scan.items) // ddp.world_size
     steps_per_epoch = per_rank // cfg.batch_size
     if steps_per_epoch < 1:
-        raise SSLDataError(f"{len(scan.items)} readable image(s) in {cfg.data} is fewer than --batch-size "
-                           f"{cfg.batch_size} x {ddp.world_size} process(es): lower --batch-size or add "
-                           "images")
+        raise SSLDataError(
+            f"{len(scan.items)} readable image(s) in {cfg.data} is fewer than --batch-size "
+            f"{cfg.batch_size} x {ddp.world_size} process(es): lower --batch-size or add "
+            "images"
+        )
     total = cfg.epochs * steps_per_epoch
     if cfg.max_steps:
         total = min(total, cfg.max_steps)
@@ -284,34 +315,64 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
 
     monitor = None
     if cfg.knn_manifest and ddp.main:
-        monitor = KNNMonitor.from_manifest(cfg.knn_manifest, cfg.arch, cfg.input_size, cfg.knn_k,
-                                           cfg.knn_max_images, cfg.seed)
+        monitor = KNNMonitor.from_manifest(
+            cfg.knn_manifest, cfg.arch, cfg.input_size, cfg.knn_k, cfg.knn_max_images, cfg.seed
+        )
 
     if monitor is not None and step == 0 and not hist_epochs:
         # The starting point, so the figure shows whether SimCLR improves on (or spoils) the init.
-        hist_epochs.append({"epoch": 0, "step": 0, "loss": None, "images_per_s": None,
-                            **monitor.evaluate(net.backbone, device)})
+        hist_epochs.append(
+            {
+                "epoch": 0,
+                "step": 0,
+                "loss": None,
+                "images_per_s": None,
+                **monitor.evaluate(net.backbone, device),
+            }
+        )
 
     def save_checkpoint() -> None:
         if not ddp.main:
             return
-        _atomic_torch_save({
-            "config": asdict(cfg), "data_sha256": scan.sha256, "model": net.state_dict(),
-            "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
-            "scaler": scaler.state_dict(), "step": step, "epoch": epoch, "step_in_epoch": step_in_epoch,
-            "history_steps": hist_steps, "history_epochs": hist_epochs, "torch_rng": torch.get_rng_state(),
-            "cuda_rng": torch.cuda.get_rng_state_all() if cuda else [],
-        }, ckpt_path)
+        _atomic_torch_save(
+            {
+                "config": asdict(cfg),
+                "data_sha256": scan.sha256,
+                "model": net.state_dict(),
+                "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(),
+                "scaler": scaler.state_dict(),
+                "step": step,
+                "epoch": epoch,
+                "step_in_epoch": step_in_epoch,
+                "history_steps": hist_steps,
+                "history_epochs": hist_epochs,
+                "torch_rng": torch.get_rng_state(),
+                "cuda_rng": torch.cuda.get_rng_state_all() if cuda else [],
+            },
+            ckpt_path,
+        )
         write_logs(out, hist_steps, hist_epochs)
 
     transform = simclr_transform(cfg.arch, cfg.input_size, cfg.min_scale, cfg.cj_strength, cfg.blur)
     sampler = ResumableSampler(len(scan.items), cfg.seed, ddp.rank, ddp.world_size)
-    loader = DataLoader(TwoViewDataset(scan.items, transform, cfg.seed), batch_size=cfg.batch_size,
-                        sampler=sampler, drop_last=True, num_workers=cfg.num_workers, pin_memory=cuda,
-                        persistent_workers=False,
-                        generator=torch.Generator().manual_seed(cfg.seed))  # keeps the global RNG untouched
-    bar = tqdm(total=total, initial=step, desc=f"SimCLR {cfg.arch}", unit="step",
-               disable=not (cfg.progress and ddp.main))
+    loader = DataLoader(
+        TwoViewDataset(scan.items, transform, cfg.seed),
+        batch_size=cfg.batch_size,
+        sampler=sampler,
+        drop_last=True,
+        num_workers=cfg.num_workers,
+        pin_memory=cuda,
+        persistent_workers=False,
+        generator=torch.Generator().manual_seed(cfg.seed),
+    )  # keeps the global RNG untouched
+    bar = tqdm(
+        total=total,
+        initial=step,
+        desc=f"SimCLR {cfg.arch}",
+        unit="step",
+        disable=not (cfg.progress and ddp.main),
+    )
     model.train()
     keep_frozen_batchnorm_in_eval(model)
     while step < total:
@@ -347,15 +408,20 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
                 on_step(step, value)
         elapsed = time.perf_counter() - t0
         epoch_losses = [s["loss"] for s in hist_steps if s["epoch"] == epoch + 1]
-        record: dict[str, Any] = {"epoch": epoch + 1, "step": step,
-                                  "loss": sum(epoch_losses) / max(1, len(epoch_losses)),
-                                  "images_per_s": round(seen / elapsed, 2) if elapsed > 0 and seen else ""}
+        record: dict[str, Any] = {
+            "epoch": epoch + 1,
+            "step": step,
+            "loss": sum(epoch_losses) / max(1, len(epoch_losses)),
+            "images_per_s": round(seen / elapsed, 2) if elapsed > 0 and seen else "",
+        }
         last = step >= total
         if monitor is not None and ((epoch + 1) % max(1, cfg.knn_every) == 0 or last):
             record.update(monitor.evaluate(net.backbone, device))
             if ddp.main:
-                bar.write(f"epoch {epoch + 1}: loss {record['loss']:.4f}, kNN accuracy "
-                          f"{record['knn_accuracy']:.3f} (balanced {record['knn_balanced_accuracy']:.3f})")
+                bar.write(
+                    f"epoch {epoch + 1}: loss {record['loss']:.4f}, kNN accuracy "
+                    f"{record['knn_accuracy']:.3f} (balanced {record['knn_balanced_accuracy']:.3f})"
+                )
         hist_epochs.append(record)
         epoch, step_in_epoch = epoch + 1, 0
         save_checkpoint()
@@ -365,19 +431,39 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     if ddp.main:
         last_knn = next((e for e in reversed(hist_epochs) if "knn_accuracy" in e), {})
         meta = make_metadata(
-            net.backbone, cfg.arch, input_size=cfg.input_size, init=cfg.init, epochs=epoch, steps=step,
-            loss="NT-Xent", temperature=cfg.temperature,
+            net.backbone,
+            cfg.arch,
+            input_size=cfg.input_size,
+            init=cfg.init,
+            epochs=epoch,
+            steps=step,
+            loss="NT-Xent",
+            temperature=cfg.temperature,
             final_loss=hist_epochs[-1]["loss"] if hist_epochs else None,
-            knn_before=({k: v for k, v in hist_epochs[0].items() if k.startswith("knn")}
-                        if hist_epochs and hist_epochs[0]["epoch"] == 0 else {}),
-            batch_size=cfg.batch_size * ddp.world_size, optimizer=cfg.optimizer, lr=cfg.lr, seed=cfg.seed,
-            data={"source": str(cfg.data), "rows": "all" if cfg.all_rows else "unlabelled",
-                  "images": len(scan.items), "skipped": len(scan.skipped), "sha256": scan.sha256},
+            knn_before=(
+                {k: v for k, v in hist_epochs[0].items() if k.startswith("knn")}
+                if hist_epochs and hist_epochs[0]["epoch"] == 0
+                else {}
+            ),
+            batch_size=cfg.batch_size * ddp.world_size,
+            optimizer=cfg.optimizer,
+            lr=cfg.lr,
+            seed=cfg.seed,
+            data={
+                "source": str(cfg.data),
+                "rows": "all" if cfg.all_rows else "unlabelled",
+                "images": len(scan.items),
+                "skipped": len(scan.skipped),
+                "sha256": scan.sha256,
+            },
             knn={k: v for k, v in last_knn.items() if k.startswith("knn")},
-            device=device.type, amp=use_amp, world_size=ddp.world_size,
+            device=device.type,
+            amp=use_amp,
+            world_size=ddp.world_size,
         )
         save_simclr_backbone(net.backbone, backbone_path, meta)
     if ddp.world_size > 1:
         dist.barrier()
-    return PretrainResult(out, backbone_path, step, epoch, [s["loss"] for s in hist_steps], hist_epochs,
-                          scan.skipped)
+    return PretrainResult(
+        out, backbone_path, step, epoch, [s["loss"] for s in hist_steps], hist_epochs, scan.skipped
+    )

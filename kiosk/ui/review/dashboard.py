@@ -62,8 +62,9 @@ class DashboardWidget(QWidget):
             x, counts = per_bin(epochs[is_flag] if epochs.size else epochs, seconds)
             if x.size:
                 plot.addItem(
-                    pg.BarGraphItem(x=x + seconds / 2, height=counts, width=seconds * 0.8,
-                                     brush=CHART_COLOURS["flag"])
+                    pg.BarGraphItem(
+                        x=x + seconds / 2, height=counts, width=seconds * 0.8, brush=CHART_COLOURS["flag"]
+                    )
                 )
         clear_total = sum(n for _, n in data.clear_counts)
         labels = ["flag", "review", "clear"]

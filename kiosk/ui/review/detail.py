@@ -138,8 +138,11 @@ class CaseDetailDialog(QDialog):
             self.probs.setItem(row, 0, QTableWidgetItem(display_name(cls)))
             self.probs.setItem(row, 1, QTableWidgetItem(f"{p:.1%}"))
         quality = ", ".join(f"{k} {v:.3g}" for k, v in detail.quality.items()) or "-"
-        purged = (f" · images purged {local_time(detail.images_purged_utc, '%Y-%m-%d')}"
-                  if detail.images_purged_utc else "")
+        purged = (
+            f" · images purged {local_time(detail.images_purged_utc, '%Y-%m-%d')}"
+            if detail.images_purged_utc
+            else ""
+        )
         e = html.escape  # traveller references and names are typed by people: never markup
         self.info.setText(
             f"<b>{c.decision.upper()}</b> · {e(display_name(c.top_class))} {c.top_probability:.1%} · "
@@ -168,16 +171,22 @@ class CaseDetailDialog(QDialog):
 
     def ask(self, title: str, text: str) -> bool:
         """Yes/No before a change (No is the default); tests replace this."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def tell(self, text: str) -> None:
         """A refusal or an error: in the dialog, and in a message box that does not block."""
         self.error.setText(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, f"Case {self.case_id}", text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, f"Case {self.case_id}", text, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda *_: setattr(self, "last_message", None))
         self.last_message = box
@@ -192,8 +201,9 @@ class CaseDetailDialog(QDialog):
             self.tell("Choose the PCR result first (positive or negative).")
             return
         words = OUTCOME_WORDS.get(outcome, outcome)
-        self._change("outcome", reviews.record_outcome, outcome, "Record outcome",
-                     f"record the outcome {words}")
+        self._change(
+            "outcome", reviews.record_outcome, outcome, "Record outcome", f"record the outcome {words}"
+        )
 
     def _change(self, action: str, store_call, value: str, title: str, what: str) -> None:
         """Ask for the note where one is needed, confirm, then store; a refusal is shown, never raised."""
@@ -201,17 +211,24 @@ class CaseDetailDialog(QDialog):
         note = self.note.toPlainText().strip()
         if _needs_note(c.review_status, action, c.outcome) and not note:
             if (c.review_status, action) == ("confirmed", "dismiss"):
-                self.error.setText("Dismissing a confirmed case needs a note: write why in the note box, "
-                                   "then press Dismiss again.")
+                self.error.setText(
+                    "Dismissing a confirmed case needs a note: write why in the note box, "
+                    "then press Dismiss again."
+                )
             else:
-                self.error.setText(f"This change to a {c.review_status} case needs a note: write why in the "
-                                   "note box, then try again.")
+                self.error.setText(
+                    f"This change to a {c.review_status} case needs a note: write why in the "
+                    "note box, then try again."
+                )
             self.note.setFocus()
             return
-        text = (f"Case {self.case_id} ({c.decision.upper()}, {display_name(c.top_class)}, now "
-                f"{c.review_status}{' · ' + OUTCOME_WORDS.get(c.outcome, c.outcome) if c.outcome else ''}): "
-                f"{what}?" + (f"\n\nNote: {note}" if note else "\n\nNo note.")
-                + "\n\nThis is recorded with your name in the audit trail.")
+        text = (
+            f"Case {self.case_id} ({c.decision.upper()}, {display_name(c.top_class)}, now "
+            f"{c.review_status}{' · ' + OUTCOME_WORDS.get(c.outcome, c.outcome) if c.outcome else ''}): "
+            f"{what}?"
+            + (f"\n\nNote: {note}" if note else "\n\nNo note.")
+            + "\n\nThis is recorded with your name in the audit trail."
+        )
         if not self.ask(f"{title} case?", text):
             return
         try:
@@ -221,8 +238,10 @@ class CaseDetailDialog(QDialog):
             return
         except Exception as exc:  # noqa: BLE001 - a database fault: plain words here, details in the log
             log.exception("review change on case %s failed", self.case_id)
-            self.tell("The change could not be saved: the case database did not accept it "
-                      f"({type(exc).__name__}). Try again; if it keeps failing, call your administrator.")
+            self.tell(
+                "The change could not be saved: the case database did not accept it "
+                f"({type(exc).__name__}). Try again; if it keeps failing, call your administrator."
+            )
             return
         self.error.setText("")
         self.note.clear()

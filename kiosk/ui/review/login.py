@@ -121,8 +121,11 @@ class _Form(QDialog):
         layout = self.layout()
         layout.invalidate()
         layout.activate()
-        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else \
-            layout.totalSizeHint().height()
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         height = max(height, layout.totalMinimumSize().height())
         self.setMinimumSize(width, min(height, screen.height()))
         self.resize(width, min(height, screen.height()))

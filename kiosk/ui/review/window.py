@@ -57,8 +57,9 @@ class ReviewWindow(QMainWindow):
 
     logged_off = Signal(str)  # reason
 
-    def __init__(self, db: Database, config: Any, session: StationSession | UserSession,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, config: Any, session: StationSession | UserSession, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.settings = StoreSettings.from_config(config)
         user = session.user if isinstance(session, StationSession) else session
@@ -81,12 +82,17 @@ class ReviewWindow(QMainWindow):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         # "decision" or "decision:reason_code" (models.decision.ReasonCode): the open-set outcomes apart.
-        self.decision = _combo([
-            ("All decisions", None), ("FLAG", "flag"), ("REVIEW", "review"),
-            ("REVIEW · condition not recognised", "review:unknown_condition"),
-            ("REVIEW · low confidence", "review:low_confidence"),
-            ("REVIEW · doubtful picture", "review:poor_quality"), ("CLEAR", "clear"),
-        ])
+        self.decision = _combo(
+            [
+                ("All decisions", None),
+                ("FLAG", "flag"),
+                ("REVIEW", "review"),
+                ("REVIEW · condition not recognised", "review:unknown_condition"),
+                ("REVIEW · low confidence", "review:low_confidence"),
+                ("REVIEW · doubtful picture", "review:poor_quality"),
+                ("CLEAR", "clear"),
+            ]
+        )
         self.top_class = _combo([("All classes", None)] + [(display_name(c), c) for c in CLASSES])
         self.station = _combo([("All stations", None)] + [(s, s) for s in stations(db)])
         self.status = _combo([("Any review status", None)] + [(s.capitalize(), s) for s in REVIEW_STATUSES])
