@@ -197,8 +197,12 @@ def run(args) -> None:
     from training.cache import load_images
     from training.manifest import labelled, read_manifest
 
-    load_images(labelled(read_manifest(Path(args.data) / "manifest.csv")), 32 if args.tiny else 192,
-                out / "cache", progress=False)
+    load_images(
+        labelled(read_manifest(Path(args.data) / "manifest.csv")),
+        32 if args.tiny else 192,
+        out / "cache",
+        progress=False,
+    )
     procs = {}
     for name in FIT_ARMS:
         log = open(out / f"{name}.log", "w")
