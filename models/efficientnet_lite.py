@@ -70,8 +70,13 @@ def _stages(variant: str) -> list[tuple[int, int, int, int, int]]:
     width, depth = LITE_VARIANTS[variant]
     last = len(_LITE0_STAGES) - 1
     return [
-        (expand, kernel, stride, _round_channels(out_ch, width),
-         repeats if i in (0, last) else math.ceil(depth * repeats))
+        (
+            expand,
+            kernel,
+            stride,
+            _round_channels(out_ch, width),
+            repeats if i in (0, last) else math.ceil(depth * repeats),
+        )
         for i, (expand, kernel, stride, out_ch, repeats) in enumerate(_LITE0_STAGES)
     ]
 
@@ -138,8 +143,6 @@ def lite_imagenet_checkpoint(variant: str = "lite0") -> Path | None:
         return None
     path = Path(getattr(package, f"EfficientnetLite{number}ModelFile").get_model_file_path())
     return path if path.is_file() else None
-
-
 
 
 class FusedLite(nn.Module):

@@ -111,8 +111,9 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         lines.append(
             f"2. SimCLR (lightly) from {cfg['init']} weights on the unlabelled images: "
             f"{run.get('ssl_steps', '?')} steps of {cfg['ssl_batch_size']} at {cfg['ssl_input_size']} px, "
-            f"SGD lr {cfg['ssl_lr']}" + (f", parameters before `{cfg['freeze_below']}` frozen" if cfg[
-                "freeze_below"] else "") + "."
+            f"SGD lr {cfg['ssl_lr']}"
+            + (f", parameters before `{cfg['freeze_below']}` frozen" if cfg["freeze_below"] else "")
+            + "."
         )
     if start:
         probes = ", ".join(f"{k.split(':')[0]} {v:.3f}" for k, v in start.items())
@@ -125,10 +126,14 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     ft_cfg = fit_prov.get("recipe_config", cfg) if cfg.get("fit_from") else cfg
     ft_size = (fit_prov.get("fused_from") or {}).get("input_size", manifest["input_size"])
     lines += [
-        ("4. Fine-tuning reused from bundle `"
-         + (fit_prov.get("fused_from") or {}).get("bundle_sha256", "?")[:12]
-         + f"` (made by `{fit_prov.get('recipe_command', '?')}` on {fit_prov.get('date_utc', '?')[:10]}; its "
-         "split is this run's, checked by the recipe)" if cfg.get("fit_from") else "4. Fine-tuning")
+        (
+            "4. Fine-tuning reused from bundle `"
+            + (fit_prov.get("fused_from") or {}).get("bundle_sha256", "?")[:12]
+            + f"` (made by `{fit_prov.get('recipe_command', '?')}` on "
+            f"{fit_prov.get('date_utc', '?')[:10]}; its split is this run's, checked by the recipe)"
+            if cfg.get("fit_from")
+            else "4. Fine-tuning"
+        )
         + f" at {ft_size} px: {ft_cfg['optimizer']} lr {ft_cfg['lr']}, weight decay "
         f"{ft_cfg['weight_decay']}, batch {ft_cfg['batch_size']}, {ft_cfg['epochs']} cosine epochs, the "
         "paper's "
@@ -136,8 +141,11 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         f"{ft_cfg['label_smoothing']}"
         + (f", parameters before `{ft_cfg['freeze_below']}` frozen" if ft_cfg["freeze_below"] else "")
         + f". Best epoch on validation macro-F1: {fit_prov.get('best_epoch')}"
-        + (f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"
-           if best else "")
+        + (
+            f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"
+            if best
+            else ""
+        )
         + ".",
     ]
     if fusion:
@@ -194,12 +202,18 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"{base['macro_f1']:.3f} ({_ci(base['ci95'].get('macro_f1'))}), mpox recall {bop['recall']:.3f} "
             f"at specificity {bop['specificity']:.3f} (p >= 0.5).",
         ]
-    lines += ["", "Per class (argmax decision):", "", "| class | precision | recall | F1 | test images |",
-              "|---|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "Per class (argmax decision):",
+        "",
+        "| class | precision | recall | F1 | test images |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for c in classes:
         pc = m["per_class"][c]
-        lines.append(f"| {c} | {pc['precision']:.2f} | {pc['recall']:.2f} | {pc['f1']:.2f} | "
-                     f"{pc['support']} |")
+        lines.append(
+            f"| {c} | {pc['precision']:.2f} | {pc['recall']:.2f} | {pc['f1']:.2f} | {pc['support']} |"
+        )
     lines += ["", "Per source:", "", "| source | images | accuracy | macro-F1 |", "|---|---:|---:|---:|"]
     for s, ps in m["per_source"].items():
         lines.append(f"| {s} | {ps['n']} | {ps['accuracy']:.2f} | {ps['macro_f1']:.2f} |")
@@ -246,12 +260,16 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     ]
     missed = [k for k, aim in (("accuracy", AIMS["accuracy"]), ("macro_f1", AIMS["macro_f1"])) if m[k] < aim]
     if missed or op["recall"] < AIMS["mpox_recall"] or op["specificity"] < AIMS["mpox_specificity"]:
-        lines.append("- **Below the project's quality aims** where the table says missed; see "
-                     "docs/training.md "
-                     "for the GPU sweep of fine-tuning settings behind this recipe.")
+        lines.append(
+            "- **Below the project's quality aims** where the table says missed; see "
+            "docs/training.md "
+            "for the GPU sweep of fine-tuning settings behind this recipe."
+        )
     if small:
-        lines.append(f"- **Small classes**: {', '.join(small)} have fewer than 10 test images each; their "
-                     "figures and intervals are very uncertain.")
+        lines.append(
+            f"- **Small classes**: {', '.join(small)} have fewer than 10 test images each; their "
+            "figures and intervals are very uncertain."
+        )
     lines += [
         "- **Source confound**: in this data, some classes come from a single, watermarked source "
         "(DermNet NZ) "
@@ -294,4 +312,3 @@ def open_set_card_lines(m: dict, manifest: dict) -> list[str]:
         f"{', '.join(data.get('unseen_sources_in_test', [])) or 'none'}.",
     ]
     return lines + report_lines(m)[2:]
-

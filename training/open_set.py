@@ -39,7 +39,10 @@ NOT_SKIN_C = 0.01
 
 
 def make_open_split(
-    records: Sequence[Record], seed: int = 0, held_topics: int = 6, held_sources: int = 2,
+    records: Sequence[Record],
+    seed: int = 0,
+    held_topics: int = 6,
+    held_sources: int = 2,
     fractions: tuple[float, float, float] = (0.6, 0.2, 0.2),
 ) -> dict:
     """path -> train/val/test for the open-set records (see the module docstring); deterministic by seed."""
@@ -100,8 +103,9 @@ def ensure_open_split(path: str | Path, manifest: str | Path, seed: int = 0, wri
     return path
 
 
-def pooled_features(bundle: Bundle, records: Sequence[Record], cache_dir=DEFAULT_CACHE_DIR,
-                    batch_size: int = 64) -> np.ndarray:
+def pooled_features(
+    bundle: Bundle, records: Sequence[Record], cache_dir=DEFAULT_CACHE_DIR, batch_size: int = 64
+) -> np.ndarray:
     """(N, D) pooled target-layer features, made as the station makes them (same crop, same layer)."""
     images = load_images(list(records), bundle.manifest["input_size"], cache_dir, progress=False)
     device = next(bundle.model.parameters()).device
@@ -144,8 +148,9 @@ class HeadChoice:
     candidates: list[dict] = field(default_factory=list)  # val figures of every setting tried
 
 
-def _tpr_at(scores_known: np.ndarray, scores_open: np.ndarray, max_fpr: float,
-            sets: list[str] | None = None) -> float:
+def _tpr_at(
+    scores_known: np.ndarray, scores_open: np.ndarray, max_fpr: float, sets: list[str] | None = None
+) -> float:
     """Share of open-set scores above the threshold that keeps ``max_fpr`` on each known image set."""
     names = np.array(sets or ["data"] * len(scores_known))
     t = max(np.quantile(scores_known[names == n], 1.0 - max_fpr) for n in set(names))
@@ -156,8 +161,9 @@ def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed
     """Fit both heads for each setting on ``train``; keep the setting whose unknown head finds the most
     ``val`` other-condition images at ``max_unknown`` of ``val`` eight-class images."""
     if min(len(train.known), len(train.other), len(train.not_skin)) == 0:
-        raise ManifestError("fitting the open-set head needs eight-class, other-condition and not-skin "
-                            "training images")
+        raise ManifestError(
+            "fitting the open-set head needs eight-class, other-condition and not-skin training images"
+        )
     best, tried = None, []
     for transform in TRANSFORMS:
         known = _transform(train.known, transform)
@@ -172,9 +178,12 @@ def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed
             head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, transform=transform)
             known_u, _ = head.score_arrays(val.known)
             other_u, _ = head.score_arrays(val.other)
-            entry = {"transform": transform, "C": c,
-                     "val_tpr": _tpr_at(known_u, other_u, max_unknown, val.known_sets),
-                     "val_auroc": _auroc(known_u, other_u)}
+            entry = {
+                "transform": transform,
+                "C": c,
+                "val_tpr": _tpr_at(known_u, other_u, max_unknown, val.known_sets),
+                "val_auroc": _auroc(known_u, other_u),
+            }
             tried.append(entry)
             if best is None or entry["val_tpr"] > best[0]["val_tpr"]:
                 best = (entry, head)
@@ -188,8 +197,9 @@ def _auroc(known: np.ndarray, unknown: np.ndarray) -> float | None:
     return float(roc_auc_score(np.r_[np.zeros(len(known)), np.ones(len(unknown))], np.r_[known, unknown]))
 
 
-def choose_thresholds(head: OpenSetHead, val: FeatureSet, max_unknown: float = 0.05,
-                      max_not_skin: float = 0.01) -> dict:
+def choose_thresholds(
+    head: OpenSetHead, val: FeatureSet, max_unknown: float = 0.05, max_not_skin: float = 0.01
+) -> dict:
     """``unknown`` and ``not_skin`` thresholds from ``val`` (see the module docstring), with what they do
     there. A threshold sits just above the scores it must let through."""
     known_u, known_ns = head.score_arrays(val.known)
@@ -214,11 +224,15 @@ def choose_thresholds(head: OpenSetHead, val: FeatureSet, max_unknown: float = 0
             "mpox_sent_to_not_skin": int(np.sum(known_ns[mpox] >= t_ns)),
             "other_condition_caught": float(np.mean((other_u >= t_un) | (other_ns >= t_ns))),
             "not_skin_caught": float(np.mean(ns_ns >= t_ns)),
-            "n_known": len(known_u), "n_other_condition": len(other_u), "n_not_skin": len(ns_u),
+            "n_known": len(known_u),
+            "n_other_condition": len(other_u),
+            "n_not_skin": len(ns_u),
             "per_set": {
-                str(name): {"n": int(np.sum(sets == name)),
-                            "sent_to_unknown": float(np.mean(to_unknown[sets == name])),
-                            "sent_to_not_skin": float(np.mean(to_not_skin[sets == name]))}
+                str(name): {
+                    "n": int(np.sum(sets == name)),
+                    "sent_to_unknown": float(np.mean(to_unknown[sets == name])),
+                    "sent_to_not_skin": float(np.mean(to_not_skin[sets == name])),
+                }
                 for name in sorted(set(sets))
             },
         },
@@ -251,12 +265,15 @@ def _extra_known(cfg: OpenSetConfig) -> dict[str, list[Record]]:
     groups = sorted({r.group for r in records})
     np.random.default_rng(cfg.seed).shuffle(groups)
     to_train = set(groups[: len(groups) // 2])
-    return {"train": [r for r in records if r.group in to_train],
-            "val": [r for r in records if r.group not in to_train]}
+    return {
+        "train": [r for r in records if r.group in to_train],
+        "val": [r for r in records if r.group not in to_train],
+    }
 
 
-def _features(bundle: Bundle, known: list[Record], opened: list[Record], cache_dir,
-              extra: list[Record] = ()) -> FeatureSet:
+def _features(
+    bundle: Bundle, known: list[Record], opened: list[Record], cache_dir, extra: list[Record] = ()
+) -> FeatureSet:
     kf = pooled_features(bundle, list(known) + list(extra), cache_dir)
     of = pooled_features(bundle, opened, cache_dir)
     other = np.array([r.label == OTHER_CONDITION for r in opened], dtype=bool)
@@ -270,13 +287,19 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
     known_records = labelled(read_manifest(cfg.data))
     split = splitlib.load_split(cfg.split_file, cfg.data)
     open_records = read_manifest(cfg.open_set)
-    split_path = ensure_open_split(cfg.open_split or Path(cfg.out or cfg.bundle).parent / "open_split.json",
-                                   cfg.open_set, cfg.seed)
+    split_path = ensure_open_split(
+        cfg.open_split or Path(cfg.out or cfg.bundle).parent / "open_split.json", cfg.open_set, cfg.seed
+    )
     open_split = load_open_split(split_path, cfg.open_set)
     extra = _extra_known(cfg)
     parts = {
-        part: _features(bundle, splitlib.select(known_records, split, part),
-                        select_open(open_records, open_split, part), cfg.cache_dir, extra[part])
+        part: _features(
+            bundle,
+            splitlib.select(known_records, split, part),
+            select_open(open_records, open_split, part),
+            cfg.cache_dir,
+            extra[part],
+        )
         for part in ("train", "val")
     }
     choice = fit_head(parts["train"], parts["val"], cfg.max_unknown, cfg.seed)
@@ -286,7 +309,7 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
         "transform": choice.transform,
         "feature": f"spatial mean of {bundle.manifest['cam_target_layer']}",
         "method": "logistic regressions on the pooled features: eight classes vs other_condition (unknown), "
-                  "eight classes vs not_skin (not_skin); setting and thresholds chosen on validation images",
+        "eight classes vs not_skin (not_skin); setting and thresholds chosen on validation images",
         "C_unknown": choice.c,
         "C_not_skin": NOT_SKIN_C,
         "settings_tried": choice.candidates,
@@ -298,15 +321,26 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
             "unseen_topics_in_test": open_split.get("unseen_topics", []),
             "unseen_sources_in_test": open_split.get("unseen_sources", []),
             "extra_known": str(cfg.extra_known) if cfg.extra_known else None,
-            "n_train": {"known": len(parts["train"].known), "other_condition": len(parts["train"].other),
-                        "not_skin": len(parts["train"].not_skin)},
-            "n_val": {"known": len(parts["val"].known), "other_condition": len(parts["val"].other),
-                      "not_skin": len(parts["val"].not_skin)},
+            "n_train": {
+                "known": len(parts["train"].known),
+                "other_condition": len(parts["train"].other),
+                "not_skin": len(parts["train"].not_skin),
+            },
+            "n_val": {
+                "known": len(parts["val"].known),
+                "other_condition": len(parts["val"].other),
+                "not_skin": len(parts["val"].not_skin),
+            },
         },
     }
     thresholds = Thresholds.from_dict(bundle.manifest["thresholds"])
-    thresholds = Thresholds(thresholds.flag, thresholds.review, thresholds.flagged_classes,
-                            unknown=chosen["unknown"], not_skin=chosen["not_skin"])
+    thresholds = Thresholds(
+        thresholds.flag,
+        thresholds.review,
+        thresholds.flagged_classes,
+        unknown=chosen["unknown"],
+        not_skin=chosen["not_skin"],
+    )
     manifest = dict(bundle.manifest, open_set=block, thresholds=thresholds.as_dict())
     load_bundle(rewrite_bundle(bundle, manifest, {OPEN_SET_FILE: choice.head.to_bytes()}, cfg.out))
     return block
@@ -314,7 +348,9 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
 
 def summary(block: dict) -> str:
     v = block["validation"]
-    return (f"open-set head ({block['transform']}, C={block['C_unknown']}) on validation images: "
-            f"eight-class images sent to unknown {v['known_sent_to_unknown']:.1%}, to not-skin "
-            f"{v['known_sent_to_not_skin']:.1%} (mpox: {v['mpox_sent_to_not_skin']}); other conditions "
-            f"caught {v['other_condition_caught']:.1%}; non-skin caught {v['not_skin_caught']:.1%}")
+    return (
+        f"open-set head ({block['transform']}, C={block['C_unknown']}) on validation images: "
+        f"eight-class images sent to unknown {v['known_sent_to_unknown']:.1%}, to not-skin "
+        f"{v['known_sent_to_not_skin']:.1%} (mpox: {v['mpox_sent_to_not_skin']}); other conditions "
+        f"caught {v['other_condition_caught']:.1%}; non-skin caught {v['not_skin_caught']:.1%}"
+    )

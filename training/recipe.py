@@ -333,19 +333,28 @@ def _resolve_open_split(cfg: RecipeConfig, out: Path) -> Path | None:
     return ensure_open_split(out / "open_split.json", cfg.open_set, cfg.seed)
 
 
-def _open_set_step(cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_path: Path, open_split: Path,
-                   test_records) -> dict:
+def _open_set_step(
+    cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_path: Path, open_split: Path, test_records
+) -> dict:
     """Fit the open-set head into the bundle (train/val parts), then screen the held-out eight-class and
     open-set test images through the station's path (models.screening) once."""
     from .open_set import OpenSetConfig, add_open_set, load_open_split, select_open, summary
     from .open_set_eval import evaluate_open_set
 
-    block = add_open_set(OpenSetConfig(
-        bundle=bundle_dir, data=manifest, split_file=split_path, open_set=Path(cfg.open_set),
-        open_split=open_split, seed=cfg.seed, max_unknown=cfg.max_unknown, max_not_skin=cfg.max_not_skin,
-        extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
-        **({"cache_dir": Path(cfg.cache_dir)} if cfg.cache_dir else {}),
-    ))
+    block = add_open_set(
+        OpenSetConfig(
+            bundle=bundle_dir,
+            data=manifest,
+            split_file=split_path,
+            open_set=Path(cfg.open_set),
+            open_split=open_split,
+            seed=cfg.seed,
+            max_unknown=cfg.max_unknown,
+            max_not_skin=cfg.max_not_skin,
+            extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
+            **({"cache_dir": Path(cfg.cache_dir)} if cfg.cache_dir else {}),
+        )
+    )
     print(f"recipe {cfg.name}: {summary(block)}", flush=True)
     open_records = read_manifest(cfg.open_set)
     held_out = select_open(open_records, load_open_split(open_split, cfg.open_set), "test")
@@ -378,8 +387,10 @@ def _reused_split(prov: dict, where: Path) -> dict:
     remade from its recorded manifest and seed, accepted only if it hashes to the recorded split_sha256."""
     used, manifest = prov.get("split_file"), prov.get("manifest")
     if not manifest or not Path(manifest).is_file():
-        raise ManifestError(f"--fit-from {where}: its provenance names no readable manifest, so it cannot be "
-                            "checked that it never trained on this run's validation or test images")
+        raise ManifestError(
+            f"--fit-from {where}: its provenance names no readable manifest, so it cannot be "
+            "checked that it never trained on this run's validation or test images"
+        )
     if used and Path(used).is_file():
         return splitlib.load_split(used, manifest)
     with tempfile.TemporaryDirectory() as tmp:
@@ -387,8 +398,10 @@ def _reused_split(prov: dict, where: Path) -> dict:
         split = splitlib.make_split(labelled(read_manifest(manifest)), seed=int(prov.get("seed", 0)))
         splitlib.save_split(split, remade, manifest)
         if sha256_file(remade) != prov.get("split_sha256"):
-            raise ManifestError(f"--fit-from {where}: its split file {used} is gone and remaking it from "
-                                f"{manifest} gives another split; it cannot be checked")
+            raise ManifestError(
+                f"--fit-from {where}: its split file {used} is gone and remaking it from "
+                f"{manifest} gives another split; it cannot be checked"
+            )
         return splitlib.load_split(remade, manifest)
 
 
@@ -413,15 +426,32 @@ def _fuse(cfg: RecipeConfig, out: Path, fit_bundle: Path, records, split: dict) 
     done = folder / "fusion.json"
     if done.is_file():
         return json.loads(done.read_text())
-    result = fuse_bundle(fit_bundle, tuple(cfg.fuse_with), records, split, folder / "bundle",
-                         input_size=cfg.fusion_input_size or None, seed=cfg.seed, cache_dir=cfg.cache_dir,
-                         progress=cfg.progress)
-    choice = {"bundle": str(result.bundle), "arch": result.arch, "trunks": [cfg.arch, *cfg.fuse_with],
-              "C": result.C, "class_weight": result.class_weight,
-              "val_macro_f1": round(result.val_macro_f1, 4), "temperature": result.temperature}
+    result = fuse_bundle(
+        fit_bundle,
+        tuple(cfg.fuse_with),
+        records,
+        split,
+        folder / "bundle",
+        input_size=cfg.fusion_input_size or None,
+        seed=cfg.seed,
+        cache_dir=cfg.cache_dir,
+        progress=cfg.progress,
+    )
+    choice = {
+        "bundle": str(result.bundle),
+        "arch": result.arch,
+        "trunks": [cfg.arch, *cfg.fuse_with],
+        "C": result.C,
+        "class_weight": result.class_weight,
+        "val_macro_f1": round(result.val_macro_f1, 4),
+        "temperature": result.temperature,
+    }
     done.write_text(json.dumps(choice, indent=2))
-    print(f"recipe {cfg.name}: fused {choice['trunks']} -> {result.arch}, validation macro-F1 "
-          f"{choice['val_macro_f1']}", flush=True)
+    print(
+        f"recipe {cfg.name}: fused {choice['trunks']} -> {result.arch}, validation macro-F1 "
+        f"{choice['val_macro_f1']}",
+        flush=True,
+    )
     return choice
 
 
@@ -475,8 +505,11 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     if cfg.fit_from:
         fit_bundle = Path(cfg.fit_from)
         _check_reused_fit(fit_bundle, split)
-        start = {"init": f"reused fine-tuned bundle {load_bundle(fit_bundle).short_hash}", "head": None,
-                 "probes": {}}
+        start = {
+            "init": f"reused fine-tuned bundle {load_bundle(fit_bundle).short_hash}",
+            "head": None,
+            "probes": {},
+        }
     else:
         fit_bundle = fit_dir / "bundle"
         backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
