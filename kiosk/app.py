@@ -326,6 +326,7 @@ class Station:
             database_state=self.database_state,
             login_required=self.login_required,
             clear_result_after_s=self.config.security.clear_result_after_seconds,
+            review_instruction=self.config.station.review_instruction,
         )
         if self.engine and self.engine.backend_note:
             self.window.status_device.setToolTip(self.engine.backend_note)

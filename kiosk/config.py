@@ -39,9 +39,15 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME))
 
 
+# What the screening window tells the officer to do with a REVIEW (the banner's second line).
+DEFAULT_REVIEW_INSTRUCTION = "Hold the traveller and ask the duty clinician"
+REVIEW_INSTRUCTION_MAX = 60  # characters: one line of the banner at 1280x720
+
+
 @dataclass(frozen=True)
 class StationConfig:
     id: str = "gate-1"
+    review_instruction: str = DEFAULT_REVIEW_INSTRUCTION
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,17 @@ def _station_id(v: Any) -> str:
     return v
 
 
+def _review_instruction(v: Any) -> str:
+    raw = _str(v).strip()
+    v = " ".join(raw.split())
+    if not v or len(v) > REVIEW_INSTRUCTION_MAX or "\n" in raw:
+        raise ValueError(
+            f"must be one line of 1 to {REVIEW_INSTRUCTION_MAX} characters, e.g. "
+            f'"{DEFAULT_REVIEW_INSTRUCTION}" (the REVIEW banner shows it under the decision)'
+        )
+    return v
+
+
 def _source(v: Any) -> str:
     v = _str(v)
     if not SOURCE_PATTERN.match(v):
@@ -192,7 +209,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
 
 # section -> key -> checker; this table IS the set of accepted keys.
 _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "station": {"id": _station_id},
+    "station": {"id": _station_id, "review_instruction": _review_instruction},
     "camera": {"source": _source},
     "model": {"bundle": _str, "device": _device, "backend": _backend},
     "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},

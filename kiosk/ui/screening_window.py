@@ -36,21 +36,14 @@ from PySide6.QtWidgets import (
 
 from models.decision import ReasonCode
 from models.explainer import blend_heatmap
+from models.preprocessing import square_crop_box
 from models.taxonomy import display_name
 
 from ..capture import CameraState, CaptureService, CaptureStats
 from ..inference import RETAKE, ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
-from .style import (
-    BANNER_TEXT,
-    CHART_COLOURS,
-    RETAKE_TEXT,
-    UNKNOWN_CONDITION_TEXT,
-    banner_style,
-    scale_for,
-    style_sheet,
-)
-from .widgets import ImageView, LostPanel, Top3Chart
+from .style import BANNER_TEXT, CHART_COLOURS, banner_lines, banner_style, scale_for, style_sheet
+from .widgets import Banner, ImageView, LostPanel, Top3Chart, local_time
 
 NOTE = (
     "Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
@@ -90,6 +83,7 @@ class ScreeningWindow(QMainWindow):
         frame_interval_ms: int = 10,
         login_required: bool = False,
         clear_result_after_s: float = 60.0,
+        review_instruction: str = "",
     ):
         super().__init__()
         self.setWindowTitle("Mpox screening station")
@@ -98,6 +92,7 @@ class ScreeningWindow(QMainWindow):
         self.unavailable = unavailable
         self.operator = operator
         self.login_required = login_required
+        self.review_instruction = review_instruction  # the REVIEW banner's second line ("" : the default)
         self._generation = 0  # bumped when the screen is cleared: results asked for before are not shown
         self._close_reason = ""
         self._scale = 0.0
@@ -199,9 +194,7 @@ class ScreeningWindow(QMainWindow):
         # Right: banner, reason, top-3 chart, heatmap with toggle and opacity, note.
         right = QWidget()
         rv = QVBoxLayout(right)
-        self.banner = QLabel()
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
+        self.banner = Banner()
         rv.addWidget(self.banner)
         self.reason = QLabel()
         self.reason.setObjectName("reason")
@@ -209,6 +202,10 @@ class ScreeningWindow(QMainWindow):
         rv.addWidget(self.reason)
         self.chart = Top3Chart()
         rv.addWidget(self.chart, 2)
+        self.heatmap_caption = QLabel("")  # which class the heatmap explains, and the square the model saw
+        self.heatmap_caption.setObjectName("note")
+        self.heatmap_caption.setWordWrap(True)
+        rv.addWidget(self.heatmap_caption)
         self.heatmap_view = ImageView("The screened image and its heatmap appear here")
         rv.addWidget(self.heatmap_view, 3)
         hm = QHBoxLayout()
@@ -308,6 +305,7 @@ class ScreeningWindow(QMainWindow):
         self.clear_timer.stop()
         self._result = None
         self.heatmap_view.set_image(None)
+        self.heatmap_caption.setText("")
         self.chart.set_top3([])
         self.ref_edit.clear()
         if self.controller is not None:
@@ -337,7 +335,11 @@ class ScreeningWindow(QMainWindow):
         if self.unavailable or self.controller is None or self.signed_out:
             return
         if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
-            self._set_banner("retake", "No live picture to screen: wait for the camera.")
+            self._set_banner(
+                "retake",
+                "No live picture to screen: wait for the camera.",
+                action="Wait for the live picture",
+            )
             return
         # The reference belongs to this capture and goes with it; the field starts empty for the next one
         # (a reference left there after a CLEAR or a RETAKE was once saved with the next traveller's case).
@@ -396,10 +398,11 @@ class ScreeningWindow(QMainWindow):
         return (len(d) - 1) / (d[-1] - d[0])
 
     # ---------- results ----------
-    def _set_banner(self, kind: str, reason: str, text: str | None = None) -> None:
+    def _set_banner(self, kind: str, reason: str, headline: str | None = None, action: str = "") -> None:
+        """The banner (headline, and what to do on a second line) and the status text under it."""
         self.banner_kind = kind
-        self.banner.setText(text or BANNER_TEXT[kind])
         self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
+        self.banner.show_lines(headline or BANNER_TEXT[kind], action, self._scale or 1.0)
         self.reason.setText(reason)
 
     def _show_idle(self) -> None:
@@ -426,29 +429,27 @@ class ScreeningWindow(QMainWindow):
         if request.mode == "auto" and ref and decided and self.ref_edit.text().strip() == ref:
             self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
         self._result = result
-        self.clear_timer.start()
+        self.clear_timer.start()  # the result fades to "Ready" after clear_result_after_s (docs/kiosk.md)
+        # The result's time (the station's local time): a result left on screen says how old it is.
+        at = local_time(result.captured_utc, "%H:%M:%S")
+        explained = result.verdict.explained_class if result.verdict else None
+        named = result.verdict.flagged_class or explained if result.verdict else None
+        headline, action = banner_lines(
+            result.decision,
+            result.reason_code,
+            display_name(named).split(" (")[0] if named else "",  # "Mpox", not "Mpox (monkeypox)"
+            self.review_instruction,
+        )
         if result.decision == RETAKE:
-            text = RETAKE_TEXT.get(result.reason_code, BANNER_TEXT["retake"])
             note = (
                 f" Traveller ref. {ref} was not saved: type it again with the new picture."
                 if ref and request.mode == "capture"
                 else ""
             )
-            self._set_banner("retake", result.reason.removeprefix("retake: ").capitalize() + "." + note, text)
+            why = result.reason.removeprefix("retake: ").capitalize()
+            self._set_banner("retake", f"{at} · {why}.{note}", headline, action)
             self.chart.set_top3([])  # a picture to retake names no disease
         else:
-            text = BANNER_TEXT[result.decision]
-            if result.reason_code == ReasonCode.UNKNOWN_CONDITION:
-                text = UNKNOWN_CONDITION_TEXT
-            if result.decision == "flag":
-                flagged = max(result.thresholds.flagged_classes, key=lambda c: result.probabilities.get(c, 0))
-                sub = round(22 * (self._scale or 1.0))
-                text = (
-                    f"FLAG · suspected {flagged}<br><span style='font-size: {sub}px; font-weight: 600;'>"
-                    "refer to secondary screening</span>"
-                )
-            elif result.decision == "clear":
-                text = f"CLEAR · {display_name(result.verdict.top_class)}"
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
             saved = ""
             if outcome.case_id:
@@ -457,29 +458,52 @@ class ScreeningWindow(QMainWindow):
                 saved = f" {outcome.log_error}."
             elif ref:
                 saved = f" Traveller ref. {ref} not saved (no case is kept for this result)."
-            self._set_banner(result.decision, f"{result.reason} ({how}).{saved}", text)
+            self._set_banner(result.decision, f"{at} · {result.reason} ({how}).{saved}", headline, action)
             colour = CHART_COLOURS[result.decision]
-            explained = result.verdict.explained_class if result.verdict else None
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
             unknown = result.reason_code == ReasonCode.UNKNOWN_CONDITION
-            self.chart.set_top3([] if unknown else result.top3, colour, emphasised=explained)
+            self.chart.set_top3(
+                [] if unknown else result.top3,
+                colour,
+                emphasised=explained,
+                flag_threshold=result.thresholds.flag,
+                flagged_classes=tuple(result.thresholds.flagged_classes),
+            )
             self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
         self.outcome_shown.emit(outcome)
 
     def _on_failed(self, message: str) -> None:
         self._set_banner(
-            "retake", f"{message}. Try again; if it persists, restart the station.", "SCREENING ERROR"
+            "retake",
+            f"{message}. Try again; if it persists, restart the station.",
+            "SCREENING ERROR",
+            "Capture again",
         )
 
     def _render_screened(self, *_args: object) -> None:
         r = self._result
         if r is None:
             return
-        if r.heatmap is not None and self.heatmap_toggle.isChecked():
-            self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0))
-        else:
+        explained = r.verdict.explained_class if r.verdict else None
+        if r.heatmap is None:
+            self.heatmap_caption.setText("Screened picture (no heatmap: this result names no condition)")
             self.heatmap_view.set_image(r.image)
+            return
+        # The model sees the centred square of the picture (models/preprocessing.py): the heatmap stops at its
+        # edges, which the dashed outline shows.
+        crop = square_crop_box(*r.image.shape[:2])
+        what = (
+            f"where the model looked for {display_name(explained)}" if explained else "where the model looked"
+        )
+        if self.heatmap_toggle.isChecked():
+            self.heatmap_caption.setText(f"Heatmap: {what} · dashed square: the part the model saw")
+            self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0), crop)
+        else:
+            self.heatmap_caption.setText(
+                "Screened picture (heatmap off [H]) · dashed square: the part the model saw"
+            )
+            self.heatmap_view.set_image(r.image, crop)
 
     # ---------- status ----------
     def on_capture_state(self, stats: CaptureStats) -> None:
@@ -522,6 +546,7 @@ class ScreeningWindow(QMainWindow):
             self._scale = scale
             self.setStyleSheet(style_sheet(scale))
             self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
+            self.banner.show_lines(self.banner.headline, self.banner.action, scale)
             self.chart.set_scale(scale)
         super().resizeEvent(event)
 

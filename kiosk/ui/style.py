@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..config import DEFAULT_REVIEW_INSTRUCTION
+
 # Chart colours of the decisions (bars on the dark background: the top-3 chart and the dashboard).
 CHART_COLOURS = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}
 
@@ -17,9 +19,9 @@ BANNER_COLOURS = {
 }
 
 BANNER_TEXT = {
-    "flag": "FLAG · refer to secondary screening",
+    "flag": "FLAG · suspected {cls}",
     "review": "REVIEW · manual review needed",
-    "clear": "CLEAR",
+    "clear": "CLEAR · {cls}",
     "retake": "RETAKE · image not usable",
     "idle": "Ready · press Capture",
     "unavailable": "SCREENING UNAVAILABLE",
@@ -31,6 +33,36 @@ RETAKE_TEXT = {
     "poor_quality": "RETAKE · image not usable",
 }
 UNKNOWN_CONDITION_TEXT = "REVIEW · condition not recognised"
+
+# What the officer does next: the banner's second line, one per decision (RETAKE: by reason code).
+# REVIEW's line is the station's own ([station] review_instruction, kiosk/config.py; this is its default).
+ACTION_TEXT = {
+    "flag": "Send to secondary screening",
+    "review": DEFAULT_REVIEW_INSTRUCTION,
+    "clear": "Let the traveller pass",
+    "retake": "Take the picture again",
+}
+RETAKE_ACTION_TEXT = {
+    "poor_quality": "Hold the camera steady, closer, in good light",
+    "not_skin": "Point the camera at the affected skin",
+}
+
+
+def banner_lines(
+    decision: str, reason_code: str = "", named_class: str = "", review_instruction: str = ""
+) -> tuple[str, str]:
+    """(headline, action) of a screening result's banner: the one decision -> banner mapping.
+
+    ``named_class``: the display name of the class a FLAG suspects or a CLEAR found."""
+    if decision == "retake":
+        return (
+            RETAKE_TEXT.get(reason_code, BANNER_TEXT["retake"]),
+            RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT["retake"]),
+        )
+    if decision == "review":
+        head = UNKNOWN_CONDITION_TEXT if reason_code == "unknown_condition" else BANNER_TEXT["review"]
+        return head, review_instruction or ACTION_TEXT["review"]
+    return BANNER_TEXT[decision].format(cls=named_class).removesuffix(" · "), ACTION_TEXT[decision]
 
 
 def scale_for(height: int) -> float:
@@ -65,9 +97,13 @@ def style_sheet(scale: float) -> str:
     """
 
 
+BANNER_FONT_PX = 34  # the headline at 720p; the action line is ACTION_FONT_PX (both shrink to fit one line)
+ACTION_FONT_PX = 22
+
+
 def banner_style(kind: str, scale: float) -> str:
     bg, fg = BANNER_COLOURS[kind]
     return (
-        f"background: {bg}; color: {fg}; font-size: {round(34 * scale)}px; font-weight: 800; "
+        f"background: {bg}; color: {fg}; font-size: {round(BANNER_FONT_PX * scale)}px; font-weight: 800; "
         f"padding: {round(14 * scale)}px; border-radius: {round(10 * scale)}px;"
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
@@ -39,13 +40,16 @@ class ImageView(QWidget):
     def __init__(self, placeholder: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self._image: QImage | None = None
+        self.outline: tuple[int, int, int, int] | None = None  # (top, left, height, width) in image pixels
         self.placeholder = placeholder
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def set_image(self, rgb: np.ndarray | None) -> None:
+    def set_image(self, rgb: np.ndarray | None, outline: tuple[int, int, int, int] | None = None) -> None:
+        """``outline``: a region of the image, (top, left, height, width) in its pixels, drawn dashed."""
         self._image = None if rgb is None else to_qimage(rgb)
+        self.outline = outline if rgb is not None else None
         self.update()
 
     def has_image(self) -> bool:
@@ -55,7 +59,19 @@ class ImageView(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), Qt.GlobalColor.black)
         if self._image is not None:
-            p.drawImage(fit_rect(self._image.width(), self._image.height(), self.rect()), self._image)
+            target = fit_rect(self._image.width(), self._image.height(), self.rect())
+            p.drawImage(target, self._image)
+            if self.outline is not None:
+                top, left, h, w = self.outline
+                k = target.width() / self._image.width()
+                box = QRectF(target.x() + left * k, target.y() + top * k, w * k, h * k).adjusted(1, 1, -1, -1)
+                for colour, style in (
+                    (Qt.GlobalColor.black, Qt.PenStyle.SolidLine),
+                    (Qt.GlobalColor.white, Qt.PenStyle.DashLine),
+                ):
+                    pen = QPen(colour, 2, style)
+                    p.setPen(pen)
+                    p.drawRect(box)
         elif self.placeholder:
             p.setPen(Qt.GlobalColor.lightGray)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
@@ -88,6 +104,60 @@ class LostPanel(QFrame):
         self.raise_()
 
 
+class Banner(QLabel):
+    """The decision in large type (``headline``) and, under it, what the officer does next (``action``).
+
+    Each line stays one line: its font shrinks until it fits the banner's width (a long class name or a
+    station's own review instruction at 1280x720), so the banner is never more than two lines high."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)  # only a last resort: the fitted lines do not wrap
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.headline = ""
+        self.action = ""
+        self.scale = 1.0
+        self.sizes = (0, 0)  # pixel sizes of the two lines as last laid out
+
+    def show_lines(self, headline: str, action: str = "", scale: float = 1.0) -> None:
+        self.headline, self.action, self.scale = headline, action, scale
+        self._fit()
+
+    def _line_px(self, text: str, px: int, weight: QFont.Weight, room: int) -> int:
+        font = QFont(self.font())
+        while px > 10:
+            font.setPixelSize(px)
+            font.setWeight(weight)
+            if QFontMetrics(font).horizontalAdvance(text) <= room:
+                break
+            px -= 1
+        return px
+
+    def _fit(self) -> None:
+        from .style import ACTION_FONT_PX, BANNER_FONT_PX
+
+        margins = self.contentsMargins()
+        room = max(100, self.width() - margins.left() - margins.right() - 8)
+        head_px = self._line_px(
+            self.headline, round(BANNER_FONT_PX * self.scale), QFont.Weight.ExtraBold, room
+        )
+        html = f"<div style='font-size: {head_px}px; font-weight: 800;'>{escape(self.headline)}</div>"
+        act_px = 0
+        if self.action:
+            act_px = self._line_px(
+                self.action, round(ACTION_FONT_PX * self.scale), QFont.Weight.DemiBold, room
+            )
+            html += f"<div style='font-size: {act_px}px; font-weight: 600;'>{escape(self.action)}</div>"
+        self.sizes = (head_px, act_px)
+        self.setText(html)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.headline and event.size().width() != event.oldSize().width():
+            self._fit()
+
+
 class Top3Chart(pg.PlotWidget):
     """Horizontal bars: the three most likely classes with their probabilities.
 
@@ -117,6 +187,18 @@ class Top3Chart(pg.PlotWidget):
             label.setPos(0.01, y)
             self.addItem(label)
             self._labels.append(label)
+        # The flag threshold, marked on the bar of each flagged class shown: a FLAG above a chart whose top
+        # bar is another class is then explained (the flagged class's bar reaches its mark).
+        self._marks = []
+        self._mark_labels = []
+        for _y in self._ys:
+            mark = pg.PlotCurveItem([], [], pen=pg.mkPen("#ffffff", width=3))
+            self.addItem(mark)
+            self._marks.append(mark)
+            text = pg.TextItem("", color="#ffffff", anchor=(0.5, 1))
+            self.addItem(text)
+            self._mark_labels.append(text)
+        self.threshold_marks: list[tuple[str, float]] = []  # (class, threshold) as drawn
         self.values: list[tuple[str, float]] = []
         self.setMinimumHeight(120)
 
@@ -129,11 +211,21 @@ class Top3Chart(pg.PlotWidget):
         self.getAxis("bottom").setHeight(round(28 * scale))
         for label in self._labels:
             label.setFont(font)
+        small = QFont()
+        small.setPixelSize(round(12 * scale))
+        for text in self._mark_labels:
+            text.setFont(small)
 
     def set_top3(
-        self, ranked: list[tuple[str, float]], highlight: str = "#1e88e5", emphasised: str | None = None
+        self,
+        ranked: list[tuple[str, float]],
+        highlight: str = "#1e88e5",
+        emphasised: str | None = None,
+        flag_threshold: float | None = None,
+        flagged_classes: tuple[str, ...] = (),
     ) -> None:
-        """Bars for the three most likely classes; ``emphasised`` (default: the first) is coloured."""
+        """Bars for the three most likely classes; ``emphasised`` (default: the first) is coloured; the bar of
+        each of ``flagged_classes`` shown gets a mark at ``flag_threshold``."""
         self.values = list(ranked[:3])
         padded = self.values + [("", 0.0)] * (3 - len(self.values))
         probs = [p for _, p in padded]
@@ -147,5 +239,15 @@ class Top3Chart(pg.PlotWidget):
             else:
                 label.setAnchor((0, 0.5))
                 label.setPos(p + 0.01, y)
+        self.threshold_marks = []
+        for mark, text, y, (cls, _p) in zip(self._marks, self._mark_labels, self._ys, padded, strict=True):
+            if cls and flag_threshold is not None and cls in flagged_classes:
+                mark.setData([flag_threshold, flag_threshold], [y - 0.38, y + 0.38])
+                text.setText(f"flag {flag_threshold:.2f}")
+                text.setPos(flag_threshold, y + 0.38)
+                self.threshold_marks.append((cls, flag_threshold))
+            else:  # emptied, not removed (see the class docstring)
+                mark.setData([], [])
+                text.setText("")
         ticks = [(y, display_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
         self.getAxis("left").setTicks([ticks])
