@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -29,7 +29,6 @@ from torch import nn
 
 from models.bundle import sha256_file
 from models.errors import MpoxError
-from models.fsutil import atomic_path
 from models.preprocessing import Preprocessor
 from models.registry import REGISTRY, build_model, get_spec
 from models.runtime import softmax
@@ -53,6 +52,18 @@ from .export import command_line, export_bundle, git_commit
 from .freezing import freeze_below
 from .manifest import ManifestError, Record, labelled, read_manifest
 from .metrics import core_metrics
+from .utils import (
+    DistInfo,
+    barrier,
+    broadcast_from_main,
+    device_problem,
+    dist_info,
+    init_distributed,
+    make_optimizer,
+    pick_device,
+    save_checkpoint,
+    wrap_ddp,
+)
 
 HISTORY_FIELDS = (
     "epoch",
@@ -71,6 +82,7 @@ OPTIMIZERS = ("sgd", "adamw")
 SCHEDULES = ("cosine", "constant")
 BALANCES = ("none", "weights", "sampler")
 INITS = ("random", "imagenet")  # or simclr:PATH
+LAST, BEST = "last.pt", "best.pt"  # resumable state every epoch; the best epoch's weights
 
 
 class FitConfigError(MpoxError, ValueError):
@@ -154,6 +166,12 @@ class FitConfig:
             problems.append(f"input_size must be positive, got {self.input_size}")
         if self.fold is not None and self.fold < 0:
             problems.append(f"fold must not be negative, got {self.fold}")
+        if not self.classes:
+            problems.append("classes must name at least one class")
+        if (trouble := device_problem(self.device)) is not None:
+            problems.append(trouble)
+        if self.balance == "sampler" and dist_info().distributed:
+            problems.append("balance 'sampler' is not available under torchrun; use weights")
         if problems:
             raise FitConfigError("; ".join(problems))
 
@@ -169,11 +187,6 @@ class FitResult:
     val_metrics: dict = field(default_factory=dict)
     test_metrics: dict = field(default_factory=dict)
     provenance: dict = field(default_factory=dict)
-
-
-def _dist_info() -> tuple[bool, int, int]:
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    return world > 1, int(os.environ.get("RANK", "0")), world
 
 
 def load_head(model: nn.Module, arch: str, path: str | Path) -> str:
@@ -202,8 +215,149 @@ def build_initial_model(arch: str, n_classes: int, init: str) -> tuple[nn.Module
         meta = load_simclr_backbone(model, arch, path)
         return model, {"init": "simclr", "simclr_checkpoint": str(path), "simclr": meta}
     if init not in ("random", "imagenet"):
-        raise ManifestError(f"unknown --init {init!r}; use random, imagenet or simclr:PATH")
+        raise FitConfigError(f"unknown --init {init!r}; use random, imagenet or simclr:PATH")
     return build_model(arch, n_classes, init=init), {"init": init}
+
+
+# --- what the steps of one run share ---
+
+
+@dataclass
+class _Run:
+    """Where one ``fit`` runs: its options, its process under torchrun, its device and folder."""
+
+    config: FitConfig
+    dist: DistInfo
+    device: torch.device
+    out_dir: Path
+    classes: tuple[str, ...]
+    size: int  # input size
+
+    @property
+    def main(self) -> bool:
+        return self.dist.main
+
+    @property
+    def cuda(self) -> bool:
+        return self.device.type == "cuda"
+
+
+@dataclass
+class _Data:
+    """The manifest's labelled records and their split into train / val / test (no image read yet)."""
+
+    manifest_path: Path
+    split_path: Path
+    records: list[Record]
+    subsets: dict[str, list[Record]]
+
+
+@dataclass
+class _Eval:
+    """One evaluation split: its loader, target masks and label indices."""
+
+    loader: Any
+    mask: torch.Tensor
+    y: np.ndarray
+
+
+@dataclass
+class _Loaders:
+    train: Any
+    generator: torch.Generator
+    train_ids: list[int]
+    loss_weights: torch.Tensor | None
+    val: _Eval
+    test: _Eval | None
+
+
+@dataclass
+class _Optimization:
+    optimizer: torch.optim.Optimizer
+    scheduler: Any
+    scaler: Any
+
+
+@dataclass
+class _Progress:
+    """Where training stands: what ``last.pt`` records and ``resume`` restores."""
+
+    history: list[dict] = field(default_factory=list)
+    best_f1: float = -1.0
+    best_epoch: int = -1
+    start_epoch: int = 0
+    stale: int = 0  # epochs since validation macro-F1 last improved
+
+
+# --- the recipe ---
+
+
+def fit(config: FitConfig) -> FitResult:
+    """Train per ``config``; write checkpoints, logs and the bundle under ``config.out_dir``."""
+    config.validate()  # every option, before anything is read or written
+    run = _start(config)  # torchrun's process group, the device, the run folder
+    data = _read_data(run)  # manifest, split (made when absent), outliers: records only
+    model, init_meta = _initial_model(run)  # seeded init, optional head, freezing, on the device
+    train_model = wrap_ddp(model, run.dist, run.device)
+    loaders = _make_loaders(run, data)  # the one step that decodes images (through the cache)
+    opt = _make_optimization(run, model)
+    progress = _resume(run, model, opt) if config.resume else _Progress()
+    ckpt_meta = _checkpoint_meta(run, init_meta)
+    _train(run, model, train_model, loaders, opt, progress, ckpt_meta)
+    result = FitResult(
+        out_dir=run.out_dir,
+        bundle_dir=None,
+        history=progress.history,
+        best_epoch=progress.best_epoch,
+        best_val_macro_f1=progress.best_f1,
+    )
+    barrier(run.dist)
+    if not run.main:
+        return result  # rank 0 calibrates, evaluates and exports
+    _calibrate_and_evaluate(run, model, loaders, result)
+    result.provenance = _provenance(run, data, loaders, progress, init_meta, ckpt_meta)
+    result.bundle_dir = _export(run, model, result, init_meta)
+    _write_result(run.out_dir, result)
+    return result
+
+
+# --- its steps ---
+
+
+def _start(config: FitConfig) -> _Run:
+    dist = dist_info()
+    device = pick_device(config.device, dist)
+    init_distributed(dist, device)
+    out_dir = Path(config.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if config.resume and not (out_dir / LAST).is_file():
+        raise ManifestError(f"--resume: no checkpoint {out_dir / LAST}; start without --resume")
+    size = int(config.input_size or get_spec(config.arch).input_size)
+    return _Run(config, dist, device, out_dir, tuple(config.classes), size)
+
+
+def _read_data(run: _Run) -> _Data:
+    config = run.config
+    manifest_path = Path(config.manifest)
+    records = labelled(read_manifest(manifest_path))
+    if config.split_file is None:
+        split_path = run.out_dir / "split.json"
+        if not split_path.is_file():
+            if run.main:
+                splitlib.save_split(splitlib.make_split(records, seed=config.seed), split_path, manifest_path)
+            barrier(run.dist)
+    else:
+        split_path = Path(config.split_file)
+    split = splitlib.load_split(split_path, manifest_path)
+    subsets = _subsets(records, split, config.fold)
+    if config.open_set:
+        outliers = _outlier_records(run)
+        subsets["train"] = subsets["train"] + outliers
+        records = records + outliers
+    for name in ("train", "val"):
+        if not subsets[name]:
+            raise ManifestError(f"the {name} split is empty ({split_path}); use more data or other fractions")
+    return _Data(manifest_path, split_path, records, subsets)
 
 
 def _subsets(records: list[Record], split: dict, fold: int | None) -> dict[str, list[Record]]:
@@ -221,20 +375,229 @@ def _subsets(records: list[Record], split: dict, fold: int | None) -> dict[str, 
     return out
 
 
-def _outlier_records(config: FitConfig, out_dir: Path, main_proc: bool, distributed: bool) -> list[Record]:
-    """The training part of the open-set split (made and saved in ``out_dir`` when not given)."""
+def _outlier_records(run: _Run) -> list[Record]:
+    """The training part of the open-set split (made and saved in the run folder when not given)."""
     from .open_set import ensure_open_split, load_open_split, select_open
 
+    config = run.config
     manifest = Path(config.open_set)
     path = ensure_open_split(
-        config.open_split or out_dir / "open_split.json", manifest, config.seed, write=main_proc
+        config.open_split or run.out_dir / "open_split.json", manifest, config.seed, write=run.main
     )
-    if distributed:
-        torch.distributed.barrier()
+    barrier(run.dist)
     chosen = select_open(read_manifest(manifest), load_open_split(path, manifest), "train")
     if not chosen:
         raise ManifestError(f"{manifest} has no open-set training images in {path}")
     return chosen
+
+
+def _initial_model(run: _Run) -> tuple[nn.Module, dict]:
+    config = run.config
+    torch.manual_seed(config.seed)
+    model, init_meta = build_initial_model(config.arch, len(run.classes), config.init)
+    if config.init_head:
+        init_meta["init_head"] = load_head(model, config.arch, config.init_head)
+    if config.freeze_below:
+        freeze_below(model, config.freeze_below)
+    model.to(run.device)
+    if run.cuda:
+        model = model.to(memory_format=torch.channels_last)
+    return model, init_meta
+
+
+def _make_loaders(run: _Run, data: _Data) -> _Loaders:
+    config, records, subsets = run.config, data.records, data.subsets
+    spec = get_spec(config.arch)
+    # One cache for the manifest's labelled images: shared by splits, folds and screened models.
+    images = load_images(records, run.size, config.cache_dir, progress=config.progress and run.main)
+    row = {str(r.path): i for i, r in enumerate(records)}
+    masks = target_mask(records, run.classes)
+    pre = Preprocessor(run.size, spec.mean, spec.std)
+
+    def subset_ids(name: str) -> list[int]:
+        return [row[str(r.path)] for r in subsets[name]]
+
+    train_ids = subset_ids("train")
+    if config.expand_scarce:
+        train_ids = [train_ids[i] for i in expand_scarce(subsets["train"], config.expand_scarce)]
+    augment = paper_augmentation(run.size, config.augment_p) if config.augment else None
+    train_ds = CachedImageDataset(images, masks, pre, augment, train_ids)
+    train_records = [records[i] for i in train_ids]
+    generator = torch.Generator()
+    train_loader = make_loader(
+        train_ds,
+        config.batch_size,
+        shuffle=True,
+        num_workers=config.num_workers,
+        sampler_weights=sample_weights(train_records) if config.balance == "sampler" else None,
+        generator=generator,
+        pin_memory=run.cuda,
+        drop_last=len(train_ds) > config.batch_size,
+        distributed=run.dist.distributed,
+    )
+    loss_weights = None
+    if config.balance == "weights":
+        loss_weights = class_weights(train_records, run.classes).to(run.device)
+
+    def evaluation(name: str) -> _Eval:
+        ids = subset_ids(name)
+        ds = CachedImageDataset(images, masks, pre, None, ids)
+        loader = make_loader(
+            ds, config.batch_size * 2, shuffle=False, num_workers=config.num_workers, pin_memory=run.cuda
+        )
+        return _Eval(loader, masks[ids], label_index(subsets[name], run.classes))
+
+    test = evaluation("test") if subsets["test"] else None
+    return _Loaders(train_loader, generator, train_ids, loss_weights, evaluation("val"), test)
+
+
+def _make_optimization(run: _Run, model: nn.Module) -> _Optimization:
+    config = run.config
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = make_optimizer(
+        config.optimizer, params, lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay
+    )
+    if config.schedule == "cosine":
+        scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, config.epochs))
+    else:  # constant
+        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
+    scaler = torch.amp.GradScaler("cuda") if run.cuda else None
+    return _Optimization(optimizer, scheduler, scaler)
+
+
+def _resume(run: _Run, model: nn.Module, opt: _Optimization) -> _Progress:
+    """Training state from ``last.pt`` (model, optimizer, schedule, scaler, history, early stopping)."""
+    last_path = run.out_dir / LAST
+    ckpt = torch.load(last_path, map_location="cpu", weights_only=True)
+    if ckpt["arch"] != run.config.arch:
+        raise ManifestError(f"--resume: {last_path} is a {ckpt['arch']} checkpoint, not {run.config.arch}")
+    model.load_state_dict(ckpt["model"])
+    opt.optimizer.load_state_dict(ckpt["optimizer"])
+    opt.scheduler.load_state_dict(ckpt["scheduler"])
+    if opt.scaler is not None and ckpt.get("scaler"):
+        opt.scaler.load_state_dict(ckpt["scaler"])
+    return _Progress(
+        history=ckpt["history"],
+        best_f1=ckpt["best_val_macro_f1"],
+        best_epoch=ckpt["best_epoch"],
+        start_epoch=ckpt["epoch"] + 1,
+        stale=ckpt["stale"],
+    )
+
+
+def _checkpoint_meta(run: _Run, init_meta: dict) -> dict:
+    """What every checkpoint records besides its weights (``mpox-train export`` reads it)."""
+    return {
+        "arch": run.config.arch,
+        "classes": list(run.classes),
+        "input_size": run.size,
+        "config": json.loads(json.dumps(asdict(run.config), default=str)),
+        "init_meta": init_meta,
+    }
+
+
+def _train(
+    run: _Run,
+    model: nn.Module,
+    train_model: nn.Module,
+    loaders: _Loaders,
+    opt: _Optimization,
+    progress: _Progress,
+    ckpt_meta: dict,
+) -> None:
+    """The epochs: train (every process), then on rank 0 validate, log and checkpoint; stop early when
+    validation macro-F1 has not improved for ``patience`` epochs (rank 0 decides, every process stops)."""
+    config = run.config
+    writer = None
+    if run.main:
+        from torch.utils.tensorboard import SummaryWriter
+
+        writer = SummaryWriter(str(run.out_dir / "tensorboard"))
+    if config.init_head and progress.start_epoch == 0 and run.main:
+        # The starting point is a candidate too: a head fitted on frozen features can already be better on
+        # validation than anything the fine-tuning reaches, and then it is what gets exported.
+        _, val0, _ = _eval_split(model, loaders.val, run.device, run.classes)
+        progress.best_f1, progress.best_epoch = val0["macro_f1"], 0
+        save_checkpoint({**ckpt_meta, "model": model.state_dict(), "epoch": -1}, run.out_dir / BEST)
+    for epoch in range(progress.start_epoch, config.epochs):
+        if config.patience and progress.stale >= config.patience:
+            break
+        # Each epoch's randomness depends only on (seed, epoch): a resumed run repeats it exactly.
+        torch.manual_seed(config.seed * 1000 + epoch)
+        loaders.generator.manual_seed(config.seed * 1000 + epoch)
+        if run.dist.distributed and hasattr(loaders.train.sampler, "set_epoch"):
+            loaders.train.sampler.set_epoch(epoch)
+        stats = train_one_epoch(
+            train_model,
+            loaders.train,
+            opt.optimizer,
+            run.device,
+            class_weights=loaders.loss_weights,
+            label_smoothing=config.label_smoothing,
+            batchnorm_eval=config.batchnorm_eval,
+            scaler=opt.scaler,
+            progress=config.progress and run.main,
+            desc=f"epoch {epoch + 1}/{config.epochs}",
+        )
+        lr = opt.optimizer.param_groups[0]["lr"]
+        opt.scheduler.step()
+        if run.main:
+            _end_epoch(run, model, loaders, opt, progress, ckpt_meta, writer, epoch, stats, lr)
+        if config.patience:
+            progress.stale = broadcast_from_main(progress.stale, run.dist)
+    if writer is not None:
+        writer.close()
+
+
+def _end_epoch(run, model, loaders, opt, progress, ckpt_meta, writer, epoch, stats, lr) -> None:
+    """Rank 0 after an epoch: validate, log, keep the best weights and the resumable ``last.pt``."""
+    config = run.config
+    _, val_m, val_loss = _eval_split(model, loaders.val, run.device, run.classes)
+    entry = {
+        "epoch": epoch + 1,
+        "train_loss": stats.loss,
+        "lr": lr,
+        "val_loss": val_loss,
+        "val_accuracy": val_m["accuracy"],
+        "val_macro_f1": val_m["macro_f1"],
+        "test_accuracy": "",
+        "images_per_s": round(stats.images_per_second, 2),
+        "seconds": round(stats.seconds, 2),
+    }
+    if config.eval_test_each_epoch and loaders.test is not None:
+        entry["test_accuracy"] = _eval_split(model, loaders.test, run.device, run.classes)[1]["accuracy"]
+    progress.history.append(entry)
+    for key in ("train_loss", "val_loss", "val_accuracy", "val_macro_f1", "lr"):
+        writer.add_scalar(key, entry[key], epoch + 1)
+    if entry["test_accuracy"] != "":
+        writer.add_scalar("test_accuracy", entry["test_accuracy"], epoch + 1)
+    if val_m["macro_f1"] > progress.best_f1:
+        progress.best_f1, progress.best_epoch, progress.stale = val_m["macro_f1"], epoch + 1, 0
+        save_checkpoint({**ckpt_meta, "model": model.state_dict(), "epoch": epoch}, run.out_dir / BEST)
+    else:
+        progress.stale += 1
+    _write_history(run.out_dir / "history.csv", progress.history)
+    save_checkpoint(
+        {
+            **ckpt_meta,
+            "model": model.state_dict(),
+            "optimizer": opt.optimizer.state_dict(),
+            "scheduler": opt.scheduler.state_dict(),
+            "scaler": opt.scaler.state_dict() if opt.scaler else {},
+            "epoch": epoch,
+            "history": progress.history,
+            "best_val_macro_f1": progress.best_f1,
+            "best_epoch": progress.best_epoch,
+            "stale": progress.stale,
+        },
+        run.out_dir / LAST,
+    )
+    if config.progress:
+        print(
+            f"epoch {epoch + 1}: loss {stats.loss:.4f}  val acc {val_m['accuracy']:.3f}  "
+            f"val macro-F1 {val_m['macro_f1']:.3f}  {stats.images_per_second:.1f} img/s",
+            flush=True,
+        )
 
 
 def _write_history(path: Path, history: list[dict]) -> None:
@@ -244,307 +607,83 @@ def _write_history(path: Path, history: list[dict]) -> None:
         writer.writerows(history)
 
 
-def _atomic_save(obj: dict, path: Path) -> None:
-    with atomic_path(path) as tmp:
-        torch.save(obj, tmp)
-
-
 def _eval_split(
-    model: nn.Module, loader, device, mask: torch.Tensor, y: np.ndarray, classes, temperature: float = 1.0
+    model: nn.Module, split: _Eval, device, classes, temperature: float = 1.0
 ) -> tuple[np.ndarray, dict, float]:
     from .losses import partial_label_loss
 
-    logits = predict_logits(model, loader, device)
+    logits = predict_logits(model, split.loader, device)
     probs = softmax(logits, temperature, np.float64)
-    metrics = core_metrics(probs, y, mask.numpy(), classes)
-    loss = float(partial_label_loss(torch.from_numpy(logits) / temperature, mask)) if len(y) else 0.0
+    metrics = core_metrics(probs, split.y, split.mask.numpy(), classes)
+    loss = (
+        float(partial_label_loss(torch.from_numpy(logits) / temperature, split.mask)) if len(split.y) else 0.0
+    )
     return logits, metrics, loss
 
 
-def fit(config: FitConfig) -> FitResult:
-    """Train per ``config``; write checkpoints, logs and the bundle under ``config.out_dir``."""
-    config.validate()
-    distributed, rank, world = _dist_info()
-    device = torch.device(config.device or ("cuda" if torch.cuda.is_available() else "cpu"))
-    if distributed:
-        import torch.distributed as dist
-
-        if not dist.is_initialized():
-            dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
-        if device.type == "cuda":
-            device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
-            torch.cuda.set_device(device)
-        if config.balance == "sampler":
-            raise ManifestError("--balance sampler is not available under torchrun; use --balance weights")
-    main_proc = rank == 0
-    out_dir = Path(config.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    classes = tuple(config.classes)
-    spec = get_spec(config.arch)
-    size = int(config.input_size or spec.input_size)
-
-    manifest_path = Path(config.manifest)
-    records = labelled(read_manifest(manifest_path))
-    if config.split_file is None:
-        split_path = out_dir / "split.json"
-        if not split_path.is_file():
-            if main_proc:
-                splitlib.save_split(splitlib.make_split(records, seed=config.seed), split_path, manifest_path)
-            if distributed:
-                torch.distributed.barrier()
-    else:
-        split_path = Path(config.split_file)
-    split = splitlib.load_split(split_path, manifest_path)
-    subsets = _subsets(records, split, config.fold)
-    if config.open_set:
-        outliers = _outlier_records(config, out_dir, main_proc, distributed)
-        subsets["train"] = subsets["train"] + outliers
-        records = records + outliers
-    for name in ("train", "val"):
-        if not subsets[name]:
-            raise ManifestError(f"the {name} split is empty ({split_path}); use more data or other fractions")
-
-    torch.manual_seed(config.seed)
-    model, init_meta = build_initial_model(config.arch, len(classes), config.init)
-    if config.init_head:
-        init_meta["init_head"] = load_head(model, config.arch, config.init_head)
-    if config.freeze_below:
-        freeze_below(model, config.freeze_below)
-    model.to(device)
-    if device.type == "cuda":
-        model = model.to(memory_format=torch.channels_last)
-    train_model: nn.Module = model
-    if distributed:
-        train_model = nn.parallel.DistributedDataParallel(
-            model, device_ids=[device] if device.type == "cuda" else None
-        )
-
-    # One cache for the manifest's labelled images: shared by splits, folds and screened models.
-    images = load_images(records, size, config.cache_dir, progress=config.progress and main_proc)
-    row = {str(r.path): i for i, r in enumerate(records)}
-    masks = target_mask(records, classes)
-    pre = Preprocessor(size, spec.mean, spec.std)
-    generator = torch.Generator()
-
-    def subset_ids(name: str) -> list[int]:
-        return [row[str(r.path)] for r in subsets[name]]
-
-    train_ids = subset_ids("train")
-    if config.expand_scarce:
-        train_ids = [train_ids[i] for i in expand_scarce(subsets["train"], config.expand_scarce)]
-    augment = paper_augmentation(size, config.augment_p) if config.augment else None
-    train_ds = CachedImageDataset(images, masks, pre, augment, train_ids)
-    train_records = [records[i] for i in train_ids]
-    weights_for_sampler = sample_weights(train_records) if config.balance == "sampler" else None
-    loss_weights = class_weights(train_records, classes).to(device) if config.balance == "weights" else None
-    cuda = device.type == "cuda"
-    train_loader = make_loader(
-        train_ds,
-        config.batch_size,
-        shuffle=True,
-        num_workers=config.num_workers,
-        sampler_weights=weights_for_sampler,
-        generator=generator,
-        pin_memory=cuda,
-        drop_last=len(train_ds) > config.batch_size,
-        distributed=distributed,
-    )
-
-    def eval_loader(name: str):
-        ids = subset_ids(name)
-        ds = CachedImageDataset(images, masks, pre, None, ids)
-        return (
-            make_loader(
-                ds, config.batch_size * 2, shuffle=False, num_workers=config.num_workers, pin_memory=cuda
-            ),
-            masks[ids],
-            label_index(subsets[name], classes),
-        )
-
-    val_loader, val_mask, val_y = eval_loader("val")
-    test_loader, test_mask, test_y = eval_loader("test") if subsets["test"] else (None, None, None)
-
-    params = [p for p in model.parameters() if p.requires_grad]
-    if config.optimizer == "sgd":
-        optimizer = torch.optim.SGD(
-            params, lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay
-        )
-    else:  # adamw (FitConfig.validate allows no other)
-        optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
-    if config.schedule == "cosine":
-        scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, config.epochs))
-    else:  # constant
-        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
-    scaler = torch.amp.GradScaler("cuda") if cuda else None
-
-    history: list[dict] = []
-    best_f1, best_epoch, start_epoch, stale = -1.0, -1, 0, 0
-    last_path, best_path = out_dir / "last.pt", out_dir / "best.pt"
-    if config.resume:
-        if not last_path.is_file():
-            raise ManifestError(f"--resume: no checkpoint {last_path}; start without --resume")
-        ckpt = torch.load(last_path, map_location="cpu", weights_only=True)
-        if ckpt["arch"] != config.arch:
-            raise ManifestError(f"--resume: {last_path} is a {ckpt['arch']} checkpoint, not {config.arch}")
-        model.load_state_dict(ckpt["model"])
-        optimizer.load_state_dict(ckpt["optimizer"])
-        scheduler.load_state_dict(ckpt["scheduler"])
-        if scaler is not None and ckpt.get("scaler"):
-            scaler.load_state_dict(ckpt["scaler"])
-        history, best_f1, best_epoch = ckpt["history"], ckpt["best_val_macro_f1"], ckpt["best_epoch"]
-        start_epoch, stale = ckpt["epoch"] + 1, ckpt["stale"]
-
-    writer = None
-    if main_proc:
-        from torch.utils.tensorboard import SummaryWriter
-
-        writer = SummaryWriter(str(out_dir / "tensorboard"))
-    ckpt_meta = {
-        "arch": config.arch,
-        "classes": list(classes),
-        "input_size": size,
-        "config": json.loads(json.dumps(asdict(config), default=str)),
-        "init_meta": init_meta,
-    }
-
-    if config.init_head and start_epoch == 0 and main_proc:
-        # The starting point is a candidate too: a head fitted on frozen features can already be better on
-        # validation than anything the fine-tuning reaches, and then it is what gets exported.
-        _, val0, _ = _eval_split(model, val_loader, device, val_mask, val_y, classes)
-        best_f1, best_epoch = val0["macro_f1"], 0
-        _atomic_save({**ckpt_meta, "model": model.state_dict(), "epoch": -1}, best_path)
-    for epoch in range(start_epoch, config.epochs):
-        if config.patience and stale >= config.patience:
-            break
-        # Each epoch's randomness depends only on (seed, epoch): a resumed run repeats it exactly.
-        torch.manual_seed(config.seed * 1000 + epoch)
-        generator.manual_seed(config.seed * 1000 + epoch)
-        if distributed and hasattr(train_loader.sampler, "set_epoch"):
-            train_loader.sampler.set_epoch(epoch)
-        stats = train_one_epoch(
-            train_model,
-            train_loader,
-            optimizer,
-            device,
-            class_weights=loss_weights,
-            label_smoothing=config.label_smoothing,
-            batchnorm_eval=config.batchnorm_eval,
-            scaler=scaler,
-            progress=config.progress and main_proc,
-            desc=f"epoch {epoch + 1}/{config.epochs}",
-        )
-        lr = optimizer.param_groups[0]["lr"]
-        scheduler.step()
-        if not main_proc:
-            continue
-        _, val_m, val_loss = _eval_split(model, val_loader, device, val_mask, val_y, classes)
-        entry = {
-            "epoch": epoch + 1,
-            "train_loss": stats.loss,
-            "lr": lr,
-            "val_loss": val_loss,
-            "val_accuracy": val_m["accuracy"],
-            "val_macro_f1": val_m["macro_f1"],
-            "test_accuracy": "",
-            "images_per_s": round(stats.images_per_second, 2),
-            "seconds": round(stats.seconds, 2),
-        }
-        if config.eval_test_each_epoch and test_loader is not None:
-            entry["test_accuracy"] = _eval_split(model, test_loader, device, test_mask, test_y, classes)[1][
-                "accuracy"
-            ]
-        history.append(entry)
-        for key in ("train_loss", "val_loss", "val_accuracy", "val_macro_f1", "lr"):
-            writer.add_scalar(key, entry[key], epoch + 1)
-        if entry["test_accuracy"] != "":
-            writer.add_scalar("test_accuracy", entry["test_accuracy"], epoch + 1)
-        if val_m["macro_f1"] > best_f1:
-            best_f1, best_epoch, stale = val_m["macro_f1"], epoch + 1, 0
-            _atomic_save({**ckpt_meta, "model": model.state_dict(), "epoch": epoch}, best_path)
-        else:
-            stale += 1
-        _write_history(out_dir / "history.csv", history)
-        _atomic_save(
-            {
-                **ckpt_meta,
-                "model": model.state_dict(),
-                "optimizer": optimizer.state_dict(),
-                "scheduler": scheduler.state_dict(),
-                "scaler": scaler.state_dict() if scaler else {},
-                "epoch": epoch,
-                "history": history,
-                "best_val_macro_f1": best_f1,
-                "best_epoch": best_epoch,
-                "stale": stale,
-            },
-            last_path,
-        )
-        if config.progress:
-            print(
-                f"epoch {epoch + 1}: loss {stats.loss:.4f}  val acc {val_m['accuracy']:.3f}  "
-                f"val macro-F1 {val_m['macro_f1']:.3f}  {stats.images_per_second:.1f} img/s",
-                flush=True,
-            )
-
-    result = FitResult(
-        out_dir=out_dir, bundle_dir=None, history=history, best_epoch=best_epoch, best_val_macro_f1=best_f1
-    )
-    if distributed:
-        torch.distributed.barrier()
-    if not main_proc:
-        return result
-    if writer is not None:
-        writer.close()
-    best = torch.load(best_path, map_location="cpu", weights_only=True)
+def _calibrate_and_evaluate(run: _Run, model: nn.Module, loaders: _Loaders, result: FitResult) -> None:
+    """Rank 0: the best epoch's weights, a temperature fitted on validation, and the calibrated metrics."""
+    best = torch.load(run.out_dir / BEST, map_location="cpu", weights_only=True)
     model.load_state_dict(best["model"])
-    val_logits, _, _ = _eval_split(model, val_loader, device, val_mask, val_y, classes)
-    temperature = fit_temperature(val_logits, val_mask) if config.calibrate else 1.0
+    val_logits, _, _ = _eval_split(model, loaders.val, run.device, run.classes)
+    temperature = fit_temperature(val_logits, loaders.val.mask) if run.config.calibrate else 1.0
     result.temperature = temperature
-    result.val_metrics = _eval_split(model, val_loader, device, val_mask, val_y, classes, temperature)[1]
-    if test_loader is not None:
-        result.test_metrics = _eval_split(
-            model, test_loader, device, test_mask, test_y, classes, temperature
-        )[1]
-    result.provenance = {
+    result.val_metrics = _eval_split(model, loaders.val, run.device, run.classes, temperature)[1]
+    if loaders.test is not None:
+        result.test_metrics = _eval_split(model, loaders.test, run.device, run.classes, temperature)[1]
+
+
+def _provenance(
+    run: _Run, data: _Data, loaders: _Loaders, progress: _Progress, init_meta: dict, ckpt_meta: dict
+) -> dict:
+    config = run.config
+    return {
         "command": command_line(),
         "config": ckpt_meta["config"],
         "commit": git_commit(),
-        "manifest": str(manifest_path.resolve()),
-        "manifest_sha256": sha256_file(manifest_path),
-        "split_file": str(split_path.resolve()),
-        "split_sha256": sha256_file(split_path),
+        "manifest": str(data.manifest_path.resolve()),
+        "manifest_sha256": sha256_file(data.manifest_path),
+        "split_file": str(data.split_path.resolve()),
+        "split_sha256": sha256_file(data.split_path),
         "fold": config.fold,
         "seed": config.seed,
-        "epochs_trained": len(history),
-        "best_epoch": best_epoch,
+        "epochs_trained": len(progress.history),
+        "best_epoch": progress.best_epoch,
         **init_meta,
-        "n_train": len(train_ids),
+        "n_train": len(loaders.train_ids),
         "open_set": str(Path(config.open_set).resolve()) if config.open_set else None,
-        "n_val": len(val_y),
-        "n_test": 0 if test_y is None else len(test_y),
+        "n_val": len(loaders.val.y),
+        "n_test": 0 if loaders.test is None else len(loaders.test.y),
     }
+
+
+def _export(run: _Run, model: nn.Module, result: FitResult, init_meta: dict) -> Path:
+    config = run.config
     metrics = {
         "val": _headline(result.val_metrics),
         "test": _headline(result.test_metrics),
-        "best_val_macro_f1": best_f1,
+        "best_val_macro_f1": result.best_val_macro_f1,
     }
-    result.bundle_dir = export_bundle(
+    return export_bundle(
         model,
         config.arch,
-        classes,
-        out_dir / "bundle",
-        input_size=size,
-        temperature=temperature,
+        run.classes,
+        run.out_dir / "bundle",
+        input_size=run.size,
+        temperature=result.temperature,
         metrics=metrics,
         provenance=result.provenance,
         name=config.bundle_name or f"{config.arch}-{init_meta['init']}",
     )
+
+
+def _write_result(out_dir: Path, result: FitResult) -> None:
     (out_dir / "fit_result.json").write_text(
         json.dumps(
             {
-                "best_epoch": best_epoch,
-                "best_val_macro_f1": best_f1,
-                "temperature": temperature,
+                "best_epoch": result.best_epoch,
+                "best_val_macro_f1": result.best_val_macro_f1,
+                "temperature": result.temperature,
                 "val": result.val_metrics,
                 "test": result.test_metrics,
                 "bundle": str(result.bundle_dir),
@@ -553,7 +692,6 @@ def fit(config: FitConfig) -> FitResult:
         )
         + "\n"
     )
-    return result
 
 
 def _headline(m: dict) -> dict:

@@ -294,6 +294,9 @@ def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
         (dict(init="simclr:"), "unknown init"),
         (dict(epochs=0), "epochs"),
         (dict(lr=-1.0), "lr"),
+        (dict(balance="even"), "unknown balance"),
+        (dict(device="abacus"), "unknown device"),
+        (dict(classes=()), "classes"),
     ],
 )
 def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path, monkeypatch, option, words):
@@ -308,3 +311,13 @@ def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path
     with pytest.raises(FitConfigError, match=words) as caught:
         fit(tiny_config(tiny_dataset, tmp_path / "run", **option))
     assert isinstance(caught.value, ValueError)
+
+
+def test_balanced_sampling_is_refused_under_torchrun_before_any_image_is_read(
+    tiny_dataset, tmp_path, monkeypatch
+):
+    from training.fit import FitConfigError
+
+    monkeypatch.setenv("WORLD_SIZE", "2")  # as torchrun sets it; validation joins no process group
+    with pytest.raises(FitConfigError, match="sampler.*torchrun"):
+        fit(tiny_config(tiny_dataset, tmp_path / "run", balance="sampler"))

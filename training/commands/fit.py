@@ -154,25 +154,46 @@ def _summary(result) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.cv:
-        split_file = args.split_file or args.out / "split.json"
-        if not args.split_file:
-            split = make_split(read_manifest(args.data), k=args.cv, seed=args.seed)
-            save_split(split, split_file, args.data)
-        for fold in range(args.cv):
-            cfg = config_from_args(
-                args,
-                args.arch,
-                args.out / f"fold{fold}",
-                split_file=split_file,
-                fold=fold,
-                resume=args.resume,
-                bundle_name=args.name,
-            )
-            print(f"fold {fold}: " + _summary(fit(cfg)))
-        return 0
-    result = fit(config_from_args(args, args.arch, args.out, resume=args.resume, bundle_name=args.name))
-    print(_summary(result))
-    if result.test_metrics:
-        print(json.dumps({k: result.test_metrics[k] for k in ("accuracy", "macro_f1", "ece")}, indent=1))
+    from training.utils import teardown_distributed
+
+    try:
+        if args.cv:
+            _run_folds(args)
+        else:
+            _run_one(args)
+    finally:
+        teardown_distributed()  # under torchrun: leave the process group once every fit is done
     return 0
+
+
+def _report(text: str) -> None:
+    """Print on rank 0 only: under torchrun the other ranks hold no metrics and no bundle."""
+    from training.utils import dist_info
+
+    if dist_info().main:
+        print(text, flush=True)
+
+
+def _run_one(args: argparse.Namespace) -> None:
+    result = fit(config_from_args(args, args.arch, args.out, resume=args.resume, bundle_name=args.name))
+    _report(_summary(result))
+    if result.test_metrics:
+        _report(json.dumps({k: result.test_metrics[k] for k in ("accuracy", "macro_f1", "ece")}, indent=1))
+
+
+def _run_folds(args: argparse.Namespace) -> None:
+    split_file = args.split_file or args.out / "split.json"
+    if not args.split_file:
+        split = make_split(read_manifest(args.data), k=args.cv, seed=args.seed)
+        save_split(split, split_file, args.data)
+    for fold in range(args.cv):
+        cfg = config_from_args(
+            args,
+            args.arch,
+            args.out / f"fold{fold}",
+            split_file=split_file,
+            fold=fold,
+            resume=args.resume,
+            bundle_name=args.name,
+        )
+        _report(f"fold {fold}: " + _summary(fit(cfg)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -17,17 +16,24 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import torch.distributed as dist
 from lightly.loss import NTXentLoss
-from lightly.utils.lars import LARS
 from torch import nn
 from torch.utils.data import DataLoader
 from tqdm import tqdm
 
-from models.fsutil import atomic_path
 from models.registry import get_spec
 
 from ..freezing import freeze_below, keep_frozen_batchnorm_in_eval
+from ..utils import (
+    barrier,
+    device_problem,
+    dist_info,
+    init_distributed,
+    make_optimizer,
+    pick_device,
+    wrap_ddp,
+)
+from ..utils import save_checkpoint as atomic_torch_save
 from .checkpoint import WEIGHTS_NAME, make_metadata, save_simclr_backbone
 from .data import ResumableSampler, SSLDataError, TwoViewDataset, list_images, scan_images
 from .knn import KNNMonitor
@@ -104,48 +110,6 @@ class PretrainResult:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-@dataclass
-class _Dist:
-    world_size: int = 1
-    rank: int = 0
-    local_rank: int = 0
-
-    @property
-    def main(self) -> bool:
-        return self.rank == 0
-
-
-def setup_distributed() -> _Dist:
-    """Join the torchrun process group when WORLD_SIZE > 1 (NCCL on CUDA, Gloo on CPU)."""
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    if world <= 1:
-        return _Dist()
-    if not dist.is_initialized():
-        dist.init_process_group(backend="nccl" if torch.cuda.is_available() else "gloo")
-    return _Dist(world, dist.get_rank(), int(os.environ.get("LOCAL_RANK", "0")))
-
-
-def pick_train_device(choice: str, ddp: _Dist) -> torch.device:
-    if choice == "auto":
-        if torch.cuda.is_available():
-            return torch.device("cuda", ddp.local_rank)
-        return torch.device("cpu")
-    device = torch.device(choice)
-    if device.type == "cuda" and not torch.cuda.is_available():
-        raise SSLDataError(f"--device {choice}: CUDA is not available on this machine; use --device cpu")
-    return device
-
-
-def make_optimizer(cfg: PretrainConfig, params) -> torch.optim.Optimizer:
-    if cfg.optimizer == "sgd":
-        return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
-    if cfg.optimizer == "lars":
-        return LARS(params, lr=cfg.lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
-    if cfg.optimizer == "adamw":
-        return torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
-    raise SSLDataError(f"--optimizer {cfg.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}")
-
-
 def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
     """Linear warm-up then cosine decay to zero over the planned total (not where a run stops)."""
 
@@ -156,11 +120,6 @@ def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
         return 0.5 * (1.0 + math.cos(math.pi * min(1.0, progress)))
 
     return factor
-
-
-def _atomic_torch_save(obj: Any, path: Path) -> None:
-    with atomic_path(path) as tmp:
-        torch.save(obj, tmp)
 
 
 def write_logs(out: Path, steps: list[dict], epochs: list[dict]) -> None:
@@ -221,6 +180,7 @@ def _check_resume(cfg: PretrainConfig, state: dict, path: Path, data_sha: str) -
 def validate_config(cfg: PretrainConfig) -> None:
     """Refuse settings that cannot train, naming the option, before any work is done."""
     get_spec(cfg.arch)  # unknown architecture -> ValueError listing the known ones
+    device_trouble = device_problem(cfg.device)
     problems = [
         (cfg.epochs < 1, f"--epochs {cfg.epochs}: must be at least 1"),
         (cfg.max_steps < 0, f"--max-steps {cfg.max_steps}: must be 0 (no limit) or positive"),
@@ -230,6 +190,8 @@ def validate_config(cfg: PretrainConfig) -> None:
         (cfg.lr <= 0, f"--lr {cfg.lr}: must be positive"),
         (not 0 < cfg.min_scale <= 1, f"--min-scale {cfg.min_scale}: must be in (0, 1]"),
         (cfg.optimizer not in OPTIMIZERS, f"--optimizer {cfg.optimizer!r}: choose one of {OPTIMIZERS}"),
+        (cfg.amp not in ("auto", "on", "off"), f"--amp {cfg.amp!r}: choose auto, on or off"),
+        (device_trouble is not None, f"--device: {device_trouble}"),
     ]
     for bad, message in problems:
         if bad:
@@ -239,8 +201,9 @@ def validate_config(cfg: PretrainConfig) -> None:
 def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None = None) -> PretrainResult:
     """Run (or resume) SimCLR pre-training as configured; returns what it did and where it wrote."""
     validate_config(cfg)
-    ddp = setup_distributed()
-    device = pick_train_device(cfg.device, ddp)
+    ddp = dist_info()
+    device = pick_device(cfg.device, ddp)
+    init_distributed(ddp, device)
     cuda = device.type == "cuda"
     use_amp = cuda if cfg.amp == "auto" else cfg.amp == "on"
     if use_amp and not cuda:
@@ -287,11 +250,15 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
         net = net.to(memory_format=torch.channels_last)
         if ddp.world_size > 1:
             net = nn.SyncBatchNorm.convert_sync_batchnorm(net)  # SimCLR's BN statistics over the global batch
-    model: nn.Module = net
-    if ddp.world_size > 1:
-        model = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if cuda else None)
+    model = wrap_ddp(net, ddp, device)
     criterion = NTXentLoss(temperature=cfg.temperature, gather_distributed=ddp.world_size > 1)
-    optimizer = make_optimizer(cfg, [p for p in net.parameters() if p.requires_grad])
+    optimizer = make_optimizer(
+        cfg.optimizer,
+        [p for p in net.parameters() if p.requires_grad],
+        lr=cfg.lr,
+        momentum=cfg.momentum,
+        weight_decay=cfg.weight_decay,
+    )
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(total, cfg.warmup_steps))
     scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
 
@@ -334,7 +301,7 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     def save_checkpoint() -> None:
         if not ddp.main:
             return
-        _atomic_torch_save(
+        atomic_torch_save(
             {
                 "config": asdict(cfg),
                 "data_sha256": scan.sha256,
@@ -462,8 +429,7 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
             world_size=ddp.world_size,
         )
         save_simclr_backbone(net.backbone, backbone_path, meta)
-    if ddp.world_size > 1:
-        dist.barrier()
+    barrier(ddp)
     return PretrainResult(
         out, backbone_path, step, epoch, [s["loss"] for s in hist_steps], hist_epochs, scan.skipped
     )
