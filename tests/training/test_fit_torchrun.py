@@ -6,8 +6,11 @@ import csv
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
+
+import pytest
 
 from models.bundle import load_bundle
 
@@ -33,7 +36,7 @@ def test_fit_under_torchrun_two_cpu_processes(tiny_dataset, tmp_path):
         "--out",
         str(out),
         "--epochs",
-        "3",
+        "5",
         "--patience",
         "1",
         "--batch-size",
@@ -49,18 +52,27 @@ def test_fit_under_torchrun_two_cpu_processes(tiny_dataset, tmp_path):
         "--quiet",
     ]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    # Its own process group, so that a hang (the ranks disagreeing on when to stop) kills every rank.
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("mpox-train fit under torchrun did not finish in 180 s (ranks out of step?)")
+    assert proc.returncode == 0, stdout[-2000:] + stderr[-3000:]
     # only rank 0 reports, and it names the one bundle
-    assert done.stdout.count("bundle: ") == 1, done.stdout
-    assert done.stdout.count("best epoch") == 1, done.stdout
+    assert stdout.count("bundle: ") == 1, stdout
+    assert stdout.count("best epoch") == 1, stdout
     bundles = [p.parent for p in out.rglob("manifest.json")]
     assert bundles == [out / "bundle"], bundles
     bundle = load_bundle(out / "bundle")
     assert bundle.manifest["provenance"]["n_train"] > 0
 
     result = json.loads((out / "fit_result.json").read_text())
-    assert 1 <= result["best_epoch"] <= 3
+    assert 1 <= result["best_epoch"] <= 5
     assert 0.0 < result["temperature"] < 100.0
     for split in ("val", "test"):
         m = result[split]
@@ -68,6 +80,8 @@ def test_fit_under_torchrun_two_cpu_processes(tiny_dataset, tmp_path):
         assert m["n_images"] > 0
     with open(out / "history.csv", newline="") as f:
         history = list(csv.DictReader(f))
-    assert 1 <= len(history) <= 3
+    # the colour-coded images reach validation macro-F1 1.0 within a few epochs, which cannot improve:
+    # early stopping (patience 1) ends the run before its 5 epochs, on both ranks
+    assert 1 <= len(history) < 5, history
     assert all(math.isfinite(float(h["train_loss"])) and float(h["train_loss"]) > 0 for h in history)
     assert all(0.0 <= float(h["val_macro_f1"]) <= 1.0 for h in history)
