@@ -59,6 +59,11 @@ _INPUT_EVENTS = {
 }
 
 
+def short_name(cls: str) -> str:
+    """A class's display name without its parenthesis ("Mpox", not "Mpox (monkeypox)")."""
+    return display_name(cls).split(" (")[0]
+
+
 class ScreeningWindow(QMainWindow):
     source_change_requested = Signal(str)
     review_requested = Signal()
@@ -437,7 +442,7 @@ class ScreeningWindow(QMainWindow):
         headline, action = banner_lines(
             result.decision,
             result.reason_code,
-            display_name(named).split(" (")[0] if named else "",  # "Mpox", not "Mpox (monkeypox)"
+            short_name(named) if named else "",
             self.review_instruction,
         )
         if result.decision == RETAKE:
@@ -494,14 +499,14 @@ class ScreeningWindow(QMainWindow):
         # edges, which the dashed outline shows.
         crop = square_crop_box(*r.image.shape[:2])
         what = (
-            f"where the model looked for {display_name(explained)}" if explained else "where the model looked"
+            f"where the model looked for {short_name(explained)}" if explained else "where the model looked"
         )
         if self.heatmap_toggle.isChecked():
-            self.heatmap_caption.setText(f"Heatmap: {what} · dashed square: the part the model saw")
+            self.heatmap_caption.setText(f"Heatmap: {what} · dashed square: what the model saw")
             self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0), crop)
         else:
             self.heatmap_caption.setText(
-                "Screened picture (heatmap off [H]) · dashed square: the part the model saw"
+                "Screened picture (heatmap off [H]) · dashed square: what the model saw"
             )
             self.heatmap_view.set_image(r.image, crop)
 

@@ -173,7 +173,7 @@ class Top3Chart(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setXRange(0, 1, padding=0)
-        self.setYRange(-0.6, 2.6, padding=0)
+        self.setYRange(-0.6, 2.95, padding=0)  # room above the top bar for its threshold label
         self.getAxis("bottom").setTicks([[(0, "0%"), (0.5, "50%"), (1.0, "100%")]])
         for name in ("left", "bottom"):
             self.getAxis(name).setTextPen("#eceff1")
