@@ -3,9 +3,10 @@
 A supervisor thread opens the source and starts a reader thread for it. The reader copies each frame into a
 ``FrameSlot`` of size one: a frame not taken before the next arrives is dropped and counted, never queued.
 The supervisor watches the reader: no new frame, or the same frame over and over (a frozen USB camera), for
-``lost_after`` seconds means the camera is lost; the source is abandoned and reopened with back-off. The
-reader may be stuck inside ``read()`` (OpenCV can block forever after an unplug), so it is never joined
-while the camera is lost; it exits on its own when ``read()`` returns.
+``lost_after`` seconds means the camera is lost; the source is abandoned and reopened with back-off (the
+wait doubles after each failed attempt, up to its maximum, and starts again from its minimum once frames
+flow again). The reader may be stuck inside ``read()`` (OpenCV can block forever after an unplug), so it is
+never joined while the camera is lost; it exits on its own when ``read()`` returns.
 
 The service reads the time from its ``clock`` (``time.monotonic`` unless given): frame arrivals, the frame
 rate and the watchdog's "no new picture for N s" all use it, so a test can drive them with a clock it moves by
@@ -306,6 +307,7 @@ class CaptureService:
         self._source_name = ""
         self._frames = 0
         self._reconnects = 0
+        self.retry_delay = self.backoff_min  # the wait before the next reopen (back-off)
         self._arrivals: deque[float] = deque(maxlen=61)
         self._last_fresh = 0.0
         self._reader_failed = ""
@@ -356,25 +358,29 @@ class CaptureService:
             self.on_state(self.stats())
 
     def _supervise(self) -> None:
-        delay = self.backoff_min
+        self.retry_delay = self.backoff_min
         while not self._stop.is_set():
             try:
                 source = self._factory()
                 self._source_name = source.name
                 source.open()
             except (CaptureError, MpoxError, OSError, cv2.error) as exc:
-                self._set_state(CameraState.LOST, f"{exc}. Retrying in {delay:.0f} s")
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff_max)
+                self._set_state(CameraState.LOST, f"{exc}. Retrying in {self.retry_delay:.0f} s")
+                self._back_off()
                 continue
-            reason = self._watch(source)
+            reason = self._watch(source)  # frames flowing again reset the back-off (see there)
             if self._stop.is_set():
                 break
             self._reconnects += 1
-            self._set_state(CameraState.LOST, f"{source.name}: {reason}. Reconnecting in {delay:.0f} s")
-            self._stop.wait(delay)
-            delay = min(delay * 2, self.backoff_max)
+            message = f"{source.name}: {reason}. Reconnecting in {self.retry_delay:.0f} s"
+            self._set_state(CameraState.LOST, message)
+            self._back_off()
         self._set_state(CameraState.STOPPED, "")
+
+    def _back_off(self) -> None:
+        """Wait ``retry_delay`` (or until stopped), then double it for the next attempt, up to the maximum."""
+        self._stop.wait(self.retry_delay)
+        self.retry_delay = min(self.retry_delay * 2, self.backoff_max)
 
     def _watch(self, source: FrameSource) -> str:
         """Run a reader for ``source`` until it stops, stalls or freezes; return why (or "" on stop)."""
@@ -397,6 +403,9 @@ class CaptureService:
                     return f"no new picture for {silent:.1f} s (unplugged, taken by another program, frozen)"
                 if not live_announced and self._frames > frames_before:
                     live_announced = True
+                    # Frames flow again: a later loss is a new one, retried soon, not after the longest wait
+                    # the earlier failures had built up.
+                    self.retry_delay = self.backoff_min
                     self._set_state(CameraState.LIVE, "")
                 notice = source.notice()
                 if notice:

@@ -118,6 +118,28 @@ def test_source_that_cannot_open_is_retried_with_backoff(fake_camera):
         svc.stop()
 
 
+def test_backoff_starts_again_once_frames_flow(fake_camera, clock):
+    # The wait before a reopen doubled up to its maximum and stayed there for good: a camera lost once, hours
+    # after an earlier outage, was retried only after the longest wait. Frames flowing again reset it.
+    factory, control = fake_camera
+    control["refuse_open"] = True
+    svc = CaptureService(factory, backoff=(0.01, 0.04), clock=clock)
+    svc.start()
+    try:
+        assert wait_for(lambda: svc.retry_delay == 0.04)  # 0.01 -> 0.02 -> 0.04, the maximum
+        control["refuse_open"] = False
+        assert wait_for(lambda: svc.stats().state is CameraState.LIVE)
+        assert svc.retry_delay == 0.01  # reset with the first good frame
+        control["mode"] = "stop"  # unplugged later: retried after the shortest wait again
+        assert wait_for(lambda: svc.stats().state is CameraState.LOST)
+        control["mode"] = "ok"
+        assert wait_for(lambda: svc.stats().state is CameraState.LIVE and svc.stats().reconnects >= 1)
+        assert svc.retry_delay == 0.01
+    finally:
+        control["mode"] = "ok"
+        svc.stop()
+
+
 def test_folder_slideshow_skips_bad_files_and_says_why(image_folder):
     src = FolderSource(image_folder, fps=200, slide_seconds=0.0)
     src.open()
