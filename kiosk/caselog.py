@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.store import CaseRecord  # required: a station without its store does not start (kiosk/app.py)
+from models.decision import Decision
 from models.explainer import blend_heatmap
 
-from .inference import RETAKE, ScreeningResult
+from .inference import ScreeningResult
 
 
 class CaseSink(Protocol):
@@ -43,7 +44,7 @@ class CaseLog:
         self.model_sha256 = model_sha256
         self.store_clear_images = store_clear_images
         self.repeat_seconds = repeat_seconds
-        self._last_auto: tuple[str, str, float] | None = None
+        self._last_auto: tuple[Decision, str, float] | None = None
         self.suppressed = 0
 
     def forget_last(self) -> None:
@@ -61,12 +62,12 @@ class CaseLog:
 
     def record(self, result: ScreeningResult, operator: str = "", traveller_ref: str = "") -> str | None:
         """Write the case if it is to be kept; return its id (durable when returned) or None."""
-        if result.decision == RETAKE or result.verdict is None:
+        if result.decision is Decision.RETAKE or result.verdict is None:
             return None
         if self._repeat(result):
             self.suppressed += 1
             return None
-        if result.decision == "clear":
+        if result.decision is Decision.CLEAR:
             self.writer.count_clear(self.station_id, result.captured_utc)
             if not self.store_clear_images:
                 return None
@@ -77,7 +78,7 @@ class CaseLog:
             captured_utc=result.captured_utc,
             station_id=self.station_id,
             operator=operator,
-            decision=result.decision,
+            decision=result.decision.value,  # the store keeps the plain string ("flag", "review", "clear")
             top_class=result.verdict.top_class,
             probabilities=dict(result.probabilities),
             thresholds=result.thresholds.as_dict(),
@@ -87,7 +88,7 @@ class CaseLog:
             heatmap_rgb=heatmap_rgb,
             quality=dict(result.quality.measures),
             traveller_ref=traveller_ref.strip(),
-            reason_code=str(result.reason_code),
+            reason_code=result.reason_code.value,
             open_set_score=result.open_set_score,
         )
         return self.writer.submit_case(record)

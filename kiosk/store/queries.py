@@ -14,6 +14,7 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.records import CaseSummary
 from kiosk.store.schema import Case, ClearCount, Review
+from models.decision import Decision
 
 MAX_TEXT = 256  # a traveller reference is at most this long, so a longer search cannot match anything
 SORT_KEYS = {
@@ -206,7 +207,9 @@ def dashboard_data(db: Database, flt: CaseFilter = CaseFilter()) -> DashboardDat
             clear_q = clear_q.where(ClearCount.hour_utc < flt.date_to)
         clears = [(h, int(n)) for h, n in s.execute(clear_q.order_by(ClearCount.hour_utc))]
         outcome_q = flt.apply(
-            select(Case.outcome, func.count()).where(Case.decision == "flag", Case.outcome.is_not(None))
+            select(Case.outcome, func.count()).where(
+                Case.decision == Decision.FLAG.value, Case.outcome.is_not(None)
+            )
         ).group_by(Case.outcome)
         outcomes = dict(s.execute(outcome_q).all())
     positive = int(outcomes.get("pcr_positive", 0))

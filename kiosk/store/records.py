@@ -7,7 +7,10 @@ from datetime import datetime
 
 import numpy as np
 
-DECISIONS = ("flag", "review", "clear")
+from models.decision import Decision
+
+# The decisions a case is stored with: the plain strings of the ``decision`` column (a RETAKE is not stored).
+DECISIONS = tuple(d.value for d in (Decision.FLAG, Decision.REVIEW, Decision.CLEAR))
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
 from kiosk.store.schema import Case, ClearCount
 from kiosk.store.settings import StoreSettings
 from kiosk.store.spool import Spool
+from models.decision import Decision
 
 log = logging.getLogger(__name__)
 PURGE_INTERVAL_S = 3600.0
@@ -185,7 +186,7 @@ class CaseWriter:
     def _validate(self, record: CaseRecord) -> None:
         if record.decision not in DECISIONS:
             raise StoreError(f"case decision {record.decision!r} is not one of {', '.join(DECISIONS)}")
-        if record.decision == "clear" and not self.settings.store_clear_images:
+        if record.decision == Decision.CLEAR.value and not self.settings.store_clear_images:
             raise StoreError(
                 "CLEAR cases are only counted (count_clear) unless storage.store_clear_images = true"
             )

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.decision import ReasonCode
+from models.decision import Decision, ReasonCode
 from models.explainer import blend_heatmap
 from models.preprocessing import square_crop_box
 from models.taxonomy import display_name
 
 from ..capture import CameraState, CaptureService, CaptureStats
-from ..inference import RETAKE, ScreeningResult
+from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
 from .style import BANNER_TEXT, CHART_COLOURS, banner_lines, banner_style, scale_for, style_sheet
 from .widgets import Banner, ImageView, LostPanel, Top3Chart, local_time
@@ -341,7 +341,7 @@ class ScreeningWindow(QMainWindow):
             return
         if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
             self._set_banner(
-                "retake",
+                Decision.RETAKE,
                 "No live picture to screen: wait for the camera.",
                 action="Wait for the live picture",
             )
@@ -403,8 +403,11 @@ class ScreeningWindow(QMainWindow):
         return (len(d) - 1) / (d[-1] - d[0])
 
     # ---------- results ----------
-    def _set_banner(self, kind: str, reason: str, headline: str | None = None, action: str = "") -> None:
-        """The banner (headline, and what to do on a second line) and the status text under it."""
+    def _set_banner(
+        self, kind: Decision | str, reason: str, headline: str | None = None, action: str = ""
+    ) -> None:
+        """The banner (headline, and what to do on a second line) and the status text under it. ``kind``: a
+        decision, or one of the station's states ("idle", "unavailable", "signed_out")."""
         self.banner_kind = kind
         self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
         self.banner.show_lines(headline or BANNER_TEXT[kind], action, self._scale or 1.0)
@@ -430,29 +433,31 @@ class ScreeningWindow(QMainWindow):
         if request.generation != self._generation:  # asked for before the screen was cleared (log-off)
             return
         ref = request.traveller_ref
-        decided = result.decision != RETAKE
+        decided = result.decision is not Decision.RETAKE
         if request.mode == "auto" and ref and decided and self.ref_edit.text().strip() == ref:
             self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
         self._result = result
         self.clear_timer.start()  # the result fades to "Ready" after clear_result_after_s (docs/kiosk.md)
         # The result's time (the station's local time): a result left on screen says how old it is.
         at = local_time(result.captured_utc, "%H:%M:%S")
+        # The class the banner names, the chart emphasises and the heatmap explains, as the verdict holds it:
+        # a FLAG's flagged class (Verdict.flagged_class, not always the top one), else the top class; none for
+        # a RETAKE or a condition the model does not know.
         explained = result.verdict.explained_class if result.verdict else None
-        named = result.verdict.flagged_class or explained if result.verdict else None
         headline, action = banner_lines(
             result.decision,
             result.reason_code,
-            short_name(named) if named else "",
+            short_name(explained) if explained else "",
             self.review_instruction,
         )
-        if result.decision == RETAKE:
+        if result.decision is Decision.RETAKE:
             note = (
                 f" Traveller ref. {ref} was not saved: type it again with the new picture."
                 if ref and request.mode == "capture"
                 else ""
             )
             why = result.reason.removeprefix("retake: ").capitalize()
-            self._set_banner("retake", f"{at} · {why}.{note}", headline, action)
+            self._set_banner(result.decision, f"{at} · {why}.{note}", headline, action)
             self.chart.set_top3([])  # a picture to retake names no disease
         else:
             how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
@@ -466,7 +471,7 @@ class ScreeningWindow(QMainWindow):
             self._set_banner(result.decision, f"{at} · {result.reason} ({how}).{saved}", headline, action)
             colour = CHART_COLOURS[result.decision]
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
-            unknown = result.reason_code == ReasonCode.UNKNOWN_CONDITION
+            unknown = result.reason_code is ReasonCode.UNKNOWN_CONDITION
             self.chart.set_top3(
                 [] if unknown else result.top3,
                 colour,
@@ -480,7 +485,7 @@ class ScreeningWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         self._set_banner(
-            "retake",
+            Decision.RETAKE,
             f"{message}. Try again; if it persists, restart the station.",
             "SCREENING ERROR",
             "Capture again",

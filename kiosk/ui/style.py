@@ -2,66 +2,77 @@
 
 from __future__ import annotations
 
+from models.decision import Decision, ReasonCode
+
 from ..config import DEFAULT_REVIEW_INSTRUCTION
 
+# The tables below are keyed by models.decision.Decision (a StrEnum: a stored decision string such as "flag"
+# finds the same entry) and, for the banner, by the station's own states ("idle", "unavailable", ...).
+
 # Chart colours of the decisions (bars on the dark background: the top-3 chart and the dashboard).
-CHART_COLOURS = {"flag": "#e53935", "review": "#ffb300", "clear": "#43a047"}
+CHART_COLOURS = {Decision.FLAG: "#e53935", Decision.REVIEW: "#ffb300", Decision.CLEAR: "#43a047"}
 
 # Banner colours: (background, text). Text colours meet WCAG AA (>= 4.5:1) on their background.
 BANNER_COLOURS = {
-    "flag": ("#b00020", "#ffffff"),
-    "review": ("#ffb300", "#1a1a1a"),
-    "clear": ("#1b5e20", "#ffffff"),
-    "retake": ("#37474f", "#ffffff"),
+    Decision.FLAG: ("#b00020", "#ffffff"),
+    Decision.REVIEW: ("#ffb300", "#1a1a1a"),
+    Decision.CLEAR: ("#1b5e20", "#ffffff"),
+    Decision.RETAKE: ("#37474f", "#ffffff"),
     "idle": ("#263238", "#eceff1"),
     "unavailable": ("#4a148c", "#ffffff"),
     "signed_out": ("#263238", "#eceff1"),
 }
 
 BANNER_TEXT = {
-    "flag": "FLAG · suspected {cls}",
-    "review": "REVIEW · manual review needed",
-    "clear": "CLEAR · {cls}",
-    "retake": "RETAKE · image not usable",
+    Decision.FLAG: "FLAG · suspected {cls}",
+    Decision.REVIEW: "REVIEW · manual review needed",
+    Decision.CLEAR: "CLEAR · {cls}",
+    Decision.RETAKE: "RETAKE · image not usable",
     "idle": "Ready · press Capture",
     "unavailable": "SCREENING UNAVAILABLE",
     "signed_out": "LOGGED OFF · log in to screen",
 }
-# RETAKE and REVIEW banners by reason code (models.decision.ReasonCode values).
+# RETAKE and REVIEW banners by reason code (models.decision.ReasonCode).
 RETAKE_TEXT = {
-    "not_skin": "RETAKE · not a skin close-up",
-    "poor_quality": "RETAKE · image not usable",
+    ReasonCode.NOT_SKIN: "RETAKE · not a skin close-up",
+    ReasonCode.POOR_QUALITY: "RETAKE · image not usable",
 }
 UNKNOWN_CONDITION_TEXT = "REVIEW · condition not recognised"
 
 # What the officer does next: the banner's second line, one per decision (RETAKE: by reason code).
 # REVIEW's line is the station's own ([station] review_instruction, kiosk/config.py; this is its default).
 ACTION_TEXT = {
-    "flag": "Send to secondary screening",
-    "review": DEFAULT_REVIEW_INSTRUCTION,
-    "clear": "Let the traveller pass",
-    "retake": "Take the picture again",
+    Decision.FLAG: "Send to secondary screening",
+    Decision.REVIEW: DEFAULT_REVIEW_INSTRUCTION,
+    Decision.CLEAR: "Let the traveller pass",
+    Decision.RETAKE: "Take the picture again",
 }
 RETAKE_ACTION_TEXT = {
-    "poor_quality": "Hold the camera steady, closer, in good light",
-    "not_skin": "Point the camera at the affected skin",
+    ReasonCode.POOR_QUALITY: "Hold the camera steady, closer, in good light",
+    ReasonCode.NOT_SKIN: "Point the camera at the affected skin",
 }
 
 
 def banner_lines(
-    decision: str, reason_code: str = "", named_class: str = "", review_instruction: str = ""
+    decision: Decision,
+    reason_code: ReasonCode | None = None,
+    named_class: str = "",
+    review_instruction: str = "",
 ) -> tuple[str, str]:
     """(headline, action) of a screening result's banner: the one decision -> banner mapping.
 
     ``named_class``: the display name of the class a FLAG suspects or a CLEAR found."""
-    if decision == "retake":
+    decision = Decision(decision)  # a stored string ("flag") is taken too
+    reason_code = ReasonCode(reason_code) if reason_code else None
+    if decision is Decision.RETAKE:
         return (
-            RETAKE_TEXT.get(reason_code, BANNER_TEXT["retake"]),
-            RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT["retake"]),
+            RETAKE_TEXT.get(reason_code, BANNER_TEXT[Decision.RETAKE]),
+            RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT[Decision.RETAKE]),
         )
-    if decision == "review":
-        head = UNKNOWN_CONDITION_TEXT if reason_code == "unknown_condition" else BANNER_TEXT["review"]
-        return head, review_instruction or ACTION_TEXT["review"]
+    if decision is Decision.REVIEW:
+        unknown = reason_code is ReasonCode.UNKNOWN_CONDITION
+        head = UNKNOWN_CONDITION_TEXT if unknown else BANNER_TEXT[Decision.REVIEW]
+        return head, review_instruction or ACTION_TEXT[Decision.REVIEW]
     return BANNER_TEXT[decision].format(cls=named_class).removesuffix(" · "), ACTION_TEXT[decision]
 
 
@@ -101,7 +112,8 @@ BANNER_FONT_PX = 34  # the headline at 720p; the action line is ACTION_FONT_PX (
 ACTION_FONT_PX = 22
 
 
-def banner_style(kind: str, scale: float) -> str:
+def banner_style(kind: Decision | str, scale: float) -> str:
+    """``kind``: a decision, or one of the station's states ("idle", "unavailable", "signed_out")."""
     bg, fg = BANNER_COLOURS[kind]
     return (
         f"background: {bg}; color: {fg}; font-size: {round(BANNER_FONT_PX * scale)}px; font-weight: 800; "

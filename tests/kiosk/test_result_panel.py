@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from kiosk.config import ConfigError, ModelConfig, parse_config
 from kiosk.inference import ScreeningResult
 from kiosk.ui.screening_window import ScreeningWindow
+from kiosk.ui.style import CHART_COLOURS, banner_lines
 from kiosk.ui.widgets import local_time
 from kiosk.workers import ScreenOutcome, ScreenRequest
 from models.decision import Decision, ReasonCode, Thresholds, Verdict
@@ -126,6 +127,19 @@ def test_every_banner_says_what_to_do_in_at_most_two_lines(window, case):
     assert head_px >= 20 and act_px >= 14
     assert fits_one_line(window.banner, headline, head_px, QFont.Weight.ExtraBold)
     assert fits_one_line(window.banner, action, act_px, QFont.Weight.DemiBold)
+
+
+def test_the_window_keeps_the_decision_and_names_the_verdicts_flagged_class(window):
+    # Issue 16 item 5: the decision travels as models.decision.Decision (strings only where stored or shown),
+    # and the class a FLAG names is the one the verdict flagged, here not the top class.
+    show(window, FLAG)
+    assert window.banner_kind is Decision.FLAG
+    assert FLAG.verdict.flagged_class == "mpox" and window.banner.headline == "FLAG · suspected Mpox"
+    assert window.chart.values[0][0] == "chickenpox"  # the top bar is another class
+    assert banner_lines(Decision.FLAG, ReasonCode.FLAG_THRESHOLD, "Mpox") == banner_lines("flag", "", "Mpox")
+    assert CHART_COLOURS["flag"] == CHART_COLOURS[Decision.FLAG]  # a stored string finds the same colour
+    show(window, CASES["retake not_skin"][0])
+    assert window.banner_kind is Decision.RETAKE
 
 
 def test_the_status_text_gives_the_results_local_time(window):

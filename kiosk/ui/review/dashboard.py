@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from kiosk.store.database import Database
 from kiosk.store.queries import CaseFilter, DashboardData, dashboard_data
 from kiosk.ui.style import CHART_COLOURS
+from models.decision import Decision
 from models.taxonomy import CLASSES, display_name
 
 
@@ -56,21 +57,25 @@ class DashboardWidget(QWidget):
     def refresh(self, flt: CaseFilter | None = None) -> None:
         self.data = data = dashboard_data(self.db, flt or CaseFilter())
         epochs = np.asarray(data.captured_epoch, dtype=np.float64)
-        is_flag = np.asarray(data.decisions) == "flag"
+        decisions = np.asarray(data.decisions)  # the stored strings ("flag", "review", "clear")
+        is_flag = decisions == Decision.FLAG.value
         for plot, seconds in ((self.per_hour, 3600), (self.per_day, 86400)):
             plot.clear()
             x, counts = per_bin(epochs[is_flag] if epochs.size else epochs, seconds)
             if x.size:
                 plot.addItem(
                     pg.BarGraphItem(
-                        x=x + seconds / 2, height=counts, width=seconds * 0.8, brush=CHART_COLOURS["flag"]
+                        x=x + seconds / 2,
+                        height=counts,
+                        width=seconds * 0.8,
+                        brush=CHART_COLOURS[Decision.FLAG],
                     )
                 )
         clear_total = sum(n for _, n in data.clear_counts)
-        labels = ["flag", "review", "clear"]
-        counts = [int(np.sum(np.asarray(data.decisions) == d)) for d in labels]
+        shown = (Decision.FLAG, Decision.REVIEW, Decision.CLEAR)
+        counts = [int(np.sum(decisions == d.value)) for d in shown]
         counts[2] += clear_total  # CLEAR results are counted per hour, mostly without a stored case
-        self._bars(self.decision_mix, labels, counts, [CHART_COLOURS[d] for d in labels])
+        self._bars(self.decision_mix, [d.value for d in shown], counts, [CHART_COLOURS[d] for d in shown])
         classes = [c for c in CLASSES if c in set(data.top_classes)] + sorted(
             set(data.top_classes) - set(CLASSES)
         )

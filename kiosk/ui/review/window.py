@@ -37,6 +37,7 @@ from kiosk.ui.review.detail import CaseDetailDialog
 from kiosk.ui.review.export import export_csv, export_pdf
 from kiosk.ui.review.table_model import CaseTableModel
 from kiosk.ui.session import LOGOUT, StationSession
+from models.decision import Decision, ReasonCode
 from models.taxonomy import CLASSES, display_name
 
 
@@ -81,16 +82,17 @@ class ReviewWindow(QMainWindow):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        # "decision" or "decision:reason_code" (models.decision.ReasonCode): the open-set outcomes apart.
+        # "decision" or "decision:reason_code" as the store keeps them: the open-set outcomes apart.
+        review = Decision.REVIEW.value
         self.decision = _combo(
             [
                 ("All decisions", None),
-                ("FLAG", "flag"),
-                ("REVIEW", "review"),
-                ("REVIEW · condition not recognised", "review:unknown_condition"),
-                ("REVIEW · low confidence", "review:low_confidence"),
-                ("REVIEW · doubtful picture", "review:poor_quality"),
-                ("CLEAR", "clear"),
+                ("FLAG", Decision.FLAG.value),
+                ("REVIEW", review),
+                ("REVIEW · condition not recognised", f"{review}:{ReasonCode.UNKNOWN_CONDITION.value}"),
+                ("REVIEW · low confidence", f"{review}:{ReasonCode.LOW_CONFIDENCE.value}"),
+                ("REVIEW · doubtful picture", f"{review}:{ReasonCode.POOR_QUALITY.value}"),
+                ("CLEAR", Decision.CLEAR.value),
             ]
         )
         self.top_class = _combo([("All classes", None)] + [(display_name(c), c) for c in CLASSES])
