@@ -46,6 +46,8 @@ class Preprocessor:
 
     def normalize(self, resized: np.ndarray | torch.Tensor) -> torch.Tensor:
         """RGB uint8 (H, W, 3) or (N, H, W, 3) already at input size -> normalised float CHW tensor."""
+        if isinstance(resized, np.ndarray) and not resized.flags.writeable:
+            resized = resized.copy()  # a memory-mapped image cache is read-only; torch wants writable memory
         t = torch.as_tensor(resized)
         t = t.permute(2, 0, 1) if t.ndim == 3 else t.permute(0, 3, 1, 2)
         t = t.float().div_(255.0)
