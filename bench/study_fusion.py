@@ -4,7 +4,7 @@ Reads the features of bench/extract_features.py; the split is the default recipe
 with a group-aware split of skin_more made the same way. Prints validation macro-F1/accuracy per feature set;
 the test part is not looked at here.
 
-    .venv/bin/python bench/study_fusion.py --feat runs/feat --size 224 --split runs/os/split.json
+    .venv/bin/python bench/study_fusion.py --feat runs/feat --size 224
 """
 
 from __future__ import annotations
@@ -19,24 +19,22 @@ import numpy as np
 from models.taxonomy import CLASSES
 from training import splits as splitlib
 from training.data import label_index, target_mask
-from training.manifest import Record, read_manifest
+from training.manifest import Record
 from training.metrics import core_metrics
 from training.recipe import _full_probs, linear_probe
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
-def joint_split(skin_split: str) -> dict:
-    skin = splitlib.load_split(skin_split, DATA / "skin" / "manifest.csv")
-    more = splitlib.make_split(read_manifest(DATA / "skin_more" / "manifest.csv"), seed=0)
-    return {"assignments": {**skin["assignments"], **more["assignments"]}}
+def joint_split() -> dict:
+    """The default recipe's split of skin + skin_more (seed 0), as the recipe makes it."""
+    return splitlib.joint_split([DATA / "skin" / "manifest.csv", DATA / "skin_more" / "manifest.csv"], seed=0)
 
 
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--feat", default="runs/feat")
     p.add_argument("--size", type=int, default=224)
-    p.add_argument("--split", default="runs/os/split.json")
     p.add_argument(
         "--arch", nargs="+", default=["efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2"]
     )
@@ -50,7 +48,7 @@ def main() -> None:
     ]
     keep = np.array([r.label in CLASSES or r.label == "others" for r in records])
     records = [r for r, k in zip(records, keep, strict=True) if k]
-    split = joint_split(args.split)
+    split = joint_split()
     if args.skin_only:
         split["assignments"] = {
             k: ("" if "skin_more" in k and v == "train" else v) for k, v in split["assignments"].items()

@@ -28,7 +28,7 @@ from training.open_set import make_open_split
 idx = np.load("runs/feat/index.npz")
 x = np.concatenate([np.load(f"runs/feat/{a}-224.npy") for a in ("bundle", "efficientnet_lite0")], 1)
 lab, det, path = idx["label"], idx["detail"], idx["path"]
-split8 = joint_split("runs/os/split.json")["assignments"]
+split8 = joint_split()["assignments"]
 # The recipe's open-set split (seed 0): 6 whole topics and 2 non-skin sources are test-only and unused here.
 osplit = make_open_split(read_manifest("../shared/data/open_set/manifest.csv"), seed=0)["assignments"]
 part = np.array([split8.get(p, osplit.get(p, "")) for p in path])

@@ -32,7 +32,7 @@ records = [
 keep = np.array([r.label in CLASSES or r.label == "others" for r in records])
 records = [r for r, k in zip(records, keep, strict=True) if k]
 x = np.concatenate([np.load(f"runs/feat/{a}-224.npy")[keep] for a in ("bundle", "efficientnet_lite0")], 1)
-split = joint_split("runs/os/split.json")
+split = joint_split()
 part = np.array([split["assignments"].get(str(r.path), "") for r in records])
 y, mask = label_index(records, CLASSES), target_mask(records, CLASSES).numpy()
 tr, va = part == "train", part == "val"

@@ -37,6 +37,7 @@ from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .data import label_index, target_mask
 from .evaluation import (
+    bundle_split,
     corner_mask_check,
     eval_data,
     full_metrics,
@@ -383,26 +384,16 @@ def _resolve_split(cfg: RecipeConfig, out: Path, manifest: Path) -> Path:
 
 
 def _reused_split(prov: dict, where: Path) -> dict:
-    """The split a reused bundle was trained with: its recorded file, or, when that file is gone, the split
-    remade from its recorded manifest and seed, accepted only if it hashes to the recorded split_sha256."""
-    used, manifest = prov.get("split_file"), prov.get("manifest")
-    if not manifest or not Path(manifest).is_file():
+    """The split a reused bundle was trained with (``evaluation.bundle_split``: its recorded, unchanged file,
+    or the split remade from its recorded manifest and seed when that hashes to the recorded one)."""
+    manifest = prov.get("manifest")
+    split, how = bundle_split(prov, manifest) if manifest else (None, "its provenance names no manifest")
+    if split is None:
         raise ManifestError(
-            f"--fit-from {where}: its provenance names no readable manifest, so it cannot be "
+            f"--fit-from {where}: the split it was trained with cannot be found ({how}), so it cannot be "
             "checked that it never trained on this run's validation or test images"
         )
-    if used and Path(used).is_file():
-        return splitlib.load_split(used, manifest)
-    with tempfile.TemporaryDirectory() as tmp:
-        remade = Path(tmp) / "split.json"
-        split = splitlib.make_split(labelled(read_manifest(manifest)), seed=int(prov.get("seed", 0)))
-        splitlib.save_split(split, remade, manifest)
-        if sha256_file(remade) != prov.get("split_sha256"):
-            raise ManifestError(
-                f"--fit-from {where}: its split file {used} is gone and remaking it from "
-                f"{manifest} gives another split; it cannot be checked"
-            )
-        return splitlib.load_split(remade, manifest)
+    return split
 
 
 def _check_reused_fit(fit_bundle: Path, split: dict) -> None:
