@@ -39,6 +39,16 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME))
 
 
+def default_database_url(data_dir: Path) -> str:
+    """The case log when storage.database_url is not set: an SQLite file in the data folder."""
+    return f"sqlite:///{Path(data_dir) / 'cases.sqlite3'}"
+
+
+def default_key_file(data_dir: Path) -> Path:
+    """The media key when storage.key_file is not set."""
+    return Path(data_dir) / "keys" / "media.key"
+
+
 # What the screening window tells the officer to do with a REVIEW (the banner's second line).
 DEFAULT_REVIEW_INSTRUCTION = "Hold the traveller and ask the duty clinician"
 REVIEW_INSTRUCTION_MAX = 60  # characters: one line of the banner at 1280x720
@@ -90,9 +100,9 @@ class StorageConfig:
     def __post_init__(self) -> None:
         # Resolve the documented defaults so every reader sees the same paths.
         if not self.database_url:
-            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'cases.sqlite3'}")
+            object.__setattr__(self, "database_url", default_database_url(self.data_dir))
         if self.key_file is None:
-            object.__setattr__(self, "key_file", self.data_dir / "keys" / "media.key")
+            object.__setattr__(self, "key_file", default_key_file(self.data_dir))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -17,6 +17,9 @@ from kiosk.store.database import Database
 from kiosk.store.errors import AccessDenied, LoginError, StoreError
 from kiosk.store.schema import User
 from kiosk.store.settings import StoreSettings
+
+if TYPE_CHECKING:
+    from kiosk.config import KioskConfig
 
 ROLES = ("officer", "reviewer", "admin")
 MIN_PASSWORD_LENGTH = 10
@@ -116,12 +119,16 @@ def create_user(db: Database, username: str, password: str, role: str, actor: Us
 
 
 def authenticate(
-    db: Database, username: str, password: str, config: Any = None, now: datetime | None = None
+    db: Database,
+    username: str,
+    password: str,
+    config: KioskConfig | StoreSettings | None = None,
+    now: datetime | None = None,
 ) -> UserSession:
     """Log in; counts failures, locks after ``max_failed_logins`` for ``lockout_minutes``; all audited."""
-    settings = StoreSettings.from_config(config) if config is not None else None
-    max_failed = settings.max_failed_logins if settings else 5
-    lockout = timedelta(minutes=settings.lockout_minutes if settings else 15)
+    settings = StoreSettings.from_config(config)
+    max_failed = settings.max_failed_logins
+    lockout = timedelta(minutes=settings.lockout_minutes)
     now = now or datetime.now(UTC)
     username = username.strip()
 

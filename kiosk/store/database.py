@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.config import default_database_url, default_key_file
 from kiosk.store import migrate
 from kiosk.store.anchor import AuditAnchor
 from kiosk.store.errors import StoreError
@@ -110,10 +111,6 @@ class Database:
         self.engine.dispose()
 
 
-def default_url(data_dir: Path) -> str:
-    return f"sqlite:///{Path(data_dir) / 'cases.sqlite3'}"
-
-
 def open_database(
     url: str,
     data_dir: Path,
@@ -123,7 +120,7 @@ def open_database(
 ) -> Database:
     """Open (and create or upgrade) the case log at ``url``; media files live under ``data_dir``."""
     data_dir = Path(data_dir)
-    url = url or default_url(data_dir)
+    url = url or default_database_url(data_dir)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -164,7 +161,7 @@ def open_database(
             f"cannot open the case database {describe}: {exc.orig}. Check storage.database_url, "
             "that the server is running and that the data folder is writable."
         ) from exc
-    media = MediaStore(data_dir / "media", key_file or data_dir / "keys" / "media.key")
+    media = MediaStore(data_dir / "media", key_file or default_key_file(data_dir))
     db = Database(engine, media, data_dir, describe)
     _start_anchor(db, before)
     return db

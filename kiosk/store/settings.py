@@ -1,42 +1,38 @@
-"""The store's view of the kiosk configuration (read by attribute, so tests can pass a plain object)."""
+"""The store's view of the kiosk configuration: the few settings the case log, the writer, the login and the
+review window read. Every default is the configuration's own (kiosk/config.py): nothing here knows one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import platformdirs
+from ..config import KioskConfig, SecurityConfig, StationConfig, StorageConfig
 
 
 @dataclass(frozen=True)
 class StoreSettings:
     data_dir: Path
-    station_id: str = "gate-1"
-    store_clear_images: bool = False
-    retention_days: int = 90
-    key_file: Path | None = None
-    session_timeout_minutes: float = 15.0
-    max_failed_logins: int = 5
-    lockout_minutes: float = 15.0
+    station_id: str = StationConfig.id
+    store_clear_images: bool = StorageConfig.store_clear_images
+    retention_days: int = StorageConfig.retention_days
+    key_file: Path | None = None  # None: the configuration's default beside data_dir
+    session_timeout_minutes: float = SecurityConfig.session_timeout_minutes
+    max_failed_logins: int = SecurityConfig.max_failed_logins
+    lockout_minutes: float = SecurityConfig.lockout_minutes
 
     @classmethod
-    def from_config(cls, config: Any) -> StoreSettings:
-        """Accepts a ``KioskConfig`` (kiosk/config.py), a ``StoreSettings``, or None (defaults)."""
+    def from_config(cls, config: KioskConfig | StoreSettings | None) -> StoreSettings:
+        """From a ``KioskConfig``; a ``StoreSettings`` as it is; None: the configuration's defaults."""
         if isinstance(config, StoreSettings):
             return config
-        storage = getattr(config, "storage", None)
-        security = getattr(config, "security", None)
-        station = getattr(config, "station", None)
-        data_dir = getattr(storage, "data_dir", "") or platformdirs.user_data_dir("mpox-kiosk")
-        key_file = getattr(storage, "key_file", "") or None
+        config = config if config is not None else KioskConfig()
         return cls(
-            data_dir=Path(data_dir),
-            station_id=str(getattr(station, "id", "gate-1")),
-            store_clear_images=bool(getattr(storage, "store_clear_images", False)),
-            retention_days=int(getattr(storage, "retention_days", 90)),
-            key_file=Path(key_file) if key_file else None,
-            session_timeout_minutes=float(getattr(security, "session_timeout_minutes", 15)),
-            max_failed_logins=int(getattr(security, "max_failed_logins", 5)),
-            lockout_minutes=float(getattr(security, "lockout_minutes", 15)),
+            data_dir=Path(config.storage.data_dir),
+            station_id=config.station.id,
+            store_clear_images=config.storage.store_clear_images,
+            retention_days=config.storage.retention_days,
+            key_file=config.storage.key_file,
+            session_timeout_minutes=config.security.session_timeout_minutes,
+            max_failed_logins=config.security.max_failed_logins,
+            lockout_minutes=config.security.lockout_minutes,
         )

@@ -126,3 +126,32 @@ def test_validate_config_command(tmp_path, capsys):
     bad.write_text("[ui]\nfullscreen = 1\n")
     assert main(["--validate-config", str(bad)]) == 2
     assert "[ui] fullscreen = 1: must be true or false" in capsys.readouterr().err
+
+
+def test_the_store_takes_every_setting_from_the_configuration(tmp_path):
+    """Issue 16 item 2: one home for each default. The store's settings, the login's lock-out and the
+    database's key path are the configuration's, whether it was written in a file or left at its defaults."""
+    from kiosk.config import KioskConfig
+    from kiosk.store.settings import StoreSettings
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[station]\nid = "gate-7"\n[storage]\ndata_dir = "data"\nretention_days = 30\n'
+        "store_clear_images = true\n"
+        "[security]\nmax_failed_logins = 3\nlockout_minutes = 2\nsession_timeout_minutes = 4\n"
+    )
+    for config in (KioskConfig(), load_config(path)):
+        settings = StoreSettings.from_config(config)
+        assert (settings.station_id, settings.retention_days, settings.store_clear_images) == (
+            config.station.id,
+            config.storage.retention_days,
+            config.storage.store_clear_images,
+        )
+        assert (settings.max_failed_logins, settings.lockout_minutes, settings.session_timeout_minutes) == (
+            config.security.max_failed_logins,
+            config.security.lockout_minutes,
+            config.security.session_timeout_minutes,
+        )
+        assert settings.key_file == config.storage.key_file and settings.data_dir == config.storage.data_dir
+    assert StoreSettings.from_config(None) == StoreSettings.from_config(KioskConfig())
+    assert StoreSettings.from_config(load_config(path)).max_failed_logins == 3
