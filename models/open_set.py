@@ -12,6 +12,11 @@ A bundle carries them as ``open_set.safetensors`` (no pickle) and a manifest blo
 
 with the thresholds in the manifest's ``thresholds`` (``unknown``, ``not_skin``) and the file's SHA-256 in
 its ``files`` like every other file of the bundle.
+
+The not-skin head may also carry ``not_skin.raw_weight``: a linear term on the *untransformed* pooled
+features. ``training.open_set`` puts there a fused bundle's ImageNet trunk's own 1000-class classifier,
+folded into one vector (its logits are linear in those features, so nothing else ships): what ImageNet
+knows about desks, food and plants, at the cost of one more dot product.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 OPEN_SET_FILE = "open_set.safetensors"
 TRANSFORMS = ("none", "sqrt")
 _KEYS = ("mean", "scale", "unknown.weight", "unknown.bias", "not_skin.weight", "not_skin.bias")
+_OPTIONAL_KEYS = ("not_skin.raw_weight",)
 
 
 def pool(cam_features: np.ndarray) -> np.ndarray:
@@ -53,10 +59,13 @@ class OpenSetHead:
     not_skin_weight: np.ndarray  # (D,)
     not_skin_bias: float
     transform: str = "none"
+    not_skin_raw_weight: np.ndarray | None = None  # (D,) on the untransformed pooled features
 
     def __post_init__(self) -> None:
         if self.transform not in TRANSFORMS:
             raise ValueError(f"open-set transform {self.transform!r} is not one of {TRANSFORMS}")
+        if self.not_skin_raw_weight is not None and self.not_skin_raw_weight.shape != self.mean.shape:
+            raise ValueError("the not-skin raw weight does not have the features' shape")
 
     @property
     def dim(self) -> int:
@@ -70,10 +79,12 @@ class OpenSetHead:
         """(N, D) pooled features -> (unknown, not_skin) scores, each (N,) in [0, 1]."""
         if pooled.ndim != 2 or pooled.shape[1] != self.dim:
             raise ValueError(f"open-set head expects (N, {self.dim}) features, got {pooled.shape}")
-        z = self.standardise(pooled.astype(np.float64))
-        return _sigmoid(z @ self.unknown_weight + self.unknown_bias), _sigmoid(
-            z @ self.not_skin_weight + self.not_skin_bias
-        )
+        pooled = pooled.astype(np.float64)
+        z = self.standardise(pooled)
+        not_skin = z @ self.not_skin_weight + self.not_skin_bias
+        if self.not_skin_raw_weight is not None:
+            not_skin = not_skin + pooled @ self.not_skin_raw_weight
+        return _sigmoid(z @ self.unknown_weight + self.unknown_bias), _sigmoid(not_skin)
 
     def scores(self, cam_features: np.ndarray) -> list[OpenSetScores]:
         unknown, not_skin = self.score_arrays(pool(cam_features))
@@ -93,7 +104,10 @@ def _tensors(head: OpenSetHead) -> dict[str, np.ndarray]:
         head.not_skin_weight,
         np.array([head.not_skin_bias]),
     )
-    return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in zip(_KEYS, values, strict=True)}
+    tensors = dict(zip(_KEYS, values, strict=True))
+    if head.not_skin_raw_weight is not None:
+        tensors["not_skin.raw_weight"] = head.not_skin_raw_weight
+    return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in tensors.items()}
 
 
 def load_head(bundle: Bundle) -> OpenSetHead | None:
@@ -140,11 +154,15 @@ def load_head(bundle: Bundle) -> OpenSetHead | None:
         raise BundleError(
             where, f"the open-set head cannot be read ({exc})", "Copy the bundle again"
         ) from exc
-    if sorted(t) != sorted(_KEYS):
-        raise BundleError(where, f"the open-set head holds {sorted(t)}, expected {sorted(_KEYS)}")
+    if not set(_KEYS) <= set(t) <= set(_KEYS + _OPTIONAL_KEYS):
+        raise BundleError(
+            where, f"the open-set head holds {sorted(t)}, expected {sorted(_KEYS)} (+ {list(_OPTIONAL_KEYS)})"
+        )
     dim = t["mean"].shape[0]
-    if any(t[k].shape != (dim,) for k in ("scale", "unknown.weight", "not_skin.weight")):
+    vectors = ["scale", "unknown.weight", "not_skin.weight", *(k for k in _OPTIONAL_KEYS if k in t)]
+    if any(t[k].shape != (dim,) for k in vectors):
         raise BundleError(where, "the open-set head's arrays do not have one shape")
+    raw = t.get("not_skin.raw_weight")
     try:
         return OpenSetHead(
             t["mean"].astype(np.float64),
@@ -154,6 +172,7 @@ def load_head(bundle: Bundle) -> OpenSetHead | None:
             t["not_skin.weight"].astype(np.float64),
             float(t["not_skin.bias"][0]),
             transform=str(block.get("transform", "none")),
+            not_skin_raw_weight=None if raw is None else raw.astype(np.float64),
         )
     except ValueError as exc:
         raise BundleError(where, str(exc)) from exc

@@ -18,7 +18,14 @@ from models.taxonomy import CLASSES
 from models.trust import write_pin
 from training.cli import main as train_main
 from training.manifest import Record, labelled, read_manifest
-from training.open_set import FeatureSet, choose_thresholds, fit_head, make_open_split
+from training.open_set import (
+    FeatureSet,
+    LogitPrior,
+    _not_skin_head,
+    choose_thresholds,
+    fit_head,
+    make_open_split,
+)
 
 from .conftest import one_hot_probs
 from .kiosk.conftest import skin_texture
@@ -162,6 +169,72 @@ def test_head_and_thresholds_are_chosen_on_validation_within_the_targets():
     assert v["known_sent_to_unknown"] <= 0.05 and v["known_sent_to_not_skin"] <= 0.01
     assert v["mpox_sent_to_not_skin"] == 0
     assert v["other_condition_caught"] > 0.8 and v["not_skin_caught"] > 0.9  # separable features
+
+
+def test_a_logit_prior_is_folded_into_the_not_skin_head_exactly_and_chosen_on_validation(
+    make_tiny_bundle, tmp_path
+):
+    """The not-skin head may read a fixed classifier's standardised logits (a fused bundle's ImageNet
+    classifier); they are folded into one raw-feature weight, so the shipped head scores exactly what the
+    regression fitted, and the bundle round-trips it."""
+    from sklearn.linear_model import LogisticRegression
+
+    from training.open_set import NOT_SKIN_C
+
+    rng = np.random.default_rng(3)
+
+    def part(n):
+        labels = ["mpox"] * 10 + ["eczema"] * (n - 10)
+        return FeatureSet(
+            _features(rng, n, 0.0), labels, _features(rng, n // 2, 1.0), _features(rng, n // 2, 1.5)
+        )
+
+    train, val = part(200), part(200)
+    prior = LogitPrior(rng.normal(size=(5, 16)), rng.normal(size=5), "a random classifier")
+    mean, scale = train.known.mean(0), train.known.std(0) + 1e-6
+
+    def z(x):
+        return (x - mean) / scale
+
+    w, b, raw = _not_skin_head(train, z, prior, seed=0)
+    head = OpenSetHead(mean, scale, np.zeros(16), 0.0, w, b, "none", raw)
+    # Reference: the regression on [z, standardised logits], without folding.
+    logits = prior.logits(train.known)
+    lm, ls = logits.mean(0), logits.std(0) + 1e-6
+
+    def joint(x):
+        return np.concatenate([z(x), (prior.logits(x) - lm) / ls], axis=1)
+
+    ref = LogisticRegression(C=NOT_SKIN_C, max_iter=5000, class_weight="balanced", random_state=0).fit(
+        np.r_[joint(train.known), joint(train.not_skin)],
+        np.r_[np.zeros(len(train.known)), np.ones(len(train.not_skin))],
+    )
+    expected = 1 / (1 + np.exp(-ref.decision_function(joint(val.not_skin))))
+    np.testing.assert_allclose(head.score_arrays(val.not_skin)[1], expected, rtol=1e-6, atol=1e-9)
+
+    choice = fit_head(train, val, prior=prior)
+    tried = [c for c in choice.candidates if c["head"] == "not_skin" and c["transform"] == choice.transform]
+    assert {c["prior"] for c in tried} == {None, "a random classifier"}
+    best = max(tried, key=lambda c: c["val_tpr"])
+    assert choice.not_skin_prior == best["prior"]
+    assert (choice.head.not_skin_raw_weight is not None) == (best["prior"] is not None)
+
+    # The head with a raw weight goes into a bundle and comes back scoring the same.
+    path = make_tiny_bundle()
+    dim = _feature_dim(path)
+    shipped = OpenSetHead(
+        np.zeros(dim), np.ones(dim), np.zeros(dim), 0.0, np.zeros(dim), -1.0, "none", np.ones(dim)
+    )
+    _with_head(path, shipped, 0.5, 0.5)
+    loaded = load_head(load_bundle(path))
+    x = rng.random((4, dim))
+    np.testing.assert_allclose(loaded.score_arrays(x)[1], shipped.score_arrays(x)[1], rtol=1e-6)
+    assert (
+        loaded.score_arrays(x)[1][0]
+        != OpenSetHead(np.zeros(dim), np.ones(dim), np.zeros(dim), 0.0, np.zeros(dim), -1.0).score_arrays(x)[
+            1
+        ][0]
+    )
 
 
 @pytest.mark.skipif(not (OPEN_SET_DIR / "manifest.csv").is_file(), reason="../shared/data/open_set is absent")

@@ -8,7 +8,11 @@ thresholds, and add it to a bundle (``mpox-train open-set``; the default recipe 
   conditions and picture kinds they never saw. Near-duplicate groups never straddle parts.
 - **Heads** (:func:`fit_head`): two logistic regressions on the bundle's own pooled features
   (``models.open_set``): eight classes (the bundle's training split) vs ``other_condition``, and eight
-  classes vs ``not_skin``. The feature transform and regularisation are chosen on ``val`` only.
+  classes vs ``not_skin``. The feature transform and regularisation are chosen on ``val`` only. For a fused
+  bundle the not-skin head may also read the standardised logits of the ImageNet trunk's own classifier
+  (:func:`imagenet_prior`; kept only when it catches more validation non-skin pictures): a few hundred
+  non-skin training pictures cannot teach what ImageNet's 1.28 million did, and a topic-grouped estimate
+  over non-skin sources never trained on rose from 0.851 to 0.885 with it (bench/study_not_skin.py).
 - **Thresholds** (:func:`choose_thresholds`), on ``val`` only: ``not_skin`` so that at most ``max_not_skin``
   of the eight classes' images and no mpox image are sent to RETAKE; ``unknown`` so that at most
   ``max_unknown`` of them are sent to REVIEW as an unknown condition.
@@ -146,6 +150,7 @@ class HeadChoice:
     transform: str
     c: float
     candidates: list[dict] = field(default_factory=list)  # val figures of every setting tried
+    not_skin_prior: str | None = None  # what the not-skin head reads besides the features, if anything
 
 
 def _tpr_at(
@@ -157,9 +162,81 @@ def _tpr_at(
     return float(np.mean(scores_open > t))
 
 
-def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed: int = 0) -> HeadChoice:
+@dataclass(frozen=True)
+class LogitPrior:
+    """A fixed linear classifier on the pooled features, e.g. a fused bundle's ImageNet trunk's own 1000-class
+    classifier placed on that trunk's slice of them: ``logits = pooled @ weight.T + bias``."""
+
+    weight: np.ndarray  # (K, D)
+    bias: np.ndarray  # (K,)
+    name: str
+
+    def logits(self, pooled: np.ndarray) -> np.ndarray:
+        return pooled @ self.weight.T + self.bias
+
+
+def imagenet_prior(bundle: Bundle) -> LogitPrior | None:
+    """The ImageNet classifiers of a fused bundle's ImageNet trunks (trunks 1..n of ``FusedLite``), or None
+    for a bundle without one. A trunk whose weights differ from its ImageNet checkpoint gets none: its
+    classifier would not match its features."""
+    import torch
+
+    from models.efficientnet_lite import FusedLite, lite_imagenet_checkpoint
+
+    model = bundle.model
+    if not isinstance(model, FusedLite):
+        return None
+    per = model.feature_dim_per_trunk
+    weights, biases, names = [], [], []
+    for i, variant in enumerate(model.variants[1:], start=1):
+        path = lite_imagenet_checkpoint(variant)
+        if path is None:
+            continue
+        state = torch.load(path, map_location="cpu", weights_only=True)
+        trunk = model.trunks[i].state_dict()
+        if any(not torch.equal(v.cpu(), state[k]) for k, v in trunk.items() if k in state):
+            continue
+        w = np.zeros((state["_fc.weight"].shape[0], per * len(model.trunks)))
+        w[:, i * per : (i + 1) * per] = state["_fc.weight"].double().numpy()
+        weights.append(w)
+        biases.append(state["_fc.bias"].double().numpy())
+        names.append(f"trunk {i} ({variant}) ImageNet classifier")
+    if not weights:
+        return None
+    return LogitPrior(np.concatenate(weights), np.concatenate(biases), "; ".join(names))
+
+
+def _not_skin_head(
+    train: FeatureSet, z, prior: LogitPrior | None, seed: int
+) -> tuple[np.ndarray, float, np.ndarray | None]:
+    """The not-skin head's (weight on z, bias, raw weight): a logistic regression on z, or on z and the
+    prior's standardised logits, folded back into a weight on the raw pooled features (logits are linear)."""
+    if prior is None:
+        w, b = _logistic(z(train.known), z(train.not_skin), NOT_SKIN_C, seed)
+        return w, b, None
+    logits_known = prior.logits(train.known)
+    mean, scale = logits_known.mean(0), logits_known.std(0) + 1e-6
+
+    def with_logits(x: np.ndarray) -> np.ndarray:
+        return np.concatenate([z(x), (prior.logits(x) - mean) / scale], axis=1)
+
+    coef, b = _logistic(with_logits(train.known), with_logits(train.not_skin), NOT_SKIN_C, seed)
+    dim = train.known.shape[1]
+    on_logits = coef[dim:] / scale
+    return coef[:dim], b + float(on_logits @ (prior.bias - mean)), prior.weight.T @ on_logits
+
+
+def fit_head(
+    train: FeatureSet,
+    val: FeatureSet,
+    max_unknown: float = 0.05,
+    seed: int = 0,
+    max_not_skin: float = 0.01,
+    prior: LogitPrior | None = None,
+) -> HeadChoice:
     """Fit both heads for each setting on ``train``; keep the setting whose unknown head finds the most
-    ``val`` other-condition images at ``max_unknown`` of ``val`` eight-class images."""
+    ``val`` other-condition images at ``max_unknown`` of ``val`` eight-class images, and the not-skin head
+    (with or without ``prior``) that finds the most ``val`` non-skin pictures at ``max_not_skin``."""
     if min(len(train.known), len(train.other), len(train.not_skin)) == 0:
         raise ManifestError(
             "fitting the open-set head needs eight-class, other-condition and not-skin training images"
@@ -172,15 +249,35 @@ def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed
         def z(x: np.ndarray, mean=mean, scale=scale, transform=transform) -> np.ndarray:
             return (_transform(x, transform) - mean) / scale
 
-        ns_w, ns_b = _logistic(z(train.known), z(train.not_skin), NOT_SKIN_C, seed)
+        not_skin = None
+        for use_prior in (False, True) if prior is not None else (False,):
+            ns_w, ns_b, ns_raw = _not_skin_head(train, z, prior if use_prior else None, seed)
+            probe = OpenSetHead(mean, scale, ns_w * 0, 0.0, ns_w, ns_b, transform, ns_raw)
+            entry = {
+                "head": "not_skin",
+                "transform": transform,
+                "prior": prior.name if use_prior else None,
+                "val_tpr": _tpr_at(
+                    probe.score_arrays(val.known)[1],
+                    probe.score_arrays(val.not_skin)[1],
+                    max_not_skin,
+                    val.known_sets,
+                ),
+            }
+            tried.append(entry)
+            if not_skin is None or entry["val_tpr"] > not_skin[0]["val_tpr"]:
+                not_skin = (entry, (ns_w, ns_b, ns_raw))
+        ns_w, ns_b, ns_raw = not_skin[1]
         for c in C_GRID:
             un_w, un_b = _logistic(z(train.known), z(train.other), c, seed)
-            head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, transform=transform)
+            head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, transform, ns_raw)
             known_u, _ = head.score_arrays(val.known)
             other_u, _ = head.score_arrays(val.other)
             entry = {
+                "head": "unknown",
                 "transform": transform,
                 "C": c,
+                "not_skin_prior": not_skin[0]["prior"],
                 "val_tpr": _tpr_at(known_u, other_u, max_unknown, val.known_sets),
                 "val_auroc": _auroc(known_u, other_u),
             }
@@ -188,7 +285,7 @@ def fit_head(train: FeatureSet, val: FeatureSet, max_unknown: float = 0.05, seed
             if best is None or entry["val_tpr"] > best[0]["val_tpr"]:
                 best = (entry, head)
     entry, head = best
-    return HeadChoice(head, entry["transform"], entry["C"], tried)
+    return HeadChoice(head, entry["transform"], entry["C"], tried, entry["not_skin_prior"])
 
 
 def _auroc(known: np.ndarray, unknown: np.ndarray) -> float | None:
@@ -302,7 +399,9 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
         )
         for part in ("train", "val")
     }
-    choice = fit_head(parts["train"], parts["val"], cfg.max_unknown, cfg.seed)
+    choice = fit_head(
+        parts["train"], parts["val"], cfg.max_unknown, cfg.seed, cfg.max_not_skin, imagenet_prior(bundle)
+    )
     chosen = choose_thresholds(choice.head, parts["val"], cfg.max_unknown, cfg.max_not_skin)
     block = {
         "file": OPEN_SET_FILE,
@@ -312,6 +411,7 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
         "eight classes vs not_skin (not_skin); setting and thresholds chosen on validation images",
         "C_unknown": choice.c,
         "C_not_skin": NOT_SKIN_C,
+        "not_skin_prior": choice.not_skin_prior,
         "settings_tried": choice.candidates,
         "targets": {"max_unknown": cfg.max_unknown, "max_not_skin": cfg.max_not_skin},
         "validation": chosen["val"],

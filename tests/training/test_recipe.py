@@ -215,6 +215,22 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     assert head is not None, why
     card = (first / "bundle" / "MODEL_CARD.md").read_text()
     assert "Feature fusion (`fused_lite0_lite0`)" in card
+    # The ImageNet trunk's own classifier, for the not-skin head: its logits are the ImageNet network's.
+    from models.efficientnet_lite import EfficientNetLite, lite_imagenet_checkpoint
+    from models.open_set import pool
+    from models.runtime import EagerRuntime
+    from training.open_set import imagenet_prior
+
+    prior = imagenet_prior(bundle)
+    assert prior is not None and prior.weight.shape == (1000, 2 * 1280)
+    assert imagenet_prior(fit_bundle) is None  # a single fine-tuned trunk has no ImageNet classifier
+    imagenet = EfficientNetLite().eval()
+    imagenet.load_state_dict(torch.load(lite_imagenet_checkpoint("lite0"), weights_only=True))
+    x = torch.rand(2, 3, 32, 32)
+    pooled = pool(EagerRuntime(bundle.model, torch.device("cpu"), "_fused").run(x, features=True)[1])
+    with torch.inference_mode():
+        expected = imagenet(x).numpy()
+    np.testing.assert_allclose(prior.logits(pooled), expected, rtol=1e-3, atol=1e-3)
 
     # More data, same seed: the first manifest's images keep their sides, so the fit can be reused.
     more = _second_manifest(tmp_path)
