@@ -327,6 +327,9 @@ class Station:
             login_required=self.login_required,
             clear_result_after_s=self.config.security.clear_result_after_seconds,
             review_instruction=self.config.station.review_instruction,
+            station_id=self.config.station.id,
+            referral=self.config.referral,
+            referral_folder=self.config.referral.folder_in(self.config.storage.data_dir),
         )
         if self.engine and self.engine.backend_note:
             self.window.status_device.setToolTip(self.engine.backend_note)

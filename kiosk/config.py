@@ -119,6 +119,24 @@ class UiConfig:
     fullscreen: bool = False
 
 
+PAPER_SIZES = ("A5", "A4")
+
+
+@dataclass(frozen=True)
+class ReferralConfig:
+    """The referral slip for FLAG and REVIEW (kiosk/ui/referral.py, docs/kiosk.md)."""
+
+    paper: str = "A5"  # A5 | A4
+    # The traveller's picture and its heatmap on the slip: off by default (the slip leaves the station).
+    include_images: bool = False
+    printer: str = ""  # empty: save the PDF only; a printer's name: save it and print it there
+    folder: Path | None = None  # where slips are saved; None: <storage.data_dir>/referrals
+
+    def folder_in(self, data_dir: Path) -> Path:
+        """The folder slips are saved in: the configured one, else ``referrals`` in the data folder."""
+        return self.folder if self.folder is not None else Path(data_dir) / "referrals"
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     station: StationConfig = field(default_factory=StationConfig)
@@ -129,6 +147,7 @@ class KioskConfig:
     storage: StorageConfig = field(default_factory=StorageConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     ui: UiConfig = field(default_factory=UiConfig)
+    referral: ReferralConfig = field(default_factory=ReferralConfig)
     path: Path | None = None  # the file it was read from, None for built-in defaults
 
 
@@ -155,6 +174,23 @@ def _review_instruction(v: Any) -> str:
         raise ValueError(
             f"must be one line of 1 to {REVIEW_INSTRUCTION_MAX} characters, e.g. "
             f'"{DEFAULT_REVIEW_INSTRUCTION}" (the REVIEW banner shows it under the decision)'
+        )
+    return v
+
+
+def _paper(v: Any) -> str:
+    v = _str(v).strip().upper()
+    if v not in PAPER_SIZES:
+        raise ValueError(f"must be one of {', '.join(repr(p) for p in PAPER_SIZES)}")
+    return v
+
+
+def _printer(v: Any) -> str:
+    v = _str(v).strip()
+    if len(v) > 128 or any(c in v for c in "\r\n\t"):
+        raise ValueError(
+            "must be one line of at most 128 characters: the printer's name as the system lists it "
+            '(lpstat -p), or "" to save the slip as a PDF only'
         )
     return v
 
@@ -238,6 +274,7 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
         "clear_result_after_seconds": _int_range(5, 3600),
     },
     "ui": {"fullscreen": _bool},
+    "referral": {"paper": _paper, "include_images": _bool, "printer": _printer, "folder": _str},
 }
 
 
@@ -288,6 +325,8 @@ def parse_config(
     model = dict(values.get("model", {}))
     if model.get("bundle"):
         model["bundle"] = str(_resolve_path(model["bundle"], base))
+    referral = dict(values.get("referral", {}))
+    referral["folder"] = _resolve_path(referral["folder"], base) if referral.get("folder") else None
     camera = dict(values.get("camera", {}))
     if "source" in camera:
         camera["source"] = _resolve_source(camera["source"], base)
@@ -300,6 +339,7 @@ def parse_config(
         storage=StorageConfig(data_dir=data_dir, key_file=key_file, **storage),
         security=SecurityConfig(**values.get("security", {})),
         ui=UiConfig(**values.get("ui", {})),
+        referral=ReferralConfig(**referral),
         path=Path(where) if where != "<defaults>" else None,
     )
 
@@ -362,5 +402,8 @@ def describe(config: KioskConfig) -> str:
         f"retention      {config.storage.retention_days} days, store_clear_images="
         f"{config.storage.store_clear_images}",
         f"fullscreen     {config.ui.fullscreen}",
+        f"referral slip  {config.referral.paper}, images={config.referral.include_images}, "
+        f"printer={config.referral.printer or '(none: PDF only)'}, "
+        f"folder={config.referral.folder_in(config.storage.data_dir)}",
     ]
     return "\n".join(lines)

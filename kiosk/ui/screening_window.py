@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from models.preprocessing import square_crop_box
 from models.taxonomy import display_name
 
 from ..capture import CameraState, CaptureService, CaptureStats
+from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
 from .style import BANNER_TEXT, CHART_COLOURS, banner_lines, banner_style, scale_for, style_sheet
@@ -71,6 +73,7 @@ class ScreeningWindow(QMainWindow):
     closing = Signal(str)  # why: "quit" (Ctrl+Q) or "window closed"
     outcome_shown = Signal(object)  # ScreenOutcome, after the panel was updated (tests and demos listen)
     result_cleared = Signal()
+    referral_saved = Signal(object)  # Path of the referral slip just saved (tests listen)
 
     def __init__(
         self,
@@ -89,6 +92,9 @@ class ScreeningWindow(QMainWindow):
         login_required: bool = False,
         clear_result_after_s: float = 60.0,
         review_instruction: str = "",
+        station_id: str = "",
+        referral: ReferralConfig | None = None,
+        referral_folder: Path | None = None,
     ):
         super().__init__()
         self.setWindowTitle("Mpox screening station")
@@ -98,6 +104,11 @@ class ScreeningWindow(QMainWindow):
         self.operator = operator
         self.login_required = login_required
         self.review_instruction = review_instruction  # the REVIEW banner's second line ("" : the default)
+        # The referral slip of a FLAG or REVIEW saved as a case (kiosk/ui/referral.py); no folder: no slips.
+        self.station_id = station_id
+        self.referral = referral or ReferralConfig()
+        self.referral_folder = referral_folder
+        self._case_id: str | None = None
         self._generation = 0  # bumped when the screen is cleared: results asked for before are not shown
         self._close_reason = ""
         self._scale = 0.0
@@ -205,6 +216,22 @@ class ScreeningWindow(QMainWindow):
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
         rv.addWidget(self.reason)
+        slip_row = QHBoxLayout()
+        self.referral_button = QPushButton("Referral slip  [P]")
+        self.referral_button.setToolTip(
+            "Save the referral slip (PDF) for the secondary-screening desk, and print it when a printer is "
+            "configured: FLAG and REVIEW results saved as a case [P]"
+        )
+        self.referral_button.setEnabled(False)
+        self.referral_button.clicked.connect(self.save_referral_slip)
+        slip_row.addWidget(self.referral_button)
+        slip_row.addStretch(1)
+        rv.addLayout(slip_row)
+        self.referral_label = QLabel("")  # where the slip was saved, or what to do when it could not be
+        self.referral_label.setObjectName("note")
+        self.referral_label.setWordWrap(True)
+        self.referral_label.hide()
+        rv.addWidget(self.referral_label)
         self.chart = Top3Chart()
         rv.addWidget(self.chart, 2)
         self.heatmap_caption = QLabel("")  # which class the heatmap explains, and the square the model saw
@@ -269,6 +296,7 @@ class ScreeningWindow(QMainWindow):
         key("=", lambda: self.opacity.setValue(self.opacity.value() + 10))
         key("-", lambda: self.opacity.setValue(self.opacity.value() - 10))
         key("F11", self.toggle_fullscreen)
+        key("P", self.save_referral_slip)
         key("Ctrl+L", self.ref_edit.setFocus)
         key("Ctrl+K", self.source_box.showPopup)
         key("Ctrl+R", lambda: self.review_requested.emit())  # an officer is told why not (and it is audited)
@@ -309,6 +337,7 @@ class ScreeningWindow(QMainWindow):
         self._generation += 1
         self.clear_timer.stop()
         self._result = None
+        self._set_case(None)
         self.heatmap_view.set_image(None)
         self.heatmap_caption.setText("")
         self.chart.set_top3([])
@@ -437,6 +466,7 @@ class ScreeningWindow(QMainWindow):
         if request.mode == "auto" and ref and decided and self.ref_edit.text().strip() == ref:
             self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
         self._result = result
+        self._set_case(outcome.case_id)
         self.clear_timer.start()  # the result fades to "Ready" after clear_result_after_s (docs/kiosk.md)
         # The result's time (the station's local time): a result left on screen says how old it is.
         at = local_time(result.captured_utc, "%H:%M:%S")
@@ -482,6 +512,37 @@ class ScreeningWindow(QMainWindow):
             self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
         self._render_screened()
         self.outcome_shown.emit(outcome)
+
+    # ---------- referral slip ----------
+    def _set_case(self, case_id: str | None) -> None:
+        """The case on screen (None: none saved): the referral slip is offered for a saved FLAG or REVIEW."""
+        from .referral import can_refer
+
+        self._case_id = case_id
+        self.referral_label.setText("")
+        self.referral_label.hide()
+        self.referral_button.setEnabled(self.referral_folder is not None and can_refer(self._result, case_id))
+
+    def save_referral_slip(self) -> Path | None:
+        """[P]: save the slip of the result on screen (and print it when a printer is configured); the line
+        beside the button says where it went, or what to do when it could not be saved."""
+        if not self.referral_button.isEnabled():
+            return None
+        from .referral import ReferralError, issue_slip, slip_from_result
+
+        slip = slip_from_result(self._result, self._case_id, self.station_id, self.review_instruction)
+        try:
+            path, line = issue_slip(slip, self.referral, self.referral_folder)
+        except ReferralError as exc:
+            line, path = f"{exc}.", None
+        # Break opportunities after "/" and "_": a long path wraps instead of widening the column.
+        self.referral_label.setText(line.replace("/", "/\u200b").replace("_", "_\u200b"))
+        self.referral_label.show()
+        if path is None:
+            return None
+        self.referral_label.setToolTip(str(path))
+        self.referral_saved.emit(path)
+        return path
 
     def _on_failed(self, message: str) -> None:
         self._set_banner(
