@@ -47,6 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("username")
     r.add_argument("--as", dest="admin", required=True)
     r.add_argument("--password-stdin", action="store_true")
+    d = sub.add_parser(
+        "delete-case",
+        help="remove one case and its images (e.g. on a traveller's request); an admin authorises it and "
+        "the reason goes into the audit trail",
+    )
+    d.add_argument("case_id")
+    d.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
+    d.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    d.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sub.add_parser("list-users", help="list accounts and roles")
     pu = sub.add_parser("purge", help="delete the images of cases older than the retention period now")
     pu.add_argument("--days", type=int, help="override storage.retention_days")
@@ -123,6 +132,13 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 accounts.set_password(db, args.username, password, actor)
                 print(f"password of {args.username!r} reset")
+            return 0
+        if args.command == "delete-case":
+            from kiosk.store.reviews import delete_case
+
+            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+            delete_case(db, admin, args.case_id, args.reason)
+            print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
             return 0
         if args.command == "list-users":
             for name, role, disabled in accounts.list_users(db):

@@ -4,7 +4,7 @@ sort keys, paging with LIMIT/OFFSET."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
@@ -27,20 +27,9 @@ SORT_KEYS = {
     "review_status": Case.review_status,
     "traveller_ref": Case.traveller_ref,
 }
-SUMMARY_COLUMNS = (
-    Case.id,
-    Case.captured_utc,
-    Case.station_id,
-    Case.operator,
-    Case.decision,
-    Case.top_class,
-    Case.top_probability,
-    Case.review_status,
-    Case.outcome,
-    Case.traveller_ref,
-    Case.model_name,
-    Case.image_path,
-)
+# The columns a review-list row shows, by the names CaseSummary gives them (image_path tells has_images).
+SUMMARY_FIELDS = tuple(f.name for f in fields(CaseSummary) if f.name != "has_images")
+SUMMARY_COLUMNS = (*(getattr(Case, name) for name in SUMMARY_FIELDS), Case.image_path)
 
 
 @dataclass(frozen=True)
@@ -82,7 +71,10 @@ class CaseFilter:
 
 
 def _summary(row) -> CaseSummary:
-    return CaseSummary(*row[:11], has_images=row[11] is not None)
+    """A CaseSummary from a row of SUMMARY_COLUMNS or a Case (the columns by name)."""
+    return CaseSummary(
+        **{name: getattr(row, name) for name in SUMMARY_FIELDS}, has_images=row.image_path is not None
+    )
 
 
 def list_cases(
@@ -133,20 +125,7 @@ def get_case(session: Session, case_id: str) -> CaseDetail | None:
     case = session.get(Case, case_id)
     if case is None:
         return None
-    summary = CaseSummary(
-        case.id,
-        case.captured_utc,
-        case.station_id,
-        case.operator,
-        case.decision,
-        case.top_class,
-        case.top_probability,
-        case.review_status,
-        case.outcome,
-        case.traveller_ref,
-        case.model_name,
-        has_images=case.image_path is not None,
-    )
+    summary = _summary(case)
     history = [
         (r.created_utc, r.reviewer, r.action, r.outcome, r.note)
         for r in session.execute(

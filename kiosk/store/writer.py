@@ -285,29 +285,7 @@ class CaseWriter:
         def work(session) -> None:
             if session.get(Case, entry["id"]) is not None:  # replay after a crash between commit and unlink
                 return
-            case = Case(
-                id=entry["id"],
-                captured_utc=datetime.fromisoformat(entry["captured_utc"]),
-                station_id=entry["station_id"],
-                operator=entry["operator"],
-                decision=entry["decision"],
-                top_class=entry["top_class"],
-                top_probability=entry["top_probability"],
-                probabilities=json.dumps(entry["probabilities"]),
-                thresholds=json.dumps(entry["thresholds"]),
-                model_name=entry["model_name"],
-                model_sha256=entry["model_sha256"],
-                image_path=entry["image_path"],
-                image_sha256=entry["image_sha256"],
-                heatmap_path=entry["heatmap_path"],
-                heatmap_sha256=entry["heatmap_sha256"],
-                quality=json.dumps(entry["quality"]),
-                traveller_ref=entry["traveller_ref"],
-                review_status="pending",
-                reason_code=entry.get("reason_code", ""),  # spooled by an older version: absent
-                open_set_score=entry.get("open_set_score"),
-                created_utc=datetime.now(UTC),
-            )
+            case = _case_from_spool(entry)
             session.add(case)
             actor = entry["operator"] or f"station:{entry['station_id']}"
             details = {"station": entry["station_id"], "decision": entry["decision"]}
@@ -374,3 +352,23 @@ def _add_clear(session, station: str, hour: datetime, n: int) -> None:
         session.add(
             ClearCount(station_id=station, hour_utc=hour, count=n)
         )  # a race -> IntegrityError -> retry
+
+
+# Spooled as JSON values, stored as JSON text (the audit chain hashes that text: its format never changes).
+_JSON_COLUMNS = ("probabilities", "thresholds", "quality")
+# Columns a case spooled by an older version lacks, with the value it is stored with.
+_ADDED_LATER = {"reason_code": "", "open_set_score": None}
+
+
+def _case_from_spool(entry: dict) -> Case:
+    """The row of a spooled case: the spool holds the case's own columns by name. A field no column has (a
+    case spooled by a newer version) is logged and left out rather than holding up the cases behind it."""
+    columns = set(Case.__table__.columns.keys())
+    unknown = sorted(set(entry) - columns)
+    if unknown:
+        log.warning("case %s: spooled fields %s have no column here, stored without", entry["id"], unknown)
+    values = {**_ADDED_LATER, **{k: v for k, v in entry.items() if k in columns}}
+    values["captured_utc"] = datetime.fromisoformat(values["captured_utc"])
+    for name in _JSON_COLUMNS:
+        values[name] = json.dumps(values[name])
+    return Case(**values, review_status="pending", created_utc=datetime.now(UTC))

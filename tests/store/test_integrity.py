@@ -273,3 +273,41 @@ def test_reanchor_after_a_deliberate_restore(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "anchor" in out
     assert list((tmp_path / "keys").glob("audit.anchor.replaced-*"))  # the old anchor is kept as evidence
+
+
+def test_delete_case_command_needs_an_admin_and_a_reason_and_keeps_the_chain(tmp_path, capsys, monkeypatch):
+    """Issue 16 item 6: deleting a case (a traveller's request) is reachable: `mpox-kiosk delete-case`."""
+    import io
+
+    from kiosk.store import accounts
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[storage]\ndata_dir = "{tmp_path}"\n')
+    db = open_database("", tmp_path)
+    accounts.create_user(db, "root", "correct horse battery", "admin", None)
+    root = accounts.authenticate(db, "root", "correct horse battery")
+    accounts.create_user(db, "officer", "officer password 1", "officer", root)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    keep, gone = writer.submit_case(make_record()), writer.submit_case(make_record())
+    writer.stop()
+    media = sorted(p.name for p in (tmp_path / "media").rglob("*") if p.is_file())
+
+    def run(*args, password):
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        return admin_cli.main(["--config", str(config), "delete-case", *args, "--password-stdin"])
+
+    assert run(gone, "--as", "officer", "--reason", "asked", password="officer password 1") == 2
+    assert "admin" in capsys.readouterr().err
+    assert run(gone, "--as", "root", "--reason", "asked", password="wrong password!") == 2
+    assert run(gone, "--as", "root", "--reason", " ", password="correct horse battery") == 2
+    assert "reason" in capsys.readouterr().err
+    assert sorted(c.id for c in list_cases(db)) == sorted([keep, gone])  # nothing deleted so far
+    assert run(gone, "--as", "root", "--reason", "traveller asked", password="correct horse battery") == 0
+    assert gone in capsys.readouterr().out
+    assert [c.id for c in list_cases(db)] == [keep]
+    left = sorted(p.name for p in (tmp_path / "media").rglob("*") if p.is_file())
+    assert len(left) < len(media) and not any(gone in name for name in left)
+    assert audit.verify(db).ok
+    assert any(e.action == "case_deleted" and e.target == gone for e in audit.recent(db, 20))
+    db.close()
