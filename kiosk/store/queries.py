@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.store.database import Database
@@ -27,9 +27,12 @@ SORT_KEYS = {
     "review_status": Case.review_status,
     "traveller_ref": Case.traveller_ref,
 }
-# The columns a review-list row shows, by the names CaseSummary gives them (image_path tells has_images).
-SUMMARY_FIELDS = tuple(f.name for f in fields(CaseSummary) if f.name != "has_images")
-SUMMARY_COLUMNS = (*(getattr(Case, name) for name in SUMMARY_FIELDS), Case.image_path)
+# The columns a review-list row shows, by the names CaseSummary gives them; the derived fields are read from
+# other columns (image_path tells has_images, the probabilities JSON holds p_mpox).
+DERIVED_FIELDS = ("has_images", "p_mpox")
+SUMMARY_FIELDS = tuple(f.name for f in fields(CaseSummary) if f.name not in DERIVED_FIELDS)
+SUMMARY_COLUMNS = (*(getattr(Case, name) for name in SUMMARY_FIELDS), Case.probabilities)
+MPOX = "mpox"
 
 
 @dataclass(frozen=True)
@@ -65,15 +68,32 @@ class CaseFilter:
         if text:
             if len(text) > MAX_TEXT:
                 return query.where(False)
-            # autoescape: % and _ in the search are literal characters, not wildcards
-            query = query.where(func.lower(Case.traveller_ref).contains(text.lower(), autoescape=True))
+            # autoescape: % and _ in the search are literal characters, not wildcards. The text matches a
+            # traveller reference (anywhere in it) or the start of a case id (the referral slip's id).
+            query = query.where(
+                or_(
+                    func.lower(Case.traveller_ref).contains(text.lower(), autoescape=True),
+                    Case.id.startswith(text.lower(), autoescape=True),
+                )
+            )
         return query
+
+
+def _probability(probabilities: str | None, cls: str) -> float | None:
+    """One class's probability from the stored JSON; None when it is not there (or the JSON is unreadable)."""
+    try:
+        value = json.loads(probabilities or "{}").get(cls)
+        return None if value is None else float(value)
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 def _summary(row) -> CaseSummary:
     """A CaseSummary from a row of SUMMARY_COLUMNS or a Case (the columns by name)."""
     return CaseSummary(
-        **{name: getattr(row, name) for name in SUMMARY_FIELDS}, has_images=row.image_path is not None
+        **{name: getattr(row, name) for name in SUMMARY_FIELDS},
+        has_images=row.image_path is not None,
+        p_mpox=_probability(row.probabilities, MPOX),
     )
 
 

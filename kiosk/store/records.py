@@ -59,3 +59,8 @@ class CaseSummary:
     traveller_ref: str
     model_name: str
     has_images: bool
+    # Added later, with defaults (a summary built without them stays valid): the encrypted image's file and
+    # hash, for the review table's thumbnail, and the probability of mpox read from the stored probabilities.
+    image_path: str | None = None
+    image_sha256: str | None = None
+    p_mpox: float | None = None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from datetime import UTC
+import re
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,7 +18,7 @@ from kiosk.ui.review import ReviewWindow, login_flow, open_review
 from kiosk.ui.review.dashboard import box_stats
 from kiosk.ui.review.export import export_csv, export_pdf
 from kiosk.ui.review.login import CreateAdminDialog, LoginDialog
-from kiosk.ui.review.table_model import PAGE
+from kiosk.ui.review.table_model import COLUMNS, PAGE
 
 from .conftest import PW
 
@@ -92,8 +93,9 @@ def test_filter_sort_open_confirm_export(qtbot, db, settings, users, cases, tmp_
     assert [c.traveller_ref for c in window.model.rows] == ["Ünï 1"]
     window.search.clear()
     assert window.model.total == 5
-    window.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # traveller reference
-    shown = [window.model.index(r, 7).data() for r in range(window.model.rowCount())]
+    ref = [k for k, _ in COLUMNS].index("traveller_ref")
+    window.table.sortByColumn(ref, Qt.SortOrder.AscendingOrder)
+    shown = [window.model.index(r, ref).data() for r in range(window.model.rowCount())]
     assert shown == sorted(shown)
     # open the first row and confirm it with a note
     window.table.selectRow(0)
@@ -104,7 +106,7 @@ def test_filter_sort_open_confirm_export(qtbot, db, settings, users, cases, tmp_
     assert dialog.probs.rowCount() == 6
     dialog.note.setPlainText("sent to PCR desk")
     qtbot.mouseClick(dialog.buttons["confirm"], Qt.MouseButton.LeftButton)
-    assert "confirmed" in dialog.info.text() and "sent to PCR desk" in dialog.history.text()
+    assert "confirmed" in dialog.info.text().lower() and "sent to PCR desk" in dialog.history.text()
     dialog.apply_outcome("pcr_positive")
     row = next(c for c in list_cases(db) if c.id == case_id)
     assert (row.review_status, row.outcome) == ("confirmed", "pcr_positive")
@@ -344,13 +346,11 @@ def test_login_fields_have_a_fixed_tab_order_and_enter_in_the_name_moves_on(qtbo
 
 
 def test_review_times_are_local(qtbot, db, settings, users, cases, monkeypatch):
-    from kiosk.ui.review.table_model import COLUMNS
-
     window = _window(qtbot, db, settings, users["rev"])
     assert "UTC" not in dict(COLUMNS)["captured_utc"]
     case = window.model.case_at(0)
     captured = case.captured_utc if case.captured_utc.tzinfo else case.captured_utc.replace(tzinfo=UTC)
-    assert window.model.index(0, 0).data() == captured.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert window.model.index(0, 1).data() == captured.astimezone().strftime("%Y-%m-%d\n%H:%M")
     dialog = window.open_case(case.id)
     assert captured.astimezone().strftime("%Y-%m-%d %H:%M:%S") in dialog.info.text()
     assert " UTC" not in dialog.info.text()
@@ -366,3 +366,164 @@ def test_the_decision_filter_sets_the_unrecognised_condition_apart(qtbot, db, se
     assert window.model.total == 0  # none of these cases was an unknown condition
     window.decision.setCurrentIndex(window.decision.findData("review"))
     assert window.current_filter().reason_codes == () and window.model.total > 0
+
+
+# --- the review window for reviewers (issue 15) -------------------------------------------------------------
+
+
+def _styled_window(qtbot, db, settings, user, size, scale):
+    """The review window over a screening-like parent with the station's style, at a screen size."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from kiosk.ui.style import style_sheet
+
+    parent = QMainWindow()
+    parent.setStyleSheet(style_sheet(scale))
+    parent.resize(*size)
+    qtbot.addWidget(parent)
+    window = open_review(parent, db, settings, user)
+    qtbot.addWidget(window)
+    assert window.minimumSizeHint().width() <= size[0] and window.minimumSizeHint().height() <= size[1]
+    assert window.minimumSize().width() <= size[0] and window.minimumSize().height() <= size[1]
+    window.resize(*size)
+    window.show()
+    qtbot.wait(20)
+    window.station_parent = parent  # kept alive as long as the window (Qt deletes a parent's children)
+    return window
+
+
+def _elided(table, index) -> list[str]:
+    """The lines of a cell whose text does not fit its column (what the view would elide)."""
+    from PySide6.QtWidgets import QStyle
+
+    text = index.data()
+    if not text:
+        return []
+    metrics = table.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = table.columnWidth(index.column()) - 2 * margin
+    return [line for line in str(text).split("\n") if metrics.horizontalAdvance(line) > room]
+
+
+def _fully_visible(widget, window) -> bool:
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    bottom = widget.mapTo(window, widget.rect().bottomRight())
+    inside = 0 <= top_left.y() and bottom.y() < window.height() and bottom.x() < window.width()
+    return widget.isVisible() and inside and not widget.visibleRegion().isEmpty()
+
+
+@pytest.mark.parametrize("size, scale", [((1280, 720), 1.0), ((1920, 1080), 1.5)])
+def test_columns_fit_their_text_and_the_count_lines_stay_on_screen(
+    qtbot, db, settings, users, cases, size, scale
+):
+    reviews.review_case(db, users["rev"], cases[0], "confirm", "sent")
+    reviews.record_outcome(db, users["rev"], cases[0], "pcr_positive")  # the longest review status
+    window = _styled_window(qtbot, db, settings, users["rev"], size, scale)
+    window.apply_filters()
+    qtbot.wait(20)
+    table, model = window.table, window.model
+    assert table.horizontalScrollBar().maximum() == 0  # every column on screen, none scrolled away
+    header = table.horizontalHeader()
+    for col in range(model.columnCount()):
+        title = model.headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title), title
+        for row in range(model.rowCount()):
+            assert not _elided(table, model.index(row, col)), (col, model.index(row, col).data())
+    assert _fully_visible(window.count_label, window) and "5 case(s)" in window.count_label.text()
+    window.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    assert _fully_visible(window.dashboard.ppv_label, window)
+    assert window.dashboard.ppv_label.text().startswith("Positive predictive value")
+    assert window.dashboard.per_day.getPlotItem().getAxis("left").labelText == "Flagged cases"
+    assert window.dashboard.boxes.getPlotItem().getAxis("bottom").labelText == "Predicted class"
+    window.close()
+
+
+def test_p_mpox_column_and_thumbnails(qtbot, db, settings, users, cases):
+    from kiosk.store.retention import purge_images
+
+    window = _window(qtbot, db, settings, users["rev"])
+    model = window.model
+    col = [k for k, _ in COLUMNS].index("p_mpox")
+    by_class = {model.case_at(r).top_class: model.index(r, col).data() for r in range(model.rowCount())}
+    assert by_class["mpox"] == "90.0%" and by_class["measles"] == "2.0%"  # make_record: 0.9 / 0.02
+    assert all(model.case_at(r).p_mpox is not None for r in range(model.rowCount()))
+    case = model.case_at(0)
+    assert model.thumbnail_state(case) == "loading"
+    thumb = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)  # a visible row asks for it ...
+    assert thumb.cacheKey() == model.placeholders["loading"].cacheKey()
+    qtbot.waitUntil(lambda: model.thumbnail_state(case) == "image", timeout=3000)  # ... decrypted after
+    thumb = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert max(thumb.width(), thumb.height()) <= 64 and thumb.width() == 64  # 64x48 picture, scaled down
+    purge_images(db, 0, "root", now=datetime.now(UTC) + timedelta(days=1))
+    window.apply_filters()
+    assert not model.case_at(0).has_images and model.thumbnail_state(model.case_at(0)) == "purged"
+    purged = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert purged.cacheKey() == model.placeholders["purged"].cacheKey()
+    window.close()
+
+
+def test_the_case_detail_is_in_plain_words(qtbot, db, settings, users, cases):
+    window = _window(qtbot, db, settings, users["rev"])
+    reviews.review_case(db, users["rev"], cases[0], "confirm", "sent")
+    reviews.record_outcome(db, users["rev"], cases[0], "pcr_positive")
+    dialog = window.open_case(cases[0])
+    text = dialog.info.text() + dialog.history.text()
+    for raw in ("skin_fraction", "pcr_positive", "flagged_classes", "{", "}", "'flag'"):
+        assert raw not in text, raw
+    assert "Flag threshold (Mpox): 0.50" in text and "Review threshold (top probability): 0.60" in text
+    assert "Skin in view: 40%" in text and "PCR positive" in text and "FLAG · suspected Mpox" in text
+    assert "p(mpox) 90.0%" in text
+    window.close()
+
+
+def test_exports_go_to_a_chosen_folder_remembered_per_user_private_with_pages_and_time(
+    qtbot, db, settings, users, cases, tmp_path
+):
+    from pypdf import PdfReader
+
+    from kiosk.ui.review.prefs import ReviewPrefs
+
+    folders = {"rev": tmp_path / "rev-exports", "root": tmp_path / "root-exports"}
+    for folder in folders.values():
+        folder.mkdir()
+    window = _window(qtbot, db, settings, users["rev"])
+    asked = []
+    window.ask_folder = lambda start: asked.append(start) or folders["rev"]
+    window.table.selectAll()
+    csv_path = window._export("csv")
+    pdf_path = window._export("pdf")
+    assert csv_path.parent == pdf_path.parent == folders["rev"]
+    assert asked[0] != folders["rev"] and asked[1] == folders["rev"]  # the second export starts there
+    for path in (csv_path, pdf_path):
+        assert (path.stat().st_mode & 0o777) == 0o600, oct(path.stat().st_mode)
+    assert len(list(csv.DictReader(csv_path.open(encoding="utf-8")))) == 5
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf_path).pages]
+    assert len(pages) >= 2 and all(f"page {i + 1} of {len(pages)}" in t for i, t in enumerate(pages))
+    assert all(re.search(r"exported \d{4}-\d\d-\d\d \d\d:\d\d:\d\d by rev", t) for t in pages)
+    assert "skin_fraction" not in "".join(pages) and "Flag threshold (Mpox)" in "".join(pages)
+    window.close()
+    # remembered per user: another reviewer starts elsewhere; the first one's folder is kept for them
+    prefs = ReviewPrefs(settings.data_dir)
+    assert prefs.export_folder("rev") == folders["rev"].resolve() and prefs.export_folder("root") is None
+    other = _window(qtbot, db, settings, users["root"])
+    assert other.export_folder() != folders["rev"].resolve()
+    again = _window(qtbot, db, settings, users["rev"])
+    assert again.export_folder() == folders["rev"].resolve()
+    # cancelling the folder dialog exports nothing
+    again.table.selectAll()
+    again.ask_folder = lambda start: None
+    assert again._export("csv") is None and len(list(folders["rev"].iterdir())) == 2
+    other.close()
+    again.close()
+
+
+def test_the_search_takes_a_case_id_start(qtbot, db, settings, users, cases):
+    window = _window(qtbot, db, settings, users["rev"])
+    window.search.setText(cases[2][:8].upper())  # as read off the referral slip
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert [c.id for c in window.model.rows] == [cases[2]]
+    window.search.setText("p1")  # a traveller reference still matches anywhere in it
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert [c.traveller_ref for c in window.model.rows] == ["P100"]
+    window.close()

@@ -44,6 +44,16 @@ class DashboardWidget(QWidget):
         self.decision_mix = pg.PlotWidget(title="Decision mix")
         self.class_mix = pg.PlotWidget(title="Predicted class (stored cases)")
         self.boxes = pg.PlotWidget(title="Top probability per predicted class")
+        # axis titles: what each axis counts (the date axes are in the station's local time)
+        for plot, bottom, left in (
+            (self.per_hour, "Hour (station time)", "Flagged cases"),
+            (self.per_day, "Day (station time)", "Flagged cases"),
+            (self.decision_mix, "Decision", "Cases"),
+            (self.class_mix, "Predicted class", "Cases"),
+            (self.boxes, "Predicted class", "Top probability"),
+        ):
+            plot.setLabel("bottom", bottom)
+            plot.setLabel("left", left)
         self.ppv_label = QLabel()
         self.ppv_label.setWordWrap(True)
         grid = QGridLayout(self)
@@ -75,7 +85,9 @@ class DashboardWidget(QWidget):
         shown = (Decision.FLAG, Decision.REVIEW, Decision.CLEAR)
         counts = [int(np.sum(decisions == d.value)) for d in shown]
         counts[2] += clear_total  # CLEAR results are counted per hour, mostly without a stored case
-        self._bars(self.decision_mix, [d.value for d in shown], counts, [CHART_COLOURS[d] for d in shown])
+        self._bars(
+            self.decision_mix, [d.value.upper() for d in shown], counts, [CHART_COLOURS[d] for d in shown]
+        )
         classes = [c for c in CLASSES if c in set(data.top_classes)] + sorted(
             set(data.top_classes) - set(CLASSES)
         )

@@ -7,7 +7,6 @@ this dialog only offers those, asks for a note where one is needed, and shows a 
 
 from __future__ import annotations
 
-import html
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -30,8 +29,9 @@ from kiosk.store import reviews
 from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
-from kiosk.ui.widgets import ImageView, local_time
-from models.taxonomy import display_name
+from kiosk.ui.review.export import case_html, history_lines
+from kiosk.ui.review.wording import OUTCOME_WORDS, outcome_text, short_name, status_text
+from kiosk.ui.widgets import ImageView
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ ACTION_WORDS = {  # what the confirmation asks, in a reviewer's words
     "dismiss": ("Dismiss", "dismiss it as a false alarm"),
     "refer": ("Refer", "refer it to another reviewer or service"),
 }
-OUTCOME_WORDS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
 
 
 def _allowed(status: str, outcome: str | None) -> tuple[str, ...]:
@@ -122,7 +121,6 @@ class CaseDetailDialog(QDialog):
     def load(self) -> None:
         detail = reviews.view_case(self.db, self.user, self.case_id)  # audited as a case view
         self.detail = detail
-        c = detail.summary
         for view, rel, sha in (
             (self.image, detail.image_path, detail.image_sha256),
             (self.heatmap, detail.heatmap_path, detail.heatmap_sha256),
@@ -135,29 +133,12 @@ class CaseDetailDialog(QDialog):
         ranked = sorted(detail.probabilities.items(), key=lambda kv: -kv[1])
         self.probs.setRowCount(len(ranked))
         for row, (cls, p) in enumerate(ranked):
-            self.probs.setItem(row, 0, QTableWidgetItem(display_name(cls)))
+            self.probs.setItem(row, 0, QTableWidgetItem(short_name(cls)))
             self.probs.setItem(row, 1, QTableWidgetItem(f"{p:.1%}"))
-        quality = ", ".join(f"{k} {v:.3g}" for k, v in detail.quality.items()) or "-"
-        purged = (
-            f" · images purged {local_time(detail.images_purged_utc, '%Y-%m-%d')}"
-            if detail.images_purged_utc
-            else ""
-        )
-        e = html.escape  # traveller references and names are typed by people: never markup
-        self.info.setText(
-            f"<b>{c.decision.upper()}</b> · {e(display_name(c.top_class))} {c.top_probability:.1%} · "
-            f"review: <b>{c.review_status}</b>{' · ' + c.outcome if c.outcome else ''}<br>"
-            f"{local_time(c.captured_utc, '%Y-%m-%d %H:%M:%S')} · station {e(c.station_id)} · "
-            f"operator {e(c.operator or '-')} · traveller ref. {e(c.traveller_ref or '-')}<br>"
-            f"model {e(c.model_name)} ({detail.model_sha256[:12]}) · "
-            f"thresholds {e(str(detail.thresholds))} · quality {e(quality)}{purged}"
-        )
+        self.probs.resizeColumnsToContents()
         self.info.setTextFormat(Qt.TextFormat.RichText)
-        lines = [
-            f"{local_time(when)} {who}: {action}{' ' + outcome if outcome else ''}"
-            f"{' — ' + note if note else ''}"
-            for when, who, action, outcome, note in detail.history
-        ]
+        self.info.setText(case_html(detail))  # plain words; typed text escaped (never markup)
+        lines = history_lines(detail)
         self.history.setText("History: " + ("; ".join(lines) if lines else "not reviewed yet"))
         self._update_buttons()
 
@@ -200,7 +181,7 @@ class CaseDetailDialog(QDialog):
         if outcome is None:
             self.tell("Choose the PCR result first (positive or negative).")
             return
-        words = OUTCOME_WORDS.get(outcome, outcome)
+        words = outcome_text(outcome)
         self._change(
             "outcome", reviews.record_outcome, outcome, "Record outcome", f"record the outcome {words}"
         )
@@ -223,8 +204,8 @@ class CaseDetailDialog(QDialog):
             self.note.setFocus()
             return
         text = (
-            f"Case {self.case_id} ({c.decision.upper()}, {display_name(c.top_class)}, now "
-            f"{c.review_status}{' · ' + OUTCOME_WORDS.get(c.outcome, c.outcome) if c.outcome else ''}): "
+            f"Case {self.case_id} ({c.decision.upper()}, {short_name(c.top_class)}, now "
+            f"{status_text(c.review_status, c.outcome)}): "
             f"{what}?"
             + (f"\n\nNote: {note}" if note else "\n\nNo note.")
             + "\n\nThis is recorded with your name in the audit trail."

@@ -1,22 +1,35 @@
 """Export of selected cases: CSV for spreadsheets, a printable PDF report (Qt, no extra dependency).
-Every export is audited with the number of cases and the file written."""
+
+Files are written 0600 (they hold traveller references and pictures), into the folder the reviewer chose;
+the PDF carries the export time and "page N of M" on every page. Every export is audited with the number of
+cases and the file written."""
 
 from __future__ import annotations
 
 import csv
 import html
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from kiosk.store import audit
 from kiosk.store.accounts import UserSession, require_reviewer
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
+from kiosk.store.fsperm import create_private_file, private_file
 from kiosk.store.queries import CaseDetail, get_case
-from kiosk.ui.widgets import to_qimage
-from models.taxonomy import display_name
+from kiosk.ui.review.wording import (
+    headline,
+    outcome_text,
+    quality_lines,
+    reason_text,
+    short_name,
+    status_text,
+    threshold_lines,
+)
+from kiosk.ui.widgets import local_time, to_qimage
 
 CSV_FIELDS = [
     "case_id",
@@ -26,6 +39,7 @@ CSV_FIELDS = [
     "decision",
     "top_class",
     "top_probability",
+    "p_mpox",
     "review_status",
     "outcome",
     "traveller_ref",
@@ -34,6 +48,23 @@ CSV_FIELDS = [
     "probabilities",
     "quality",
 ]
+PDF_DPI = 150
+FOOTER_PT = 8
+
+
+def export_name(kind: str, when: datetime | None = None) -> str:
+    """``cases-20261104-153012.pdf``: the export's local time in its name."""
+    return f"cases-{(when or datetime.now(UTC)).astimezone():%Y%m%d-%H%M%S}.{kind}"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name`` with -2, -3 ... when that file exists (an export never overwrites)."""
+    path = Path(folder) / name
+    n = 2
+    while path.exists():
+        path = Path(folder) / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
+    return path
 
 
 def _details(db: Database, ids: list[str]) -> list[CaseDetail]:
@@ -47,9 +78,19 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def _private(path: Path) -> None:
+    """The export file exists and is 0600 before anything is written into it."""
+    try:
+        create_private_file(path)
+        private_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot write the export {path}: {exc.strerror}; choose another folder") from exc
+
+
 def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> int:
     require_reviewer(user, "export cases")
     details = _details(db, ids)
+    _private(Path(path))
     try:
         with open(path, "w", newline="", encoding="utf-8") as f:
             out = csv.writer(f)
@@ -65,6 +106,7 @@ def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> i
                         c.decision,
                         c.top_class,
                         f"{c.top_probability:.4f}",
+                        "" if c.p_mpox is None else f"{c.p_mpox:.4f}",
                         c.review_status,
                         c.outcome or "",
                         _safe_cell(c.traveller_ref),
@@ -88,15 +130,55 @@ def _png_data_uri(rgb) -> str:
     return "data:image/png;base64," + bytes(data.toBase64()).decode()
 
 
-def report_html(db: Database, details: list[CaseDetail], user: UserSession, with_images: bool = True) -> str:
+def case_html(d: CaseDetail) -> str:
+    """The facts of one case in a reviewer's words (shared by the case dialog and the PDF report)."""
+    c, e = d.summary, html.escape
+    head, action = headline(c.decision, d.reason_code, c.top_class)
+    mpox = "" if c.p_mpox is None else f" · p(mpox) {c.p_mpox:.1%}"
+    open_set = "" if d.open_set_score is None else f" · open-set score {d.open_set_score:.2f}"
+    purged = (
+        f"<br>Images purged {local_time(d.images_purged_utc, '%Y-%m-%d')} (retention)"
+        if d.images_purged_utc
+        else ""
+    )
+    reason = reason_text(d.reason_code)
+    return (
+        f"<b>{e(head)}</b>{' · ' + e(action) if action else ''}<br>"
+        f"Predicted {e(short_name(c.top_class))} {c.top_probability:.1%}{mpox}"
+        f"{' · why: ' + e(reason) if reason else ''}{open_set}<br>"
+        f"Review: <b>{e(status_text(c.review_status, c.outcome))}</b><br>"
+        f"Case {c.id} · {local_time(c.captured_utc, '%Y-%m-%d %H:%M:%S')} · station {e(c.station_id)} · "
+        f"operator {e(c.operator or '-')} · traveller ref. {e(c.traveller_ref or '-')}<br>"
+        f"Model {e(c.model_name)} ({d.model_sha256[:12]})<br>"
+        f"Thresholds: {e('; '.join(threshold_lines(d.thresholds)) or '-')}<br>"
+        f"Picture quality: {e('; '.join(quality_lines(d.quality)) or '-')}{purged}"
+    )
+
+
+def history_lines(d: CaseDetail) -> list[str]:
+    return [
+        f"{local_time(when)} {who}: {action}{' ' + outcome_text(outcome) if outcome else ''}"
+        f"{' — ' + note if note else ''}"
+        for when, who, action, outcome, note in d.history
+    ]
+
+
+def report_html(
+    db: Database,
+    details: list[CaseDetail],
+    user: UserSession,
+    with_images: bool = True,
+    exported: datetime | None = None,
+) -> str:
+    exported = exported or datetime.now(UTC)
     parts = [
-        f"<h1>Mpox screening: case report</h1><p>{len(details)} case(s), exported by "
-        f"{html.escape(user.username)}. A screening aid, not a diagnosis.</p>"
+        f"<h1>Mpox screening: case report</h1><p>{len(details)} case(s), exported "
+        f"{local_time(exported, '%Y-%m-%d %H:%M:%S')} (station time) by {html.escape(user.username)}. "
+        "A screening aid, not a diagnosis.</p>"
     ]
     for d in details:
-        c = d.summary
         probs = "".join(
-            f"<tr><td>{html.escape(display_name(k))}</td><td>{v:.1%}</td></tr>"
+            f"<tr><td>{html.escape(short_name(k))}</td><td align='right'>{v:.1%}</td></tr>"
             for k, v in sorted(d.probabilities.items(), key=lambda kv: -kv[1])
         )
         images = ""
@@ -111,31 +193,19 @@ def report_html(db: Database, details: list[CaseDetail], user: UserSession, with
                 images += "</p>"
             except StoreError as exc:
                 images = f"<p><i>{html.escape(str(exc))}</i></p>"
-        history = "".join(
-            f"<li>{when:%Y-%m-%d %H:%M} {html.escape(who)}: {html.escape(action)}"
-            f"{' ' + html.escape(outcome) if outcome else ''} {html.escape(note)}</li>"
-            for when, who, action, outcome, note in d.history
+        history = (
+            "".join(f"<li>{html.escape(line)}</li>" for line in history_lines(d)) or "<li>not reviewed</li>"
         )
         parts.append(
-            f"<h2>{c.decision.upper()} · {html.escape(display_name(c.top_class))} "
-            f"{c.top_probability:.1%}</h2>"
-            f"<p>Case {c.id}<br>{c.captured_utc:%Y-%m-%d %H:%M:%S} UTC, "
-            f"station {html.escape(c.station_id)}, operator {html.escape(c.operator)}<br>"
-            f"Traveller reference: {html.escape(c.traveller_ref) or '-'}"
-            f"<br>Model {html.escape(c.model_name)} ({d.model_sha256[:12]})<br>Review: {c.review_status}"
-            f"{' · ' + c.outcome if c.outcome else ''}</p>{images}"
-            f"<table border='1' cellpadding='3'>{probs}</table><ul>{history}</ul>"
+            f"<h2>Case {d.summary.id[:8]}</h2><p>{case_html(d)}</p>{images}"
+            f"<table border='1' cellpadding='3'>{probs}</table><p>History:</p><ul>{history}</ul>"
         )
     return "".join(parts)
 
 
-def export_pdf(db: Database, user: UserSession, ids: list[str], path: Path) -> int:
-    require_reviewer(user, "export cases")
-    details = _details(db, ids)
-    doc = QTextDocument()
-    doc.setHtml(report_html(db, details, user))
+def _write_pdf(doc: QTextDocument, path: Path, footer: str) -> None:
+    """Paginate ``doc`` onto A4 pages with ``footer`` and "page N of M" at the foot of each."""
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -144,10 +214,51 @@ def export_pdf(db: Database, user: UserSession, ids: list[str], path: Path) -> i
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setResolution(150)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
+    writer.setResolution(PDF_DPI)
+    doc.documentLayout().setPaintDevice(writer)  # lay the text out at the PDF's resolution
+    width, height = writer.width(), writer.height()
+    footer_h = round(FOOTER_PT / 72 * PDF_DPI * 2.2)
+    body_h = height - footer_h
+    doc.setPageSize(QSizeF(width, body_h))
+    pages = max(1, doc.pageCount())
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise StoreError(f"cannot write the PDF report {path}; check the folder is writable")
+    font = QFont(doc.defaultFont())
+    font.setPointSizeF(FOOTER_PT)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * body_h)
+            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            painter.restore()
+            painter.setFont(font)
+            foot = QRectF(0, body_h, width, footer_h)
+            painter.drawLine(0, body_h + footer_h // 4, width, body_h + footer_h // 4)
+            bottom = Qt.AlignmentFlag.AlignBottom
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | bottom), footer)
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | bottom), f"page {page + 1} of {pages}")
+    finally:
+        painter.end()
+        doc.documentLayout().setPaintDevice(None)  # the writer goes away now
     del writer  # finishes the file
+
+
+def export_pdf(db: Database, user: UserSession, ids: list[str], path: Path) -> int:
+    require_reviewer(user, "export cases")
+    details = _details(db, ids)
+    exported = datetime.now(UTC)
+    doc = QTextDocument()
+    doc.setHtml(report_html(db, details, user, exported=exported))
+    _private(Path(path))
+    footer = (
+        f"Mpox screening case report · exported {local_time(exported, '%Y-%m-%d %H:%M:%S')} by "
+        f"{user.username} · confidential"
+    )
+    _write_pdf(doc, Path(path), footer)
+    private_file(Path(path))
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
         raise StoreError(f"cannot write the PDF report {path}; check the folder is writable")
     audit.record(db, user.username, "export_pdf", str(path), {"cases": len(details), "ids": ids[:1000]})

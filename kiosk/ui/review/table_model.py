@@ -1,29 +1,61 @@
-"""The case list as a QAbstractTableModel: pages fetched lazily, sorted and filtered in the database."""
+"""The case list as a QAbstractTableModel: pages fetched lazily, sorted and filtered in the database.
+
+The first column is a small thumbnail of the case's picture. Pictures are encrypted at rest: a thumbnail is
+decrypted only when the view asks for it (a visible row), a few at a time after the view has painted, scaled
+down to ``THUMB_PX`` and kept in memory only (a bounded cache; never written to disk). A case whose images
+were purged (retention) or cannot be read shows a placeholder.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from collections import OrderedDict
+
+import cv2
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from kiosk.store.database import Database
-from kiosk.store.queries import CaseFilter, count_cases, list_cases
+from kiosk.store.errors import StoreError
+from kiosk.store.queries import SORT_KEYS, CaseFilter, count_cases, list_cases
 from kiosk.store.records import CaseSummary
-from kiosk.ui.widgets import local_time
-from models.taxonomy import display_name
+from kiosk.ui.review.wording import short_name, status_text
+from kiosk.ui.widgets import local_time, to_qimage
 
 COLUMNS = [
-    ("captured_utc", "Time"),  # shown in the station's local time
+    ("thumbnail", "Image"),
+    ("captured_utc", "Time"),  # shown in the station's local time, the date over the time
     ("station_id", "Station"),
     ("operator", "Operator"),
     ("decision", "Decision"),
     ("top_class", "Predicted"),
     ("top_probability", "Probability"),
+    ("p_mpox", "p(mpox)"),
     ("review_status", "Review"),
+    ("id", "Case id"),  # its first CASE_ID_CHARS characters; the search takes a case id's start
     ("traveller_ref", "Traveller ref."),
 ]
+STRETCH_COLUMN = len(COLUMNS) - 1  # the traveller reference takes the width the others leave
 PAGE = 200
+THUMB_PX = 64
+THUMB_CACHE = 600  # thumbnails kept in memory (about 12 kB each)
+THUMBS_PER_TICK = 6  # decrypted per event-loop turn, so scrolling stays responsive
+CASE_ID_CHARS = 8
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+
+def placeholder_pixmap(text: str, size: int = THUMB_PX) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor("#37474f"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#cfd8dc"))
+    font = painter.font()
+    font.setPixelSize(max(9, size // 6))
+    painter.setFont(font)
+    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+    painter.end()
+    return pixmap
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -35,6 +67,17 @@ class CaseTableModel(QAbstractTableModel):
         self.descending = True
         self.rows: list[CaseSummary] = []
         self.total = 0
+        self.thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()  # case id -> thumbnail (None: no image)
+        self._wanted: dict[str, CaseSummary] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._load_wanted)
+        self.placeholders = {
+            "purged": placeholder_pixmap("images purged"),
+            "missing": placeholder_pixmap("no image"),
+            "loading": placeholder_pixmap("…"),
+        }
         self.refresh()
 
     # -- data source -----------------------------------------------------------------------------
@@ -46,6 +89,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = count_cases(self.db, self.filter)
         self.rows = list_cases(self.db, self.filter, self.sort_key, self.descending, 0, PAGE)
+        self._wanted.clear()
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
@@ -65,6 +109,64 @@ class CaseTableModel(QAbstractTableModel):
     def case_at(self, row: int) -> CaseSummary:
         return self.rows[row]
 
+    # -- thumbnails ------------------------------------------------------------------------------
+    def thumbnail_state(self, case: CaseSummary) -> str:
+        """ "image" (decrypted, cached), "loading" (asked for), "purged" or "missing"."""
+        if not case.has_images:
+            return "purged"
+        if case.id not in self.thumbs:
+            return "loading"
+        return "image" if self.thumbs[case.id] is not None else "missing"
+
+    def thumbnail(self, case: CaseSummary) -> QPixmap:
+        """The case's thumbnail now (decrypted if not cached), or its placeholder."""
+        if case.has_images and case.id not in self.thumbs:
+            self._decrypt(case)
+        state = self.thumbnail_state(case)
+        return self.thumbs[case.id] if state == "image" else self.placeholders[state]
+
+    def _decrypt(self, case: CaseSummary) -> None:
+        pixmap = None
+        if case.image_path:
+            try:
+                rgb = self.db.media.load(case.image_path, case.image_sha256)
+                h, w = rgb.shape[:2]
+                scale = THUMB_PX / max(h, w)
+                if scale < 1:
+                    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+                    rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+                pixmap = QPixmap.fromImage(to_qimage(rgb))
+                del rgb  # the decrypted picture itself is not kept
+            except StoreError:
+                pixmap = None  # deleted, altered or unreadable: the placeholder says "no image"
+        self.thumbs[case.id] = pixmap
+        self.thumbs.move_to_end(case.id)
+        while len(self.thumbs) > THUMB_CACHE:
+            self.thumbs.popitem(last=False)
+
+    def _load_wanted(self) -> None:
+        for _ in range(min(THUMBS_PER_TICK, len(self._wanted))):
+            case_id, case = next(iter(self._wanted.items()))
+            del self._wanted[case_id]
+            self._decrypt(case)
+        rows = [r for r, c in enumerate(self.rows) if c.id in self.thumbs]
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), 0), [Qt.ItemDataRole.DecorationRole]
+            )
+        if self._wanted:
+            self._timer.start()
+
+    def _decoration(self, case: CaseSummary) -> QPixmap:
+        state = self.thumbnail_state(case)
+        if state == "image":
+            self.thumbs.move_to_end(case.id)
+            return self.thumbs[case.id]
+        if state == "loading":  # asked for by the view: a visible row
+            self._wanted[case.id] = case
+            self._timer.start()
+        return self.placeholders[state]
+
     # -- Qt model --------------------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -73,31 +175,56 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "p_mpox":
+            return "The model's probability of mpox: a case is flagged when it reaches the flag threshold"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+        if not index.isValid():
             return None
         case = self.rows[index.row()]
         key = COLUMNS[index.column()][0]
-        value = getattr(case, key)
         if role == Qt.ItemDataRole.UserRole:
             return case.id
+        if key == "thumbnail":
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._decoration(case)
+            if role == Qt.ItemDataRole.SizeHintRole:
+                return QSize(THUMB_PX + 8, THUMB_PX + 4)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("id", "traveller_ref"):
+            return getattr(case, key) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("top_probability", "p_mpox"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        value = getattr(case, key)
         if key == "captured_utc":
-            return local_time(value, "%Y-%m-%d %H:%M:%S")
+            return local_time(value, "%Y-%m-%d\n%H:%M")  # two lines in the thumbnail's height
         if key == "top_probability":
             return f"{value:.1%}"
+        if key == "p_mpox":
+            return "–" if value is None else f"{value:.1%}"
         if key == "top_class":
-            return display_name(value)
+            return short_name(value)
         if key == "decision":
             return value.upper()
-        if key == "review_status" and case.outcome:
-            return f"{value} ({case.outcome.replace('_', ' ')})"
+        if key == "review_status":  # "Confirmed" over "PCR positive"
+            return status_text(value, case.outcome).replace(" · ", "\n")
+        if key == "id":
+            return value[:CASE_ID_CHARS]
         return value
 
+    def sortable(self, column: int) -> bool:
+        return COLUMNS[column][0] in SORT_KEYS
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not self.sortable(column):  # the thumbnail, p(mpox) (inside a JSON column), the case id
+            return
         self.sort_key = COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()

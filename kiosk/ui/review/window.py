@@ -6,15 +6,17 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -34,11 +36,13 @@ from kiosk.store.schema import REVIEW_STATUSES
 from kiosk.store.settings import StoreSettings
 from kiosk.ui.review.dashboard import DashboardWidget
 from kiosk.ui.review.detail import CaseDetailDialog
-from kiosk.ui.review.export import export_csv, export_pdf
-from kiosk.ui.review.table_model import CaseTableModel
+from kiosk.ui.review.export import export_csv, export_name, export_pdf, free_path
+from kiosk.ui.review.prefs import ReviewPrefs
+from kiosk.ui.review.table_model import COLUMNS, STRETCH_COLUMN, THUMB_PX, CaseTableModel
+from kiosk.ui.review.wording import REASON_WORDS, short_name
 from kiosk.ui.session import LOGOUT, StationSession
 from models.decision import Decision, ReasonCode
-from models.taxonomy import CLASSES, display_name
+from models.taxonomy import CLASSES
 
 
 def _combo(items: list[tuple[str, str | None]]) -> QComboBox:
@@ -49,6 +53,23 @@ def _combo(items: list[tuple[str, str | None]]) -> QComboBox:
 
 
 REVIEW_DENIED = "Reviewing cases needs a reviewer or admin login."
+MIN_SIZE = QSize(1000, 560)  # fits a 1280x720 screen with its panel and window frame
+PREFERRED_SIZE = QSize(1600, 1000)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Open at the preferred size or the screen's available area, whichever is smaller, centred on it."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        window.resize(PREFERRED_SIZE)
+        return
+    area = screen.availableGeometry()
+    frame = QSize(16, 48)  # a window manager's border and title bar, roughly
+    size = PREFERRED_SIZE.boundedTo(area.size() - frame).expandedTo(QSize(320, 240))
+    window.resize(size)
+    window.move(
+        area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2
+    )
 
 
 class ReviewWindow(QMainWindow):
@@ -72,7 +93,10 @@ class ReviewWindow(QMainWindow):
         self.db, self.user, self.session = db, user, session
         session.ended.connect(self._session_ended)
         self.setWindowTitle(f"Case review · {user.username} ({user.role})")
-        self.resize(1280, 800)
+        self.setMinimumSize(MIN_SIZE)
+        fit_to_screen(self)
+        self.prefs = ReviewPrefs(self.settings.data_dir)
+        self.ask_folder = self._ask_folder  # tests replace this: (start folder) -> chosen folder or None
         self.details: list[CaseDetailDialog] = []
         # filters
         self.use_dates = QCheckBox("From")
@@ -89,31 +113,39 @@ class ReviewWindow(QMainWindow):
                 ("All decisions", None),
                 ("FLAG", Decision.FLAG.value),
                 ("REVIEW", review),
-                ("REVIEW · condition not recognised", f"{review}:{ReasonCode.UNKNOWN_CONDITION.value}"),
-                ("REVIEW · low confidence", f"{review}:{ReasonCode.LOW_CONFIDENCE.value}"),
-                ("REVIEW · doubtful picture", f"{review}:{ReasonCode.POOR_QUALITY.value}"),
+                *(
+                    (f"REVIEW · {REASON_WORDS[code]}", f"{review}:{code.value}")
+                    for code in (
+                        ReasonCode.UNKNOWN_CONDITION,
+                        ReasonCode.LOW_CONFIDENCE,
+                        ReasonCode.POOR_QUALITY,
+                    )
+                ),
                 ("CLEAR", Decision.CLEAR.value),
             ]
         )
-        self.top_class = _combo([("All classes", None)] + [(display_name(c), c) for c in CLASSES])
+        self.top_class = _combo([("All classes", None)] + [(short_name(c), c) for c in CLASSES])
         self.station = _combo([("All stations", None)] + [(s, s) for s in stations(db)])
         self.status = _combo([("Any review status", None)] + [(s.capitalize(), s) for s in REVIEW_STATUSES])
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search traveller reference")
+        self.search.setPlaceholderText("Search traveller ref. or case id")
+        self.search.setToolTip(
+            "Part of a traveller reference, or the start of a case id (as on the referral slip); Enter"
+        )
         self.search.setMaxLength(256)
-        bar = QHBoxLayout()
-        for w in (
-            self.use_dates,
-            self.date_from,
-            QLabel("to"),
-            self.date_to,
-            self.decision,
-            self.top_class,
-            self.station,
-            self.status,
-            self.search,
+        self.search.setClearButtonEnabled(True)
+        # two rows, so the bar fits a 1280-pixel screen in the station's large type
+        bar = QVBoxLayout()
+        for row in (
+            (self.use_dates, self.date_from, QLabel("to"), self.date_to, self.search),
+            (self.decision, self.top_class, self.station, self.status),
         ):
-            bar.addWidget(w)
+            line = QHBoxLayout()
+            for w in row:
+                line.addWidget(w)
+            line.addStretch(0)
+            bar.addLayout(line)
+        self.search.setMinimumWidth(280)
         for w in (self.decision, self.top_class, self.station, self.status):
             w.currentIndexChanged.connect(self.apply_filters)
         for w in (self.date_from, self.date_to):
@@ -126,7 +158,16 @@ class ReviewWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)  # newest first
+        # every column as wide as its widest cell; the traveller reference takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.table.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        self.table.verticalHeader().setDefaultSectionSize(THUMB_PX + 6)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # two-line cells break at their own newline only
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda index: self.open_case(self.model.case_at(index.row()).id))
@@ -134,6 +175,7 @@ class ReviewWindow(QMainWindow):
         cases = QWidget()
         cases_layout = QVBoxLayout(cases)
         cases_layout.addLayout(bar)
+        cases_layout.setContentsMargins(6, 6, 6, 6)
         cases_layout.addWidget(self.table)
         cases_layout.addWidget(self.count_label)
         self.dashboard = DashboardWidget(db)
@@ -162,6 +204,15 @@ class ReviewWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):  # the thumbnail, p(mpox), the case id: keep the sort there was
+            current = [key for key, _ in COLUMNS].index(self.model.sort_key)
+            order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, order)
+            header.blockSignals(False)
 
     # -- filtering -------------------------------------------------------------------------------
     def current_filter(self) -> CaseFilter:
@@ -218,24 +269,34 @@ class ReviewWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _export(self, kind: str) -> None:
+    def _ask_folder(self, start: Path) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self, "Export the selected cases to folder", str(start))
+        return Path(folder) if folder else None
+
+    def export_folder(self) -> Path:
+        """Where this reviewer's next export goes first: the folder they last exported to, else home."""
+        return self.prefs.export_folder(self.user.username) or Path.home()
+
+    def _export(self, kind: str) -> Path | None:
+        """Export the selected rows to a new file in a folder the reviewer chooses (remembered per user)."""
         ids = self.selected_ids()
         if not ids:
             QMessageBox.information(
                 self, "Export", "Select the cases to export first (Ctrl+A selects all loaded)."
             )
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export cases", f"cases.{kind}", f"{kind.upper()} (*.{kind})"
-        )
-        if not name:
-            return
+            return None
+        folder = self.ask_folder(self.export_folder())
+        if folder is None:
+            return None
+        path = free_path(folder, export_name(kind))
         try:
-            n = (export_csv if kind == "csv" else export_pdf)(self.db, self.user, ids, Path(name))
+            n = (export_csv if kind == "csv" else export_pdf)(self.db, self.user, ids, path)
         except StoreError as exc:
             QMessageBox.warning(self, "Export", str(exc))
-            return
-        self.statusBar().showMessage(f"exported {n} case(s) to {name}", 10_000)
+            return None
+        self.prefs.set_export_folder(self.user.username, folder)
+        self.statusBar().showMessage(f"Exported {n} case(s) to {path} (readable by you only)", 15_000)
+        return path
 
     def verify_audit(self) -> None:
         report = audit.verify(self.db)

@@ -1,0 +1,122 @@
+"""Take docs/img/review.png: the review window at a screen size, with the station's style, over a demo case
+log (synthetic pictures: skin-coloured patches with spots, no real traveller or photo). Under Xvfb:
+
+    xvfb-run -a -s "-screen 0 1280x720x24" \
+        .venv/bin/python docs/img/review_shot.py docs/img/review.png 1280x720
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+        .venv/bin/python docs/img/review_shot.py /tmp/review-1080.png 1920x1080
+
+It also writes NAME-dashboard.png and NAME-case.png beside NAME.png.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from kiosk.store import CaseRecord, CaseWriter, StoreSettings, accounts, open_database, reviews  # noqa: E402
+
+PW = "demo password 123"
+CASES = [  # decision, top class, p(top), p(mpox), station, traveller reference, reason code
+    ("flag", "mpox", 0.82, 0.82, "gate-1", "P-48213", "flag_threshold"),
+    ("flag", "chickenpox", 0.61, 0.37, "gate-2", "P-11802", "flag_threshold"),
+    ("review", "measles", 0.48, 0.12, "gate-1", "TR 2291", "low_confidence"),
+    ("review", "eczema", 0.71, 0.05, "gate-2", "", "poor_quality"),
+    ("flag", "mpox", 0.93, 0.93, "gate-1", "P-77301", "flag_threshold"),
+    ("review", "urticaria", 0.40, 0.09, "gate-3", "B-1204", "unknown_condition"),
+    ("flag", "mpox", 0.55, 0.55, "gate-3", "", "flag_threshold"),
+]
+
+
+def demo_picture(seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    tone = np.array([224, 172, 138]) * rng.uniform(0.6, 1.0)
+    img = np.full((240, 320, 3), tone, np.float32) + rng.normal(0, 6, (240, 320, 3))
+    for _ in range(rng.integers(6, 14)):
+        centre = (int(rng.integers(20, 300)), int(rng.integers(20, 220)))
+        radius = int(rng.integers(5, 16))
+        cv2.circle(img, centre, radius, (tone * 0.55).tolist(), -1)
+        cv2.circle(img, centre, max(2, radius // 2), (tone * 0.9 + 20).tolist(), -1)
+    return np.clip(cv2.GaussianBlur(img, (5, 5), 0), 0, 255).astype(np.uint8)
+
+
+def record(i: int, spec) -> CaseRecord:
+    decision, top, p_top, p_mpox, station, ref, code = spec
+    probs = {c: 0.01 for c in ("mpox", "chickenpox", "measles", "normal", "eczema", "urticaria")}
+    probs.update({"mpox": p_mpox, top: p_top})
+    image = demo_picture(i)
+    return CaseRecord(
+        captured_utc=datetime.now(UTC) - timedelta(hours=3 * i, minutes=7 * i),
+        station_id=station,
+        operator=f"officer{1 + i % 3}",
+        decision=decision,
+        top_class=top,
+        probabilities=probs,
+        thresholds={"flag": 0.36, "review": 0.6, "flagged_classes": ["mpox"]},
+        model_name="effnet-lite0-v3",
+        model_sha256="ab" * 32,
+        image_rgb=image,
+        heatmap_rgb=255 - image,
+        quality={"blur": 140.0 + i, "brightness": 131.0, "clipped": 0.01, "skin_fraction": 0.62},
+        traveller_ref=ref,
+        reason_code=code,
+    )
+
+
+def main(out: str, size: str = "1280x720") -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from kiosk.ui.review import open_review
+    from kiosk.ui.style import scale_for, style_sheet
+
+    width, height = (int(v) for v in size.split("x"))
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    tmp = Path(tempfile.mkdtemp(prefix="review-shot-"))
+    db = open_database(f"sqlite:///{tmp / 'cases.sqlite3'}", tmp)
+    accounts.create_user(db, "chief", PW, "admin", None)
+    admin = accounts.authenticate(db, "chief", PW)
+    accounts.create_user(db, "dr.amal", PW, "reviewer", admin)
+    reviewer = accounts.authenticate(db, "dr.amal", PW)
+    settings = StoreSettings(data_dir=tmp)
+    writer = CaseWriter(db, settings)
+    writer.start()
+    ids = [writer.submit_case(record(i, spec)) for i, spec in enumerate(CASES)]
+    writer.stop()
+    reviews.review_case(db, reviewer, ids[4], "confirm", "sent to the PCR desk")
+    reviews.record_outcome(db, reviewer, ids[4], "pcr_positive")
+    reviews.review_case(db, reviewer, ids[1], "dismiss", "healing chickenpox, seen by the clinician")
+    station = QMainWindow()  # the screening window's style, as at a station
+    station.setStyleSheet(style_sheet(scale_for(height)))
+    station.resize(width, height)
+    window = open_review(station, db, settings, reviewer)
+    window.resize(width, height)
+    window.move(0, 0)
+    window.show()
+    window.table.selectRow(0)
+    for _ in range(50):  # the thumbnails are decrypted after the first paint
+        app.processEvents()
+    window.grab().save(out)
+    window.tabs.setCurrentIndex(1)
+    for _ in range(20):
+        app.processEvents()
+    window.grab().save(str(Path(out).with_name(Path(out).stem + "-dashboard.png")))
+    dialog = window.open_case(ids[4])
+    dialog.resize(min(1100, width), min(700, height))
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(Path(out).with_name(Path(out).stem + "-case.png")))
+    print(f"wrote {out}")
+    window.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
