@@ -95,7 +95,10 @@ def style_sheet(scale: float) -> str:
     QPushButton:focus {{ border: {max(2, round(3 * scale))}px solid #ffffff; }}
     QLineEdit, QComboBox {{ min-height: {round(44 * scale)}px; padding: 0 {pad}px; background: #263238;
                  border: 1px solid #90a4ae; border-radius: {round(pad / 2)}px; }}
-    QCheckBox::indicator {{ width: {round(28 * scale)}px; height: {round(28 * scale)}px; }}
+    QCheckBox::indicator {{ width: {round(28 * scale)}px; height: {round(28 * scale)}px; background: #263238;
+                 border: {max(2, round(2 * scale))}px solid #b0bec5; border-radius: {round(pad / 2)}px; }}
+    QCheckBox::indicator:checked {{ background: #1e88e5; border-color: #ffffff; }}
+    QCheckBox::indicator:disabled {{ border-color: #546e7a; }}
     QSlider::groove:horizontal {{ height: {round(10 * scale)}px; background: #455a64; }}
     QSlider::handle:horizontal {{ width: {round(32 * scale)}px; margin: -{round(11 * scale)}px 0;
                  background: #eceff1; border-radius: {round(8 * scale)}px; }}
