@@ -25,7 +25,7 @@ from pathlib import Path
 
 from models.errors import MpoxError
 
-from .capture import CaptureService, FrameSource, make_source
+from .capture import CameraProber, CaptureService, FrameSource, make_source, probe_cameras
 from .config import ConfigError, KioskConfig, describe, load_config, with_overrides
 
 log = logging.getLogger("mpox-kiosk")
@@ -134,9 +134,11 @@ class Station:
         config: KioskConfig,
         source_factory: Callable[[str], FrameSource] = make_source,
         clock: Callable[[], float] = time.monotonic,
+        camera_prober: CameraProber = probe_cameras,
     ):
         self.config = config
         self.source_factory = source_factory  # tests pass recorded sources here
+        self.camera_prober = camera_prober  # what lists the cameras that exist; tests pass a fake one
         self.clock = clock  # the capture watchdog's and the case log's; tests pass one they move by hand
         self.engine = None
         self.unavailable = ""
@@ -202,7 +204,7 @@ class Station:
         try:
             self.start_capture(spec, relay)
         except MpoxError as exc:
-            self.window.lost_panel.show_reason(str(exc))
+            self.window.show_camera_lost(str(exc))
             return
         self.window.set_capture(self.capture, spec)
 
@@ -330,6 +332,7 @@ class Station:
             station_id=self.config.station.id,
             referral=self.config.referral,
             referral_folder=self.config.referral.folder_in(self.config.storage.data_dir),
+            camera_prober=self.camera_prober,
         )
         if self.engine and self.engine.backend_note:
             self.window.status_device.setToolTip(self.engine.backend_note)
@@ -381,6 +384,14 @@ class Station:
             self.db.close()
 
 
+def present_window(window, fullscreen: bool) -> None:
+    """Show the station's window; full screen covers the whole screen with or without a window manager."""
+    if fullscreen:
+        window.set_fullscreen(True)
+    else:
+        window.show()
+
+
 def _configure_torch_threads() -> None:
     # Leave one core to the GUI thread so the live view stays smooth while the model runs on the CPU.
     import torch
@@ -420,10 +431,7 @@ def run_gui(
     try:
 
         def present(window) -> None:
-            if fullscreen or config.ui.fullscreen:
-                window.showFullScreen()
-            else:
-                window.show()
+            present_window(window, fullscreen or config.ui.fullscreen)
 
         app.setQuitOnLastWindowClosed(False)  # a cancelled login closes the window; we say why below
         window = station.build(no_login=no_login, present=present)

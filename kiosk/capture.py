@@ -11,10 +11,16 @@ never joined while the camera is lost; it exits on its own when ``read()`` retur
 The service reads the time from its ``clock`` (``time.monotonic`` unless given): frame arrivals, the frame
 rate and the watchdog's "no new picture for N s" all use it, so a test can drive them with a clock it moves by
 hand. The watchdog's polling and the back-off waits are real waits.
+
+The camera list: ``probe_cameras`` asks OpenCV which camera indexes open, ``CameraScan`` runs it off the GUI
+thread, and ``source_choices`` makes the list the window shows (the configured source stays in it, marked "not
+found" while it is absent).
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 import time
 import zlib
@@ -30,6 +36,8 @@ import numpy as np
 
 from models.errors import ImageDecodeError, MpoxError
 from models.imageio import decode_image, iter_image_files
+
+log = logging.getLogger(__name__)
 
 
 class CaptureError(MpoxError):
@@ -202,6 +210,162 @@ class FolderSource:
     def notice(self) -> str:
         n, self._notice = self._notice, ""
         return n
+
+
+# ---------- which sources exist (the camera list) ----------
+
+MAX_CAMERAS = 10  # camera indexes looked at (on Linux only those with a /dev/videoN node are opened)
+
+
+@dataclass(frozen=True)
+class CameraDevice:
+    """A camera that was found: its OpenCV index and, where the platform tells, its name."""
+
+    index: int
+    name: str = ""
+
+    @property
+    def spec(self) -> str:
+        return f"camera:{self.index}"
+
+
+# What looks for cameras: given the indexes not to open (the one in use), the cameras that answer.
+CameraProber = Callable[[frozenset[int]], list[CameraDevice]]
+
+
+def _v4l2_name(index: int) -> str:
+    try:
+        return Path(f"/sys/class/video4linux/video{index}/name").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def _camera_opens(index: int) -> bool:
+    cap = cv2.VideoCapture(index)
+    try:
+        return bool(cap.isOpened())
+    finally:
+        cap.release()
+
+
+def probe_cameras(
+    skip: frozenset[int] = frozenset(),
+    opens: Callable[[int], bool] = _camera_opens,
+    dev: Path | None = None,
+) -> list[CameraDevice]:
+    """The cameras OpenCV can open, by index. Slow (a driver may take a second per camera): call it off the
+    GUI thread (``CameraScan``). Indexes in ``skip`` (the camera in use: a second open may fail or disturb
+    it) are not opened and not listed. On Linux only indexes with a /dev/videoN node are tried (a webcam's
+    metadata node does not open and is left out); elsewhere indexes are tried from 0 up to the first that
+    does not open. ``dev``: the device folder on Linux (tests give their own; None: /dev)."""
+    linux = dev is not None or sys.platform.startswith("linux")
+    if linux:
+        nodes = (int(p.name[5:]) for p in (dev or Path("/dev")).glob("video*") if p.name[5:].isdigit())
+        candidates = sorted(i for i in nodes if i < MAX_CAMERAS)
+    else:
+        candidates = list(range(MAX_CAMERAS))
+    found: list[CameraDevice] = []
+    level = cv2.utils.logging.getLogLevel()
+    # OpenCV warns "can't open camera by index" for each miss: expected here, not worth a line on the console.
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+    try:
+        for index in candidates:
+            if index in skip:
+                continue
+            if opens(index):
+                found.append(CameraDevice(index, _v4l2_name(index) if linux else ""))
+            elif not linux:
+                break  # indexes are contiguous there: the first that does not open ends the list
+    finally:
+        cv2.utils.logging.setLogLevel(level)
+    return found
+
+
+class CameraScan:
+    """Runs a ``CameraProber`` in a background thread: the GUI never waits for a camera driver. ``on_done`` is
+    called from that thread with the cameras found, or None when the prober failed (nothing is known then)."""
+
+    def __init__(self, prober: CameraProber = probe_cameras):
+        self.prober = prober
+        self._thread: threading.Thread | None = None
+        self.scans = 0  # scans started (tests)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(
+        self, on_done: Callable[[list[CameraDevice] | None], None], skip: frozenset[int] = frozenset()
+    ) -> bool:
+        """Start a scan unless one is running (a camera stuck in its driver holds only that one); True if it
+        started."""
+        if self.busy:
+            return False
+
+        def run() -> None:
+            try:
+                found: list[CameraDevice] | None = sorted(self.prober(skip), key=lambda c: c.index)
+            except Exception as exc:  # noqa: BLE001 - a driver error must not end the station
+                log.warning("looking for cameras failed: %s", exc)
+                found = None
+            on_done(found)
+
+        self.scans += 1
+        self._thread = threading.Thread(target=run, name="mpox-camera-probe", daemon=True)
+        self._thread.start()
+        return True
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for a running scan (tests, shutdown); True when none is running any more."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return not self.busy
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    """An entry of the source list: what is chosen (``spec``), what the officer reads, whether it is there."""
+
+    spec: str
+    label: str
+    present: bool | None  # None: not known (no scan finished yet)
+
+
+def _camera_index(spec: str) -> int | None:
+    kind, _, rest = spec.partition(":")
+    return int(rest) if kind == "camera" and rest.isdigit() else None
+
+
+def source_choices(cameras: list[CameraDevice] | None, keep: list[str], live: str = "") -> list[SourceChoice]:
+    """The source list: the ``cameras`` found, and every source in ``keep`` (the configured one, the one in
+    use) even when it is not there right now, marked "not found". ``cameras`` None: no scan has finished,
+    nothing is marked. ``live``: the source delivering pictures now (present whatever the scan says: the scan
+    does not open the camera in use)."""
+    found = {c.index: c for c in cameras or []}
+    choices: dict[str, SourceChoice] = {}
+    for spec in dict.fromkeys(s for s in keep if s):
+        index = _camera_index(spec)
+        if index is not None:
+            continue  # listed with the cameras, in index order
+        kind, _, rest = spec.partition(":")
+        if kind in ("file", "folder") and rest:
+            there = Path(rest).is_file() if kind == "file" else Path(rest).is_dir()
+            choices[spec] = SourceChoice(spec, spec if there else f"{spec} · not found", there)
+        else:
+            choices[spec] = SourceChoice(spec, f"{spec} · not a source", False)
+    indexes = set(found) | {i for s in keep if s and (i := _camera_index(s)) is not None}
+    for index in sorted(indexes):
+        spec = f"camera:{index}"
+        if index in found:
+            name = found[index].name
+            choices[spec] = SourceChoice(spec, f"{spec} · {name}" if name else spec, True)
+        elif spec == live:
+            choices[spec] = SourceChoice(spec, spec, True)
+        elif cameras is None:
+            choices[spec] = SourceChoice(spec, spec, None)
+        else:
+            choices[spec] = SourceChoice(spec, f"{spec} · not found", False)
+    return list(choices.values())
 
 
 def make_source(spec: str) -> FrameSource:

@@ -22,7 +22,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,18 +39,40 @@ from models.explainer import blend_heatmap
 from models.preprocessing import square_crop_box
 from models.taxonomy import display_name
 
-from ..capture import CameraState, CaptureService, CaptureStats
+from ..capture import (
+    CameraDevice,
+    CameraProber,
+    CameraScan,
+    CameraState,
+    CaptureService,
+    CaptureStats,
+    source_choices,
+)
 from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
-from .style import BANNER_TEXT, CHART_COLOURS, banner_lines, banner_style, scale_for, style_sheet
-from .widgets import Banner, ImageView, LostPanel, Top3Chart, local_time
+from .style import (
+    BANNER_COLOURS,
+    BANNER_TEXT,
+    CHART_COLOURS,
+    banner_lines,
+    banner_style,
+    scale_for,
+    style_sheet,
+)
+from .widgets import Banner, ImageView, LostPanel, SourceBox, Top3Chart, local_time
 
 NOTE = (
     "Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
     "to secondary screening."
 )
-CAMERA_CHOICES = ("camera:0", "camera:1", "camera:2", "camera:3")
+# The camera-lost state takes the place of the "Ready" banner (a result on screen keeps its banner: the
+# officer may still need it for the traveller in front). Its colours are the lost panel's dark red.
+CAMERA_LOST = "camera_lost"
+CAMERA_LOST_HEADLINE = "CAMERA LOST · no live picture"
+CAMERA_LOST_ACTION = "Check the cable or choose another camera [Ctrl+K]"
+CAMERA_LOST_COLOURS = ("#8b0000", "#ffffff")  # white on dark red: 10:1
+LIVE_PLACEHOLDER = "Waiting for the camera…"
 REF_PLACEHOLDER = "Traveller reference for the next capture (optional): document number or note — Ctrl+L"
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -74,6 +95,7 @@ class ScreeningWindow(QMainWindow):
     outcome_shown = Signal(object)  # ScreenOutcome, after the panel was updated (tests and demos listen)
     result_cleared = Signal()
     referral_saved = Signal(object)  # Path of the referral slip just saved (tests listen)
+    cameras_found = Signal(object)  # list[CameraDevice] | None, from the camera scan's thread
 
     def __init__(
         self,
@@ -95,6 +117,7 @@ class ScreeningWindow(QMainWindow):
         station_id: str = "",
         referral: ReferralConfig | None = None,
         referral_folder: Path | None = None,
+        camera_prober: CameraProber | None = None,
     ):
         super().__init__()
         self.setWindowTitle("Mpox screening station")
@@ -109,6 +132,16 @@ class ScreeningWindow(QMainWindow):
         self.referral = referral or ReferralConfig()
         self.referral_folder = referral_folder
         self._case_id: str | None = None
+        # The source list: the configured source, the one in use, and the cameras the last scan found.
+        self._configured_source = source_spec
+        self._source_spec = source_spec
+        self._cameras: list[CameraDevice] | None = None
+        self.camera_scan = CameraScan(camera_prober) if camera_prober is not None else None
+        self._camera_lost = False
+        self._lost_since = ""
+        self._listed_live = ""  # the source listed as live when the list was last filled
+        self._fullscreen = False
+        self._normal_geometry = None
         self._generation = 0  # bumped when the screen is cleared: results asked for before are not shown
         self._close_reason = ""
         self._scale = 0.0
@@ -140,6 +173,8 @@ class ScreeningWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self.set_user(operator, "", show_review)
         self.resize(1280, 720)
+        self.cameras_found.connect(self.set_cameras)
+        self.rescan_cameras()
 
     # ---------- construction ----------
     def _build(
@@ -156,15 +191,10 @@ class ScreeningWindow(QMainWindow):
         lv = QVBoxLayout(left)
         top = QHBoxLayout()
         top.addWidget(QLabel("Source"))
-        self.source_box = QComboBox()
-        self.source_box.setToolTip("Choose the camera (Ctrl+K)")
-        choices = [source_spec] if source_spec and source_spec not in CAMERA_CHOICES else []
-        self.source_box.addItems(choices + list(CAMERA_CHOICES))
-        if source_spec:
-            self.source_box.setCurrentText(source_spec)
-        self.source_box.activated.connect(
-            lambda _i: self.source_change_requested.emit(self.source_box.currentText())
-        )
+        self.source_box = SourceBox()
+        self.source_box.setToolTip("Choose the camera (Ctrl+K): the cameras found, and the configured source")
+        self.source_box.opening.connect(self.rescan_cameras)  # a camera plugged in since is listed next time
+        self.source_box.activated.connect(self._source_chosen)
         top.addWidget(self.source_box, 1)
         self.user_label = QLabel("")
         self.user_label.setObjectName("user")
@@ -179,7 +209,7 @@ class ScreeningWindow(QMainWindow):
         live_holder = QWidget()
         grid = QGridLayout(live_holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.live_view = ImageView("Waiting for the camera…")
+        self.live_view = ImageView(LIVE_PLACEHOLDER)
         self.lost_panel = LostPanel()
         grid.addWidget(self.live_view, 0, 0)
         grid.addWidget(self.lost_panel, 0, 0, Qt.AlignmentFlag.AlignCenter)
@@ -270,6 +300,7 @@ class ScreeningWindow(QMainWindow):
         self.status_fps = QLabel("Camera —")
         self.status_dropped = QLabel("Dropped 0")
         self.status_db = QLabel(f"Database: {database_state}")
+        self._fill_sources()
         for w in (
             self.status_model,
             self.status_device,
@@ -322,14 +353,18 @@ class ScreeningWindow(QMainWindow):
             self.user_label.setText("Nobody logged in")
         self.logoff_button.setVisible(self.login_required and bool(name))
         self.review_button.setVisible(bool(can_review))
-        enabled = not self.unavailable and self.controller is not None and not self.signed_out
-        self.capture_button.setEnabled(enabled)
-        self.auto_button.setEnabled(enabled)
+        self._update_buttons()
         if self.signed_out:
             self.set_auto_mode(False)
             self.clear_result()
         elif getattr(self, "banner_kind", "") == "signed_out":
             self._show_idle()
+
+    def _update_buttons(self) -> None:
+        """Capture needs a model, an officer (when a login is required) and a live camera."""
+        enabled = not self.unavailable and self.controller is not None and not self.signed_out
+        self.capture_button.setEnabled(enabled and not self._camera_lost)
+        self.auto_button.setEnabled(enabled)
 
     def clear_result(self) -> None:
         """Forget the last traveller: picture, heatmap, decision, top-3 and the reference typed for them.
@@ -354,7 +389,40 @@ class ScreeningWindow(QMainWindow):
 
     # ---------- actions ----------
     def toggle_fullscreen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        """F11: full screen on and off."""
+        self.set_fullscreen(not self._fullscreen)
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Real full screen with or without a window manager. ``showFullScreen`` only asks the window manager,
+        and a kiosk session often has none: the window is also given the screen's whole geometry, without a
+        frame, itself. Leaving full screen restores the frame and the earlier geometry."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if on:
+            if not self._fullscreen:
+                self._normal_geometry = self.geometry()
+            self._fullscreen = True
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)  # hides the window: shown again below
+            self.showFullScreen()
+            if screen is not None:
+                whole = screen.geometry()
+                # A screen smaller than the layout's minimum (an 800-pixel panel): the window still fits it.
+                hint = self.minimumSizeHint()
+                self.setMinimumSize(min(hint.width(), whole.width()), min(hint.height(), whole.height()))
+                self.setGeometry(whole)
+            self.raise_()
+            self.activateWindow()  # keyboard focus without a window manager to give it
+        else:
+            self._fullscreen = False
+            self.setMinimumSize(0, 0)  # the layout's own minimum again
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+            self.showNormal()
+            if self._normal_geometry is not None:
+                self.setGeometry(self._normal_geometry)
+            self.activateWindow()
+
+    @property
+    def fullscreen(self) -> bool:
+        return self._fullscreen
 
     def set_auto_mode(self, on: bool) -> None:
         on = bool(on) and self.controller is not None and not self.unavailable and not self.signed_out
@@ -367,6 +435,9 @@ class ScreeningWindow(QMainWindow):
     def capture_now(self) -> None:
         """Screen the frame on screen now (with Grad-CAM); the result comes back as a signal."""
         if self.unavailable or self.controller is None or self.signed_out:
+            return
+        if self._camera_lost:
+            self._show_camera_lost()  # [Space] with the camera lost: the banner says why nothing happens
             return
         if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
             self._set_banner(
@@ -390,9 +461,57 @@ class ScreeningWindow(QMainWindow):
         self._last_frame = None
         self.live_view.set_image(None)
         if source_spec:
-            if self.source_box.findText(source_spec) < 0:
-                self.source_box.insertItem(0, source_spec)
-            self.source_box.setCurrentText(source_spec)
+            self._source_spec = source_spec
+            self._fill_sources()
+
+    # ---------- the source list ----------
+    def _source_chosen(self, index: int) -> None:
+        spec = self.source_box.itemData(index)
+        if spec:
+            self.source_change_requested.emit(spec)
+
+    def current_source(self) -> str:
+        """The spec of the source chosen in the list ("camera:1", "folder:/path", ...)."""
+        return self.source_box.currentData() or ""
+
+    def rescan_cameras(self) -> bool:
+        """Look for cameras again, off the GUI thread (the list updates when the scan is done); the camera in
+        use is not opened a second time. False when no scan started (one is running, or no prober)."""
+        if self.camera_scan is None:
+            return False
+        kind, _, rest = self._source_spec.partition(":")
+        skip = frozenset({int(rest)}) if kind == "camera" and rest.isdigit() else frozenset()
+        return self.camera_scan.start(self._cameras_from_scan, skip)
+
+    def _cameras_from_scan(self, cameras: list[CameraDevice] | None) -> None:
+        try:  # the scan's thread: the signal carries the list to the GUI thread
+            self.cameras_found.emit(cameras)
+        except RuntimeError:  # the window is gone
+            pass
+
+    def set_cameras(self, cameras: list[CameraDevice] | None) -> None:
+        """The cameras found (None: the scan failed; what was known stays)."""
+        if cameras is not None:
+            self._cameras = list(cameras)
+            self._fill_sources()
+
+    def _fill_sources(self) -> None:
+        live = self._source_spec if self._camera_state() is CameraState.LIVE else ""
+        self._listed_live = live
+        choices = source_choices(self._cameras, [self._configured_source, self._source_spec], live)
+        box = self.source_box
+        box.blockSignals(True)
+        box.clear()
+        for choice in choices:
+            box.addItem(choice.label, choice.spec)
+            if choice.present is False:
+                box.setItemData(
+                    box.count() - 1,
+                    "Not found now: it is kept in the list because it is configured or in use",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        box.setCurrentIndex(max(0, box.findData(self._source_spec)))
+        box.blockSignals(False)
 
     # ---------- frames ----------
     def _camera_state(self) -> CameraState:
@@ -436,9 +555,9 @@ class ScreeningWindow(QMainWindow):
         self, kind: Decision | str, reason: str, headline: str | None = None, action: str = ""
     ) -> None:
         """The banner (headline, and what to do on a second line) and the status text under it. ``kind``: a
-        decision, or one of the station's states ("idle", "unavailable", "signed_out")."""
+        decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost")."""
         self.banner_kind = kind
-        self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
+        self.banner.setStyleSheet(_banner_style(kind, self._scale or 1.0))
         self.banner.show_lines(headline or BANNER_TEXT[kind], action, self._scale or 1.0)
         self.reason.setText(reason)
 
@@ -451,6 +570,8 @@ class ScreeningWindow(QMainWindow):
                 f"{self.unavailable}. The live view still works; "
                 "screening starts once a model is configured and the station restarted.",
             )
+        elif self._camera_lost:
+            self._show_camera_lost()
         else:
             self._set_banner("idle", "Point the camera at the rash, then press Capture or turn on Automatic.")
 
@@ -579,13 +700,51 @@ class ScreeningWindow(QMainWindow):
     # ---------- status ----------
     def on_capture_state(self, stats: CaptureStats) -> None:
         if stats.state is CameraState.LOST:
-            self.lost_panel.show_reason(stats.message)
-            if self.controller is not None:
-                self.controller.engine.reset_auto()
+            self.show_camera_lost(stats.message)
         elif stats.state is CameraState.LIVE:
-            self.lost_panel.hide()
+            self._camera_back()
             self.notice_label.setText(stats.message)
             self.notice_label.setVisible(bool(stats.message))
+        if (self._source_spec if stats.state is CameraState.LIVE else "") != self._listed_live:
+            self._fill_sources()  # the source in use started (or stopped) delivering: "not found" or not
+
+    def show_camera_lost(self, reason: str) -> None:
+        """The camera is lost: the panel over the live view says why and what to do, the "Ready" banner
+        becomes the camera-lost banner, Capture is off until pictures return."""
+        self.lost_panel.show_reason(reason)
+        if self._camera_lost:
+            return
+        self._camera_lost = True
+        self._lost_since = time.strftime("%H:%M:%S")
+        # The last picture is not left under the panel as if it were live, nor the "waiting" text around it.
+        self._last_frame = None
+        self.live_view.placeholder = ""
+        self.live_view.set_image(None)
+        if self.controller is not None:
+            self.controller.engine.reset_auto()
+        self._update_buttons()
+        self._fill_sources()  # the source in use is marked "not found" if the last scan did not see it
+        if self.banner_kind in ("idle", Decision.RETAKE):  # a result on screen keeps its banner
+            self._show_camera_lost()
+
+    def _show_camera_lost(self) -> None:
+        self._set_banner(
+            CAMERA_LOST,
+            f"No live picture since {self._lost_since}; the station keeps trying the camera.",
+            CAMERA_LOST_HEADLINE,
+            CAMERA_LOST_ACTION,
+        )
+
+    def _camera_back(self) -> None:
+        self.lost_panel.hide()
+        if not self._camera_lost:
+            return
+        self._camera_lost = False
+        self.live_view.placeholder = LIVE_PLACEHOLDER
+        self._update_buttons()
+        self._fill_sources()
+        if self.banner_kind == CAMERA_LOST:
+            self._show_idle()
 
     def on_writer_status(self, status: object) -> None:
         ok = getattr(status, "ok", False)
@@ -616,7 +775,7 @@ class ScreeningWindow(QMainWindow):
         if abs(scale - self._scale) > 0.05:
             self._scale = scale
             self.setStyleSheet(style_sheet(scale))
-            self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
+            self.banner.setStyleSheet(_banner_style(getattr(self, "banner_kind", "idle"), scale))
             self.banner.show_lines(self.banner.headline, self.banner.action, scale)
             self.chart.set_scale(scale)
         super().resizeEvent(event)
@@ -640,3 +799,15 @@ class ScreeningWindow(QMainWindow):
         reason, self._close_reason = self._close_reason or "window closed", ""
         self.closing.emit(reason)
         super().closeEvent(event)
+
+
+def _banner_style(kind: Decision | str, scale: float) -> str:
+    """``banner_style`` for the decisions and the station's states; the camera-lost state's own colours."""
+    if kind != CAMERA_LOST:
+        return banner_style(kind, scale)
+    (bg, fg), (lost_bg, lost_fg) = BANNER_COLOURS["unavailable"], CAMERA_LOST_COLOURS
+    return (
+        banner_style("unavailable", scale)
+        .replace(f"background: {bg};", f"background: {lost_bg};")
+        .replace(f"color: {fg};", f"color: {lost_fg};")
+    )

@@ -1,4 +1,5 @@
-"""Small widgets of the screening window: the live view, the camera-lost panel, the top-3 chart, an image."""
+"""Small widgets of the screening window: the live view, the source list, the camera-lost panel, the top-3
+chart, an image."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.taxonomy import display_name
 
@@ -76,6 +77,16 @@ class ImageView(QWidget):
             p.setPen(Qt.GlobalColor.lightGray)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
         p.end()
+
+
+class SourceBox(QComboBox):
+    """The source list; says when its list is about to open (the window looks for cameras again then)."""
+
+    opening = Signal()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.opening.emit()
+        super().showPopup()
 
 
 class LostPanel(QFrame):

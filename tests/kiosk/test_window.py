@@ -1,13 +1,16 @@
 """The screening window wired by the composition root: fake camera, tiny bundle, real SQLite store."""
 
 import json
+import logging
 import sqlite3
+import sys
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.app import Station
+from kiosk.app import Station, present_window
+from kiosk.capture import CameraDevice
 from kiosk.config import ModelConfig, ScreeningConfig
 from models.trust import OFFICER_MESSAGE
 from tests.conftest import one_hot_probs
@@ -15,6 +18,11 @@ from tests.conftest import one_hot_probs
 from .conftest import FakeSource, skin_texture
 
 REF = "P1234567"
+
+
+def two_cameras(_skip):
+    """The camera list's prober: cameras 0 and 1 exist (tests/kiosk/test_camera_list.py covers the list)."""
+    return [CameraDevice(0), CameraDevice(1)]
 
 
 @pytest.fixture
@@ -31,7 +39,9 @@ def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
             screening=ScreeningConfig(**screening),
         )
         factory = frames_factory or fake_camera[0]
-        station = Station(config, source_factory=lambda _spec: factory(), clock=clock)
+        station = Station(
+            config, source_factory=lambda _spec: factory(), clock=clock, camera_prober=two_cameras
+        )
         stations.append(station)
         window = station.build(no_login=True)
         qtbot.addWidget(window)
@@ -143,6 +153,7 @@ def test_automatic_mode_screens_without_a_button(qtbot, station_for):
 
 def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera, clock):
     station, window = station_for(one_hot_probs("mpox", 0.9))
+    assert window.banner.headline == "Ready · press Capture" and window.capture_button.isEnabled()
     control = fake_camera[1]
     control["mode"] = "block"  # a camera that hangs: no new picture, and none after reopening either
     qtbot.waitUntil(lambda: control["reads"]["block"] >= 1, timeout=5000)
@@ -150,13 +161,55 @@ def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera, clock):
     qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
     assert "no new picture" in window.lost_panel.detail.text()
     assert "What to do" in window.lost_panel.todo.text()
-    window.capture_now()
-    assert window.banner_kind == "retake" and "wait for the camera" in window.reason.text()
+    # The camera-lost state replaces "Ready": the banner says so and what to do; Capture is off.
+    assert window.banner_kind == "camera_lost" and window.banner.headline == "CAMERA LOST · no live picture"
+    assert "choose another camera" in window.banner.action and "keeps trying" in window.reason.text()
+    assert not window.capture_button.isEnabled()
+    # Nothing under the panel: neither the "waiting" placeholder text nor the last (stale) picture.
+    assert window.live_view.placeholder == "" and not window.live_view.has_image()
+    window.capture_now()  # [Space] while lost: nothing screened, the banner still says why
+    assert window.banner_kind == "camera_lost" and window.controller.busy is False
     control["mode"] = "ok"
     qtbot.waitUntil(lambda: not window.lost_panel.isVisible(), timeout=6000)
+    assert window.banner_kind == "idle" and window.banner.headline == "Ready · press Capture"
+    assert window.capture_button.isEnabled() and window.live_view.placeholder
     with qtbot.waitSignal(window.outcome_shown, timeout=10000):
         window.capture_now()
     assert window.banner_kind == "flag"
+
+
+def test_a_lost_camera_does_not_hide_the_result_on_screen(qtbot, station_for, fake_camera, clock):
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        window.capture_now()
+    control = fake_camera[1]
+    control["mode"] = "block"
+    qtbot.waitUntil(lambda: control["reads"]["block"] >= 1, timeout=5000)
+    clock.advance(2.0)
+    qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
+    assert window.banner_kind == "flag"  # the officer still needs it for the traveller in front
+    assert not window.capture_button.isEnabled()
+    window.clear_result()  # the result leaves the screen: the camera-lost banner, not "Ready"
+    assert window.banner_kind == "camera_lost"
+    control["mode"] = "ok"
+    qtbot.waitUntil(lambda: window.banner_kind == "idle", timeout=6000)
+
+
+def test_f11_and_fullscreen_cover_the_whole_screen(qtbot, station_for):
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    screen = window.screen().geometry()
+    assert window.geometry() != screen
+    before = window.geometry()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.geometry() == screen, timeout=3000)
+    assert window.fullscreen and window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.geometry() == before, timeout=3000)
+    assert not window.fullscreen and not window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    window.hide()
+    present_window(window, fullscreen=True)  # what --fullscreen and [ui] fullscreen do at start
+    qtbot.waitUntil(lambda: window.isVisible() and window.geometry() == screen, timeout=3000)
 
 
 def test_refused_bundle_leaves_the_rest_working(qtbot, station_for, make_tiny_bundle):
@@ -189,9 +242,26 @@ def test_a_tampered_manifest_stops_screening_with_a_message_an_officer_understan
     assert manifest["weights_sha256"] not in window.reason.text() + window.status_model.text()
 
 
-def test_status_bar_reports_model_device_and_camera(qtbot, station_for):
+def test_status_bar_reports_model_device_and_camera(qtbot, station_for, tmp_path, monkeypatch, capfd):
     # The one station test on the ONNX path (its export checked against PyTorch when the engine loads).
-    station, window = station_for(one_hot_probs("eczema", 0.9), backend="auto")
+    # A first start (an empty export cache) logging at INFO to the console as mpox-kiosk does: the exporter's
+    # INFO lines ("Removed 47 unused nodes", ...) are not printed (issue 15: about 75 of them).
+    monkeypatch.setenv("MPOX_CACHE_DIR", str(tmp_path / "first-start-cache"))
+    console = logging.StreamHandler(sys.stderr)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))  # as mpox-kiosk's
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(console)
+    root.setLevel(logging.INFO)
+    try:
+        station, window = station_for(one_hot_probs("eczema", 0.9), backend="auto")
+    finally:
+        root.removeHandler(console)
+        root.setLevel(level)
+    printed = capfd.readouterr()
+    assert list((tmp_path / "first-start-cache" / "onnx").glob("*.onnx"))  # it did export
+    for name in ("onnxscript", "onnx_ir", "torch.onnx", "Removed", "rewrite rules"):
+        assert name not in printed.out + printed.err
     bundle = station.engine.bundle
     assert window.status_model.text() == f"Model: {bundle.name} · {bundle.short_hash}"
     assert window.status_device.text() == "CPU · ONNX"  # the optimised path, checked against PyTorch
@@ -221,10 +291,12 @@ def test_window_scales_from_720p_to_4k(qtbot, station_for, size):
 def test_choosing_another_source_swaps_the_capture(qtbot, station_for, fake_camera):
     station, window = station_for(one_hot_probs("eczema", 0.9))
     old = station.capture
-    window.source_box.setCurrentText("camera:1")
-    window.source_change_requested.emit("camera:1")  # what choosing it in the list does
+    qtbot.waitUntil(lambda: window.source_box.findData("camera:1") >= 0, timeout=5000)  # the scan found it
+    index = window.source_box.findData("camera:1")
+    window.source_box.setCurrentIndex(index)
+    window.source_box.activated.emit(index)  # what choosing it in the list does
     assert station.capture is not old and window.capture is station.capture
-    assert window.source_box.currentText() == "camera:1"
+    assert window.current_source() == "camera:1"
     n = window.displayed_frames
     qtbot.waitUntil(lambda: window.displayed_frames > n + 3, timeout=5000)
     qtbot.waitUntil(lambda: not old.is_running(), timeout=5000)

@@ -96,7 +96,7 @@ def test_window_shows_the_wrong_format_and_recovers(qtbot, kiosk_config, make_ti
     control: dict = {}
     bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))
     config = replace(kiosk_config, model=ModelConfig(bundle=str(bundle), device="cpu"))
-    station = Station(config, source_factory=lambda _spec: ShapeShifter(control))
+    station = Station(config, source_factory=lambda _spec: ShapeShifter(control), camera_prober=lambda _s: [])
     try:
         window = station.build(no_login=True)
         qtbot.addWidget(window)
@@ -105,8 +105,10 @@ def test_window_shows_the_wrong_format_and_recovers(qtbot, kiosk_config, make_ti
         control["bad"] = BAD_FRAMES["grey-2d"]
         qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
         assert "wrong size or format" in window.lost_panel.detail.text()
+        assert window.banner_kind == "camera_lost" and not window.capture_button.isEnabled()
         control["bad"] = None
         qtbot.waitUntil(lambda: not window.lost_panel.isVisible(), timeout=8000)
+        assert window.banner_kind == "idle" and window.capture_button.isEnabled()
         with qtbot.waitSignal(window.outcome_shown, timeout=10000):
             window.capture_now()
         assert window.banner_kind == "flag"
