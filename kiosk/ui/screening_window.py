@@ -52,7 +52,6 @@ from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
 from .style import (
-    BANNER_COLOURS,
     BANNER_TEXT,
     CHART_COLOURS,
     banner_lines,
@@ -67,11 +66,10 @@ NOTE = (
     "to secondary screening."
 )
 # The camera-lost state takes the place of the "Ready" banner (a result on screen keeps its banner: the
-# officer may still need it for the traveller in front). Its colours are the lost panel's dark red.
+# officer may still need it for the traveller in front). Its colours are in style.BANNER_COLOURS.
 CAMERA_LOST = "camera_lost"
 CAMERA_LOST_HEADLINE = "CAMERA LOST · no live picture"
 CAMERA_LOST_ACTION = "Check the cable or choose another camera [Ctrl+K]"
-CAMERA_LOST_COLOURS = ("#8b0000", "#ffffff")  # white on dark red: 10:1
 LIVE_PLACEHOLDER = "Waiting for the camera…"
 REF_PLACEHOLDER = "Traveller reference for the next capture (optional): document number or note — Ctrl+L"
 _INPUT_EVENTS = {
@@ -557,7 +555,7 @@ class ScreeningWindow(QMainWindow):
         """The banner (headline, and what to do on a second line) and the status text under it. ``kind``: a
         decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost")."""
         self.banner_kind = kind
-        self.banner.setStyleSheet(_banner_style(kind, self._scale or 1.0))
+        self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
         self.banner.show_lines(headline or BANNER_TEXT[kind], action, self._scale or 1.0)
         self.reason.setText(reason)
 
@@ -775,7 +773,7 @@ class ScreeningWindow(QMainWindow):
         if abs(scale - self._scale) > 0.05:
             self._scale = scale
             self.setStyleSheet(style_sheet(scale))
-            self.banner.setStyleSheet(_banner_style(getattr(self, "banner_kind", "idle"), scale))
+            self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
             self.banner.show_lines(self.banner.headline, self.banner.action, scale)
             self.chart.set_scale(scale)
         super().resizeEvent(event)
@@ -799,15 +797,3 @@ class ScreeningWindow(QMainWindow):
         reason, self._close_reason = self._close_reason or "window closed", ""
         self.closing.emit(reason)
         super().closeEvent(event)
-
-
-def _banner_style(kind: Decision | str, scale: float) -> str:
-    """``banner_style`` for the decisions and the station's states; the camera-lost state's own colours."""
-    if kind != CAMERA_LOST:
-        return banner_style(kind, scale)
-    (bg, fg), (lost_bg, lost_fg) = BANNER_COLOURS["unavailable"], CAMERA_LOST_COLOURS
-    return (
-        banner_style("unavailable", scale)
-        .replace(f"background: {bg};", f"background: {lost_bg};")
-        .replace(f"color: {fg};", f"color: {lost_fg};")
-    )

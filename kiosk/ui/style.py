@@ -21,6 +21,7 @@ BANNER_COLOURS = {
     "idle": ("#263238", "#eceff1"),
     "unavailable": ("#4a148c", "#ffffff"),
     "signed_out": ("#263238", "#eceff1"),
+    "camera_lost": ("#8b0000", "#ffffff"),  # white on dark red (10:1), the lost panel's colour
 }
 
 BANNER_TEXT = {
@@ -116,7 +117,8 @@ ACTION_FONT_PX = 22
 
 
 def banner_style(kind: Decision | str, scale: float) -> str:
-    """``kind``: a decision, or one of the station's states ("idle", "unavailable", "signed_out")."""
+    """``kind``: a decision, or one of the station's states ("idle", "unavailable", "signed_out",
+    "camera_lost")."""
     bg, fg = BANNER_COLOURS[kind]
     return (
         f"background: {bg}; color: {fg}; font-size: {round(BANNER_FONT_PX * scale)}px; font-weight: 800; "
