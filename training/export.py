@@ -40,7 +40,11 @@ def git_commit() -> str:
 
 
 def command_line() -> str:
-    return " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])
+    """The command as a user would type it again (``python -m training.cli`` is ``mpox-train``)."""
+    program = Path(sys.argv[0]).name
+    if program in ("cli.py", "__main__.py"):
+        program = "mpox-train"
+    return " ".join([program, *sys.argv[1:]])
 
 
 def export_bundle(
