@@ -1,0 +1,65 @@
+"""Issue 15: one layout from 1280x720 to 4K. At each size, with a result on screen, no visible label, button
+or check box is cut off (Qt measures the text against the room the widget has) and the banner keeps to two
+lines."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QSlider
+
+from ..conftest import one_hot_probs
+from .test_result_panel import fits_one_line
+from .test_window import station_for  # noqa: F401  (fixture)
+
+SIZES = [(1280, 720), (1600, 1000), (3840, 2160)]
+
+
+def clipped(window) -> list[str]:
+    """Visible single-line texts wider than their widget's room (word-wrapped and rich-text labels wrap)."""
+    found = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(window) or widget.width() <= 1:
+            continue
+        text = widget.text()
+        if not text or (
+            isinstance(widget, QLabel)
+            and (widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText or "<" in text)
+        ):
+            continue
+        if isinstance(widget, QAbstractButton):  # a button's text, icon and indicator, as Qt lays them out
+            needed, room = widget.sizeHint().width(), widget.width()
+        else:
+            needed = max(QFontMetrics(widget.font()).horizontalAdvance(line) for line in text.split("\n"))
+            room = (
+                widget.contentsRect().width() - 2 * widget.margin() - widget.indent() * (widget.indent() > 0)
+            )
+        if needed > room + 1:
+            found.append(f"{widget.__class__.__name__} {text!r}: needs {needed} px, has {room}")
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_nothing_is_cut_off_and_the_banner_keeps_two_lines(qtbot, station_for, size):  # noqa: F811
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: window.banner_kind == "flag" or str(window.banner_kind).endswith("FLAG"), timeout=10000
+    )
+    qtbot.wait(50)
+    assert clipped(window) == []
+    # The check sees a cut-off text: a status label given more than its room.
+    label = window.status_device
+    saved = label.text()
+    label.setText(saved + " " + "x" * 400)
+    assert any("xxxx" in problem for problem in clipped(window))
+    label.setText(saved)
+    sliders = [w for w in window.findChildren(QSlider) if w.isVisibleTo(window)]
+    assert sliders and all(w.width() >= 100 for w in sliders)  # the opacity slider is not a stub
+    # The banner: headline and action each on one line at the sizes they are drawn at (two lines in all).
+    banner = window.banner
+    head_px, act_px = banner.sizes
+    assert banner.headline and banner.action
+    assert fits_one_line(banner, banner.headline, head_px, QFont.Weight.ExtraBold)
+    assert fits_one_line(banner, banner.action, act_px, QFont.Weight.DemiBold)
