@@ -152,6 +152,7 @@ class Station:
         self.login_required = True
         self.session = None  # kiosk.ui.session.StationSession while someone is logged in
         self.review_window = None
+        self.flag_sound = None  # kiosk.ui.assets.FlagSound when [ui] flag_sound is on
         self.closing = False
         self._stopped = False
         self._stoppers: list[threading.Thread] = []
@@ -342,6 +343,11 @@ class Station:
         self.window.review_requested.connect(self.open_review)
         self.window.log_off_requested.connect(self._log_off_requested)
         self.window.closing.connect(self._window_closing)
+        if self.controller is not None and self.config.ui.flag_sound:
+            from .ui.assets import FlagSound
+
+            self.flag_sound = FlagSound(self.window)  # resources/sounds/flag.wav; quiet when it cannot play
+            self.controller.outcome.connect(self.flag_sound.on_outcome)
         self._apply_user()
         if present is not None:
             present(self.window)
@@ -405,7 +411,14 @@ def run_gui(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from .resources import ResourceMissing
+    from .ui.assets import app_icon
+
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    try:
+        app.setWindowIcon(app_icon())  # resources/ missing (its style sheet too): a broken installation
+    except ResourceMissing as exc:
+        return fail_start(str(exc), EXIT_BROKEN)
     _configure_torch_threads()
     station = Station(config)
     quit_requested = []

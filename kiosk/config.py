@@ -117,6 +117,8 @@ class SecurityConfig:
 @dataclass(frozen=True)
 class UiConfig:
     fullscreen: bool = False
+    # A short two-tone sound with each FLAG (resources/sounds/flag.wav): off by default, a queue hears it too.
+    flag_sound: bool = False
 
 
 PAPER_SIZES = ("A5", "A4")
@@ -273,7 +275,7 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
         "lockout_minutes": _int_range(1, 1440),
         "clear_result_after_seconds": _int_range(5, 3600),
     },
-    "ui": {"fullscreen": _bool},
+    "ui": {"fullscreen": _bool, "flag_sound": _bool},
     "referral": {"paper": _paper, "include_images": _bool, "printer": _printer, "folder": _str},
 }
 
@@ -401,7 +403,7 @@ def describe(config: KioskConfig) -> str:
         f"database_url   {config.storage.database_url}",
         f"retention      {config.storage.retention_days} days, store_clear_images="
         f"{config.storage.store_clear_images}",
-        f"fullscreen     {config.ui.fullscreen}",
+        f"fullscreen     {config.ui.fullscreen}, flag_sound={config.ui.flag_sound}",
         f"referral slip  {config.referral.paper}, images={config.referral.include_images}, "
         f"printer={config.referral.printer or '(none: PDF only)'}, "
         f"folder={config.referral.folder_in(config.storage.data_dir)}",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from models.decision import Decision, ReasonCode
 
 from ..config import DEFAULT_REVIEW_INSTRUCTION
+from ..resources import resource_path
 
 # The tables below are keyed by models.decision.Decision (a StrEnum: a stored decision string such as "flag"
 # finds the same entry) and, for the banner, by the station's own states ("idle", "unavailable", ...).
@@ -82,34 +86,55 @@ def scale_for(height: int) -> float:
     return max(1.0, min(3.0, height / 720.0))
 
 
+# The style sheet's scaled sizes (resources/style/station.qss writes them @name@): pixels at 720p, and whether
+# the size keeps a 2 px minimum (thin borders that must stay visible).
+QSS_SIZES = {
+    "base_px": (17, 0),
+    "big_px": (22, 0),
+    "pad_px": (10, 0),
+    "touch_px": (56, 0),
+    "focus_px": (3, 2),
+    "field_px": (44, 0),
+    "check_px": (28, 0),
+    "check_border_px": (2, 2),
+    "groove_px": (10, 0),
+    "handle_px": (32, 0),
+    "handle_margin_px": (11, 0),
+    "handle_radius_px": (8, 0),
+    "status_px": (14, 0),
+}
+_PLACEHOLDER = re.compile(r"@(\w+)@")
+
+
+@cache
+def _qss_template() -> str:
+    """resources/style/station.qss, read once, without its leading comment (the file's documentation)."""
+    text = resource_path("style", "station.qss").read_text(encoding="utf-8")
+    if text.startswith("/*"):
+        text = text[text.index("*/") + 2 :]
+    return text
+
+
+def qss_sizes(scale: float) -> dict[str, int]:
+    """Each placeholder's size in pixels at ``scale``."""
+    sizes = {name: max(least, round(px * scale)) for name, (px, least) in QSS_SIZES.items()}
+    sizes["pad2_px"] = sizes["pad_px"] * 2
+    sizes["half_pad_px"] = round(sizes["pad_px"] / 2)
+    return sizes
+
+
 def style_sheet(scale: float) -> str:
-    base = round(17 * scale)
-    big = round(22 * scale)
-    pad = round(10 * scale)
-    touch = round(56 * scale)
-    return f"""
-    QWidget {{ font-size: {base}px; color: #eceff1; background: #121619; }}
-    QPushButton {{ min-height: {touch}px; padding: 0 {pad * 2}px; border-radius: {pad}px;
-                   background: #1e88e5; color: #ffffff; font-size: {big}px; font-weight: 600; }}
-    QPushButton:disabled {{ background: #455a64; color: #b0bec5; }}
-    QPushButton:checked {{ background: #ff6f00; color: #000000; }}
-    QPushButton:focus {{ border: {max(2, round(3 * scale))}px solid #ffffff; }}
-    QLineEdit, QComboBox {{ min-height: {round(44 * scale)}px; padding: 0 {pad}px; background: #263238;
-                 border: 1px solid #90a4ae; border-radius: {round(pad / 2)}px; }}
-    QCheckBox::indicator {{ width: {round(28 * scale)}px; height: {round(28 * scale)}px; background: #263238;
-                 border: {max(2, round(2 * scale))}px solid #b0bec5; border-radius: {round(pad / 2)}px; }}
-    QCheckBox::indicator:checked {{ background: #1e88e5; border-color: #ffffff; }}
-    QCheckBox::indicator:disabled {{ border-color: #546e7a; }}
-    QSlider::groove:horizontal {{ height: {round(10 * scale)}px; background: #455a64; }}
-    QSlider::handle:horizontal {{ width: {round(32 * scale)}px; margin: -{round(11 * scale)}px 0;
-                 background: #eceff1; border-radius: {round(8 * scale)}px; }}
-    QStatusBar QLabel {{ font-size: {round(14 * scale)}px; padding: 0 {round(pad / 2)}px; color: #cfd8dc; }}
-    QLabel#note {{ color: #cfd8dc; font-style: italic; }}
-    QLabel#reason {{ color: #eceff1; }}
-    QLabel#user {{ color: #eceff1; font-weight: 600; padding: 0 {pad}px; }}
-    QFrame#lostPanel {{ background: rgba(120, 0, 0, 225); border-radius: {pad}px; }}
-    QFrame#lostPanel QLabel {{ background: transparent; color: #ffffff; }}
-    """
+    """The station's style sheet (resources/style/station.qss) with its sizes scaled by ``scale``."""
+    sizes = qss_sizes(scale)
+
+    def size(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in sizes:
+            known = ", ".join(sorted(sizes))
+            raise ValueError(f"resources/style/station.qss: unknown placeholder @{name}@; known: {known}")
+        return f"{sizes[name]}px"
+
+    return _PLACEHOLDER.sub(size, _qss_template())
 
 
 BANNER_FONT_PX = 34  # the headline at 720p; the action line is ACTION_FONT_PX (both shrink to fit one line)

@@ -56,7 +56,7 @@ def test_defaults_match_the_contract():
         5,
         15,
     )
-    assert c.ui.fullscreen is False
+    assert c.ui.fullscreen is False and c.ui.flag_sound is False
 
 
 def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
