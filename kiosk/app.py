@@ -294,9 +294,11 @@ class Station:
         """Make everything and ask for the login; None when nobody logged in. ``present`` shows the window
         (logged off: nothing is screened) before the login dialog, so the dialog opens over the station."""
         from .caselog import CaseLog
+        from .ui import i18n
         from .ui.screening_window import ScreeningWindow
         from .workers import InferenceController, StatusRelay
 
+        i18n.install(self.config.station.language)  # [station] language: before any window is made
         self.login_required = not no_login
         self.relay = StatusRelay()
         self.load_engine()

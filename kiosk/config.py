@@ -52,12 +52,15 @@ def default_key_file(data_dir: Path) -> Path:
 # What the screening window tells the officer to do with a REVIEW (the banner's second line).
 DEFAULT_REVIEW_INSTRUCTION = "Hold the traveller and ask the duty clinician"
 REVIEW_INSTRUCTION_MAX = 60  # characters: one line of the banner at 1280x720
+# The station's language (the officer's screens): translations in resources/translations (kiosk/ui/i18n.py).
+LANGUAGES = ("en", "fr", "es", "pt", "ar", "zh_CN")
 
 
 @dataclass(frozen=True)
 class StationConfig:
     id: str = "gate-1"
     review_instruction: str = DEFAULT_REVIEW_INSTRUCTION
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,16 @@ def _review_instruction(v: Any) -> str:
     return v
 
 
+def _language(v: Any) -> str:
+    v = _str(v).strip()
+    if v not in LANGUAGES:
+        raise ValueError(
+            f"must be one of {', '.join(LANGUAGES)} (English, French, Spanish, Portuguese, Arabic, "
+            "Simplified Chinese)"
+        )
+    return v
+
+
 def _paper(v: Any) -> str:
     v = _str(v).strip().upper()
     if v not in PAPER_SIZES:
@@ -257,7 +270,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
 
 # section -> key -> checker; this table IS the set of accepted keys.
 _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "station": {"id": _station_id, "review_instruction": _review_instruction},
+    "station": {"id": _station_id, "review_instruction": _review_instruction, "language": _language},
     "camera": {"source": _source},
     "model": {"bundle": _str, "device": _device, "backend": _backend},
     "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},
@@ -391,7 +404,7 @@ def describe(config: KioskConfig) -> str:
     """A short human summary, printed by --validate-config."""
     th = config.thresholds
     lines = [
-        f"station        {config.station.id}",
+        f"station        {config.station.id} (language {config.station.language})",
         f"source         {config.camera.source}",
         f"bundle         {config.model.bundle or '(default bundle)'} on {config.model.device}"
         f" (backend {config.model.backend})",

@@ -1,7 +1,10 @@
 """Take docs/img/screening.png from the real window (run under Xvfb), fed by a folder of real photos.
 
     xvfb-run -a -s "-screen 0 1280x720x24" \
-        .venv/bin/python docs/img/screenshot.py /tmp/slides docs/img/screening.png [BUNDLE]
+        .venv/bin/python docs/img/screenshot.py /tmp/slides docs/img/screening.png [BUNDLE] [--language LANG]
+
+``--language ar`` (any [station] language: en, fr, es, pt, ar, zh_CN) takes the window in that language, e.g.
+docs/img/screening-ar.png (Arabic, mirrored layout).
 
 With BUNDLE (e.g. models/bundles/default) the station screens with that model; without it, with a tiny demo
 bundle whose output is fixed (mpox 0.82), so the banner shows FLAG. No traveller reference is typed.
@@ -19,7 +22,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kiosk.config import CameraConfig, ModelConfig, StorageConfig, parse_config  # noqa: E402
+from kiosk.config import CameraConfig, ModelConfig, StationConfig, StorageConfig, parse_config  # noqa: E402
 from models.bundle import make_manifest, save_bundle  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
@@ -41,7 +44,7 @@ def demo_bundle(folder: Path) -> Path:
     return path
 
 
-def main(slides: str, out: str, bundle: str | None = None) -> int:
+def main(slides: str, out: str, bundle: str | None = None, language: str = "en") -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import Station
@@ -54,6 +57,7 @@ def main(slides: str, out: str, bundle: str | None = None) -> int:
         camera=CameraConfig(source=f"folder:{slides}"),
         model=ModelConfig(bundle=bundle or str(demo_bundle(tmp)), device="cpu"),
         storage=StorageConfig(data_dir=tmp / "data"),
+        station=StationConfig(language=language),
     )
     station = Station(config)
     window = station.build(no_login=True)
@@ -85,4 +89,10 @@ def main(slides: str, out: str, bundle: str | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    args = sys.argv[1:]
+    lang = "en"
+    if "--language" in args:
+        at = args.index("--language")
+        lang = args[at + 1]
+        del args[at : at + 2]
+    sys.exit(main(*args[:3], language=lang))

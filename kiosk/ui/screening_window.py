@@ -51,27 +51,37 @@ from ..capture import (
 from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
+from . import i18n
+from .i18n import QT_TRANSLATE_NOOP, tr
 from .style import (
-    BANNER_TEXT,
     CHART_COLOURS,
     banner_lines,
     banner_style,
+    banner_text,
+    class_name,
+    reason_sentence,
     scale_for,
+    sentence,
     style_sheet,
 )
 from .widgets import Banner, ImageView, LostPanel, SourceBox, Top3Chart, local_time
 
-NOTE = (
+# Module-level texts are English, marked for translation and translated when shown (kiosk/ui/i18n.py).
+NOTE = QT_TRANSLATE_NOOP(
+    "ScreeningWindow",
     "Screening aid, not a diagnosis: the officer decides. When in doubt, refer the traveller "
-    "to secondary screening."
+    "to secondary screening.",
 )
 # The camera-lost state takes the place of the "Ready" banner (a result on screen keeps its banner: the
 # officer may still need it for the traveller in front). Its colours are in style.BANNER_COLOURS.
 CAMERA_LOST = "camera_lost"
-CAMERA_LOST_HEADLINE = "CAMERA LOST · no live picture"
-CAMERA_LOST_ACTION = "Check the cable or choose another camera [Ctrl+K]"
-LIVE_PLACEHOLDER = "Waiting for the camera…"
-REF_PLACEHOLDER = "Traveller reference for the next capture (optional): document number or note — Ctrl+L"
+CAMERA_LOST_HEADLINE = QT_TRANSLATE_NOOP("ScreeningWindow", "CAMERA LOST · no live picture")
+CAMERA_LOST_ACTION = QT_TRANSLATE_NOOP("ScreeningWindow", "Check the cable or choose another camera [Ctrl+K]")
+LIVE_PLACEHOLDER = QT_TRANSLATE_NOOP("ScreeningWindow", "Waiting for the camera…")
+REF_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "ScreeningWindow",
+    "Traveller reference for the next capture (optional): document number or note — Ctrl+L",
+)
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -118,7 +128,7 @@ class ScreeningWindow(QMainWindow):
         camera_prober: CameraProber | None = None,
     ):
         super().__init__()
-        self.setWindowTitle("Mpox screening station")
+        self.setWindowTitle(tr("ScreeningWindow", "Mpox screening station"))
         self.capture = capture
         self.controller = controller
         self.unavailable = unavailable
@@ -188,17 +198,22 @@ class ScreeningWindow(QMainWindow):
         left = QWidget()
         lv = QVBoxLayout(left)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Source"))
+        top.addWidget(QLabel(tr("ScreeningWindow", "Source")))
         self.source_box = SourceBox()
-        self.source_box.setToolTip("Choose the camera (Ctrl+K): the cameras found, and the configured source")
+        self.source_box.setToolTip(
+            tr("ScreeningWindow", "Choose the camera (Ctrl+K): the cameras found, and the configured source")
+        )
         self.source_box.opening.connect(self.rescan_cameras)  # a camera plugged in since is listed next time
         self.source_box.activated.connect(self._source_chosen)
         top.addWidget(self.source_box, 1)
         self.user_label = QLabel("")
         self.user_label.setObjectName("user")
-        self.logoff_button = QPushButton("Log off")
+        self.logoff_button = QPushButton(tr("ScreeningWindow", "Log off"))
         self.logoff_button.setToolTip(
-            "End your session (Ctrl+Shift+L): the screen is cleared and the login comes back"
+            tr(
+                "ScreeningWindow",
+                "End your session (Ctrl+Shift+L): the screen is cleared and the login comes back",
+            )
         )
         self.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
         top.addWidget(self.user_label)
@@ -207,7 +222,7 @@ class ScreeningWindow(QMainWindow):
         live_holder = QWidget()
         grid = QGridLayout(live_holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.live_view = ImageView(LIVE_PLACEHOLDER)
+        self.live_view = ImageView(tr("ScreeningWindow", LIVE_PLACEHOLDER))
         self.lost_panel = LostPanel()
         grid.addWidget(self.live_view, 0, 0)
         grid.addWidget(self.lost_panel, 0, 0, Qt.AlignmentFlag.AlignCenter)
@@ -218,16 +233,16 @@ class ScreeningWindow(QMainWindow):
         self.notice_label.hide()
         lv.addWidget(self.notice_label)
         self.ref_edit = QLineEdit()
-        self.ref_edit.setPlaceholderText(REF_PLACEHOLDER)
+        self.ref_edit.setPlaceholderText(tr("ScreeningWindow", REF_PLACEHOLDER))
         self.ref_edit.returnPressed.connect(self.capture_now)
         lv.addWidget(self.ref_edit)
         buttons = QHBoxLayout()
-        self.capture_button = QPushButton("Capture  [Space]")
+        self.capture_button = QPushButton(tr("ScreeningWindow", "Capture  [Space]"))
         self.capture_button.clicked.connect(self.capture_now)
-        self.auto_button = QPushButton("Automatic  [A]")
+        self.auto_button = QPushButton(tr("ScreeningWindow", "Automatic  [A]"))
         self.auto_button.setCheckable(True)
         self.auto_button.toggled.connect(self.set_auto_mode)
-        self.review_button = QPushButton("Review cases  [Ctrl+R]")
+        self.review_button = QPushButton(tr("ScreeningWindow", "Review cases  [Ctrl+R]"))
         self.review_button.clicked.connect(lambda: self.review_requested.emit())
         self.review_button.setVisible(show_review)
         for b in (self.capture_button, self.auto_button, self.review_button):
@@ -245,10 +260,13 @@ class ScreeningWindow(QMainWindow):
         self.reason.setWordWrap(True)
         rv.addWidget(self.reason)
         slip_row = QHBoxLayout()
-        self.referral_button = QPushButton("Referral slip  [P]")
+        self.referral_button = QPushButton(tr("ScreeningWindow", "Referral slip  [P]"))
         self.referral_button.setToolTip(
-            "Save the referral slip (PDF) for the secondary-screening desk, and print it when a printer is "
-            "configured: FLAG and REVIEW results saved as a case [P]"
+            tr(
+                "ScreeningWindow",
+                "Save the referral slip (PDF) for the secondary-screening desk, and print it when a printer "
+                "is configured: FLAG and REVIEW results saved as a case [P]",
+            )
         )
         self.referral_button.setEnabled(False)
         self.referral_button.clicked.connect(self.save_referral_slip)
@@ -266,38 +284,45 @@ class ScreeningWindow(QMainWindow):
         self.heatmap_caption.setObjectName("note")
         self.heatmap_caption.setWordWrap(True)
         rv.addWidget(self.heatmap_caption)
-        self.heatmap_view = ImageView("The screened image and its heatmap appear here")
+        self.heatmap_view = ImageView(tr("ScreeningWindow", "The screened image and its heatmap appear here"))
         rv.addWidget(self.heatmap_view, 3)
         hm = QHBoxLayout()
-        self.heatmap_toggle = QCheckBox("Heatmap [H]")
+        self.heatmap_toggle = QCheckBox(tr("ScreeningWindow", "Heatmap [H]"))
         self.heatmap_toggle.setChecked(True)
         self.heatmap_toggle.toggled.connect(self._render_screened)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(45)
-        self.opacity.setToolTip("Heatmap opacity ( - / + )")
+        self.opacity.setToolTip(tr("ScreeningWindow", "Heatmap opacity ( - / + )"))
         self.opacity.valueChanged.connect(self._render_screened)
         hm.addWidget(self.heatmap_toggle)
-        hm.addWidget(QLabel("Opacity [-/+]"))
+        hm.addWidget(QLabel(tr("ScreeningWindow", "Opacity [-/+]")))
         hm.addWidget(self.opacity, 1)
         rv.addLayout(hm)
-        self.note = QLabel(NOTE)
+        self.note = QLabel(tr("ScreeningWindow", NOTE))
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
         rv.addWidget(self.note)
         splitter.addWidget(right)
+        if i18n.current_language() in i18n.UPRIGHT:  # no italics in Arabic or Chinese (kiosk/ui/i18n.py)
+            for label in (self.notice_label, self.referral_label, self.heatmap_caption, self.note):
+                label.setStyleSheet("font-style: normal;")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
 
         # Status bar.
         sb = self.statusBar()
-        self.status_model = QLabel(f"Model: {model_label}" if model_label else "Model: none")
+        self.status_model = QLabel(
+            tr("ScreeningWindow", "Model: {model}").format(model=model_label)
+            if model_label
+            else tr("ScreeningWindow", "Model: none")
+        )
         self.status_device = QLabel(device_label or "—")
-        self.status_infer = QLabel("Inference —")
-        self.status_fps = QLabel("Camera —")
-        self.status_dropped = QLabel("Dropped 0")
-        self.status_db = QLabel(f"Database: {database_state}")
+        self.status_infer = QLabel(tr("ScreeningWindow", "Inference —"))
+        self.status_fps = QLabel(tr("ScreeningWindow", "Camera —"))
+        self.status_dropped = QLabel(tr("ScreeningWindow", "Dropped {n}").format(n=0))
+        self.status_db = QLabel(tr("ScreeningWindow", "Database: {state}").format(state=database_state))
         self._fill_sources()
         for w in (
             self.status_model,
@@ -343,12 +368,16 @@ class ScreeningWindow(QMainWindow):
         self.operator = name
         self.user_label.setToolTip(f"{name} ({role})" if name else "")
         if not self.login_required:
-            self.user_label.setText("No login (demo mode)")
+            self.user_label.setText(tr("ScreeningWindow", "No login (demo mode)"))
         elif name:
             shown = name if len(name) <= 24 else name[:23] + "…"  # a long name must not push buttons away
-            self.user_label.setText(f"Logged in: {shown}" + (f" ({role})" if role else ""))
+            self.user_label.setText(
+                tr("ScreeningWindow", "Logged in: {name} ({role})").format(name=shown, role=role)
+                if role
+                else tr("ScreeningWindow", "Logged in: {name}").format(name=shown)
+            )
         else:
-            self.user_label.setText("Nobody logged in")
+            self.user_label.setText(tr("ScreeningWindow", "Nobody logged in"))
         self.logoff_button.setVisible(self.login_required and bool(name))
         self.review_button.setVisible(bool(can_review))
         self._update_buttons()
@@ -440,8 +469,8 @@ class ScreeningWindow(QMainWindow):
         if self._last_frame is None or self._camera_state() is not CameraState.LIVE:
             self._set_banner(
                 Decision.RETAKE,
-                "No live picture to screen: wait for the camera.",
-                action="Wait for the live picture",
+                tr("ScreeningWindow", "No live picture to screen: wait for the camera."),
+                action=tr("ScreeningWindow", "Wait for the live picture"),
             )
             return
         # The reference belongs to this capture and goes with it; the field starts empty for the next one
@@ -451,7 +480,7 @@ class ScreeningWindow(QMainWindow):
         self.controller.request(
             ScreenRequest("capture", self._last_frame.copy(), self.operator, ref, self._generation)
         )
-        self.reason.setText("Screening…")
+        self.reason.setText(tr("ScreeningWindow", "Screening…"))
 
     def set_capture(self, capture: CaptureService | None, source_spec: str = "") -> None:
         """Swap the frame source (the app stops the old service)."""
@@ -505,7 +534,10 @@ class ScreeningWindow(QMainWindow):
             if choice.present is False:
                 box.setItemData(
                     box.count() - 1,
-                    "Not found now: it is kept in the list because it is configured or in use",
+                    tr(
+                        "ScreeningWindow",
+                        "Not found now: it is kept in the list because it is configured or in use",
+                    ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
         box.setCurrentIndex(max(0, box.findData(self._source_spec)))
@@ -556,22 +588,31 @@ class ScreeningWindow(QMainWindow):
         decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost")."""
         self.banner_kind = kind
         self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
-        self.banner.show_lines(headline or BANNER_TEXT[kind], action, self._scale or 1.0)
+        self.banner.show_lines(headline or banner_text(kind), action, self._scale or 1.0)
         self.reason.setText(reason)
 
     def _show_idle(self) -> None:
         if self.signed_out:
-            self._set_banner("signed_out", "Log in to screen travellers.")
+            self._set_banner("signed_out", tr("ScreeningWindow", "Log in to screen travellers."))
         elif self.unavailable:
             self._set_banner(
                 "unavailable",
-                f"{self.unavailable}. The live view still works; "
-                "screening starts once a model is configured and the station restarted.",
+                tr(
+                    "ScreeningWindow",
+                    "{problem}. The live view still works; "
+                    "screening starts once a model is configured and the station restarted.",
+                ).format(problem=self.unavailable),
             )
         elif self._camera_lost:
             self._show_camera_lost()
         else:
-            self._set_banner("idle", "Point the camera at the rash, then press Capture or turn on Automatic.")
+            self._set_banner(
+                "idle",
+                tr(
+                    "ScreeningWindow",
+                    "Point the camera at the rash, then press Capture or turn on Automatic.",
+                ),
+            )
 
     def show_outcome(self, outcome: ScreenOutcome) -> None:
         result = outcome.result
@@ -596,28 +637,45 @@ class ScreeningWindow(QMainWindow):
         headline, action = banner_lines(
             result.decision,
             result.reason_code,
-            short_name(explained) if explained else "",
+            class_name(explained, short=True) if explained else "",
             self.review_instruction,
         )
         if result.decision is Decision.RETAKE:
             note = (
-                f" Traveller ref. {ref} was not saved: type it again with the new picture."
+                tr(
+                    "ScreeningWindow",
+                    " Traveller ref. {ref} was not saved: type it again with the new picture.",
+                ).format(ref=ref)
                 if ref and request.mode == "capture"
                 else ""
             )
-            why = result.reason.removeprefix("retake: ").capitalize()
-            self._set_banner(result.decision, f"{at} · {why}.{note}", headline, action)
+            why = sentence(reason_sentence(result))
+            line = tr("ScreeningWindow", "{time} · {reason}.{note}").format(time=at, reason=why, note=note)
+            self._set_banner(result.decision, line, headline, action)
             self.chart.set_top3([])  # a picture to retake names no disease
         else:
-            how = f"mean of {result.frames_averaged} frames" if result.mode == "auto" else "captured frame"
+            how = (
+                tr("ScreeningWindow", "mean of {n} frames").format(n=result.frames_averaged)
+                if result.mode == "auto"
+                else tr("ScreeningWindow", "captured frame")
+            )
             saved = ""
             if outcome.case_id:
-                saved = " Case saved" + (f" with traveller ref. {ref}." if ref else ".")
+                saved = (
+                    tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=ref)
+                    if ref
+                    else tr("ScreeningWindow", " Case saved.")
+                )
             elif outcome.log_error:
                 saved = f" {outcome.log_error}."
             elif ref:
-                saved = f" Traveller ref. {ref} not saved (no case is kept for this result)."
-            self._set_banner(result.decision, f"{at} · {result.reason} ({how}).{saved}", headline, action)
+                saved = tr(
+                    "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
+                ).format(ref=ref)
+            line = tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
+                time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
+            )
+            self._set_banner(result.decision, line, headline, action)
             colour = CHART_COLOURS[result.decision]
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
             unknown = result.reason_code is ReasonCode.UNKNOWN_CONDITION
@@ -628,7 +686,11 @@ class ScreeningWindow(QMainWindow):
                 flag_threshold=result.thresholds.flag,
                 flagged_classes=tuple(result.thresholds.flagged_classes),
             )
-            self.status_infer.setText(f"Inference {result.infer_ms:.0f} ms +heatmap {result.cam_ms:.0f} ms")
+            self.status_infer.setText(
+                tr("ScreeningWindow", "Inference {infer:.0f} ms +heatmap {cam:.0f} ms").format(
+                    infer=result.infer_ms, cam=result.cam_ms
+                )
+            )
         self._render_screened()
         self.outcome_shown.emit(outcome)
 
@@ -666,9 +728,11 @@ class ScreeningWindow(QMainWindow):
     def _on_failed(self, message: str) -> None:
         self._set_banner(
             Decision.RETAKE,
-            f"{message}. Try again; if it persists, restart the station.",
-            "SCREENING ERROR",
-            "Capture again",
+            tr("ScreeningWindow", "{problem}. Try again; if it persists, restart the station.").format(
+                problem=message
+            ),
+            tr("ScreeningWindow", "SCREENING ERROR"),
+            tr("ScreeningWindow", "Capture again"),
         )
 
     def _render_screened(self, *_args: object) -> None:
@@ -677,21 +741,32 @@ class ScreeningWindow(QMainWindow):
             return
         explained = r.verdict.explained_class if r.verdict else None
         if r.heatmap is None:
-            self.heatmap_caption.setText("Screened picture (no heatmap: this result names no condition)")
+            self.heatmap_caption.setText(
+                tr("ScreeningWindow", "Screened picture (no heatmap: this result names no condition)")
+            )
             self.heatmap_view.set_image(r.image)
             return
         # The model sees the centred square of the picture (models/preprocessing.py): the heatmap stops at its
         # edges, which the dashed outline shows.
         crop = square_crop_box(*r.image.shape[:2])
-        what = (
-            f"where the model looked for {short_name(explained)}" if explained else "where the model looked"
-        )
         if self.heatmap_toggle.isChecked():
-            self.heatmap_caption.setText(f"Heatmap: {what} · dashed square: what the model saw")
+            self.heatmap_caption.setText(
+                tr(
+                    "ScreeningWindow",
+                    "Heatmap: where the model looked for {cls} · dashed square: what the model saw",
+                ).format(cls=class_name(explained, short=True))
+                if explained
+                else tr(
+                    "ScreeningWindow", "Heatmap: where the model looked · dashed square: what the model saw"
+                )
+            )
             self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0), crop)
         else:
             self.heatmap_caption.setText(
-                "Screened picture (heatmap off [H]) · dashed square: what the model saw"
+                tr(
+                    "ScreeningWindow",
+                    "Screened picture (heatmap off [H]) · dashed square: what the model saw",
+                )
             )
             self.heatmap_view.set_image(r.image, crop)
 
@@ -728,9 +803,11 @@ class ScreeningWindow(QMainWindow):
     def _show_camera_lost(self) -> None:
         self._set_banner(
             CAMERA_LOST,
-            f"No live picture since {self._lost_since}; the station keeps trying the camera.",
-            CAMERA_LOST_HEADLINE,
-            CAMERA_LOST_ACTION,
+            tr(
+                "ScreeningWindow", "No live picture since {time}; the station keeps trying the camera."
+            ).format(time=self._lost_since),
+            tr("ScreeningWindow", CAMERA_LOST_HEADLINE),
+            tr("ScreeningWindow", CAMERA_LOST_ACTION),
         )
 
     def _camera_back(self) -> None:
@@ -738,7 +815,7 @@ class ScreeningWindow(QMainWindow):
         if not self._camera_lost:
             return
         self._camera_lost = False
-        self.live_view.placeholder = LIVE_PLACEHOLDER
+        self.live_view.placeholder = tr("ScreeningWindow", LIVE_PLACEHOLDER)
         self._update_buttons()
         self._fill_sources()
         if self.banner_kind == CAMERA_LOST:
@@ -749,23 +826,34 @@ class ScreeningWindow(QMainWindow):
         pending = getattr(status, "pending", 0)
         written = getattr(status, "written", 0)
         if ok:
-            self.set_database_state(f"OK, {written} saved, {pending} waiting")
+            self.set_database_state(
+                tr("ScreeningWindow", "OK, {written} saved, {pending} waiting").format(
+                    written=written, pending=pending
+                )
+            )
         else:  # the writer's own line for an officer (no SQL, no URL): "Database busy: ... (N waiting)"
             self.status_db.setText(
-                getattr(status, "message", "") or f"Database: retrying ({pending} waiting, kept on disk)"
+                getattr(status, "message", "")
+                or tr("ScreeningWindow", "Database: retrying ({pending} waiting, kept on disk)").format(
+                    pending=pending
+                )
             )
 
     def set_database_state(self, text: str) -> None:
-        self.status_db.setText(f"Database: {text}")
+        self.status_db.setText(tr("ScreeningWindow", "Database: {state}").format(state=text))
 
     def _refresh_status(self) -> None:
         if self.capture is not None:
             stats = self.capture.stats()
-            self.status_fps.setText(f"Camera {stats.fps:.1f} fps · shown {self.displayed_fps():.1f}")
-            self.status_dropped.setText(f"Dropped {stats.dropped}")
+            self.status_fps.setText(
+                tr("ScreeningWindow", "Camera {fps:.1f} fps · shown {shown:.1f}").format(
+                    fps=stats.fps, shown=self.displayed_fps()
+                )
+            )
+            self.status_dropped.setText(tr("ScreeningWindow", "Dropped {n}").format(n=stats.dropped))
             self.on_capture_state(stats)
         else:
-            self.status_fps.setText("Camera none")
+            self.status_fps.setText(tr("ScreeningWindow", "Camera none"))
 
     # ---------- scaling and shutdown ----------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

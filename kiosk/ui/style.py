@@ -6,9 +6,11 @@ import re
 from functools import cache
 
 from models.decision import Decision, ReasonCode
+from models.taxonomy import display_name
 
 from ..config import DEFAULT_REVIEW_INSTRUCTION
 from ..resources import resource_path
+from .i18n import QT_TRANSLATE_NOOP, tr
 
 # The tables below are keyed by models.decision.Decision (a StrEnum: a stored decision string such as "flag"
 # finds the same entry) and, for the banner, by the station's own states ("idle", "unavailable", ...).
@@ -28,34 +30,100 @@ BANNER_COLOURS = {
     "camera_lost": ("#8b0000", "#ffffff"),  # white on dark red (10:1), the lost panel's colour
 }
 
+# The texts below are English, marked for Qt's translation (kiosk/ui/i18n.py) and translated where they are
+# shown: use banner_text(), banner_lines(), class_name() and reason_sentence(), not the tables directly.
 BANNER_TEXT = {
-    Decision.FLAG: "FLAG · suspected {cls}",
-    Decision.REVIEW: "REVIEW · manual review needed",
-    Decision.CLEAR: "CLEAR · {cls}",
-    Decision.RETAKE: "RETAKE · image not usable",
-    "idle": "Ready · press Capture",
-    "unavailable": "SCREENING UNAVAILABLE",
-    "signed_out": "LOGGED OFF · log in to screen",
+    Decision.FLAG: QT_TRANSLATE_NOOP("Banner", "FLAG · suspected {cls}"),
+    Decision.REVIEW: QT_TRANSLATE_NOOP("Banner", "REVIEW · manual review needed"),
+    Decision.CLEAR: QT_TRANSLATE_NOOP("Banner", "CLEAR · {cls}"),
+    Decision.RETAKE: QT_TRANSLATE_NOOP("Banner", "RETAKE · image not usable"),
+    "idle": QT_TRANSLATE_NOOP("Banner", "Ready · press Capture"),
+    "unavailable": QT_TRANSLATE_NOOP("Banner", "SCREENING UNAVAILABLE"),
+    "signed_out": QT_TRANSLATE_NOOP("Banner", "LOGGED OFF · log in to screen"),
 }
 # RETAKE and REVIEW banners by reason code (models.decision.ReasonCode).
 RETAKE_TEXT = {
-    ReasonCode.NOT_SKIN: "RETAKE · not a skin close-up",
-    ReasonCode.POOR_QUALITY: "RETAKE · image not usable",
+    ReasonCode.NOT_SKIN: QT_TRANSLATE_NOOP("Banner", "RETAKE · not a skin close-up"),
+    ReasonCode.POOR_QUALITY: QT_TRANSLATE_NOOP("Banner", "RETAKE · image not usable"),
 }
-UNKNOWN_CONDITION_TEXT = "REVIEW · condition not recognised"
+UNKNOWN_CONDITION_TEXT = QT_TRANSLATE_NOOP("Banner", "REVIEW · condition not recognised")
 
 # What the officer does next: the banner's second line, one per decision (RETAKE: by reason code).
-# REVIEW's line is the station's own ([station] review_instruction, kiosk/config.py; this is its default).
+# REVIEW's line is the station's own ([station] review_instruction, kiosk/config.py; this is its default,
+# translated; a station's own instruction is shown as written).
 ACTION_TEXT = {
-    Decision.FLAG: "Send to secondary screening",
-    Decision.REVIEW: DEFAULT_REVIEW_INSTRUCTION,
-    Decision.CLEAR: "Let the traveller pass",
-    Decision.RETAKE: "Take the picture again",
+    Decision.FLAG: QT_TRANSLATE_NOOP("Banner", "Send to secondary screening"),
+    Decision.REVIEW: QT_TRANSLATE_NOOP("Banner", "Hold the traveller and ask the duty clinician"),
+    Decision.CLEAR: QT_TRANSLATE_NOOP("Banner", "Let the traveller pass"),
+    Decision.RETAKE: QT_TRANSLATE_NOOP("Banner", "Take the picture again"),
 }
+assert ACTION_TEXT[Decision.REVIEW] == DEFAULT_REVIEW_INSTRUCTION  # the marked copy of the config's default
 RETAKE_ACTION_TEXT = {
-    ReasonCode.POOR_QUALITY: "Hold the camera steady, closer, in good light",
-    ReasonCode.NOT_SKIN: "Point the camera at the affected skin",
+    ReasonCode.POOR_QUALITY: QT_TRANSLATE_NOOP("Banner", "Hold the camera steady, closer, in good light"),
+    ReasonCode.NOT_SKIN: QT_TRANSLATE_NOOP("Banner", "Point the camera at the affected skin"),
 }
+
+# The classes' display names (models.taxonomy) and their short forms ("Mpox", not "Mpox (monkeypox)").
+CLASS_TEXT = (
+    QT_TRANSLATE_NOOP("Classes", "Mpox (monkeypox)"),
+    QT_TRANSLATE_NOOP("Classes", "Mpox"),
+    QT_TRANSLATE_NOOP("Classes", "Chickenpox"),
+    QT_TRANSLATE_NOOP("Classes", "Measles"),
+    QT_TRANSLATE_NOOP("Classes", "Normal skin"),
+    QT_TRANSLATE_NOOP("Classes", "Eczema"),
+    QT_TRANSLATE_NOOP("Classes", "Urticaria (hives)"),
+    QT_TRANSLATE_NOOP("Classes", "Urticaria"),
+    QT_TRANSLATE_NOOP("Classes", "Bullous disease"),
+    QT_TRANSLATE_NOOP("Classes", "Vasculitis"),
+)
+
+# The quality gate's reasons (models/quality.py writes them in English): translated part by part.
+QUALITY_TEXT = {
+    text: text
+    for text in (
+        QT_TRANSLATE_NOOP("Reason", "no skin in view: point the camera at the rash"),
+        QT_TRANSLATE_NOOP("Reason", "too dark: add light or move closer to the lamp"),
+        QT_TRANSLATE_NOOP("Reason", "too bright: reduce glare or move away from direct light"),
+        QT_TRANSLATE_NOOP("Reason", "rather dark"),
+        QT_TRANSLATE_NOOP("Reason", "too blurred: hold still and let the camera focus"),
+        QT_TRANSLATE_NOOP("Reason", "slightly blurred"),
+        QT_TRANSLATE_NOOP("Reason", "little skin in view"),
+    )
+}
+# Why the decision (models/decision.py says it in English for the log): the window's sentence, rebuilt from
+# the verdict's numbers so that it can be translated.
+REASON_TEXT = {
+    "flag": QT_TRANSLATE_NOOP(
+        "Reason", "{cls} probability {p:.2f} is at or above the flag threshold {flag:.2f}"
+    ),
+    "unknown": QT_TRANSLATE_NOOP(
+        "Reason",
+        "This rash does not look like any condition the model knows (mpox and seven look-alikes): "
+        "a person must look",
+    ),
+    "unknown_score": QT_TRANSLATE_NOOP("Reason", "open-set score {score:.2f}, threshold {threshold:.2f}"),
+    "low_confidence": QT_TRANSLATE_NOOP(
+        "Reason", "top probability {p:.2f} is below the review threshold {review:.2f}"
+    ),
+    "clear": QT_TRANSLATE_NOOP("Reason", "no flagged class reached {flag:.2f}; top class {cls} at {p:.2f}"),
+    "doubtful": QT_TRANSLATE_NOOP("Reason", "image quality doubtful ({quality}); {reason}"),
+    "not_skin": QT_TRANSLATE_NOOP(
+        "Reason", "this does not look like a skin close-up; point the camera at the affected skin"
+    ),
+}
+
+
+def banner_text(kind: Decision | str) -> str:
+    """The banner's headline for a station state ("idle", "unavailable", "signed_out") or a decision."""
+    return tr("Banner", BANNER_TEXT[kind])
+
+
+def class_name(cls: str, short: bool = False) -> str:
+    """A class's display name in the station's language (``short``: without its parenthesis)."""
+    name = display_name(cls)
+    if short:
+        name = name.split(" (")[0]
+    return tr("Classes", name)
 
 
 def banner_lines(
@@ -64,21 +132,79 @@ def banner_lines(
     named_class: str = "",
     review_instruction: str = "",
 ) -> tuple[str, str]:
-    """(headline, action) of a screening result's banner: the one decision -> banner mapping.
+    """(headline, action) of a screening result's banner, in the station's language: the one decision ->
+    banner mapping.
 
-    ``named_class``: the display name of the class a FLAG suspects or a CLEAR found."""
+    ``named_class``: the display name of the class a FLAG suspects or a CLEAR found (already translated)."""
     decision = Decision(decision)  # a stored string ("flag") is taken too
     reason_code = ReasonCode(reason_code) if reason_code else None
     if decision is Decision.RETAKE:
         return (
-            RETAKE_TEXT.get(reason_code, BANNER_TEXT[Decision.RETAKE]),
-            RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT[Decision.RETAKE]),
+            tr("Banner", RETAKE_TEXT.get(reason_code, BANNER_TEXT[Decision.RETAKE])),
+            tr("Banner", RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT[Decision.RETAKE])),
         )
     if decision is Decision.REVIEW:
         unknown = reason_code is ReasonCode.UNKNOWN_CONDITION
         head = UNKNOWN_CONDITION_TEXT if unknown else BANNER_TEXT[Decision.REVIEW]
-        return head, review_instruction or ACTION_TEXT[Decision.REVIEW]
-    return BANNER_TEXT[decision].format(cls=named_class).removesuffix(" · "), ACTION_TEXT[decision]
+        return tr("Banner", head), tr("Banner", review_instruction or ACTION_TEXT[Decision.REVIEW])
+    head = tr("Banner", BANNER_TEXT[decision]).format(cls=named_class).strip().removesuffix(" ·")
+    return head, tr("Banner", ACTION_TEXT[decision])
+
+
+def _quality_text(text: str) -> str:
+    return "; ".join(tr("Reason", QUALITY_TEXT.get(part.strip(), part.strip())) for part in text.split(";"))
+
+
+def reason_sentence(result) -> str:
+    """Why the decision of ``result`` (kiosk.inference.ScreeningResult), in the station's language, without
+    a full stop. Rebuilt from the verdict's numbers; the stored English reason where they are missing."""
+    decision = Decision(result.decision)
+    code = ReasonCode(result.reason_code)
+    verdict, th, probs = result.verdict, result.thresholds, result.probabilities
+    english = result.reason.removeprefix("retake: ")
+    if decision is Decision.RETAKE:
+        if english == REASON_TEXT["not_skin"]:
+            return tr("Reason", english)
+        return _quality_text(english)
+    if verdict is None:
+        return english
+    top = verdict.top_class
+    top_p = verdict.top_probability
+    if code is ReasonCode.FLAG_THRESHOLD and verdict.flagged_class in probs:
+        cls = verdict.flagged_class
+        return tr("Reason", REASON_TEXT["flag"]).format(
+            cls=class_name(cls, short=True), p=probs[cls], flag=th.flag
+        )
+    if code is ReasonCode.UNKNOWN_CONDITION:
+        text = tr("Reason", REASON_TEXT["unknown"])
+        score = result.open_set_score
+        if score is None and verdict.open_set is not None:
+            score = verdict.open_set.unknown
+        if score is not None and th.unknown is not None:
+            numbers = tr("Reason", REASON_TEXT["unknown_score"]).format(score=score, threshold=th.unknown)
+            text = f"{text} ({numbers})"
+        return text
+    if top is None or top_p is None:
+        return english
+    if code is ReasonCode.LOW_CONFIDENCE:
+        return tr("Reason", REASON_TEXT["low_confidence"]).format(p=top_p, review=th.review)
+    clear = tr("Reason", REASON_TEXT["clear"]).format(flag=th.flag, cls=class_name(top, short=True), p=top_p)
+    if code is ReasonCode.POOR_QUALITY:
+        doubtful = result.quality.doubtful
+        if not doubtful:
+            found = re.match(r"image quality doubtful \((.*?)\); ", english)
+            doubtful = found.group(1) if found else ""
+        if not doubtful:
+            return english
+        return tr("Reason", REASON_TEXT["doubtful"]).format(quality=_quality_text(doubtful), reason=clear)
+    if code is ReasonCode.CONFIDENT:
+        return clear
+    return english
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter (where the script has capitals)."""
+    return text[:1].upper() + text[1:]
 
 
 def scale_for(height: int) -> float:

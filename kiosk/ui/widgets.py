@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from models.taxonomy import display_name
+from .i18n import tr
 
 
 def local_time(when: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -96,13 +96,16 @@ class LostPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("lostPanel")
         layout = QVBoxLayout(self)
-        self.title = QLabel("Camera lost")
+        self.title = QLabel(tr("LostPanel", "Camera lost"))
         self.title.setStyleSheet("font-size: 160%; font-weight: 800;")
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.todo = QLabel(
-            "What to do: check the camera's cable and that no other program uses it, or choose another "
-            "camera. Screening resumes by itself when the picture returns."
+            tr(
+                "LostPanel",
+                "What to do: check the camera's cable and that no other program uses it, or choose another "
+                "camera. Screening resumes by itself when the picture returns.",
+            )
         )
         self.todo.setWordWrap(True)
         for w in (self.title, self.detail, self.todo):
@@ -254,11 +257,13 @@ class Top3Chart(pg.PlotWidget):
         for mark, text, y, (cls, _p) in zip(self._marks, self._mark_labels, self._ys, padded, strict=True):
             if cls and flag_threshold is not None and cls in flagged_classes:
                 mark.setData([flag_threshold, flag_threshold], [y - 0.38, y + 0.38])
-                text.setText(f"flag {flag_threshold:.2f}")
+                text.setText(tr("Top3Chart", "flag {threshold:.2f}").format(threshold=flag_threshold))
                 text.setPos(flag_threshold, y + 0.38)
                 self.threshold_marks.append((cls, flag_threshold))
             else:  # emptied, not removed (see the class docstring)
                 mark.setData([], [])
                 text.setText("")
-        ticks = [(y, display_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
+        from .style import class_name
+
+        ticks = [(y, class_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
         self.getAxis("left").setTicks([ticks])

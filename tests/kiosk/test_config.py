@@ -44,7 +44,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_defaults_match_the_contract():
     c = parse_config({})
-    assert c.station.id == "gate-1" and c.camera.source == "camera:0"
+    assert c.station.id == "gate-1" and c.station.language == "en" and c.camera.source == "camera:0"
     assert c.model.bundle == "" and c.model.device == "auto" and c.model.backend == "auto"
     assert (c.thresholds.flag, c.thresholds.review, c.thresholds.flagged_classes) == (None, None, None)
     assert c.screening.auto_mode is False and c.screening.auto_window == 5

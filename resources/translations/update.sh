@@ -1,0 +1,25 @@
+#!/bin/sh
+# The station's translations (kiosk/ui/i18n.py): refresh the .ts sources from the code, then compile the .qm
+# files the station loads. Run from anywhere; commit the .ts and .qm files.
+#   resources/translations/update.sh            # lupdate + lrelease
+#   LUPDATE=... LRELEASE=... update.sh          # other tools than the virtualenv's
+# -no-obsolete drops texts the code no longer has; tests/kiosk/test_translations.py fails on any text left
+# unfinished (new texts arrive as type="unfinished": translate them in Qt Linguist or by hand).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin="$root/.venv/bin"
+LUPDATE=${LUPDATE:-$bin/pyside6-lupdate}
+LRELEASE=${LRELEASE:-$bin/pyside6-lrelease}
+# The screening window and what it shows (the review window and the referral slip are not translated yet).
+sources="kiosk/ui/i18n.py kiosk/ui/style.py kiosk/ui/widgets.py kiosk/ui/screening_window.py"
+cd "$root"
+for lang in en fr es pt ar zh_CN; do
+    # tr(context, text) is kiosk/ui/i18n.py's spelling of QCoreApplication.translate.
+    # shellcheck disable=SC2086
+    "$LUPDATE" -tr-function-alias translate+=tr -no-obsolete -locations none -source-language en \
+        -target-language "$lang" $sources -ts "resources/translations/station_$lang.ts"
+done
+for ts in resources/translations/station_*.ts; do
+    "$LRELEASE" "$ts" -qm "${ts%.ts}.qm"
+done

@@ -1,0 +1,214 @@
+"""Issue 15, "Languages": the screening window speaks the station's language ([station] language).
+
+The translation sources (resources/translations/station_<lang>.ts) must be complete: every text the code marks
+is translated in every language, none unfinished, empty or obsolete, with the same placeholders as the English
+({cls}, {p:.2f}, %1), and compiled. The real window, offscreen, shows the translated banner and buttons, and
+Arabic mirrors the layout. The review window and the referral slip are not translated yet (not covered here).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from kiosk.config import LANGUAGES, ConfigError, ModelConfig, StationConfig, parse_config
+from kiosk.ui import i18n
+from kiosk.ui.screening_window import ScreeningWindow
+from kiosk.ui.style import ACTION_TEXT, BANNER_TEXT, QUALITY_TEXT, RETAKE_ACTION_TEXT, RETAKE_TEXT
+from models.decision import Decision
+
+from .test_result_panel import CASES, FLAG, show
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+OTHERS = [lang for lang in LANGUAGES if lang != "en"]
+# The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py).
+CONTEXTS = {"Banner", "Classes", "Reason", "ScreeningWindow", "LostPanel", "Top3Chart"}
+SOURCES = ["kiosk/ui/i18n.py", "kiosk/ui/style.py", "kiosk/ui/widgets.py", "kiosk/ui/screening_window.py"]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> the <translation> element of every message of a .ts file."""
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            key = (name, message.findtext("source"))
+            assert key not in found, f"{path.name}: {key} twice"
+            found[key] = message.find("translation")
+    return found
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp):
+    """Each test may install a language; the next test starts in English again."""
+    yield
+    i18n.install("en")
+
+
+def test_every_language_of_the_config_has_a_compiled_translation():
+    assert tuple(i18n.LANGUAGES) == LANGUAGES
+    for lang in LANGUAGES:
+        ts, qm = FOLDER / f"station_{lang}.ts", FOLDER / f"station_{lang}.qm"
+        assert ts.is_file() and qm.is_file(), f"{lang}: run resources/translations/update.sh"
+        assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"{qm.name} is older than {ts.name}: recompile"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_are_complete(lang):
+    english = messages(FOLDER / "station_en.ts")
+    assert CONTEXTS <= {context for context, _ in english}
+    found = messages(FOLDER / f"station_{lang}.ts")
+    missing = sorted(set(english) - set(found))
+    assert not missing, f"station_{lang}.ts lacks {missing}: run resources/translations/update.sh, translate"
+    assert not sorted(set(found) - set(english)), f"station_{lang}.ts has texts the English one has not"
+    for (context, source), translation in found.items():
+        where = f"station_{lang}.ts [{context}] {source!r}"
+        assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), (
+            f"{where}: {translation.get('type')}"
+        )
+        text = translation.text or ""
+        assert text.strip(), f"{where}: empty translation"
+        assert placeholders(text) == placeholders(source), f"{where}: placeholders differ in {text!r}"
+        for hint in re.findall(r"\[[^\]]+\]", source):  # keyboard hints stay as they are
+            assert hint in text, f"{where}: keyboard hint {hint} lost in {text!r}"
+
+
+def test_the_english_source_has_every_text_the_code_marks(tmp_path):
+    """lupdate over the code finds exactly the texts of station_en.ts (none added or renamed unnoticed)."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        lupdate = shutil.which("pyside6-lupdate")
+    if not lupdate:
+        pytest.skip("pyside6-lupdate not installed")
+    out = tmp_path / "fresh.ts"
+    cmd = [
+        str(lupdate),
+        "-tr-function-alias",
+        "translate+=tr",
+        "-locations",
+        "none",
+        *SOURCES,
+        "-ts",
+        str(out),
+    ]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    assert set(messages(out)) == set(messages(FOLDER / "station_en.ts"))
+
+
+def test_every_quality_gate_reason_can_be_translated():
+    """models/quality.py writes its reasons in English; each has an entry in the window's table."""
+    code = (ROOT / "models" / "quality.py").read_text()
+    said = set(re.findall(r'append\("([^"]+)"\)', code)) | set(
+        re.findall(r'^NO_SKIN = "([^"]+)"', code, re.M)
+    )
+    assert said and said <= set(QUALITY_TEXT)
+
+
+def test_the_language_setting_is_checked():
+    assert parse_config({}).station.language == "en"
+    assert parse_config({"station": {"language": "zh_CN"}}).station.language == "zh_CN"
+    with pytest.raises(ConfigError, match="en, fr, es, pt, ar, zh_CN"):
+        parse_config({"station": {"language": "de"}})
+
+
+@pytest.fixture
+def window_in(qtbot):
+    """The real screening window (no camera, no model) made after installing a language, at 1280x720."""
+    windows = []
+
+    def build(lang):
+        i18n.install(lang)
+        w = ScreeningWindow(None, None, clear_result_after_s=60)
+        qtbot.addWidget(w)
+        w.resize(1280, 720)
+        w.show()
+        qtbot.waitExposed(w)
+        windows.append(w)
+        return w
+
+    yield build
+    for w in windows:
+        w.stop_timers()
+
+
+EXPECTED = {
+    "fr": (
+        "ALERTE · suspicion de Mpox",
+        "Orienter vers le contrôle sanitaire secondaire",
+        "Capturer  [Space]",
+    ),
+    "ar": ("تنبيه · اشتباه في جدري القردة", "أحِل المسافر إلى الفحص الثانوي", "التقاط  [Space]"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_flag_is_shown_in_the_station_language(window_in, lang):
+    window = window_in(lang)
+    show(window, FLAG)
+    headline, action, capture = EXPECTED[lang]
+    assert (window.banner.headline, window.banner.action) == (headline, action)
+    assert window.capture_button.text() == capture
+    assert window.heatmap_toggle.text().endswith("[H]") and window.heatmap_toggle.text() != "Heatmap [H]"
+    assert "FLAG" not in window.reason.text() and "probability" not in window.reason.text()
+    rtl = Qt.LayoutDirection.RightToLeft
+    assert (window.layoutDirection() == rtl) == (lang == "ar")
+    assert (window.banner.layoutDirection() == rtl) == (lang == "ar")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_window_shows_the_tables_translated(window_in, lang):
+    window = window_in(lang)
+    for case, (result, headline, action) in CASES.items():
+        show(window, result)
+        assert window.banner.headline != headline and window.banner.action != action, (lang, case)
+        if result.decision is Decision.RETAKE:
+            expected = QCoreApplication.translate("Banner", RETAKE_ACTION_TEXT[result.reason_code])
+        else:
+            expected = QCoreApplication.translate("Banner", ACTION_TEXT[result.decision])
+        assert window.banner.action == expected
+    assert window.banner.headline == QCoreApplication.translate("Banner", RETAKE_TEXT[result.reason_code])
+    window.clear_result()
+    assert window.banner.headline == QCoreApplication.translate("Banner", BANNER_TEXT["idle"])
+    assert window.banner.headline != BANNER_TEXT["idle"]
+    window.show_camera_lost("camera:0 stopped delivering pictures")
+    assert window.lost_panel.title.text() != "Camera lost" and "Ctrl+K" in window.banner.action
+
+
+def test_a_station_built_from_its_configuration_speaks_its_language(
+    qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock
+):
+    """[station] language = "ar" through the composition root: mirrored window, Arabic texts."""
+    from kiosk.app import Station
+
+    config = replace(
+        kiosk_config,
+        station=StationConfig(language="ar"),
+        model=ModelConfig(bundle=str(make_tiny_bundle()), device="cpu", backend="eager"),
+    )
+    factory = fake_camera[0]
+    station = Station(
+        config, source_factory=lambda _spec: factory(), clock=clock, camera_prober=lambda _s: []
+    )
+    try:
+        window = station.build(no_login=True)
+        qtbot.addWidget(window)
+        assert QCoreApplication.instance().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.banner.headline == "جاهز · اضغط «التقاط»"
+        assert window.windowTitle() == "محطة فحص جدري القردة"
+    finally:
+        station.shutdown()
