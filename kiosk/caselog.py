@@ -1,7 +1,11 @@
 """Turns screening results into case records for the store (plain Python, runs in the inference thread).
 
 FLAG and REVIEW are written with image and heatmap; CLEAR is only counted per hour unless
-``store_clear_images``. In automatic mode the same decision for the same class within ``repeat_seconds`` is
+``store_clear_images``. With ``require_consent`` (``[traveller] require_consent``, the default) nothing at all
+is kept for a result without the traveller's agreement to the privacy notice: no case, no images, and no
+CLEAR count either; a case kept records the notice's version and language and the agreement.
+
+In automatic mode the same decision for the same class within ``repeat_seconds`` is
 the same traveller still in front of the camera and is not written again; that window is measured on
 ``clock`` (``time.monotonic`` unless given; tests pass a clock they move by hand).
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.store import CaseRecord  # required: a station without its store does not start (kiosk/app.py)
@@ -17,6 +22,15 @@ from models.decision import Decision
 from models.explainer import blend_heatmap
 
 from .inference import ScreeningResult
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The privacy notice shown to the traveller before the capture, and their answer."""
+
+    notice_version: str  # kiosk/ui/traveller.py: notice_version(), the first 12 hex digits of its SHA-256
+    language: str  # the notice's language (a key of kiosk.ui.i18n.LANGUAGES)
+    given: bool  # the officer confirmed the traveller agreed
 
 
 class CaseSink(Protocol):
@@ -36,6 +50,7 @@ class CaseLog:
         store_clear_images: bool = False,
         repeat_seconds: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
+        require_consent: bool = False,
     ):
         self.writer = writer
         self.clock = clock
@@ -44,6 +59,8 @@ class CaseLog:
         self.model_sha256 = model_sha256
         self.store_clear_images = store_clear_images
         self.repeat_seconds = repeat_seconds
+        self.require_consent = require_consent
+        self.refused = 0  # results not kept because the traveller had not agreed
         self._last_auto: tuple[Decision, str, float] | None = None
         self.suppressed = 0
 
@@ -60,9 +77,22 @@ class CaseLog:
         self._last_auto = (*key, now)
         return last is not None and last[:2] == key and now - last[2] < self.repeat_seconds
 
-    def record(self, result: ScreeningResult, operator: str = "", traveller_ref: str = "") -> str | None:
+    def allowed(self, consent: Consent | None) -> bool:
+        """May anything of this result be kept? Without a required agreement: nothing."""
+        return not self.require_consent or (consent is not None and consent.given)
+
+    def record(
+        self,
+        result: ScreeningResult,
+        operator: str = "",
+        traveller_ref: str = "",
+        consent: Consent | None = None,
+    ) -> str | None:
         """Write the case if it is to be kept; return its id (durable when returned) or None."""
         if result.decision is Decision.RETAKE or result.verdict is None:
+            return None
+        if not self.allowed(consent):
+            self.refused += 1
             return None
         if self._repeat(result):
             self.suppressed += 1
@@ -90,5 +120,8 @@ class CaseLog:
             traveller_ref=traveller_ref.strip(),
             reason_code=result.reason_code.value,
             open_set_score=result.open_set_score,
+            consent_notice_version=consent.notice_version if consent is not None else None,
+            consent_language=consent.language if consent is not None else None,
+            consent_given=bool(consent.given) if consent is not None else None,
         )
         return self.writer.submit_case(record)

@@ -142,6 +142,24 @@ class ReferralConfig:
         return self.folder if self.folder is not None else Path(data_dir) / "referrals"
 
 
+TRAVELLER_SCREENS = ("auto", "second", "panel", "off")
+
+
+@dataclass(frozen=True)
+class TravellerConfig:
+    """The traveller-facing panel and the privacy notice (kiosk/ui/traveller.py, docs/kiosk.md)."""
+
+    # auto: a window of its own on a second screen when there is one, else a panel in the officer's window;
+    # second: a window of its own (on the second screen, else beside the officer's); panel: in the officer's
+    # window; off: no traveller panel (the officer shows the notice another way).
+    screen: str = "auto"
+    # The traveller's answer to the privacy notice is asked before each case is stored, and without it
+    # nothing is stored. false: cases are stored without asking (consent not recorded: for a site that takes
+    # consent another way, on paper for instance).
+    require_consent: bool = True
+    language: str = ""  # the traveller panel's first language; empty: the station's language
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     station: StationConfig = field(default_factory=StationConfig)
@@ -153,6 +171,7 @@ class KioskConfig:
     security: SecurityConfig = field(default_factory=SecurityConfig)
     ui: UiConfig = field(default_factory=UiConfig)
     referral: ReferralConfig = field(default_factory=ReferralConfig)
+    traveller: TravellerConfig = field(default_factory=TravellerConfig)
     path: Path | None = None  # the file it was read from, None for built-in defaults
 
 
@@ -191,6 +210,18 @@ def _language(v: Any) -> str:
             "Simplified Chinese)"
         )
     return v
+
+
+def _traveller_screen(v: Any) -> str:
+    v = _str(v).strip()
+    if v not in TRAVELLER_SCREENS:
+        raise ValueError(f"must be one of {', '.join(repr(s) for s in TRAVELLER_SCREENS)}")
+    return v
+
+
+def _traveller_language(v: Any) -> str:
+    v = _str(v).strip()
+    return _language(v) if v else ""
 
 
 def _paper(v: Any) -> str:
@@ -290,6 +321,7 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     },
     "ui": {"fullscreen": _bool, "flag_sound": _bool},
     "referral": {"paper": _paper, "include_images": _bool, "printer": _printer, "folder": _str},
+    "traveller": {"screen": _traveller_screen, "require_consent": _bool, "language": _traveller_language},
 }
 
 
@@ -355,6 +387,7 @@ def parse_config(
         security=SecurityConfig(**values.get("security", {})),
         ui=UiConfig(**values.get("ui", {})),
         referral=ReferralConfig(**referral),
+        traveller=TravellerConfig(**values.get("traveller", {})),
         path=Path(where) if where != "<defaults>" else None,
     )
 
@@ -420,5 +453,7 @@ def describe(config: KioskConfig) -> str:
         f"referral slip  {config.referral.paper}, images={config.referral.include_images}, "
         f"printer={config.referral.printer or '(none: PDF only)'}, "
         f"folder={config.referral.folder_in(config.storage.data_dir)}",
+        f"traveller      screen={config.traveller.screen}, require_consent="
+        f"{config.traveller.require_consent}, language={config.traveller.language or '(station)'}",
     ]
     return "\n".join(lines)

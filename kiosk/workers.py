@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from models.errors import MpoxError
 
-from .caselog import CaseLog
+from .caselog import CaseLog, Consent
 from .inference import ScreeningEngine, ScreeningResult
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ class ScreenRequest:
     operator: str = ""
     traveller_ref: str = ""  # typed for this request: saved only with the case this request makes
     generation: int = 0  # the window's screen when asked: a result for a screen cleared since is not shown
+    consent: Consent | None = None  # the privacy notice shown and the traveller's answer (kiosk/caselog.py)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ class InferenceWorker(QObject):
         case_id, log_error = None, ""
         if result is not None and self.caselog is not None:
             try:
-                case_id = self.caselog.record(result, request.operator, request.traveller_ref)
+                case_id = self.caselog.record(
+                    result, request.operator, request.traveller_ref, request.consent
+                )
             except (MpoxError, OSError) as exc:
                 log_error = f"case not saved: {exc}"
             except Exception as exc:  # noqa: BLE001 - a store bug must not stop screening

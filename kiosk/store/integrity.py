@@ -5,6 +5,12 @@ deletion (``deleted``); ``audit.verify`` replays the chain and compares with the
 The digests take any object with the column names as attributes (an ORM object or a Core row), so the
 migration that registers older rows (revision 0004) uses the same functions. Changing a field list makes
 every recorded digest wrong: add a new version instead.
+
+Version 2 of a case's digest (revision 0005) also covers the traveller's consent (``CONSENT_FIELDS``: the
+notice version shown, its language, whether the traveller agreed). A case row whose consent columns are all
+empty (every case stored before revision 0005, and a case of a station that does not ask) keeps the version 1
+digest, so the digests already in the chain stay right; any consent value makes it a version 2 digest, so
+setting, changing or emptying the consent of a row outside the station is detected.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ USER_FIELDS = (
     "disabled",
     "created_utc",
 )
+# revision 0005: the case digest's version 2 adds these (see the module's docstring)
+CONSENT_FIELDS = ("consent_notice_version", "consent_language", "consent_given")
 KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
 
 
@@ -75,7 +83,16 @@ def digest(kind: str, row) -> str:
     values = [_value(v) for v in map(row.__getattribute__, fields)]
     if kind == "user":  # SQLite's Boolean is an integer column: 0/1 and False/True are the same value
         values[fields.index("disabled")] = bool(values[fields.index("disabled")])
-    payload = json.dumps([kind, 1, values], ensure_ascii=False, separators=(",", ":"))
+    version = 1
+    if kind == "case":
+        # a row read before revision 0005 (the migration that registers rows) has no consent columns
+        consent = [getattr(row, f, None) for f in CONSENT_FIELDS]
+        if any(v is not None for v in consent):
+            version = 2
+            given = consent[2]
+            consent[2] = None if given is None else bool(given)
+            values += [_value(v) for v in consent]
+    payload = json.dumps([kind, version, values], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

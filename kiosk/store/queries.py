@@ -139,6 +139,10 @@ class CaseDetail:
     history: list[tuple[datetime, str, str, str | None, str]]  # time, reviewer, action, outcome, note
     reason_code: str = ""
     open_set_score: float | None = None
+    # revision 0005: the privacy notice shown and the traveller's answer (None: not recorded)
+    consent_notice_version: str | None = None
+    consent_language: str | None = None
+    consent_given: bool | None = None
 
 
 def get_case(session: Session, case_id: str) -> CaseDetail | None:
@@ -166,6 +170,9 @@ def get_case(session: Session, case_id: str) -> CaseDetail | None:
         history,
         case.reason_code or "",
         case.open_set_score,
+        case.consent_notice_version,
+        case.consent_language,
+        case.consent_given,
     )
 
 

@@ -30,6 +30,12 @@ class CaseRecord:
     traveller_ref: str = ""
     reason_code: str = ""  # why the decision was made, e.g. "open_set" (at most 32 characters)
     open_set_score: float | None = None  # the open-set detector's score, when there is one
+    # The privacy notice shown to the traveller before capture and their answer (None: not asked, e.g. a
+    # station with [traveller] require_consent = false). A station that asks stores a case only with
+    # consent_given True (kiosk/caselog.py).
+    consent_notice_version: str | None = None
+    consent_language: str | None = None
+    consent_given: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,12 @@ class Case(Base):
     # the open-set score behind it
     reason_code: Mapped[str] = mapped_column(String(32), nullable=False, default="", server_default="")
     open_set_score: Mapped[float | None] = mapped_column(Float)
+    # revision 0005: the privacy notice the traveller was shown before capture (its version: the first 12 hex
+    # digits of the SHA-256 of the text as shown), in which language, and whether the traveller agreed. All
+    # NULL: not recorded (a case stored before 0005, or a station with [traveller] require_consent = false).
+    consent_notice_version: Mapped[str | None] = mapped_column(String(64))
+    consent_language: Mapped[str | None] = mapped_column(String(16))
+    consent_given: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
         Index("ix_cases_captured", "captured_utc"),

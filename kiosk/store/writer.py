@@ -146,6 +146,9 @@ class CaseWriter:
             "traveller_ref": record.traveller_ref,
             "reason_code": record.reason_code,
             "open_set_score": None if record.open_set_score is None else float(record.open_set_score),
+            "consent_notice_version": record.consent_notice_version,
+            "consent_language": record.consent_language,
+            "consent_given": None if record.consent_given is None else bool(record.consent_given),
         }
         path = self.spool.put(case_id, entry)
         with self._lock:
@@ -194,6 +197,12 @@ class CaseWriter:
             raise StoreError("case captured_utc has no time zone; pass datetime.now(UTC)")
         if record.top_class not in record.probabilities:
             raise StoreError(f"case top class {record.top_class!r} is not among its probabilities")
+        for name, value, most in (
+            ("consent notice version", record.consent_notice_version, 64),
+            ("consent language", record.consent_language, 16),
+        ):
+            if value is not None and (not isinstance(value, str) or len(value) > most):
+                raise StoreError(f"case {name} {value!r} is not text of at most {most} characters")
         if len(record.reason_code) > MAX_REASON_CODE:
             raise StoreError(
                 f"case reason code {record.reason_code!r} is longer than {MAX_REASON_CODE} characters"
@@ -357,7 +366,13 @@ def _add_clear(session, station: str, hour: datetime, n: int) -> None:
 # Spooled as JSON values, stored as JSON text (the audit chain hashes that text: its format never changes).
 _JSON_COLUMNS = ("probabilities", "thresholds", "quality")
 # Columns a case spooled by an older version lacks, with the value it is stored with.
-_ADDED_LATER = {"reason_code": "", "open_set_score": None}
+_ADDED_LATER = {
+    "reason_code": "",
+    "open_set_score": None,
+    "consent_notice_version": None,  # revision 0005: a case spooled before it was not asked
+    "consent_language": None,
+    "consent_given": None,
+}
 
 
 def _case_from_spool(entry: dict) -> Case:

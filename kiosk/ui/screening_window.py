@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +49,7 @@ from ..capture import (
     CaptureStats,
     source_choices,
 )
+from ..caselog import Consent
 from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
@@ -64,6 +66,7 @@ from .style import (
     sentence,
     style_sheet,
 )
+from .traveller import LIVE, NOTICE, WAIT, TravellerPanel, placement, second_screen
 from .widgets import Banner, ImageView, LostPanel, SourceBox, Top3Chart, local_time
 
 # Module-level texts are English, marked for translation and translated when shown (kiosk/ui/i18n.py).
@@ -126,6 +129,10 @@ class ScreeningWindow(QMainWindow):
         referral: ReferralConfig | None = None,
         referral_folder: Path | None = None,
         camera_prober: CameraProber | None = None,
+        traveller_screen: str = "off",
+        require_consent: bool = False,
+        traveller_language: str = "",
+        retention_days: int = 90,
     ):
         super().__init__()
         self.setWindowTitle(tr("ScreeningWindow", "Mpox screening station"))
@@ -140,6 +147,14 @@ class ScreeningWindow(QMainWindow):
         self.referral = referral or ReferralConfig()
         self.referral_folder = referral_folder
         self._case_id: str | None = None
+        # The traveller-facing panel and the privacy notice (kiosk/ui/traveller.py, [traveller] in the
+        # config): with require_consent, nothing of a result is kept unless the officer confirmed the
+        # traveller agreed.
+        self.require_consent = require_consent
+        self.traveller_placement = placement(traveller_screen, len(QApplication.screens()))
+        self.traveller_panel: TravellerPanel | None = None
+        self._traveller_language = traveller_language or i18n.current_language()
+        self._retention_days = retention_days
         # The source list: the configured source, the one in use, and the cameras the last scan found.
         self._configured_source = source_spec
         self._source_spec = source_spec
@@ -236,6 +251,7 @@ class ScreeningWindow(QMainWindow):
         self.ref_edit.setPlaceholderText(tr("ScreeningWindow", REF_PLACEHOLDER))
         self.ref_edit.returnPressed.connect(self.capture_now)
         lv.addWidget(self.ref_edit)
+        lv.addLayout(self._build_traveller_controls())
         buttons = QHBoxLayout()
         self.capture_button = QPushButton(tr("ScreeningWindow", "Capture  [Space]"))
         self.capture_button.clicked.connect(self.capture_now)
@@ -304,12 +320,17 @@ class ScreeningWindow(QMainWindow):
         self.note.setWordWrap(True)
         rv.addWidget(self.note)
         splitter.addWidget(right)
+        self._build_traveller_panel(splitter)
         if i18n.current_language() in i18n.UPRIGHT:  # no italics in Arabic or Chinese (kiosk/ui/i18n.py)
             for label in (self.notice_label, self.referral_label, self.heatmap_caption, self.note):
                 label.setStyleSheet("font-style: normal;")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
+        if self.traveller_placement == "panel":  # the traveller's panel at the side of the officer's screen
+            splitter.setStretchFactor(2, 2)
+            splitter.setSizes([3000, 2300, 1700])
+        else:
+            splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
 
         # Status bar.
         sb = self.statusBar()
@@ -337,6 +358,121 @@ class ScreeningWindow(QMainWindow):
             self.capture_button.setEnabled(False)
             self.auto_button.setEnabled(False)
 
+    def _build_traveller_controls(self) -> QHBoxLayout:
+        """The traveller's language (for their panel and notice) and the agreement toggle, one row above
+        Capture. The list names each language in itself; its label is its tooltip and accessible name (a
+        label beside it would widen the officer's column beyond 1280 pixels with the panel beside it)."""
+        row = QHBoxLayout()
+        self.traveller_language_label = QLabel(tr("ScreeningWindow", "Traveller's language"))
+        self.traveller_language_box = QComboBox()
+        self.traveller_language_box.setToolTip(
+            self.traveller_language_label.text()
+            + ": "
+            + tr(
+                "ScreeningWindow",
+                "The language of the traveller's panel and privacy notice (the station keeps its own)",
+            )
+        )
+        for code, name in i18n.LANGUAGES.items():
+            self.traveller_language_box.addItem(name, code)
+        self.traveller_language_box.setCurrentIndex(
+            max(0, self.traveller_language_box.findData(self._traveller_language))
+        )
+        self.traveller_language_box.currentIndexChanged.connect(self._traveller_language_chosen)
+        self.consent_button = QPushButton(tr("ScreeningWindow", "Traveller agreed to the notice  [C]"))
+        self.consent_button.setObjectName("consent")
+        self.consent_button.setCheckable(True)
+        self.consent_button.setToolTip(
+            tr(
+                "ScreeningWindow",
+                "Press when the traveller has read the privacy notice and agrees [C]. Without it the "
+                "result is shown but nothing is saved. It resets for the next traveller.",
+            )
+        )
+        self.consent_button.toggled.connect(self._consent_toggled)
+        self.traveller_language_box.setAccessibleName(self.traveller_language_label.text())
+        row.addWidget(self.traveller_language_box)
+        row.addWidget(self.consent_button, 1)
+        asked = self.require_consent or self.traveller_placement != "off"
+        self.traveller_language_label.hide()
+        self.traveller_language_box.setVisible(asked)
+        self.consent_button.setVisible(self.require_consent)
+        return row
+
+    def _build_traveller_panel(self, splitter: QSplitter) -> None:
+        if self.traveller_placement == "off":
+            return
+        if self.traveller_placement == "panel":
+            self.traveller_panel = TravellerPanel(self._traveller_language, self._retention_days)
+            splitter.addWidget(self.traveller_panel)
+        else:  # a window of its own, for the screen that faces the traveller (shown with this window)
+            self.traveller_panel = TravellerPanel(self._traveller_language, self._retention_days, self)
+            self.traveller_panel.setWindowFlag(Qt.WindowType.Window, True)
+            self.traveller_panel.setWindowTitle(self.traveller_panel.text("title"))
+            self.traveller_panel.setStyleSheet(style_sheet(1.0))
+        self._update_traveller()
+
+    def _show_traveller_window(self) -> None:
+        panel = self.traveller_panel
+        if panel is None or not panel.isWindow() or panel.isVisible():
+            return
+        screen = second_screen()
+        if screen is not None:  # full screen on the traveller's screen
+            panel.setScreen(screen)
+            panel.setGeometry(screen.geometry())
+            panel.showFullScreen()
+        else:  # no second screen: a window beside the officer's, which they can turn or move
+            panel.resize(640, 520)
+            panel.show()
+
+    def _traveller_language_chosen(self, _index: int) -> None:
+        self._traveller_language = self.traveller_language_box.currentData() or "en"
+        if self.traveller_panel is not None:
+            self.traveller_panel.set_language(self._traveller_language)
+
+    @property
+    def traveller_language(self) -> str:
+        return self._traveller_language
+
+    def set_traveller_language(self, language: str) -> None:
+        self.traveller_language_box.setCurrentIndex(max(0, self.traveller_language_box.findData(language)))
+
+    @property
+    def consent_given(self) -> bool:
+        return self.consent_button.isChecked()
+
+    def set_consent(self, agreed: bool) -> None:
+        self.consent_button.setChecked(bool(agreed))
+
+    def notice_version(self) -> str:
+        from .traveller import load_notice
+
+        return load_notice(self._traveller_language, self._retention_days).version
+
+    def consent(self) -> Consent | None:
+        """What goes with a screening request: the notice shown and the answer; None when not asked."""
+        if not self.require_consent:
+            return None
+        return Consent(self.notice_version(), self._traveller_language, self.consent_given)
+
+    def _consent_toggled(self, on: bool) -> None:
+        text = tr("ScreeningWindow", "Traveller agreed to the notice  [C]")
+        self.consent_button.setText(f"✓ {text}" if on else text)  # the state, not only the colour
+        self._update_traveller()
+        if getattr(self, "banner_kind", "") == "idle":
+            self._show_idle()
+
+    def _update_traveller(self, result_shown: bool = False) -> None:
+        panel = self.traveller_panel
+        if panel is None:
+            return
+        if result_shown:
+            panel.set_state(WAIT)
+        elif self.require_consent and not self.consent_given:
+            panel.set_state(NOTICE)
+        else:
+            panel.set_state(LIVE)
+
     def _shortcuts(self) -> None:
         def key(seq: str, fn: Callable[[], object]) -> None:
             sc = QShortcut(QKeySequence(seq), self)
@@ -351,6 +487,7 @@ class ScreeningWindow(QMainWindow):
         key("-", lambda: self.opacity.setValue(self.opacity.value() - 10))
         key("F11", self.toggle_fullscreen)
         key("P", self.save_referral_slip)
+        key("C", lambda: self.consent_button.isVisible() and self.consent_button.toggle())
         key("Ctrl+L", self.ref_edit.setFocus)
         key("Ctrl+K", self.source_box.showPopup)
         key("Ctrl+R", lambda: self.review_requested.emit())  # an officer is told why not (and it is audited)
@@ -404,6 +541,8 @@ class ScreeningWindow(QMainWindow):
         self.heatmap_caption.setText("")
         self.chart.set_top3([])
         self.ref_edit.clear()
+        self.set_consent(False)  # the next traveller is asked again
+        self._update_traveller()
         if self.controller is not None:
             self.controller.engine.reset_auto()
         self._show_idle()
@@ -478,7 +617,9 @@ class ScreeningWindow(QMainWindow):
         ref = self.ref_edit.text().strip()
         self.ref_edit.clear()
         self.controller.request(
-            ScreenRequest("capture", self._last_frame.copy(), self.operator, ref, self._generation)
+            ScreenRequest(
+                "capture", self._last_frame.copy(), self.operator, ref, self._generation, self.consent()
+            )
         )
         self.reason.setText(tr("ScreeningWindow", "Screening…"))
 
@@ -570,7 +711,12 @@ class ScreeningWindow(QMainWindow):
         ):
             self.controller.request(
                 ScreenRequest(
-                    "auto", frame.copy(), self.operator, self.ref_edit.text().strip(), self._generation
+                    "auto",
+                    frame.copy(),
+                    self.operator,
+                    self.ref_edit.text().strip(),
+                    self._generation,
+                    self.consent(),
                 )
             )
 
@@ -605,6 +751,15 @@ class ScreeningWindow(QMainWindow):
             )
         elif self._camera_lost:
             self._show_camera_lost()
+        elif self.require_consent and not self.consent_given:
+            self._set_banner(
+                "idle",
+                tr(
+                    "ScreeningWindow",
+                    "Show the traveller the privacy notice and press [C] when they agree; without it "
+                    "the result is shown but nothing is saved.",
+                ),
+            )
         else:
             self._set_banner(
                 "idle",
@@ -668,6 +823,11 @@ class ScreeningWindow(QMainWindow):
                 )
             elif outcome.log_error:
                 saved = f" {outcome.log_error}."
+            elif request.consent is not None and not request.consent.given:
+                saved = tr(
+                    "ScreeningWindow",
+                    " Nothing saved: the traveller did not agree to the notice (no case, no picture).",
+                )
             elif ref:
                 saved = tr(
                     "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
@@ -691,6 +851,9 @@ class ScreeningWindow(QMainWindow):
                     infer=result.infer_ms, cam=result.cam_ms
                 )
             )
+        if decided:  # a decision for this traveller: the next one is asked again (docs/kiosk.md)
+            self.set_consent(False)
+        self._update_traveller(result_shown=decided)
         self._render_screened()
         self.outcome_shown.emit(outcome)
 
@@ -864,6 +1027,9 @@ class ScreeningWindow(QMainWindow):
             self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
             self.banner.show_lines(self.banner.headline, self.banner.action, scale)
             self.chart.set_scale(scale)
+            if self.traveller_panel is not None and not self.traveller_panel.isWindow():
+                self.traveller_panel.set_scale(scale)
+                self.traveller_panel.setMinimumWidth(int(260 * scale))  # large print needs the room
         super().resizeEvent(event)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
@@ -871,6 +1037,10 @@ class ScreeningWindow(QMainWindow):
         if event.type() in _INPUT_EVENTS and self.clear_timer.isActive():
             self.clear_timer.start()
         return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._show_traveller_window()
 
     def stop_timers(self) -> None:
         self._frame_timer.stop()
@@ -882,6 +1052,8 @@ class ScreeningWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.stop_timers()
+        if self.traveller_panel is not None and self.traveller_panel.isWindow():
+            self.traveller_panel.close()
         reason, self._close_reason = self._close_reason or "window closed", ""
         self.closing.emit(reason)
         super().closeEvent(event)

@@ -280,6 +280,22 @@
         <translation>قاعدة البيانات: {state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>لغة المسافر</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>لغة لوحة المسافر وإشعار الخصوصية (تحتفظ المحطة بلغتها)</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>وافق المسافر على الإشعار  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>اضغط عندما يقرأ المسافر إشعار الخصوصية ويوافق عليه [C]. بدون ذلك تُعرض النتيجة ولكن لا يُحفظ شيء. يُعاد ضبطه للمسافر التالي.</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>بدون تسجيل دخول (وضع العرض)</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}. ما زال العرض المباشر يعمل؛ يبدأ الفحص بعد إعداد نموذج وإعادة تشغيل المحطة.</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>اعرض على المسافر إشعار الخصوصية واضغط [C] إذا وافق؛ وإلا تُعرض النتيجة ولكن لا يُحفظ شيء.</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>وجّه الكاميرا نحو الطفح، ثم اضغط «التقاط» أو شغّل الوضع التلقائي.</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> حُفظت الحالة.</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> لم يُحفظ شيء: لم يوافق المسافر على الإشعار (لا حالة ولا صورة).</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

@@ -280,6 +280,22 @@
         <translation>Database: {state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>Traveller&apos;s language</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>Traveller agreed to the notice  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>No login (demo mode)</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>Point the camera at the rash, then press Capture or turn on Automatic.</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> Case saved.</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> Nothing saved: the traveller did not agree to the notice (no case, no picture).</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

@@ -280,6 +280,22 @@
         <translation>Base de datos: {state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>Idioma del viajero</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>El idioma del panel y del aviso de privacidad del viajero (el puesto mantiene el suyo)</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>El viajero aceptó el aviso  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>Pulse cuando el viajero haya leído el aviso de privacidad y lo acepte [C]. Sin ello, el resultado se muestra pero no se guarda nada. Se restablece para el siguiente viajero.</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>Sin inicio de sesión (modo demo)</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}. La imagen en directo sigue funcionando; el cribado empieza cuando se configure un modelo y se reinicie el puesto.</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>Muestre al viajero el aviso de privacidad y pulse [C] si lo acepta; si no, el resultado se muestra pero no se guarda nada.</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>Apunte la cámara a la erupción y pulse Capturar o active Automático.</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> Caso guardado.</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> Nada guardado: el viajero no aceptó el aviso (ni caso, ni foto).</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

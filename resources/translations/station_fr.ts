@@ -280,6 +280,22 @@
         <translation>Base de données : {state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>Langue du voyageur</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>La langue du panneau et de l&apos;avis de confidentialité du voyageur (le poste garde la sienne)</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>Le voyageur accepte l&apos;avis  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>Appuyez quand le voyageur a lu l&apos;avis de confidentialité et l&apos;accepte [C]. Sans cela, le résultat est affiché mais rien n&apos;est enregistré. Remis à zéro pour le voyageur suivant.</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>Sans connexion (mode démo)</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}. L&apos;image en direct fonctionne toujours ; le dépistage démarre une fois un modèle configuré et le poste redémarré.</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>Montrez l&apos;avis de confidentialité au voyageur et appuyez sur [C] s&apos;il l&apos;accepte ; sinon le résultat est affiché mais rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>Pointez la caméra vers l&apos;éruption, puis appuyez sur Capturer ou activez Automatique.</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> Cas enregistré.</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> Rien d&apos;enregistré : le voyageur n&apos;a pas accepté l&apos;avis (ni dossier, ni photo).</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

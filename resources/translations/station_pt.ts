@@ -280,6 +280,22 @@
         <translation>Base de dados: {state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>Idioma do viajante</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>O idioma do painel e do aviso de privacidade do viajante (o posto mantém o seu)</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>O viajante aceitou o aviso  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>Prima quando o viajante tiver lido o aviso de privacidade e o aceitar [C]. Sem isso, o resultado é mostrado mas nada é guardado. É reposto para o viajante seguinte.</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>Sem início de sessão (modo de demonstração)</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}. A imagem em direto continua a funcionar; o rastreio começa quando um modelo for configurado e o posto reiniciado.</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>Mostre ao viajante o aviso de privacidade e prima [C] se ele o aceitar; caso contrário, o resultado é mostrado mas nada é guardado.</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>Aponte a câmara para a erupção e prima Capturar ou ative Automático.</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> Caso guardado.</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> Nada guardado: o viajante não aceitou o aviso (nem caso, nem fotografia).</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

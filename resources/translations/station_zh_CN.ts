@@ -280,6 +280,22 @@
         <translation>数据库：{state}</translation>
     </message>
     <message>
+        <source>Traveller&apos;s language</source>
+        <translation>旅客语言</translation>
+    </message>
+    <message>
+        <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
+        <translation>旅客面板和隐私告知的语言（本站界面语言不变）</translation>
+    </message>
+    <message>
+        <source>Traveller agreed to the notice  [C]</source>
+        <translation>旅客已同意告知  [C]</translation>
+    </message>
+    <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
+        <translation>旅客阅读并同意隐私告知后按下 [C]。未同意时会显示结果，但不保存任何内容。下一位旅客时自动重置。</translation>
+    </message>
+    <message>
         <source>No login (demo mode)</source>
         <translation>无需登录（演示模式）</translation>
     </message>
@@ -320,6 +336,10 @@
         <translation>{problem}。实时画面仍可使用；配置模型并重启筛查站后即可开始筛查。</translation>
     </message>
     <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
+        <translation>请向旅客出示隐私告知，旅客同意后按 [C]；否则会显示结果，但不保存任何内容。</translation>
+    </message>
+    <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>
         <translation>将摄像头对准皮疹，然后按“拍摄”或开启“自动”。</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
         <source> Case saved.</source>
         <translation> 病例已保存。</translation>
+    </message>
+    <message>
+        <source> Nothing saved: the traveller did not agree to the notice (no case, no picture).</source>
+        <translation> 未保存任何内容：旅客未同意告知（无病例，无照片）。</translation>
     </message>
     <message>
         <source> Traveller ref. {ref} not saved (no case is kept for this result).</source>

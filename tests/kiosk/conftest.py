@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.config import KioskConfig, ModelConfig, StorageConfig, parse_config
+from kiosk.config import KioskConfig, ModelConfig, StorageConfig, TravellerConfig, parse_config
 
 
 @pytest.fixture(autouse=True)
@@ -171,10 +171,16 @@ def fake_camera(clock):
 @pytest.fixture
 def kiosk_config(tmp_path) -> KioskConfig:
     """Defaults with every file under tmp_path (a fresh SQLite case database per test), the model on eager
-    PyTorch (no ONNX export: see the module's docstring)."""
+    PyTorch (no ONNX export: see the module's docstring), and no traveller panel nor consent asked
+    (``[traveller] screen = "off"``, ``require_consent = false``, a valid setting for a site that takes
+    consent another way): the tests of the panel and the consent gate (tests/kiosk/test_traveller.py) turn
+    them on; the others test what they are about, as a station stores a case without asking."""
     config = parse_config({})
     return replace(
-        config, storage=StorageConfig(data_dir=tmp_path / "data"), model=ModelConfig(backend="eager")
+        config,
+        storage=StorageConfig(data_dir=tmp_path / "data"),
+        model=ModelConfig(backend="eager"),
+        traveller=TravellerConfig(screen="off", require_consent=False),
     )
 
 

@@ -57,6 +57,7 @@ def test_defaults_match_the_contract():
         15,
     )
     assert c.ui.fullscreen is False and c.ui.flag_sound is False
+    assert (c.traveller.screen, c.traveller.require_consent, c.traveller.language) == ("auto", True, "")
 
 
 def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
@@ -87,6 +88,9 @@ def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
         ("[model]\ndevice = 'tpu'\n", "[model] device = 'tpu'"),
         ("[model]\nbackend = 'tensorrt'\n", "[model] backend = 'tensorrt': must be one of 'auto'"),
         ("[storage]\nretention_days = -1\n", "[storage] retention_days = -1"),
+        ("[traveller]\nscreen = 'left'\n", "[traveller] screen = 'left': must be one of 'auto'"),
+        ("[traveller]\nlanguage = 'de'\n", "[traveller] language = 'de': must be one of en"),
+        ("[traveller]\nconsent = true\n", "unknown key 'consent' in [traveller]"),
         ("station = 3\n", "station must be a section"),
         ("[station\nid = 'x'\n", "is not valid TOML"),
     ],

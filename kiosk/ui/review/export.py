@@ -21,6 +21,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.fsperm import create_private_file, private_file
 from kiosk.store.queries import CaseDetail, get_case
 from kiosk.ui.review.wording import (
+    consent_text,
     headline,
     outcome_text,
     quality_lines,
@@ -151,7 +152,8 @@ def case_html(d: CaseDetail) -> str:
         f"operator {e(c.operator or '-')} · traveller ref. {e(c.traveller_ref or '-')}<br>"
         f"Model {e(c.model_name)} ({d.model_sha256[:12]})<br>"
         f"Thresholds: {e('; '.join(threshold_lines(d.thresholds)) or '-')}<br>"
-        f"Picture quality: {e('; '.join(quality_lines(d.quality)) or '-')}{purged}"
+        f"Picture quality: {e('; '.join(quality_lines(d.quality)) or '-')}{purged}<br>"
+        f"{e(consent_text(d.consent_notice_version, d.consent_language, d.consent_given))}"
     )
 
 

@@ -39,6 +39,26 @@ def short_name(cls: str) -> str:
     return display_name(cls).split(" (")[0]
 
 
+# The traveller notice's languages (kiosk.ui.i18n.LANGUAGES), named in English for the reviewer.
+LANGUAGE_WORDS = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "ar": "Arabic",
+    "zh_CN": "Simplified Chinese",
+}
+
+
+def consent_text(version: str | None, language: str | None, given: bool | None) -> str:
+    """The privacy notice shown before capture and the traveller's answer, in plain words."""
+    if version is None and language is None and given is None:
+        return "Notice: not recorded (the station did not ask for the traveller's agreement)"
+    answer = "traveller agreed" if given else "traveller did not agree"
+    name = LANGUAGE_WORDS.get(language or "", language or "language not recorded")
+    return f"Notice: version {version or '-'} ({name}), {answer}"
+
+
 def _plain(key: str) -> str:
     return key.replace("_", " ").strip().capitalize()
 

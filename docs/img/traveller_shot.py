@@ -1,0 +1,74 @@
+"""Take docs/img/traveller-panel.png: the officer's screen with the traveller's panel at its side
+([traveller] screen = "panel"), showing the privacy notice before the traveller agreed (run under Xvfb).
+
+    xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python docs/img/traveller_shot.py /tmp/slides docs/img/traveller-panel.png [--agreed]
+
+``--agreed`` presses [C] first: the panel then shows "Show the affected skin to the camera / Hold still".
+The demo bundle is docs/img/screenshot.py's (fixed output); nothing is captured.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screenshot import demo_bundle  # noqa: E402
+
+from kiosk.config import (  # noqa: E402
+    CameraConfig,
+    ModelConfig,
+    StorageConfig,
+    TravellerConfig,
+    parse_config,
+)
+
+
+def main(slides: str, out: str, agreed: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Station
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
+    config = replace(
+        parse_config({}),
+        camera=CameraConfig(source=f"folder:{slides}"),
+        model=ModelConfig(bundle=str(demo_bundle(tmp)), device="cpu"),
+        storage=StorageConfig(data_dir=tmp / "data"),
+        traveller=TravellerConfig(screen="panel", require_consent=True),
+    )
+    station = Station(config)
+    window = station.build(no_login=True)
+    window.resize(1280, 720)
+    window.show()
+    if agreed:
+        window.set_consent(True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and window.displayed_frames < 20:
+        app.processEvents()
+        time.sleep(0.01)
+    end = time.monotonic() + 1.0
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    raw = tmp / "raw.png"
+    ok = window.grab().save(str(raw), "PNG")
+    if ok:  # a 256-colour palette keeps the image small
+        from PIL import Image
+
+        Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    station.shutdown()
+    print(f"saved {out}: {ok}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "--agreed"]
+    sys.exit(main(*args[:2], agreed="--agreed" in sys.argv))
