@@ -480,6 +480,9 @@ def run_gui(
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(
+        logging.WARNING
+    )  # schema steps are in `mpox-kiosk migrate`, not on start
     try:
         commands = _admin_commands()
     except ImportError as exc:
