@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -313,8 +313,15 @@ class ScreeningWindow(QMainWindow):
         self.opacity.valueChanged.connect(self._render_screened)
         hm.addWidget(self.heatmap_toggle)
         hm.addWidget(QLabel(tr("ScreeningWindow", "Opacity [-/+]")))
-        hm.addWidget(self.opacity, 1)
+        # The slider has the row's width when the column is narrow (large type, the traveller's panel beside).
+        narrow = self.traveller_placement == "panel"
+        if narrow:
+            hm.addStretch(1)
+        else:
+            hm.addWidget(self.opacity, 1)
         rv.addLayout(hm)
+        if narrow:
+            rv.addWidget(self.opacity)
         self.note = QLabel(tr("ScreeningWindow", NOTE))
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -327,8 +334,8 @@ class ScreeningWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         if self.traveller_placement == "panel":  # the traveller's panel at the side of the officer's screen
-            splitter.setStretchFactor(2, 2)
-            splitter.setSizes([3000, 2300, 1700])
+            splitter.setStretchFactor(2, 1)  # narrower than the result column: the officer's result first
+            splitter.setSizes([2600, 2600, 1300])
         else:
             splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
 
@@ -734,7 +741,7 @@ class ScreeningWindow(QMainWindow):
         decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost")."""
         self.banner_kind = kind
         self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
-        self.banner.show_lines(headline or banner_text(kind), action, self._scale or 1.0)
+        self.banner.show_lines(headline or banner_text(kind), action, self._scale or 1.0, _icon_of(kind))
         self.reason.setText(reason)
 
     def _show_idle(self) -> None:
@@ -1025,11 +1032,11 @@ class ScreeningWindow(QMainWindow):
             self._scale = scale
             self.setStyleSheet(style_sheet(scale))
             self.banner.setStyleSheet(banner_style(getattr(self, "banner_kind", "idle"), scale))
-            self.banner.show_lines(self.banner.headline, self.banner.action, scale)
+            self.banner.show_lines(self.banner.headline, self.banner.action, scale, self.banner.icon)
             self.chart.set_scale(scale)
             if self.traveller_panel is not None and not self.traveller_panel.isWindow():
                 self.traveller_panel.set_scale(scale)
-                self.traveller_panel.setMinimumWidth(int(260 * scale))  # large print needs the room
+                self.traveller_panel.setMinimumWidth(int(220 * scale))  # large print needs the room
         super().resizeEvent(event)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
@@ -1057,3 +1064,13 @@ class ScreeningWindow(QMainWindow):
         reason, self._close_reason = self._close_reason or "window closed", ""
         self.closing.emit(reason)
         super().closeEvent(event)
+
+
+def _icon_of(kind: Decision | str) -> QIcon | None:
+    """A decision's icon for the banner (resources/icons); the station's states have none."""
+    from .assets import decision_icon
+
+    try:
+        return decision_icon(Decision(kind))
+    except ValueError:  # "idle", "camera_lost", ...: not a decision
+        return None

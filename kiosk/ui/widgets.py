@@ -9,7 +9,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .i18n import tr
@@ -133,10 +133,40 @@ class Banner(QLabel):
         self.action = ""
         self.scale = 1.0
         self.sizes = (0, 0)  # pixel sizes of the two lines as last laid out
+        self.icon: QIcon | None = None  # the decision's icon (resources/icons), drawn at the leading edge
 
-    def show_lines(self, headline: str, action: str = "", scale: float = 1.0) -> None:
+    ICON_PX = 36  # at 720p; the lines are centred in the room beside it
+
+    def show_lines(
+        self, headline: str, action: str = "", scale: float = 1.0, icon: QIcon | None = None
+    ) -> None:
         self.headline, self.action, self.scale = headline, action, scale
+        self.icon = icon if icon is not None and not icon.isNull() else None
+        # The icon's column is a margin on the leading side, so the text never runs under it.
+        space = round((self.ICON_PX + 10) * scale) if self.icon is not None else 0
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.setContentsMargins(0 if rtl else space, 0, space if rtl else 0, 0)
         self._fit()
+        self.update()
+
+    def icon_rect(self) -> QRect | None:
+        """Where the icon is drawn (None without one): in the leading margin, centred in height."""
+        if self.icon is None:
+            return None
+        inner = self.contentsRect()
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        space = self.contentsMargins().right() if rtl else self.contentsMargins().left()
+        px = max(16, min(round(self.ICON_PX * self.scale), inner.height(), space))
+        x = inner.right() + 1 + (space - px) // 2 if rtl else inner.left() - space + (space - px) // 2
+        return QRect(x, inner.top() + (inner.height() - px) // 2, px, px)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        rect = self.icon_rect()
+        if rect is not None:
+            painter = QPainter(self)
+            self.icon.paint(painter, rect)
+            painter.end()
 
     def _line_px(self, text: str, px: int, weight: QFont.Weight, room: int) -> int:
         font = QFont(self.font())

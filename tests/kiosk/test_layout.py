@@ -2,6 +2,8 @@
 or check box is cut off (Qt measures the text against the room the widget has) and the banner keeps to two
 lines."""
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -12,6 +14,13 @@ from .test_result_panel import fits_one_line
 from .test_window import station_for  # noqa: F401  (fixture)
 
 SIZES = [(1280, 720), (1600, 1000), (3840, 2160)]
+
+
+@pytest.fixture(params=["off", "panel"], ids=["no traveller panel", "traveller panel"])
+def kiosk_config(request, kiosk_config):  # noqa: F811 - with and without the traveller's panel beside the result
+    from kiosk.config import TravellerConfig
+
+    return replace(kiosk_config, traveller=TravellerConfig(screen=request.param, require_consent=True))
 
 
 def clipped(window) -> list[str]:

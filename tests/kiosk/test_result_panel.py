@@ -112,7 +112,8 @@ def fits_one_line(banner, text, px, weight):
     font.setPixelSize(px)
     font.setWeight(weight)
     margins = banner.contentsMargins()
-    return QFontMetrics(font).horizontalAdvance(text) <= banner.width() - margins.left() - margins.right()
+    room = banner.width() - margins.left() - margins.right()  # the icon's column is a margin
+    return QFontMetrics(font).horizontalAdvance(text) <= room
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -127,6 +128,16 @@ def test_every_banner_says_what_to_do_in_at_most_two_lines(window, case):
     assert head_px >= 20 and act_px >= 14
     assert fits_one_line(window.banner, headline, head_px, QFont.Weight.ExtraBold)
     assert fits_one_line(window.banner, action, act_px, QFont.Weight.DemiBold)
+    # The decision's icon at the banner's leading edge (resources/icons), inside the banner.
+    icon = window.banner.icon_rect()
+    assert window.banner.icon is not None and icon is not None
+    assert window.banner.rect().contains(icon) and icon.width() >= 24
+    assert not icon.intersects(window.banner.contentsRect())  # the text's room is beside it
+
+
+def test_the_stations_states_have_no_decision_icon(window):
+    window._show_idle()
+    assert window.banner.icon is None and window.banner.icon_rect() is None
 
 
 def test_the_window_keeps_the_decision_and_names_the_verdicts_flagged_class(window):
