@@ -6,7 +6,11 @@ log (synthetic pictures: skin-coloured patches with spots, no real traveller or 
     xvfb-run -a -s "-screen 0 1920x1080x24" \
         .venv/bin/python docs/img/review_shot.py /tmp/review-1080.png 1920x1080
 
-It also writes NAME-dashboard.png and NAME-case.png beside NAME.png.
+It also writes NAME-dashboard.png and NAME-case.png beside NAME.png. ``--language ar`` (any station
+language) shows the window as a station with that ``[station] language`` does (docs/img/review-ar.png):
+
+    xvfb-run -a -s "-screen 0 1280x720x24" \
+        .venv/bin/python docs/img/review_shot.py docs/img/review-ar.png 1280x720 --language ar
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ def record(i: int, spec) -> CaseRecord:
     )
 
 
-def main(out: str, size: str = "1280x720") -> int:
+def main(out: str, size: str = "1280x720", language: str = "en") -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from kiosk.ui.review import open_review
@@ -78,6 +82,9 @@ def main(out: str, size: str = "1280x720") -> int:
 
     width, height = (int(v) for v in size.split("x"))
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from kiosk.ui import i18n
+
+    i18n.install(language)  # as Station.build does before any window
     tmp = Path(tempfile.mkdtemp(prefix="review-shot-"))
     db = open_database(f"sqlite:///{tmp / 'cases.sqlite3'}", tmp)
     accounts.create_user(db, "chief", PW, "admin", None)
@@ -119,4 +126,10 @@ def main(out: str, size: str = "1280x720") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    args = sys.argv[1:]
+    lang = "en"
+    if "--language" in args:
+        i = args.index("--language")
+        lang = args[i + 1]
+        del args[i : i + 2]
+    sys.exit(main(*args, language=lang))

@@ -39,8 +39,9 @@ from models.decision import Decision, ReasonCode
 from models.errors import MpoxError
 from models.explainer import blend_heatmap
 
-from .screening_window import NOTE, short_name
-from .style import BANNER_COLOURS, banner_lines
+from .i18n import QT_TRANSLATE_NOOP, current_language, tr
+from .screening_window import NOTE
+from .style import BANNER_COLOURS, banner_lines, class_name, reason_sentence, sentence
 from .widgets import local_time, to_qimage
 
 REFERRAL_DECISIONS = (Decision.FLAG, Decision.REVIEW)
@@ -50,19 +51,36 @@ MARGIN_MM = 12.0
 PDF_DPI = 300
 IMAGE_MAX_PX = 480  # the pictures are scaled down before they go on the slip (a few hundred kB at most)
 
-TITLE = "Referral to secondary screening"
+# The slip's texts are in English here and translated when the slip is made or drawn (context
+# "ReferralSlip"); the headline, the action, the class names and the reason come from the screening
+# window's own translated tables (kiosk/ui/style.py).
+TITLE = QT_TRANSLATE_NOOP("ReferralSlip", "Referral to secondary screening")
 DESK_STEPS = (
-    "Secondary-screening desk: examine the affected skin; the clinician decides. This result is a "
-    "screening aid, not a diagnosis.",
-    "The case id above (also in the QR code) is this case's name in the station's case log and in the review "
-    "window's case details: quote it when you report the outcome.",
-    "This slip holds health information about the traveller: keep it with their file, never in public view, "
-    "and shred it when it is no longer needed.",
+    QT_TRANSLATE_NOOP(
+        "ReferralSlip",
+        "Secondary-screening desk: examine the affected skin; the clinician decides. This result is a "
+        "screening aid, not a diagnosis.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReferralSlip",
+        "The case id above (also in the QR code) is this case's name in the station's case log and in the "
+        "review window's case details: quote it when you report the outcome.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ReferralSlip",
+        "This slip holds health information about the traveller: keep it with their file, never in public "
+        "view, and shred it when it is no longer needed.",
+    ),
 )
 FIRST_STEP = {
-    Decision.FLAG: "Take the traveller, with this slip, to the secondary-screening desk. Follow the site's "
-    "infection-control procedure for a suspected infectious rash.",
-    Decision.REVIEW: "{action}; give this slip to the clinician who sees the traveller.",
+    Decision.FLAG: QT_TRANSLATE_NOOP(
+        "ReferralSlip",
+        "Take the traveller, with this slip, to the secondary-screening desk. Follow the site's "
+        "infection-control procedure for a suspected infectious rash.",
+    ),
+    Decision.REVIEW: QT_TRANSLATE_NOOP(
+        "ReferralSlip", "{action}; give this slip to the clinician who sees the traveller."
+    ),
 }
 
 
@@ -86,12 +104,19 @@ class ReferralSlip:
 
     @property
     def instructions(self) -> tuple[str, ...]:
-        return (FIRST_STEP[self.decision].format(action=self.action), *DESK_STEPS)
+        """In the station's language (English: the texts above as written)."""
+        first = tr("ReferralSlip", FIRST_STEP[self.decision]).format(action=self.action)
+        return (first, *(tr("ReferralSlip", step) for step in DESK_STEPS))
 
 
 def can_refer(result: object, case_id: str | None) -> bool:
     """A slip is made for a FLAG or a REVIEW that was saved as a case (it has a case id)."""
     return bool(case_id) and result is not None and getattr(result, "decision", None) in REFERRAL_DECISIONS
+
+
+def short_name(cls: str) -> str:
+    """A class's short display name in the station's language ("Mpox", "Variole du singe"...)."""
+    return class_name(cls, short=True)
 
 
 def plain_reason(reason: str, classes: list[str] | tuple[str, ...]) -> str:
@@ -125,12 +150,25 @@ def slip_from_result(result, case_id: str, station: str, review_instruction: str
         decision=Decision(result.decision),
         headline=headline,
         action=action,
-        reason=plain_reason(result.reason, classes),
+        reason=_reason(result, classes),
         top3=() if unknown else tuple((short_name(c), float(p)) for c, p in result.top3),
         explained=short_name(explained) if explained else "",
         image=result.image,
         heatmap=heatmap,
     )
+
+
+def _reason(result, classes: list[str]) -> str:
+    """Why, as the screening window says it (rebuilt from the verdict's numbers, in the station's language);
+    the stored English reason, classes renamed, when that cannot be done."""
+    try:
+        text = reason_sentence(result).strip().rstrip(".")
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return plain_reason(result.reason, classes)
+    if text == result.reason.removeprefix("retake: ").strip().rstrip("."):  # the English fallback
+        return plain_reason(result.reason, classes)
+    stop = "。" if current_language() == "zh_CN" else "."
+    return sentence(text) + stop if text else ""
 
 
 def qr_matrix(case_id: str) -> tuple[bytearray, ...]:
@@ -234,22 +272,29 @@ def paint_slip(
 
     # Header, then the case's identity with the QR code of its id on the right.
     y = m
-    y += pg.text(m, y, inner, TITLE, 15, bold=True) + 0.5
-    y += pg.text(m, y, inner - qr_size, "Mpox screening station", 9, "#455a64") + 2
+    y += pg.text(m, y, inner, tr("ReferralSlip", TITLE), 15, bold=True) + 0.5
+    y += pg.text(m, y, inner - qr_size, tr("ReferralSlip", "Mpox screening station"), 9, "#455a64") + 2
     qr_top = y
     local = local_time(slip.captured_utc, "%Y-%m-%d %H:%M:%S")
     offset = local_time(slip.captured_utc, "%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
     for label, value, mono in (
-        ("Case id", slip.case_id, True),
-        ("Station", slip.station, False),
-        ("Time", f"{local} ({offset})" if offset else local, False),
+        (tr("ReferralSlip", "Case id"), slip.case_id, True),
+        (tr("ReferralSlip", "Station"), slip.station, False),
+        (tr("ReferralSlip", "Time"), f"{local} ({offset})" if offset else local, False),
     ):
         pg.text(m, y, 22, label, 9, "#455a64")
         y += max(pg.text(m + 22, y, left_w - 22, value, 9, mono=mono, bold=not mono), 4.2) + 1.2
     # The quiet zone (white) makes the symbol's top edge sit lower than the box's: move the box up by it.
     qr_rect, modules = _draw_qr(pg, m + inner - qr_size, qr_top - 3, qr_size, slip.case_id)
-    pg.text(m + inner - qr_size + 3, qr_top + qr_size - 5, qr_size, "QR code: case id", 7, "#455a64")
+    pg.text(
+        m + inner - qr_size + 3,
+        qr_top + qr_size - 5,
+        qr_size,
+        tr("ReferralSlip", "QR code: case id"),
+        7,
+        "#455a64",
+    )
     y = max(y, qr_top + qr_size - 1) + 3
 
     # The decision as the station's banner said it, framed in the decision's colour.
@@ -265,10 +310,10 @@ def paint_slip(
     painter.drawRect(pg.r(m, top, inner, y - top))
     y += 4
 
-    y += pg.text(m, y, inner, "Why", 10, bold=True) + 0.8
+    y += pg.text(m, y, inner, tr("ReferralSlip", "Why"), 10, bold=True) + 0.8
     y += pg.text(m, y, inner, slip.reason, 9.5) + 3.5
 
-    y += pg.text(m, y, inner, "Top 3 classes (model probability)", 10, bold=True) + 1
+    y += pg.text(m, y, inner, tr("ReferralSlip", "Top 3 classes (model probability)"), 10, bold=True) + 1
     if slip.top3:
         bar_x, bar_w = m + 52, inner - 52 - 14
         for name, p in slip.top3:
@@ -278,30 +323,35 @@ def paint_slip(
             pg.text(bar_x + bar_w + 2, y, 12, f"{100 * p:.0f}%", 9.5)
             y += max(h, 4.2) + 0.6
     else:
-        y += pg.text(m, y, inner, "None: the rash does not look like any condition the model knows.", 9.5)
+        none = tr("ReferralSlip", "None: the rash does not look like any condition the model knows.")
+        y += pg.text(m, y, inner, none, 9.5)
     y += 3.5
 
     drawn = 0
     if include_images and slip.image is not None:
         side, high = (inner - 6) / 2, 34.0
         _draw_picture(pg, slip.image, m, y, side, high)
-        pg.text(m, y + high + 0.8, side, "Screened picture", 8, "#455a64")
+        pg.text(m, y + high + 0.8, side, tr("ReferralSlip", "Screened picture"), 8, "#455a64")
         drawn = 1
         if slip.heatmap is not None:
             _draw_picture(pg, slip.heatmap, m + side + 6, y, side, high)
-            what = f"Heatmap: where the model looked for {slip.explained}" if slip.explained else "Heatmap"
+            what = (
+                tr("ReferralSlip", "Heatmap: where the model looked for {cls}").format(cls=slip.explained)
+                if slip.explained
+                else tr("ReferralSlip", "Heatmap")
+            )
             pg.text(m + side + 6, y + high + 0.8, side, what, 8, "#455a64")
             drawn = 2
         y += high + 8
 
-    y += pg.text(m, y, inner, "Instructions", 10, bold=True) + 1
+    y += pg.text(m, y, inner, tr("ReferralSlip", "Instructions"), 10, bold=True) + 1
     for i, step in enumerate(slip.instructions, 1):
         pg.text(m, y, 5, f"{i}.", 9)
         y += pg.text(m + 5, y, inner - 5, step, 9) + 1.2
 
     # The station's own note, at the foot of the page (or under the instructions when they reach down there).
     page_h = DESIGN_WIDTH_MM * 2**0.5
-    pg.text(m, max(y + 2, page_h - m - 7), inner, NOTE, 7.5, "#455a64", italic=True)
+    pg.text(m, max(y + 2, page_h - m - 7), inner, tr("ScreeningWindow", NOTE), 7.5, "#455a64", italic=True)
     return SlipGeometry(qr_rect, modules, drawn)
 
 
@@ -333,9 +383,18 @@ def slip_file_name(slip: ReferralSlip) -> str:
 
 def _cannot_save(folder: Path, slip: ReferralSlip, why: str) -> ReferralError:
     return ReferralError(
-        f"The referral slip could not be saved in {folder} ({why}). Ask the station's administrator to make "
-        f"that folder writable, or to set [referral] folder in the configuration; until then, write case id "
-        f"{slip.case_id} on a paper slip for the desk"
+        tr(
+            "ReferralSlip",
+            "The referral slip could not be saved in {folder} ({why}). Ask the station's administrator to "
+            "make that folder writable, or to set [referral] folder in the configuration; until then, write "
+            "case id {case_id} on a paper slip for the desk",
+        ).format(folder=folder, why=why, case_id=slip.case_id)
+    )
+
+
+def _doc_name(slip: ReferralSlip) -> str:
+    return tr("ReferralSlip", "{title}: case {case_id}").format(
+        title=tr("ReferralSlip", TITLE), case_id=slip.case_id
     )
 
 
@@ -352,18 +411,18 @@ def save_pdf(slip: ReferralSlip, folder: Path, paper: str = "A5", include_images
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF()))
     writer.setResolution(PDF_DPI)
-    writer.setTitle(f"{TITLE}: case {slip.case_id}")
+    writer.setTitle(_doc_name(slip))
     writer.setCreator("mpox-kiosk")
     painter = QPainter()
     if not painter.begin(writer):
-        raise _cannot_save(folder, slip, "the file could not be written")
+        raise _cannot_save(folder, slip, tr("ReferralSlip", "the file could not be written"))
     try:
         paint_slip(painter, writer.width(), slip, include_images)
     finally:
         ended = painter.end()
     if not ended or path.stat().st_size == 0:
         path.unlink(missing_ok=True)
-        raise _cannot_save(folder, slip, "writing the file failed; the disk may be full")
+        raise _cannot_save(folder, slip, tr("ReferralSlip", "writing the file failed; the disk may be full"))
     return path
 
 
@@ -375,17 +434,24 @@ def print_slip(
 
     if printer_name not in QPrinterInfo.availablePrinterNames():
         raise ReferralError(
-            f"printer {printer_name!r} was not found; check [referral] printer in the configuration "
-            "(the system's printers: lpstat -p), or print the saved PDF"
+            tr(
+                "ReferralSlip",
+                "printer {printer} was not found; check [referral] printer in the configuration "
+                "(the system's printers: lpstat -p), or print the saved PDF",
+            ).format(printer=repr(printer_name))
         )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(printer_name)
     printer.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF()))
     printer.setFullPage(True)
-    printer.setDocName(f"{TITLE}: case {slip.case_id}")
+    printer.setDocName(_doc_name(slip))
     painter = QPainter()
     if not painter.begin(printer):
-        raise ReferralError(f"printer {printer_name!r} did not accept the slip; print the saved PDF")
+        raise ReferralError(
+            tr("ReferralSlip", "printer {printer} did not accept the slip; print the saved PDF").format(
+                printer=repr(printer_name)
+            )
+        )
     try:
         paint_slip(painter, printer.width(), slip, include_images)
     finally:
@@ -396,11 +462,11 @@ def issue_slip(slip: ReferralSlip, config: ReferralConfig, folder: Path) -> tupl
     """Save the slip (and print it when a printer is configured); return its path and a line for the officer.
     ReferralError when it cannot be saved; a printer that fails is said in the line (the PDF is there)."""
     path = save_pdf(slip, folder, config.paper, config.include_images)
-    line = f"Referral slip saved: {path}"
+    line = tr("ReferralSlip", "Referral slip saved: {path}").format(path=path)
     if config.printer:
         try:
             print_slip(slip, config.printer, config.paper, config.include_images)
-            line += f"; sent to printer {config.printer}"
+            line += "; " + tr("ReferralSlip", "sent to printer {printer}").format(printer=config.printer)
         except ReferralError as exc:
-            line += f"; not printed: {exc}"
+            line += "; " + tr("ReferralSlip", "not printed: {error}").format(error=exc)
     return path, line

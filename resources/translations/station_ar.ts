@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>تأكيد الحالة؟</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>تأكيدها (إحالة المسافر إلى الفحص الثانوي / PCR)</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>استبعاد الحالة؟</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>استبعادها كإنذار كاذب</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>إحالة الحالة؟</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>إحالتها إلى مراجع أو جهة أخرى</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>الحالة {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>الصورة محذوفة (مدة الحفظ) أو غير متاحة</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>لا توجد خريطة حرارية</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>الاحتمال</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>ملاحظة (ما الذي تم ولماذا)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>&amp;تأكيد (إرسال إلى PCR)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>ا&amp;ستبعاد (إنذار كاذب)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>إ&amp;حالة</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>نتيجة PCR: اختر…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>تسجيل ال&amp;نتيجة</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>السجل: {lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>لم تُراجَع بعد</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>اختر نتيجة PCR أولًا (إيجابية أو سلبية).</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>تسجيل النتيجة؟</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>تسجيل النتيجة {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>استبعاد حالة مؤكدة يتطلب ملاحظة: اكتب السبب في خانة الملاحظة، ثم اضغط «استبعاد» مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>هذا التغيير على حالة بوضع {status} يتطلب ملاحظة: اكتب السبب في خانة الملاحظة، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>الحالة {case_id} ({decision}، {cls}، حاليًا {status}): {what}؟</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>ملاحظة: {note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>لا توجد ملاحظة.</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>يُسجَّل هذا باسمك في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>تعذّر حفظ التغيير: لم تقبله قاعدة بيانات الحالات ({error}). أعد المحاولة؛ وإذا استمر الفشل فاتصل بالمسؤول.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>الصورة</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>المحطة</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>المشغّل</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>التنبؤ</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>الاحتمال</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>رقم الحالة</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>مرجع المسافر</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>الصور محذوفة</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>لا صورة</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>احتمال جدري القردة وفق النموذج: تُنبَّه الحالة عندما يبلغ عتبة التنبيه</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR إيجابية</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR سلبية</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>مستبعدة</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>محالة</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>أكّد</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>استبعد</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>أحال</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>سجّل النتيجة</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>لا تنبيه</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>إعادة التصوير</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>موظف</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>مراجع</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>مسؤول</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>بلغت فئة مُنبَّه عليها عتبة التنبيه</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>ثقة منخفضة</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>حالة غير معروفة</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>ليست صورة مقرّبة للجلد</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>صورة مشكوك فيها</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>نتيجة موثوقة</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>الحدّة</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>السطوع</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>بكسلات مشبعة</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>الجلد الظاهر</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} من 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>الإسبانية</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>البرتغالية</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>الصينية المبسّطة</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>الإشعار: غير مسجَّل (لم تطلب المحطة موافقة المسافر)</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>وافق المسافر</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>لم يوافق المسافر</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>اللغة غير مسجَّلة</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>الإشعار: الإصدار {version} ({language})، {answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>عتبة التنبيه ({classes})</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>عتبة المراجعة (أعلى احتمال)</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>عتبة الحالة غير المعروفة (درجة المجموعة المفتوحة)</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>عتبة «ليس جلدًا» (درجة المجموعة المفتوحة)</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>التهاب الأوعية الدموية</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>التنبيهات في الساعة</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>التنبيهات في اليوم</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>توزيع القرارات</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>الفئة المتنبأ بها (الحالات المحفوظة)</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>أعلى احتمال لكل فئة متنبأ بها</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>الساعة (توقيت المحطة)</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>الحالات المُنبَّه عليها</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>اليوم (توقيت المحطة)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>الحالات</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>الفئة المتنبأ بها</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>أعلى احتمال</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>القيمة التنبؤية الإيجابية للتنبيهات: لم تُسجَّل أي نتائج PCR بعد.</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>القيمة التنبؤية الإيجابية للتنبيهات: {ppv} ({positive} نتيجة PCR إيجابية من {flagged} حالة مُنبَّه عليها لها نتيجة).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>تعذّرت كتابة ملف التصدير {path}: {error}؛ اختر مجلدًا آخر</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>درجة المجموعة المفتوحة {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>حُذفت الصور في {date} (مدة الحفظ)</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>السبب: {reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>التنبؤ {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>المراجعة: {status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>الحالة {case_id} · {time} · المحطة {station} · المشغّل {operator} · مرجع المسافر {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>النموذج {name} ({sha})</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>العتبات: {lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>جودة الصورة: {lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>فحص جدري القردة: تقرير الحالات</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} حالة، صُدِّرت في {time} (توقيت المحطة) بواسطة {user}. أداة مساعدة للفحص، وليست تشخيصًا.</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>لم تُراجَع</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>الحالة {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>السجل:</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>تعذّرت كتابة تقرير PDF {path}؛ تحقّق من أن المجلد قابل للكتابة</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>الصفحة {page} من {pages}</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>تقرير حالات فحص جدري القردة · صُدِّر في {time} بواسطة {user} · سرّي</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>أعد كتابة كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>إنشاء حساب المسؤول</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>التشغيل الأول: لا توجد حسابات بعد. أنشئ حساب المسؤول (كلمة مرور من {n} أحرف على الأقل؛ لا توجد كلمة مرور افتراضية).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>كلمتا المرور مختلفتان: اكتب كلمة المرور نفسها مرتين.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>سجّل الدخول إلى محطة الفحص.</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>اكتب اسم المستخدم أولًا.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>لا تبدو هذه صورة مقرّبة للجلد؛ وجّه الكاميرا نحو الجلد المصاب</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>إحالة إلى الفحص الثانوي</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>مكتب الفحص الثانوي: افحص الجلد المصاب؛ القرار للطبيب. هذه النتيجة أداة مساعدة للفحص، وليست تشخيصًا.</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>رقم الحالة أعلاه (وهو أيضًا في رمز QR) هو اسم هذه الحالة في سجل حالات المحطة وفي تفاصيل الحالة في نافذة المراجعة: اذكره عند الإبلاغ عن النتيجة.</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>تتضمن هذه القسيمة معلومات صحية عن المسافر: احفظها مع ملفه، ولا تتركها على مرأى من العامة، وأتلفها عندما لا تعود هناك حاجة إليها.</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>رافق المسافر ومعه هذه القسيمة إلى مكتب الفحص الثانوي. اتبع إجراءات مكافحة العدوى المعمول بها في الموقع عند الاشتباه في طفح جلدي معدٍ.</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action}؛ سلّم هذه القسيمة إلى الطبيب الذي يفحص المسافر.</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>محطة فحص جدري القردة</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>رقم الحالة</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>المحطة</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>رمز QR: رقم الحالة</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>أعلى 3 فئات (احتمال النموذج)</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>لا شيء: الطفح لا يشبه أي حالة يعرفها النموذج.</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>الصورة المفحوصة</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>الخريطة الحرارية: حيث بحث النموذج عن {cls}</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>الخريطة الحرارية</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>التعليمات</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>تعذّر حفظ قسيمة الإحالة في {folder} ({why}). اطلب من مسؤول المحطة جعل ذلك المجلد قابلًا للكتابة، أو ضبط [referral] folder في الإعدادات؛ وإلى ذلك الحين، اكتب رقم الحالة {case_id} على قسيمة ورقية للمكتب</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title}: الحالة {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>تعذّرت كتابة الملف</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>فشلت كتابة الملف؛ ربما القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>لم يُعثر على الطابعة {printer}؛ تحقّق من [referral] printer في الإعدادات (طابعات النظام: lpstat -p)، أو اطبع ملف PDF المحفوظ</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>لم تقبل الطابعة {printer} القسيمة؛ اطبع ملف PDF المحفوظ</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>حُفظت قسيمة الإحالة: {path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>أُرسلت إلى الطابعة {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>لم تُطبع: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>تتطلب مراجعة الحالات تسجيل الدخول بحساب مراجع أو مسؤول.</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>مراجعة الحالات · {user} ({role})</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>كل القرارات</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>كل الفئات</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>كل المحطات</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>أي حالة مراجعة</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>ابحث عن مرجع مسافر أو رقم حالة</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>جزء من مرجع المسافر، أو بداية رقم الحالة (كما في قسيمة الإحالة)؛ Enter</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>الحالات</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المعلومات</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>ال&amp;حالات</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;فتح الحالة</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>تصدير المحدد إلى &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>تصدير المحدد إلى &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>ال&amp;تحقق من سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>تسجيل ال&amp;خروج</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} حالة مطابقة · {loaded} محمّلة</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>تصدير الحالات المحددة إلى مجلد</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>حدّد الحالات المراد تصديرها أولًا (Ctrl+A يحدد كل الحالات المحمّلة).</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>صُدِّرت {n} حالة إلى {path} (يمكنك وحدك قراءته)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>سجل التدقيق سليم: {entries} قيدًا.</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>سجل التدقيق تم العبث به:</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>مراجعة الحالات</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>أنت مسجّل الدخول باسم {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>لا يوجد أحد مسجّل الدخول.</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>سجّل الخروج ثم سجّل الدخول بحساب مراجع أو مسؤول، أو اطلب ذلك من مسؤول.</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>(تعذّرت كتابة الرفض في سجل التدقيق: {error})</translation>
     </message>
 </context>
 <context>

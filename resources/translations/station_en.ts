@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>Confirm case?</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>confirm it (send the traveller to secondary screening / PCR)</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>Dismiss case?</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>dismiss it as a false alarm</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>Refer case?</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>refer it to another reviewer or service</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Case {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>image purged (retention) or unavailable</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>no heatmap</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>Note (what was done, why)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>&amp;Confirm (send to PCR)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>&amp;Dismiss (false alarm)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;Refer</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>PCR result: choose…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>Record &amp;outcome</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>History: {lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>not reviewed yet</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>Choose the PCR result first (positive or negative).</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>Record outcome?</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>record the outcome {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>This change to a case with the status {status} needs a note: write why in the note box, then try again.</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>Case {case_id} ({decision}, {cls}, now {status}): {what}?</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>No note.</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>This is recorded with your name in the audit trail.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Case id</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>Traveller ref.</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>images purged</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>no image</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR positive</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR negative</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>dismissed</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>recorded the outcome</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>FLAG</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVIEW</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>CLEAR</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>RETAKE</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>a flagged class reached the flag threshold</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>low confidence</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>condition not recognised</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>not a skin close-up</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>doubtful picture</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>confident result</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Sharpness</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Brightness</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>Burnt-out pixels</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>Skin in view</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} of 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portuguese</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>Simplified Chinese</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>traveller agreed</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>traveller did not agree</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>language not recorded</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>Notice: version {version} ({language}), {answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>Flag threshold ({classes})</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>Review threshold (top probability)</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>Condition-not-recognised threshold (open-set score)</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>Not-skin threshold (open-set score)</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>Vasculitis</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>Flags per hour</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>Flags per day</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>Decision mix</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>Predicted class (stored cases)</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>Top probability per predicted class</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>Hour (station time)</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>Flagged cases</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>Day (station time)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>Top probability</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>Positive predictive value of flags: no PCR outcomes recorded yet.</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>cannot write the export {path}: {error}; choose another folder</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>open-set score {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>Images purged {date} (retention)</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>why: {reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>Predicted {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>Review: {status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>Model {name} ({sha})</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>Thresholds: {lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>Picture quality: {lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>Mpox screening: case report</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>not reviewed</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Case {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>cannot write the PDF report {path}; check the folder is writable</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>Mpox screening case report · exported {time} by {user} · confidential</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Create the admin account</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>The two passwords differ: type the password twice the same way.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>Log in to the screening station.</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>Type your user name first.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>this does not look like a skin close-up; point the camera at the affected skin</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>Referral to secondary screening</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action}; give this slip to the clinician who sees the traveller.</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>Mpox screening station</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Case id</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>QR code: case id</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>Top 3 classes (model probability)</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>None: the rash does not look like any condition the model knows.</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>Screened picture</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>Heatmap: where the model looked for {cls}</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title}: case {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>the file could not be written</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>writing the file failed; the disk may be full</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>printer {printer} did not accept the slip; print the saved PDF</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>Referral slip saved: {path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>sent to printer {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>not printed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>Reviewing cases needs a reviewer or admin login.</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>Case review · {user} ({role})</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>All decisions</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>Any review status</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>Search traveller ref. or case id</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Cases</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>Export selected to &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>Export selected to &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>&amp;Verify audit trail</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>&amp;Log off</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} case(s) match · {loaded} loaded</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>Export the selected cases to folder</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>Select the cases to export first (Ctrl+A selects all loaded).</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>Exported {n} case(s) to {path} (readable by you only)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>Audit trail intact: {entries} entries.</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>Audit trail TAMPERED:</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>Case review</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>You are logged in as {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>Nobody is logged in.</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>Log off and log in with a reviewer or admin account, or ask an admin.</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>(The refusal could not be written to the audit trail: {error})</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>¿Confirmar el caso?</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>confirmarlo (enviar al viajero al control secundario / PCR)</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>¿Descartar el caso?</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>descartarlo como falsa alarma</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>¿Derivar el caso?</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>derivarlo a otro revisor o servicio</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Caso {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>imagen eliminada (conservación) o no disponible</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>sin mapa de calor</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidad</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>Nota (qué se hizo, por qué)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>&amp;Confirmar (enviar a PCR)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>&amp;Descartar (falsa alarma)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>De&amp;rivar</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>Resultado de PCR: elegir…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>Registrar el res&amp;ultado</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>Historial: {lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>aún no revisado</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>Elija primero el resultado de PCR (positivo o negativo).</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>¿Registrar el resultado?</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>registrar el resultado {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>Descartar un caso confirmado requiere una nota: escriba el motivo en el cuadro de nota y pulse Descartar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>Este cambio en un caso con el estado {status} requiere una nota: escriba el motivo en el cuadro de nota y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>Caso {case_id} ({decision}, {cls}, ahora {status}): ¿{what}?</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>Sin nota.</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>Esto queda registrado con su nombre en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>No se pudo guardar el cambio: la base de datos de casos no lo aceptó ({error}). Vuelva a intentarlo; si sigue fallando, llame a su administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Predicción</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidad</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Id. del caso</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>Ref. viajero</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>imágenes eliminadas</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>sin imagen</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>Probabilidad de mpox según el modelo: un caso se señala cuando alcanza el umbral de alerta</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR positiva</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR negativa</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Descartado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Derivado</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmó</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>descartó</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>derivó</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>registró el resultado</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>ALERTA</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVISAR</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>SIN ALERTA</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>REPETIR</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>una clase señalada alcanzó el umbral de alerta</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>confianza baja</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>afección no reconocida</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>no es un primer plano de la piel</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>imagen dudosa</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>resultado fiable</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Nitidez</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Brillo</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>Píxeles saturados</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>Piel visible</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} de 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugués</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>árabe</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>chino simplificado</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>Aviso: no registrado (el puesto no pidió el consentimiento del viajero)</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>el viajero aceptó</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>el viajero no aceptó</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>idioma no registrado</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>Aviso: versión {version} ({language}), {answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>Umbral de alerta ({classes})</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>Umbral de revisión (probabilidad más alta)</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>Umbral de afección no reconocida (puntuación open-set)</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>Umbral de no piel (puntuación open-set)</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>Vasculitis</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>Alertas por hora</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>Alertas por día</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>Distribución de decisiones</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>Clase predicha (casos guardados)</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>Probabilidad más alta por clase predicha</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>Hora (hora del puesto)</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>Casos con alerta</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>Día (hora del puesto)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Clase predicha</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>Probabilidad más alta</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>Valor predictivo positivo de las alertas: aún no hay resultados de PCR registrados.</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>Valor predictivo positivo de las alertas: {ppv} ({positive} PCR positivas de {flagged} casos con alerta y resultado).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>no se puede escribir la exportación {path}: {error}; elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>puntuación open-set {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>Imágenes eliminadas el {date} (conservación)</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>por qué: {reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>Predicción {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>Revisión: {status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>Caso {case_id} · {time} · puesto {station} · operador {operator} · ref. viajero {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>Modelo {name} ({sha})</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>Umbrales: {lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>Calidad de la imagen: {lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>Cribado de mpox: informe de casos</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} caso(s), exportado(s) el {time} (hora del puesto) por {user}. Una ayuda para el cribado, no un diagnóstico.</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>no revisado</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Caso {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Historial:</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>no se puede escribir el informe PDF {path}; compruebe que la carpeta admite escritura</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>Informe de casos del cribado de mpox · exportado el {time} por {user} · confidencial</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Crear la cuenta de administrador</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>Primer inicio: todavía no hay cuentas. Cree la cuenta de administrador (contraseña de al menos {n} caracteres; no hay contraseña predeterminada).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>Las dos contraseñas no coinciden: escriba la misma contraseña dos veces.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>Inicie sesión en el puesto de cribado.</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>Escriba primero su nombre de usuario.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>esto no parece un primer plano de la piel; apunte la cámara a la piel afectada</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>Derivación al control sanitario secundario</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>Puesto de control secundario: examine la piel afectada; decide el clínico. Este resultado es una ayuda para el cribado, no un diagnóstico.</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>El id. del caso de arriba (también en el código QR) es el nombre de este caso en el registro de casos del puesto y en el detalle del caso de la ventana de revisión: cítelo al comunicar el resultado.</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>Este volante contiene información de salud del viajero: consérvelo con su expediente, nunca a la vista del público, y destrúyalo cuando ya no sea necesario.</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>Lleve al viajero, con este volante, al puesto de control secundario. Siga el procedimiento de control de infecciones del sitio ante una erupción infecciosa sospechosa.</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action}; entregue este volante al clínico que atienda al viajero.</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>Puesto de cribado de mpox</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Id. del caso</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>Código QR: id. del caso</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>Las 3 clases principales (probabilidad del modelo)</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>Ninguna: la erupción no se parece a ninguna afección que conozca el modelo.</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>Imagen examinada</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>Mapa de calor: dónde buscó el modelo {cls}</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Mapa de calor</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instrucciones</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>No se pudo guardar el volante de derivación en {folder} ({why}). Pida al administrador del puesto que permita escribir en esa carpeta o que configure [referral] folder; mientras tanto, escriba el id. del caso {case_id} en un volante de papel para el puesto de control</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title}: caso {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>falló la escritura del archivo; puede que el disco esté lleno</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>no se encontró la impresora {printer}; compruebe [referral] printer en la configuración (las impresoras del sistema: lpstat -p) o imprima el PDF guardado</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>la impresora {printer} no aceptó el volante; imprima el PDF guardado</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>Volante de derivación guardado: {path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>enviado a la impresora {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>no impreso: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>Revisar casos requiere iniciar sesión como revisor o administrador.</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>Revisión de casos · {user} ({role})</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Todas las decisiones</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Todas las clases</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Todos los puestos</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>Cualquier estado de revisión</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>Buscar ref. de viajero o id. de caso</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Parte de una referencia de viajero, o el inicio de un id. de caso (como en el volante de derivación); Intro</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Casos</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Abrir caso</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>Exportar selección a &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>Exportar selección a &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>&amp;Verificar registro de auditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} caso(s) coinciden · {loaded} cargados</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>Exportar los casos seleccionados a la carpeta</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>Seleccione primero los casos que exportar (Ctrl+A selecciona todos los cargados).</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>{n} caso(s) exportado(s) a {path} (solo usted puede leerlo)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>Registro de auditoría íntegro: {entries} entradas.</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>Registro de auditoría MANIPULADO:</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>Revisión de casos</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>Ha iniciado sesión como {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>No hay nadie con sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>Cierre sesión e iníciela con una cuenta de revisor o administrador, o pida ayuda a un administrador.</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>(No se pudo escribir la denegación en el registro de auditoría: {error})</translation>
     </message>
 </context>
 <context>

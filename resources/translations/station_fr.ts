@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>Confirmer le cas ?</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>le confirmer (orienter le voyageur vers le contrôle secondaire / PCR)</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>Écarter le cas ?</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>l&apos;écarter comme fausse alerte</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>Transmettre le cas ?</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>le transmettre à un autre relecteur ou service</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Cas {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>image supprimée (conservation) ou indisponible</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>pas de carte de chaleur</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>Note (ce qui a été fait, pourquoi)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>&amp;Confirmer (envoyer en PCR)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>É&amp;carter (fausse alerte)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>&amp;Transmettre</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>Résultat PCR : choisir…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>Enregistrer le &amp;résultat</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>Historique : {lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>pas encore relu</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>Choisissez d&apos;abord le résultat PCR (positif ou négatif).</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>Enregistrer le résultat ?</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>enregistrer le résultat {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>Écarter un cas confirmé demande une note : écrivez pourquoi dans la zone de note, puis appuyez de nouveau sur Écarter.</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>Cette modification d&apos;un cas au statut {status} demande une note : écrivez pourquoi dans la zone de note, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>Cas {case_id} ({decision}, {cls}, actuellement {status}) : {what} ?</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note : {note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>Pas de note.</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>Ceci est enregistré avec votre nom dans la piste d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>La modification n&apos;a pas pu être enregistrée : la base des cas ne l&apos;a pas acceptée ({error}). Réessayez ; si l&apos;échec persiste, appelez votre administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Prédiction</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Relecture</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>N° de cas</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>Réf. voyageur</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>images supprimées</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>pas d&apos;image</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>Probabilité de mpox selon le modèle : un cas est signalé quand elle atteint le seuil d&apos;alerte</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR positive</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR négative</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Écarté</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Transmis</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>a confirmé</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>a écarté</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>a transmis</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>a enregistré le résultat</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>ALERTE</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>À EXAMINER</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>RAS</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>À REPRENDRE</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>relecteur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>une classe signalée a atteint le seuil d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>confiance faible</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>affection non reconnue</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>pas un gros plan de la peau</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>image douteuse</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>résultat fiable</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Netteté</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Luminosité</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>Pixels saturés</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>Peau visible</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} sur 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espagnol</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugais</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabe</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>chinois simplifié</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>Avis : non enregistré (le poste n&apos;a pas demandé l&apos;accord du voyageur)</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>le voyageur a accepté</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>le voyageur n&apos;a pas accepté</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>langue non enregistrée</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>Avis : version {version} ({language}), {answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>Seuil d&apos;alerte ({classes})</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>Seuil d&apos;examen (probabilité la plus haute)</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>Seuil « affection non reconnue » (score open-set)</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>Seuil « pas de la peau » (score open-set)</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>Vascularite</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>Alertes par heure</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>Alertes par jour</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>Répartition des décisions</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>Classe prédite (cas enregistrés)</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>Probabilité la plus haute par classe prédite</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>Heure (heure du poste)</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>Cas signalés</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>Jour (heure du poste)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Classe prédite</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>Probabilité la plus haute</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>Valeur prédictive positive des alertes : aucun résultat PCR enregistré pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>Valeur prédictive positive des alertes : {ppv} ({positive} PCR positives sur {flagged} cas signalés avec un résultat).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>impossible d&apos;écrire l&apos;export {path} : {error} ; choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>score open-set {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>Images supprimées le {date} (conservation)</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>pourquoi : {reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>Prédiction {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>Relecture : {status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>Cas {case_id} · {time} · poste {station} · opérateur {operator} · réf. voyageur {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>Modèle {name} ({sha})</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>Seuils : {lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>Qualité de l&apos;image : {lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>Dépistage mpox : rapport de cas</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} cas, exportés le {time} (heure du poste) par {user}. Une aide au dépistage, pas un diagnostic.</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>pas relu</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Cas {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Historique :</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>impossible d&apos;écrire le rapport PDF {path} ; vérifiez que le dossier est accessible en écriture</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>Rapport de cas du dépistage mpox · exporté le {time} par {user} · confidentiel</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Répéter le mot de passe</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Créer le compte administrateur</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>Premier démarrage : il n&apos;existe encore aucun compte. Créez le compte administrateur (mot de passe d&apos;au moins {n} caractères ; il n&apos;y a pas de mot de passe par défaut).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>Les deux mots de passe diffèrent : tapez deux fois le même mot de passe.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>Connectez-vous au poste de dépistage.</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>Tapez d&apos;abord votre nom d&apos;utilisateur.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>ceci ne ressemble pas à un gros plan de la peau ; pointez la caméra vers la peau atteinte</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>Orientation vers le contrôle sanitaire secondaire</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>Poste de contrôle secondaire : examiner la peau atteinte ; le clinicien décide. Ce résultat est une aide au dépistage, pas un diagnostic.</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>Le n° de cas ci-dessus (aussi dans le code QR) est le nom de ce cas dans le journal des cas du poste et dans le détail du cas de la fenêtre de relecture : citez-le en communiquant le résultat.</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>Ce bordereau contient des informations de santé sur le voyageur : gardez-le avec son dossier, jamais à la vue du public, et détruisez-le quand il n&apos;est plus nécessaire.</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>Conduisez le voyageur, avec ce bordereau, au poste de contrôle secondaire. Suivez la procédure de prévention des infections du site pour une éruption infectieuse suspectée.</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action} ; remettez ce bordereau au clinicien qui voit le voyageur.</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>Poste de dépistage mpox</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>N° de cas</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>Code QR : n° de cas</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>3 classes les plus probables (probabilité du modèle)</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>Aucune : l&apos;éruption ne ressemble à aucune affection connue du modèle.</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>Image examinée</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>Carte de chaleur : où le modèle a cherché {cls}</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Carte de chaleur</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>Le bordereau d&apos;orientation n&apos;a pas pu être enregistré dans {folder} ({why}). Demandez à l&apos;administrateur du poste de rendre ce dossier accessible en écriture, ou de régler [referral] folder dans la configuration ; en attendant, écrivez le n° de cas {case_id} sur un bordereau papier pour le poste de contrôle</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title} : cas {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>le fichier n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>l&apos;écriture du fichier a échoué ; le disque est peut-être plein</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>imprimante {printer} introuvable ; vérifiez [referral] printer dans la configuration (les imprimantes du système : lpstat -p), ou imprimez le PDF enregistré</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>l&apos;imprimante {printer} n&apos;a pas accepté le bordereau ; imprimez le PDF enregistré</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>Bordereau d&apos;orientation enregistré : {path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>envoyé à l&apos;imprimante {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>non imprimé : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>La relecture des cas demande une connexion de relecteur ou d&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>Relecture des cas · {user} ({role})</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Toutes les décisions</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Tous les postes</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>Tout statut de relecture</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>Chercher une réf. voyageur ou un n° de cas</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Une partie d&apos;une référence voyageur, ou le début d&apos;un n° de cas (comme sur le bordereau d&apos;orientation) ; Entrée</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Cas</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Ouvrir le cas</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>Exporter la sélection en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>Exporter la sélection en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>&amp;Vérifier la piste d&apos;audit</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} cas correspondants · {loaded} chargés</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>Exporter les cas sélectionnés vers le dossier</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>Sélectionnez d&apos;abord les cas à exporter (Ctrl+A sélectionne tous ceux chargés).</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>{n} cas exportés vers {path} (lisible par vous seul)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>Piste d&apos;audit intacte : {entries} entrées.</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>Piste d&apos;audit ALTÉRÉE :</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Piste d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>Relecture des cas</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>Vous êtes connecté en tant que {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>Personne n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>Déconnectez-vous et reconnectez-vous avec un compte de relecteur ou d&apos;administrateur, ou demandez à un administrateur.</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>(Le refus n&apos;a pas pu être écrit dans la piste d&apos;audit : {error})</translation>
     </message>
 </context>
 <context>

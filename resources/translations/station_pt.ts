@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>Confirmar o caso?</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>confirmá-lo (enviar o viajante para a triagem secundária / PCR)</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>Descartar o caso?</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>descartá-lo como falso alarme</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>Encaminhar o caso?</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>encaminhá-lo a outro revisor ou serviço</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Caso {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>imagem eliminada (retenção) ou indisponível</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>sem mapa de calor</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidade</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>Nota (o que foi feito, porquê)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>&amp;Confirmar (enviar para PCR)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>&amp;Descartar (falso alarme)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>Encaminha&amp;r</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>Resultado da PCR: escolher…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>Registar o res&amp;ultado</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>Histórico: {lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>ainda não revisto</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>Escolha primeiro o resultado da PCR (positivo ou negativo).</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>Registar o resultado?</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>registar o resultado {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>Descartar um caso confirmado exige uma nota: escreva o motivo na caixa de nota e prima Descartar novamente.</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>Esta alteração a um caso com o estado {status} exige uma nota: escreva o motivo na caixa de nota e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>Caso {case_id} ({decision}, {cls}, agora {status}): {what}?</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>Sem nota.</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>Isto fica registado com o seu nome no registo de auditoria.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>Não foi possível guardar a alteração: a base de dados de casos não a aceitou ({error}). Tente novamente; se continuar a falhar, contacte o seu administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisão</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Previsão</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidade</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisão</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Id. do caso</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>Ref. viajante</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>imagens eliminadas</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>sem imagem</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>Probabilidade de mpox segundo o modelo: um caso é assinalado quando atinge o limiar de alerta</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR positiva</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR negativa</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Descartado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Encaminhado</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmou</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>descartou</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>encaminhou</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>registou o resultado</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>ALERTA</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVER</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>SEM ALERTA</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>REPETIR</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>agente</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>uma classe assinalada atingiu o limiar de alerta</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>confiança baixa</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>condição não reconhecida</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>não é um grande plano da pele</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>imagem duvidosa</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>resultado fiável</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Nitidez</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Brilho</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>Píxeis saturados</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>Pele visível</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} de 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglês</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francês</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espanhol</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>português</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>árabe</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>chinês simplificado</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>Aviso: não registado (o posto não pediu o consentimento do viajante)</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>o viajante aceitou</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>o viajante não aceitou</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>idioma não registado</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>Aviso: versão {version} ({language}), {answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>Limiar de alerta ({classes})</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>Limiar de revisão (probabilidade mais alta)</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>Limiar de condição não reconhecida (pontuação open-set)</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>Limiar de não pele (pontuação open-set)</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>Vasculite</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>Alertas por hora</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>Alertas por dia</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>Distribuição das decisões</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>Classe prevista (casos guardados)</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>Probabilidade mais alta por classe prevista</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>Hora (hora do posto)</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>Casos com alerta</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>Dia (hora do posto)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisão</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Classe prevista</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>Probabilidade mais alta</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>Valor preditivo positivo dos alertas: ainda não há resultados de PCR registados.</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>Valor preditivo positivo dos alertas: {ppv} ({positive} PCR positivas em {flagged} casos com alerta e resultado).</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>não é possível escrever a exportação {path}: {error}; escolha outra pasta</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>pontuação open-set {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>Imagens eliminadas em {date} (retenção)</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>porquê: {reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>Previsão {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>Revisão: {status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>Caso {case_id} · {time} · posto {station} · operador {operator} · ref. viajante {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>Modelo {name} ({sha})</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>Limiares: {lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>Qualidade da imagem: {lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>Rastreio de mpox: relatório de casos</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} caso(s), exportado(s) em {time} (hora do posto) por {user}. Um auxílio ao rastreio, não um diagnóstico.</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>não revisto</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>Caso {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Histórico:</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>não é possível escrever o relatório PDF {path}; verifique se a pasta permite escrita</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>Relatório de casos do rastreio de mpox · exportado em {time} por {user} · confidencial</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>Nome de utilizador</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Palavra-passe</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repetir a palavra-passe</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>Criar a conta de administrador</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>Primeiro arranque: ainda não há contas. Crie a conta de administrador (palavra-passe com pelo menos {n} caracteres; não existe palavra-passe predefinida).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>As duas palavras-passe são diferentes: escreva a mesma palavra-passe duas vezes.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sessão</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>Inicie sessão no posto de rastreio.</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>Escreva primeiro o seu nome de utilizador.</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>isto não parece um grande plano da pele; aponte a câmara para a pele afetada</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>Encaminhamento para a triagem secundária</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>Posto de triagem secundária: examine a pele afetada; o clínico decide. Este resultado é um auxílio ao rastreio, não um diagnóstico.</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>O id. do caso acima (também no código QR) é o nome deste caso no registo de casos do posto e nos detalhes do caso da janela de revisão: indique-o ao comunicar o resultado.</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>Esta guia contém informação de saúde do viajante: guarde-a com o processo dele, nunca à vista do público, e destrua-a quando deixar de ser necessária.</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>Leve o viajante, com esta guia, ao posto de triagem secundária. Siga o procedimento de controlo de infeção do local para uma erupção infecciosa suspeita.</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action}; entregue esta guia ao clínico que observar o viajante.</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>Posto de rastreio de mpox</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Id. do caso</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>Código QR: id. do caso</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Porquê</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>As 3 classes principais (probabilidade do modelo)</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>Nenhuma: a erupção não se parece com nenhuma condição que o modelo conheça.</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>Imagem examinada</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>Mapa de calor: onde o modelo procurou {cls}</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Mapa de calor</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruções</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>Não foi possível guardar a guia de encaminhamento em {folder} ({why}). Peça ao administrador do posto que permita a escrita nessa pasta ou que defina [referral] folder na configuração; entretanto, escreva o id. do caso {case_id} numa guia em papel para o posto de triagem</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title}: caso {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>não foi possível escrever o ficheiro</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>a escrita do ficheiro falhou; o disco pode estar cheio</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>a impressora {printer} não foi encontrada; verifique [referral] printer na configuração (as impressoras do sistema: lpstat -p) ou imprima o PDF guardado</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>a impressora {printer} não aceitou a guia; imprima o PDF guardado</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>Guia de encaminhamento guardada: {path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>enviada para a impressora {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>não impressa: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>Rever casos exige uma sessão de revisor ou administrador.</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>Revisão de casos · {user} ({role})</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Todas as decisões</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Todas as classes</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>Todos os postos</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>Qualquer estado de revisão</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>Procurar ref. de viajante ou id. de caso</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Parte de uma referência de viajante, ou o início de um id. de caso (como na guia de encaminhamento); Enter</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Casos</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Abrir caso</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>Exportar seleção para &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>Exportar seleção para &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>&amp;Verificar registo de auditoria</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>Terminar &amp;sessão</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} caso(s) correspondem · {loaded} carregados</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>Exportar os casos selecionados para a pasta</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>Selecione primeiro os casos a exportar (Ctrl+A seleciona todos os carregados).</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>{n} caso(s) exportado(s) para {path} (só você o pode ler)</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>Registo de auditoria íntegro: {entries} entradas.</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>Registo de auditoria ADULTERADO:</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registo de auditoria</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>Revisão de casos</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>Tem sessão iniciada como {user} ({role}).</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>Ninguém tem sessão iniciada.</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>Termine a sessão e inicie-a com uma conta de revisor ou administrador, ou peça a um administrador.</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>(Não foi possível escrever a recusa no registo de auditoria: {error})</translation>
     </message>
 </context>
 <context>

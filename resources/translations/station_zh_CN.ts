@@ -65,6 +65,359 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Confirm case?</source>
+        <translation>确认病例？</translation>
+    </message>
+    <message>
+        <source>confirm it (send the traveller to secondary screening / PCR)</source>
+        <translation>确认（将旅客送往二次筛查 / PCR）</translation>
+    </message>
+    <message>
+        <source>Dismiss case?</source>
+        <translation>排除病例？</translation>
+    </message>
+    <message>
+        <source>dismiss it as a false alarm</source>
+        <translation>作为误报排除</translation>
+    </message>
+    <message>
+        <source>Refer case?</source>
+        <translation>转交病例？</translation>
+    </message>
+    <message>
+        <source>refer it to another reviewer or service</source>
+        <translation>转交给其他复核人员或部门</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>病例 {case_id}</translation>
+    </message>
+    <message>
+        <source>image purged (retention) or unavailable</source>
+        <translation>图像已清除（保留期限）或不可用</translation>
+    </message>
+    <message>
+        <source>no heatmap</source>
+        <translation>无热力图</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Note (what was done, why)</source>
+        <translation>备注（做了什么，原因）</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (send to PCR)</source>
+        <translation>确认（送检 PCR）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss (false alarm)</source>
+        <translation>排除（误报）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Refer</source>
+        <translation>转交(&amp;R)</translation>
+    </message>
+    <message>
+        <source>PCR result: choose…</source>
+        <translation>PCR 结果：请选择…</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome</source>
+        <translation>记录结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>History: {lines}</source>
+        <translation>历史：{lines}</translation>
+    </message>
+    <message>
+        <source>not reviewed yet</source>
+        <translation>尚未复核</translation>
+    </message>
+    <message>
+        <source>Choose the PCR result first (positive or negative).</source>
+        <translation>请先选择 PCR 结果（阳性或阴性）。</translation>
+    </message>
+    <message>
+        <source>Record outcome?</source>
+        <translation>记录结果？</translation>
+    </message>
+    <message>
+        <source>record the outcome {outcome}</source>
+        <translation>记录结果 {outcome}</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
+        <translation>排除已确认的病例需要备注：请在备注框中写明原因，然后再次点击“排除”。</translation>
+    </message>
+    <message>
+        <source>This change to a case with the status {status} needs a note: write why in the note box, then try again.</source>
+        <translation>更改状态为 {status} 的病例需要备注：请在备注框中写明原因，然后重试。</translation>
+    </message>
+    <message>
+        <source>Case {case_id} ({decision}, {cls}, now {status}): {what}?</source>
+        <translation>病例 {case_id}（{decision}，{cls}，当前 {status}）：{what}？</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>无备注。</translation>
+    </message>
+    <message>
+        <source>This is recorded with your name in the audit trail.</source>
+        <translation>此操作将以您的名字记入审计记录。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: the case database did not accept it ({error}). Try again; if it keeps failing, call your administrator.</source>
+        <translation>无法保存更改：病例数据库未接受（{error}）。请重试；如仍失败，请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>p(mpox)</source>
+        <translation>p(mpox)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <source>Traveller ref.</source>
+        <translation>旅客编号</translation>
+    </message>
+    <message>
+        <source>images purged</source>
+        <translation>图像已清除</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <source>The model&apos;s probability of mpox: a case is flagged when it reaches the flag threshold</source>
+        <translation>模型给出的猴痘概率：达到警示阈值时病例即被标记</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWording</name>
+    <message>
+        <source>PCR positive</source>
+        <translation>PCR 阳性</translation>
+    </message>
+    <message>
+        <source>PCR negative</source>
+        <translation>PCR 阴性</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <source>recorded the outcome</source>
+        <translation>已记录结果</translation>
+    </message>
+    <message>
+        <source>FLAG</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>未见异常</translation>
+    </message>
+    <message>
+        <source>RETAKE</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>值勤人员</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>复核人员</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>a flagged class reached the flag threshold</source>
+        <translation>某一警示类别达到了警示阈值</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>置信度低</translation>
+    </message>
+    <message>
+        <source>condition not recognised</source>
+        <translation>未识别的病症</translation>
+    </message>
+    <message>
+        <source>not a skin close-up</source>
+        <translation>不是皮肤特写</translation>
+    </message>
+    <message>
+        <source>doubtful picture</source>
+        <translation>图像质量存疑</translation>
+    </message>
+    <message>
+        <source>confident result</source>
+        <translation>结果可信</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>Burnt-out pixels</source>
+        <translation>过曝像素</translation>
+    </message>
+    <message>
+        <source>Skin in view</source>
+        <translation>画面中的皮肤</translation>
+    </message>
+    <message>
+        <source>{value} of 255</source>
+        <translation>{value} / 255</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
+        <translation>告知：未记录（站点未征求旅客同意）</translation>
+    </message>
+    <message>
+        <source>traveller agreed</source>
+        <translation>旅客已同意</translation>
+    </message>
+    <message>
+        <source>traveller did not agree</source>
+        <translation>旅客未同意</translation>
+    </message>
+    <message>
+        <source>language not recorded</source>
+        <translation>语言未记录</translation>
+    </message>
+    <message>
+        <source>Notice: version {version} ({language}), {answer}</source>
+        <translation>告知：版本 {version}（{language}），{answer}</translation>
+    </message>
+    <message>
+        <source>Flag threshold ({classes})</source>
+        <translation>警示阈值（{classes}）</translation>
+    </message>
+    <message>
+        <source>Review threshold (top probability)</source>
+        <translation>复核阈值（最高概率）</translation>
+    </message>
+    <message>
+        <source>Condition-not-recognised threshold (open-set score)</source>
+        <translation>未识别病症阈值（开放集得分）</translation>
+    </message>
+    <message>
+        <source>Not-skin threshold (open-set score)</source>
+        <translation>非皮肤阈值（开放集得分）</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>
@@ -105,6 +458,179 @@
     <message>
         <source>Vasculitis</source>
         <translation>血管炎</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Flags per hour</source>
+        <translation>每小时警示数</translation>
+    </message>
+    <message>
+        <source>Flags per day</source>
+        <translation>每日警示数</translation>
+    </message>
+    <message>
+        <source>Decision mix</source>
+        <translation>判定分布</translation>
+    </message>
+    <message>
+        <source>Predicted class (stored cases)</source>
+        <translation>预测类别（已保存病例）</translation>
+    </message>
+    <message>
+        <source>Top probability per predicted class</source>
+        <translation>各预测类别的最高概率</translation>
+    </message>
+    <message>
+        <source>Hour (station time)</source>
+        <translation>小时（站点时间）</translation>
+    </message>
+    <message>
+        <source>Flagged cases</source>
+        <translation>警示病例</translation>
+    </message>
+    <message>
+        <source>Day (station time)</source>
+        <translation>日期（站点时间）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>病例数</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Top probability</source>
+        <translation>最高概率</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
+        <translation>警示的阳性预测值：尚未记录任何 PCR 结果。</translation>
+    </message>
+    <message>
+        <source>Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} flagged cases with an outcome).</source>
+        <translation>警示的阳性预测值：{ppv}（在 {flagged} 例有结果的警示病例中，{positive} 例 PCR 阳性）。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write the export {path}: {error}; choose another folder</source>
+        <translation>无法写入导出文件 {path}：{error}；请选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>open-set score {score}</source>
+        <translation>开放集得分 {score}</translation>
+    </message>
+    <message>
+        <source>Images purged {date} (retention)</source>
+        <translation>图像已于 {date} 清除（保留期限）</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Predicted {cls} {p}</source>
+        <translation>预测 {cls} {p}</translation>
+    </message>
+    <message>
+        <source>Review: {status}</source>
+        <translation>复核：{status}</translation>
+    </message>
+    <message>
+        <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
+        <translation>病例 {case_id} · {time} · 站点 {station} · 操作员 {operator} · 旅客编号 {ref}</translation>
+    </message>
+    <message>
+        <source>Model {name} ({sha})</source>
+        <translation>模型 {name}（{sha}）</translation>
+    </message>
+    <message>
+        <source>Thresholds: {lines}</source>
+        <translation>阈值：{lines}</translation>
+    </message>
+    <message>
+        <source>Picture quality: {lines}</source>
+        <translation>图像质量：{lines}</translation>
+    </message>
+    <message>
+        <source>Mpox screening: case report</source>
+        <translation>猴痘筛查：病例报告</translation>
+    </message>
+    <message>
+        <source>{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.</source>
+        <translation>{n} 例，由 {user} 于 {time}（站点时间）导出。仅为筛查辅助，并非诊断。</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>未复核</translation>
+    </message>
+    <message>
+        <source>Case {case_id}</source>
+        <translation>病例 {case_id}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>历史：</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF report {path}; check the folder is writable</source>
+        <translation>无法写入 PDF 报告 {path}；请检查该文件夹是否可写</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Mpox screening case report · exported {time} by {user} · confidential</source>
+        <translation>猴痘筛查病例报告 · 由 {user} 于 {time} 导出 · 机密</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create the admin account</source>
+        <translation>创建管理员账户</translation>
+    </message>
+    <message>
+        <source>First start: there are no accounts yet. Create the administrator account (password of at least {n} characters; there is no default password).</source>
+        <translation>首次启动：尚无任何账户。请创建管理员账户（密码至少 {n} 个字符；没有默认密码）。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the password twice the same way.</source>
+        <translation>两次输入的密码不一致：请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log in to the screening station.</source>
+        <translation>登录筛查站。</translation>
+    </message>
+    <message>
+        <source>Type your user name first.</source>
+        <translation>请先输入用户名。</translation>
     </message>
 </context>
 <context>
@@ -175,6 +701,252 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>这看起来不是皮肤特写；请将摄像头对准患处皮肤</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralSlip</name>
+    <message>
+        <source>Referral to secondary screening</source>
+        <translation>转介二次筛查</translation>
+    </message>
+    <message>
+        <source>Secondary-screening desk: examine the affected skin; the clinician decides. This result is a screening aid, not a diagnosis.</source>
+        <translation>二次筛查台：检查患处皮肤；由临床医生作出判断。此结果仅为筛查辅助，并非诊断。</translation>
+    </message>
+    <message>
+        <source>The case id above (also in the QR code) is this case&apos;s name in the station&apos;s case log and in the review window&apos;s case details: quote it when you report the outcome.</source>
+        <translation>上方的病例编号（二维码中也有）是此病例在站点病例记录和复核窗口病例详情中的名称：报告结果时请注明。</translation>
+    </message>
+    <message>
+        <source>This slip holds health information about the traveller: keep it with their file, never in public view, and shred it when it is no longer needed.</source>
+        <translation>此转介单含有旅客的健康信息：请随其档案保存，切勿公开放置，不再需要时予以粉碎。</translation>
+    </message>
+    <message>
+        <source>Take the traveller, with this slip, to the secondary-screening desk. Follow the site&apos;s infection-control procedure for a suspected infectious rash.</source>
+        <translation>请携此转介单将旅客带到二次筛查台。按本场所疑似传染性皮疹的感染控制程序处理。</translation>
+    </message>
+    <message>
+        <source>{action}; give this slip to the clinician who sees the traveller.</source>
+        <translation>{action}；将此转介单交给接诊该旅客的临床医生。</translation>
+    </message>
+    <message>
+        <source>Mpox screening station</source>
+        <translation>猴痘筛查站</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>病例编号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>QR code: case id</source>
+        <translation>二维码：病例编号</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Top 3 classes (model probability)</source>
+        <translation>前 3 个类别（模型概率）</translation>
+    </message>
+    <message>
+        <source>None: the rash does not look like any condition the model knows.</source>
+        <translation>无：该皮疹与模型已知的任何病症都不相符。</translation>
+    </message>
+    <message>
+        <source>Screened picture</source>
+        <translation>筛查图像</translation>
+    </message>
+    <message>
+        <source>Heatmap: where the model looked for {cls}</source>
+        <translation>热力图：模型寻找{cls}特征的区域</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The referral slip could not be saved in {folder} ({why}). Ask the station&apos;s administrator to make that folder writable, or to set [referral] folder in the configuration; until then, write case id {case_id} on a paper slip for the desk</source>
+        <translation>无法将转介单保存到 {folder}（{why}）。请站点管理员使该文件夹可写，或在配置中设置 [referral] folder；在此之前，请将病例编号 {case_id} 写在纸质转介单上交给筛查台</translation>
+    </message>
+    <message>
+        <source>{title}: case {case_id}</source>
+        <translation>{title}：病例 {case_id}</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>writing the file failed; the disk may be full</source>
+        <translation>写入文件失败；磁盘可能已满</translation>
+    </message>
+    <message>
+        <source>printer {printer} was not found; check [referral] printer in the configuration (the system&apos;s printers: lpstat -p), or print the saved PDF</source>
+        <translation>未找到打印机 {printer}；请检查配置中的 [referral] printer（系统打印机：lpstat -p），或打印已保存的 PDF</translation>
+    </message>
+    <message>
+        <source>printer {printer} did not accept the slip; print the saved PDF</source>
+        <translation>打印机 {printer} 未接受转介单；请打印已保存的 PDF</translation>
+    </message>
+    <message>
+        <source>Referral slip saved: {path}</source>
+        <translation>转介单已保存：{path}</translation>
+    </message>
+    <message>
+        <source>sent to printer {printer}</source>
+        <translation>已发送到打印机 {printer}</translation>
+    </message>
+    <message>
+        <source>not printed: {error}</source>
+        <translation>未打印：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Reviewing cases needs a reviewer or admin login.</source>
+        <translation>复核病例需要以复核人员或管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>Case review · {user} ({role})</source>
+        <translation>病例复核 · {user}（{role}）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>全部判定</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>Any review status</source>
+        <translation>任意复核状态</translation>
+    </message>
+    <message>
+        <source>Search traveller ref. or case id</source>
+        <translation>搜索旅客编号或病例编号</translation>
+    </message>
+    <message>
+        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
+        <translation>旅客编号的一部分，或病例编号的开头（与转介单上相同）；按 Enter</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>病例(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开病例(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;CSV…</source>
+        <translation>将所选导出为 CSV…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export selected to &amp;PDF…</source>
+        <translation>将所选导出为 PDF…(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit trail</source>
+        <translation>验证审计记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Log off</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{total} case(s) match · {loaded} loaded</source>
+        <translation>{total} 例符合 · 已加载 {loaded} 例</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to folder</source>
+        <translation>将所选病例导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Select the cases to export first (Ctrl+A selects all loaded).</source>
+        <translation>请先选择要导出的病例（Ctrl+A 选择全部已加载病例）。</translation>
+    </message>
+    <message>
+        <source>Exported {n} case(s) to {path} (readable by you only)</source>
+        <translation>已将 {n} 例导出到 {path}（仅您可读取）</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {entries} entries.</source>
+        <translation>审计记录完整：{entries} 条。</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED:</source>
+        <translation>审计记录已被篡改：</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Case review</source>
+        <translation>病例复核</translation>
+    </message>
+    <message>
+        <source>You are logged in as {user} ({role}).</source>
+        <translation>您当前以 {user}（{role}）身份登录。</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>当前无人登录。</translation>
+    </message>
+    <message>
+        <source>Log off and log in with a reviewer or admin account, or ask an admin.</source>
+        <translation>请注销后以复核人员或管理员账户登录，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>(The refusal could not be written to the audit trail: {error})</source>
+        <translation>（无法将此次拒绝写入审计记录：{error}）</translation>
     </message>
 </context>
 <context>

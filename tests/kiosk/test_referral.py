@@ -315,3 +315,40 @@ def test_p_after_a_flag_saves_the_slip(qtbot, kiosk_config, make_tiny_bundle, fa
         assert str(path) in window.referral_label.text().replace("\u200b", "")
     finally:
         station.shutdown()
+
+
+@pytest.fixture
+def station_language(qapp):
+    """Install a station language (as Station.build does); English again afterwards."""
+    from kiosk.ui import i18n
+
+    yield i18n.install
+    i18n.install("en")
+
+
+def test_the_slip_is_in_the_station_language(qapp, tmp_path, station_language):
+    """[station] language = "fr": every text of the slip in French, read back from the PDF."""
+    station_language("fr")
+    slip = slip_from_result(FLAG, CASE_ID, "gate-7")
+    text = pdf_text(save_pdf(slip, tmp_path))
+    for wanted in (
+        "Orientation vers le contrôle sanitaire secondaire",
+        "Poste de dépistage mpox",
+        "N° de cas",
+        "Pourquoi",
+        "3 classes les plus probables (probabilité du modèle)",
+        "Instructions",
+        "ALERTE · suspicion de Mpox",
+        "Orienter vers le contrôle sanitaire secondaire",
+        "Conduisez le voyageur, avec ce bordereau, au poste de contrôle secondaire.",
+        "Poste de contrôle secondaire : examiner la peau atteinte",
+        "Varicelle",
+        CASE_ID,
+        "gate-7",
+    ):
+        assert wanted in text, f"{wanted!r} not on the slip:\n{text}"
+    for english in ("Referral to secondary screening", "Top 3 classes", "Why", "Chickenpox", "Instructions:"):
+        assert english not in text, english
+    assert slip.reason and "probability" not in slip.reason
+    for step in slip.instructions:
+        assert step in text

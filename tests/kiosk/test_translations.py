@@ -1,9 +1,11 @@
-"""Issue 15, "Languages": the screening window speaks the station's language ([station] language).
+"""Issue 15, "Languages": the screening window, the review window and the referral slip speak the station's
+language ([station] language).
 
 The translation sources (resources/translations/station_<lang>.ts) must be complete: every text the code marks
 is translated in every language, none unfinished, empty or obsolete, with the same placeholders as the English
 ({cls}, {p:.2f}, %1), and compiled. The real window, offscreen, shows the translated banner and buttons, and
-Arabic mirrors the layout. The review window and the referral slip are not translated yet (not covered here).
+Arabic mirrors the layout. The review window and the referral slip are checked in their own tests
+(tests/review/test_review_window.py, tests/kiosk/test_referral.py); their texts are covered here.
 """
 
 from __future__ import annotations
@@ -30,9 +32,20 @@ from .test_result_panel import CASES, FLAG, show
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
-# The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py).
+# The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py),
+# of the review window with its dialogs and exports (kiosk/ui/review/) and of the referral slip.
 CONTEXTS = {"Banner", "Classes", "Reason", "ScreeningWindow", "LostPanel", "Top3Chart"}
-SOURCES = ["kiosk/ui/i18n.py", "kiosk/ui/style.py", "kiosk/ui/widgets.py", "kiosk/ui/screening_window.py"]
+REVIEW_CONTEXTS = {"ReviewWindow", "CaseTable", "CaseWording", "CaseDetail", "Dashboard", "Login", "Export"}
+REFERRAL_CONTEXTS = {"ReferralSlip"}
+SOURCES = [
+    "kiosk/ui/i18n.py",
+    "kiosk/ui/style.py",
+    "kiosk/ui/widgets.py",
+    "kiosk/ui/screening_window.py",
+    "kiosk/ui/referral.py",
+    *(f"kiosk/ui/review/{name}.py" for name in ("window", "table_model", "wording", "detail")),
+    *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export")),
+]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 
 
@@ -85,7 +98,7 @@ def test_the_committed_qm_files_are_their_ts_files_compiled(tmp_path):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_translations_are_complete(lang):
     english = messages(FOLDER / "station_en.ts")
-    assert CONTEXTS <= {context for context, _ in english}
+    assert CONTEXTS | REVIEW_CONTEXTS | REFERRAL_CONTEXTS <= {context for context, _ in english}
     found = messages(FOLDER / f"station_{lang}.ts")
     missing = sorted(set(english) - set(found))
     assert not missing, f"station_{lang}.ts lacks {missing}: run resources/translations/update.sh, translate"
@@ -122,6 +135,15 @@ def test_the_english_source_has_every_text_the_code_marks(tmp_path):
     ]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
     assert set(messages(out)) == set(messages(FOLDER / "station_en.ts"))
+
+
+def test_update_sh_translates_the_sources_this_test_checks():
+    """resources/translations/update.sh and SOURCES name the same files (one forgotten would go unnoticed)."""
+    script = (FOLDER / "update.sh").read_text()
+    listed = re.search(r'^sources="([^"]*)"', script, re.M).group(1).split()
+    assert sorted(listed) == sorted(SOURCES)
+    on_disk = {str(p.relative_to(ROOT)) for p in (ROOT / "kiosk" / "ui" / "review").glob("*.py")}
+    assert on_disk - set(SOURCES) <= {"kiosk/ui/review/__init__.py", "kiosk/ui/review/prefs.py"}
 
 
 def test_every_quality_gate_reason_can_be_translated():

@@ -527,3 +527,100 @@ def test_the_search_takes_a_case_id_start(qtbot, db, settings, users, cases):
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert [c.traveller_ref for c in window.model.rows] == ["P100"]
     window.close()
+
+
+# --- the station's language (issue 15, "Languages") -------------------------------------------------------
+
+
+@pytest.fixture
+def station_language(qapp):
+    """Install a station language (as Station.build does before any window); English again afterwards."""
+    from kiosk.ui import i18n
+
+    yield i18n.install
+    i18n.install("en")
+
+
+REVIEW_TEXTS = {
+    "fr": {
+        "headers": ["Image", "Heure", "Poste", "Décision", "Prédiction", "Relecture", "N° de cas"],
+        "title": "Relecture des cas · rev (relecteur)",
+        "tabs": ("Cas", "Tableau de bord"),
+        "menu": "&Cas",
+        "count": "5 cas correspondants · 5 chargés",
+        "decisions": ("Toutes les décisions", "ALERTE"),
+        "search": "Chercher une réf. voyageur ou un n° de cas",
+        "axis": "Cas signalés",
+    },
+    "ar": {
+        "headers": ["الصورة", "الوقت", "المحطة", "القرار", "التنبؤ", "المراجعة", "رقم الحالة"],
+        "title": "مراجعة الحالات · rev (مراجع)",
+        "tabs": ("الحالات", "لوحة المعلومات"),
+        "menu": "ال&حالات",
+        "count": "5 حالة مطابقة · 5 محمّلة",
+        "decisions": ("كل القرارات", "تنبيه"),
+        "search": "ابحث عن مرجع مسافر أو رقم حالة",
+        "axis": "الحالات المُنبَّه عليها",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_review_window_speaks_the_station_language(
+    qtbot, db, settings, users, cases, station_language, lang
+):
+    station_language(lang)
+    want = REVIEW_TEXTS[lang]
+    window = _styled_window(qtbot, db, settings, users["rev"], (1280, 720), 1.0)
+    model = window.model
+    keys = ["thumbnail", "captured_utc", "station_id", "decision", "top_class", "review_status", "id"]
+    columns = [key for key, _ in COLUMNS]
+    headers = [model.headerData(columns.index(k), Qt.Orientation.Horizontal) for k in keys]
+    assert headers == want["headers"]
+    assert window.windowTitle() == want["title"]
+    assert (window.tabs.tabText(0), window.tabs.tabText(1)) == want["tabs"]
+    assert window.menuBar().actions()[0].text() == want["menu"]
+    assert window.count_label.text() == want["count"]
+    assert (window.decision.itemText(0), window.decision.itemText(1)) == want["decisions"]
+    assert window.search.placeholderText() == want["search"]
+    decision_col = columns.index("decision")
+    shown = {model.index(row, decision_col).data() for row in range(model.rowCount())}
+    assert want["decisions"][1] in shown and "FLAG" not in shown
+    assert window.dashboard.per_day.getPlotItem().getAxis("left").labelText == want["axis"]
+    dialog = window.open_case(cases[0])
+    assert "FLAG" not in dialog.windowTitle() and dialog.buttons["confirm"].text() != "&Confirm (send to PCR)"
+    assert "Flag threshold" not in dialog.info.text() and "Skin in view" not in dialog.info.text()
+    dialog.close()
+
+    rtl = Qt.LayoutDirection.RightToLeft
+    right_to_left = lang == "ar"
+    assert (window.layoutDirection() == rtl) is right_to_left
+    assert (window.table.layoutDirection() == rtl) is right_to_left
+    header = window.table.horizontalHeader()
+    # the first column (the thumbnail) at the right in Arabic, the traveller reference at the left
+    first, last = header.sectionViewportPosition(0), header.sectionViewportPosition(len(COLUMNS) - 1)
+    assert (first > last) is right_to_left
+    # the filter bar mirrored: "from" and its dates at the right, the search box at their left
+    x = {w: w.mapTo(window, w.rect().center()).x() for w in (window.use_dates, window.search)}
+    assert (x[window.use_dates] > x[window.search]) is right_to_left
+    window.close()
+
+
+def test_columns_fit_their_text_in_french(qtbot, db, settings, users, cases, station_language):
+    """The layout check of the English table, with the French headers and words (longer than the English)."""
+    station_language("fr")
+    reviews.review_case(db, users["rev"], cases[0], "confirm", "sent")
+    reviews.record_outcome(db, users["rev"], cases[0], "pcr_positive")
+    window = _styled_window(qtbot, db, settings, users["rev"], (1280, 720), 1.0)
+    window.apply_filters()
+    qtbot.wait(20)
+    table, model = window.table, window.model
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    for col in range(model.columnCount()):
+        title = model.headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title), title
+        for row in range(model.rowCount()):
+            assert not _elided(table, model.index(row, col)), (col, model.index(row, col).data())
+    assert _fully_visible(window.count_label, window)
+    window.close()

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.store.database import Database
 from kiosk.store.queries import CaseFilter, DashboardData, dashboard_data
+from kiosk.ui.i18n import tr
+from kiosk.ui.review.wording import class_text, decision_text
 from kiosk.ui.style import CHART_COLOURS
 from models.decision import Decision
-from models.taxonomy import CLASSES, display_name
+from models.taxonomy import CLASSES
 
 
 def box_stats(values: np.ndarray) -> tuple[float, float, float, float, float]:
@@ -39,18 +41,20 @@ class DashboardWidget(QWidget):
         self.db = db
         self.data: DashboardData | None = None
         axis = {"bottom": pg.DateAxisItem()}
-        self.per_hour = pg.PlotWidget(title="Flags per hour", axisItems=axis)
-        self.per_day = pg.PlotWidget(title="Flags per day", axisItems={"bottom": pg.DateAxisItem()})
-        self.decision_mix = pg.PlotWidget(title="Decision mix")
-        self.class_mix = pg.PlotWidget(title="Predicted class (stored cases)")
-        self.boxes = pg.PlotWidget(title="Top probability per predicted class")
+        self.per_hour = pg.PlotWidget(title=tr("Dashboard", "Flags per hour"), axisItems=axis)
+        self.per_day = pg.PlotWidget(
+            title=tr("Dashboard", "Flags per day"), axisItems={"bottom": pg.DateAxisItem()}
+        )
+        self.decision_mix = pg.PlotWidget(title=tr("Dashboard", "Decision mix"))
+        self.class_mix = pg.PlotWidget(title=tr("Dashboard", "Predicted class (stored cases)"))
+        self.boxes = pg.PlotWidget(title=tr("Dashboard", "Top probability per predicted class"))
         # axis titles: what each axis counts (the date axes are in the station's local time)
         for plot, bottom, left in (
-            (self.per_hour, "Hour (station time)", "Flagged cases"),
-            (self.per_day, "Day (station time)", "Flagged cases"),
-            (self.decision_mix, "Decision", "Cases"),
-            (self.class_mix, "Predicted class", "Cases"),
-            (self.boxes, "Predicted class", "Top probability"),
+            (self.per_hour, tr("Dashboard", "Hour (station time)"), tr("Dashboard", "Flagged cases")),
+            (self.per_day, tr("Dashboard", "Day (station time)"), tr("Dashboard", "Flagged cases")),
+            (self.decision_mix, tr("Dashboard", "Decision"), tr("Dashboard", "Cases")),
+            (self.class_mix, tr("Dashboard", "Predicted class"), tr("Dashboard", "Cases")),
+            (self.boxes, tr("Dashboard", "Predicted class"), tr("Dashboard", "Top probability")),
         ):
             plot.setLabel("bottom", bottom)
             plot.setLabel("left", left)
@@ -86,23 +90,30 @@ class DashboardWidget(QWidget):
         counts = [int(np.sum(decisions == d.value)) for d in shown]
         counts[2] += clear_total  # CLEAR results are counted per hour, mostly without a stored case
         self._bars(
-            self.decision_mix, [d.value.upper() for d in shown], counts, [CHART_COLOURS[d] for d in shown]
+            self.decision_mix,
+            [decision_text(d.value) for d in shown],
+            counts,
+            [CHART_COLOURS[d] for d in shown],
         )
         classes = [c for c in CLASSES if c in set(data.top_classes)] + sorted(
             set(data.top_classes) - set(CLASSES)
         )
         class_counts = [data.top_classes.count(c) for c in classes]
-        self._bars(
-            self.class_mix, [display_name(c) for c in classes], class_counts, ["#1e88e5"] * len(classes)
-        )
+        self._bars(self.class_mix, [class_text(c) for c in classes], class_counts, ["#1e88e5"] * len(classes))
         self._box_plot(classes, np.asarray(data.top_classes), np.asarray(data.top_probabilities, dtype=float))
         if data.ppv is None:
-            self.ppv_label.setText("Positive predictive value of flags: no PCR outcomes recorded yet.")
+            self.ppv_label.setText(
+                tr("Dashboard", "Positive predictive value of flags: no PCR outcomes recorded yet.")
+            )
         else:
             self.ppv_label.setText(
-                f"Positive predictive value of flags: {data.ppv:.1%} "
-                f"({data.flagged_positive} PCR positive of {data.flagged_with_outcome} flagged cases "
-                "with an outcome)."
+                tr(
+                    "Dashboard",
+                    "Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} "
+                    "flagged cases with an outcome).",
+                ).format(
+                    ppv=f"{data.ppv:.1%}", positive=data.flagged_positive, flagged=data.flagged_with_outcome
+                )
             )
 
     @staticmethod
@@ -144,4 +155,4 @@ class DashboardWidget(QWidget):
                 ]
             )
             plot.plot(lines[:, 0], lines[:, 1], connect="pairs", pen=pg.mkPen("#0d47a1", width=2))
-        plot.getAxis("bottom").setTicks([[(i, display_name(c)) for i, c in enumerate(classes)]])
+        plot.getAxis("bottom").setTicks([[(i, class_text(c)) for i, c in enumerate(classes)]])

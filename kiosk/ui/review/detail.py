@@ -29,16 +29,26 @@ from kiosk.store import reviews
 from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.export import case_html, history_lines
-from kiosk.ui.review.wording import OUTCOME_WORDS, outcome_text, short_name, status_text
+from kiosk.ui.review.wording import OUTCOME_WORDS, decision_text, outcome_text, short_name, status_text
 from kiosk.ui.widgets import ImageView
 
 log = logging.getLogger(__name__)
 
-ACTION_WORDS = {  # what the confirmation asks, in a reviewer's words
-    "confirm": ("Confirm", "confirm it (send the traveller to secondary screening / PCR)"),
-    "dismiss": ("Dismiss", "dismiss it as a false alarm"),
-    "refer": ("Refer", "refer it to another reviewer or service"),
+ACTION_WORDS = {  # what the confirmation asks, in a reviewer's words (translated when asked)
+    "confirm": (
+        QT_TRANSLATE_NOOP("CaseDetail", "Confirm case?"),
+        QT_TRANSLATE_NOOP("CaseDetail", "confirm it (send the traveller to secondary screening / PCR)"),
+    ),
+    "dismiss": (
+        QT_TRANSLATE_NOOP("CaseDetail", "Dismiss case?"),
+        QT_TRANSLATE_NOOP("CaseDetail", "dismiss it as a false alarm"),
+    ),
+    "refer": (
+        QT_TRANSLATE_NOOP("CaseDetail", "Refer case?"),
+        QT_TRANSLATE_NOOP("CaseDetail", "refer it to another reviewer or service"),
+    ),
 }
 
 
@@ -61,20 +71,20 @@ class CaseDetailDialog(QDialog):
     def __init__(self, db: Database, user: UserSession, case_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.user, self.case_id = db, user, case_id
-        self.setWindowTitle(f"Case {case_id}")
+        self.setWindowTitle(tr("CaseDetail", "Case {case_id}").format(case_id=case_id))
         self.resize(1100, 700)
-        self.image = ImageView("image purged (retention) or unavailable")
-        self.heatmap = ImageView("no heatmap")
+        self.image = ImageView(tr("CaseDetail", "image purged (retention) or unavailable"))
+        self.heatmap = ImageView(tr("CaseDetail", "no heatmap"))
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.probs = QTableWidget(0, 2)
-        self.probs.setHorizontalHeaderLabels(["Class", "Probability"])
+        self.probs.setHorizontalHeaderLabels([tr("CaseDetail", "Class"), tr("CaseDetail", "Probability")])
         self.history = QLabel()
         self.history.setTextFormat(Qt.TextFormat.PlainText)
         self.history.setWordWrap(True)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note (what was done, why)")
+        self.note.setPlaceholderText(tr("CaseDetail", "Note (what was done, why)"))
         self.note.setMaximumHeight(80)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #ff8a80;")
@@ -82,9 +92,9 @@ class CaseDetailDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for action, label, key in (
-            ("confirm", "&Confirm (send to PCR)", "Ctrl+1"),
-            ("dismiss", "&Dismiss (false alarm)", "Ctrl+2"),
-            ("refer", "&Refer", "Ctrl+3"),
+            ("confirm", tr("CaseDetail", "&Confirm (send to PCR)"), "Ctrl+1"),
+            ("dismiss", tr("CaseDetail", "&Dismiss (false alarm)"), "Ctrl+2"),
+            ("refer", tr("CaseDetail", "&Refer"), "Ctrl+3"),
         ):
             button = QPushButton(label)
             button.setShortcut(key)
@@ -92,12 +102,12 @@ class CaseDetailDialog(QDialog):
             actions.addWidget(button)
             self.buttons[action] = button
         self.outcome = QComboBox()
-        for value, label in OUTCOME_WORDS.items():
-            self.outcome.addItem(label, value)
-        self.outcome.setPlaceholderText("PCR result: choose…")
+        for value in OUTCOME_WORDS:
+            self.outcome.addItem(outcome_text(value), value)
+        self.outcome.setPlaceholderText(tr("CaseDetail", "PCR result: choose…"))
         self.outcome.setCurrentIndex(-1)  # no pre-selection: the reviewer picks the laboratory's result
         self.outcome.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        self.record_button = QPushButton("Record &outcome")
+        self.record_button = QPushButton(tr("CaseDetail", "Record &outcome"))
         self.record_button.clicked.connect(lambda: self.apply_outcome(self.outcome.currentData()))
         actions.addWidget(self.outcome)
         actions.addWidget(self.record_button)
@@ -139,7 +149,11 @@ class CaseDetailDialog(QDialog):
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setText(case_html(detail))  # plain words; typed text escaped (never markup)
         lines = history_lines(detail)
-        self.history.setText("History: " + ("; ".join(lines) if lines else "not reviewed yet"))
+        self.history.setText(
+            tr("CaseDetail", "History: {lines}").format(
+                lines="; ".join(lines) if lines else tr("CaseDetail", "not reviewed yet")
+            )
+        )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -166,7 +180,11 @@ class CaseDetailDialog(QDialog):
         """A refusal or an error: in the dialog, and in a message box that does not block."""
         self.error.setText(text)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, f"Case {self.case_id}", text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            tr("CaseDetail", "Case {case_id}").format(case_id=self.case_id),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda *_: setattr(self, "last_message", None))
@@ -175,15 +193,19 @@ class CaseDetailDialog(QDialog):
 
     def apply_review(self, action: str) -> None:
         title, what = ACTION_WORDS[action]
-        self._change(action, reviews.review_case, action, title, f"{what}")
+        self._change(action, reviews.review_case, action, tr("CaseDetail", title), tr("CaseDetail", what))
 
     def apply_outcome(self, outcome: str | None) -> None:
         if outcome is None:
-            self.tell("Choose the PCR result first (positive or negative).")
+            self.tell(tr("CaseDetail", "Choose the PCR result first (positive or negative)."))
             return
         words = outcome_text(outcome)
         self._change(
-            "outcome", reviews.record_outcome, outcome, "Record outcome", f"record the outcome {words}"
+            "outcome",
+            reviews.record_outcome,
+            outcome,
+            tr("CaseDetail", "Record outcome?"),
+            tr("CaseDetail", "record the outcome {outcome}").format(outcome=words),
         )
 
     def _change(self, action: str, store_call, value: str, title: str, what: str) -> None:
@@ -193,24 +215,36 @@ class CaseDetailDialog(QDialog):
         if _needs_note(c.review_status, action, c.outcome) and not note:
             if (c.review_status, action) == ("confirmed", "dismiss"):
                 self.error.setText(
-                    "Dismissing a confirmed case needs a note: write why in the note box, "
-                    "then press Dismiss again."
+                    tr(
+                        "CaseDetail",
+                        "Dismissing a confirmed case needs a note: write why in the note box, "
+                        "then press Dismiss again.",
+                    )
                 )
             else:
                 self.error.setText(
-                    f"This change to a {c.review_status} case needs a note: write why in the "
-                    "note box, then try again."
+                    tr(
+                        "CaseDetail",
+                        "This change to a case with the status {status} needs a note: write why in the "
+                        "note box, then try again.",
+                    ).format(status=status_text(c.review_status))
                 )
             self.note.setFocus()
             return
         text = (
-            f"Case {self.case_id} ({c.decision.upper()}, {short_name(c.top_class)}, now "
-            f"{status_text(c.review_status, c.outcome)}): "
-            f"{what}?"
-            + (f"\n\nNote: {note}" if note else "\n\nNo note.")
-            + "\n\nThis is recorded with your name in the audit trail."
+            tr("CaseDetail", "Case {case_id} ({decision}, {cls}, now {status}): {what}?").format(
+                case_id=self.case_id,
+                decision=decision_text(c.decision),
+                cls=short_name(c.top_class),
+                status=status_text(c.review_status, c.outcome),
+                what=what,
+            )
+            + "\n\n"
+            + (tr("CaseDetail", "Note: {note}").format(note=note) if note else tr("CaseDetail", "No note."))
+            + "\n\n"
+            + tr("CaseDetail", "This is recorded with your name in the audit trail.")
         )
-        if not self.ask(f"{title} case?", text):
+        if not self.ask(title, text):
             return
         try:
             store_call(self.db, self.user, self.case_id, value, note)
@@ -220,8 +254,11 @@ class CaseDetailDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - a database fault: plain words here, details in the log
             log.exception("review change on case %s failed", self.case_id)
             self.tell(
-                "The change could not be saved: the case database did not accept it "
-                f"({type(exc).__name__}). Try again; if it keeps failing, call your administrator."
+                tr(
+                    "CaseDetail",
+                    "The change could not be saved: the case database did not accept it ({error}). Try "
+                    "again; if it keeps failing, call your administrator.",
+                ).format(error=type(exc).__name__)
             )
             return
         self.error.setText("")

@@ -20,9 +20,11 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.fsperm import create_private_file, private_file
 from kiosk.store.queries import CaseDetail, get_case
+from kiosk.ui.i18n import tr
 from kiosk.ui.review.wording import (
     consent_text,
     headline,
+    history_action,
     outcome_text,
     quality_lines,
     reason_text,
@@ -79,13 +81,21 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def _cannot_write(path: Path, exc: OSError) -> StoreError:
+    return StoreError(
+        tr("Export", "cannot write the export {path}: {error}; choose another folder").format(
+            path=path, error=exc.strerror or exc
+        )
+    )
+
+
 def _private(path: Path) -> None:
     """The export file exists and is 0600 before anything is written into it."""
     try:
         create_private_file(path)
         private_file(path)
     except OSError as exc:
-        raise StoreError(f"cannot write the export {path}: {exc.strerror}; choose another folder") from exc
+        raise _cannot_write(path, exc) from exc
 
 
 def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> int:
@@ -118,7 +128,7 @@ def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> i
                     ]
                 )
     except OSError as exc:
-        raise StoreError(f"cannot write the export {path}: {exc.strerror}; choose another folder") from exc
+        raise _cannot_write(path, exc) from exc
     audit.record(db, user.username, "export_csv", str(path), {"cases": len(details), "ids": ids[:1000]})
     return len(details)
 
@@ -136,30 +146,60 @@ def case_html(d: CaseDetail) -> str:
     c, e = d.summary, html.escape
     head, action = headline(c.decision, d.reason_code, c.top_class)
     mpox = "" if c.p_mpox is None else f" · p(mpox) {c.p_mpox:.1%}"
-    open_set = "" if d.open_set_score is None else f" · open-set score {d.open_set_score:.2f}"
+    open_set = (
+        ""
+        if d.open_set_score is None
+        else " · " + e(tr("Export", "open-set score {score}").format(score=f"{d.open_set_score:.2f}"))
+    )
     purged = (
-        f"<br>Images purged {local_time(d.images_purged_utc, '%Y-%m-%d')} (retention)"
+        "<br>"
+        + e(
+            tr("Export", "Images purged {date} (retention)").format(
+                date=local_time(d.images_purged_utc, "%Y-%m-%d")
+            )
+        )
         if d.images_purged_utc
         else ""
     )
     reason = reason_text(d.reason_code)
+    why = " · " + e(tr("Export", "why: {reason}").format(reason=reason)) if reason else ""
+    predicted = tr("Export", "Predicted {cls} {p}").format(
+        cls=short_name(c.top_class), p=f"{c.top_probability:.1%}"
+    )
+    review = e(tr("Export", "Review: {status}")).replace(
+        "{status}", f"<b>{e(status_text(c.review_status, c.outcome))}</b>"
+    )
+    identity = tr(
+        "Export", "Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}"
+    ).format(
+        case_id=c.id,
+        time=local_time(c.captured_utc, "%Y-%m-%d %H:%M:%S"),
+        station=c.station_id,
+        operator=c.operator or "-",
+        ref=c.traveller_ref or "-",
+    )
+    model = tr("Export", "Model {name} ({sha})").format(name=c.model_name, sha=d.model_sha256[:12])
+    thresholds = tr("Export", "Thresholds: {lines}").format(
+        lines="; ".join(threshold_lines(d.thresholds)) or "-"
+    )
+    quality = tr("Export", "Picture quality: {lines}").format(
+        lines="; ".join(quality_lines(d.quality)) or "-"
+    )
     return (
         f"<b>{e(head)}</b>{' · ' + e(action) if action else ''}<br>"
-        f"Predicted {e(short_name(c.top_class))} {c.top_probability:.1%}{mpox}"
-        f"{' · why: ' + e(reason) if reason else ''}{open_set}<br>"
-        f"Review: <b>{e(status_text(c.review_status, c.outcome))}</b><br>"
-        f"Case {c.id} · {local_time(c.captured_utc, '%Y-%m-%d %H:%M:%S')} · station {e(c.station_id)} · "
-        f"operator {e(c.operator or '-')} · traveller ref. {e(c.traveller_ref or '-')}<br>"
-        f"Model {e(c.model_name)} ({d.model_sha256[:12]})<br>"
-        f"Thresholds: {e('; '.join(threshold_lines(d.thresholds)) or '-')}<br>"
-        f"Picture quality: {e('; '.join(quality_lines(d.quality)) or '-')}{purged}<br>"
+        f"{e(predicted)}{mpox}{why}{open_set}<br>"
+        f"{review}<br>"
+        f"{e(identity)}<br>"
+        f"{e(model)}<br>"
+        f"{e(thresholds)}<br>"
+        f"{e(quality)}{purged}<br>"
         f"{e(consent_text(d.consent_notice_version, d.consent_language, d.consent_given))}"
     )
 
 
 def history_lines(d: CaseDetail) -> list[str]:
     return [
-        f"{local_time(when)} {who}: {action}{' ' + outcome_text(outcome) if outcome else ''}"
+        f"{local_time(when)} {who}: {history_action(action)}{' ' + outcome_text(outcome) if outcome else ''}"
         f"{' — ' + note if note else ''}"
         for when, who, action, outcome, note in d.history
     ]
@@ -174,9 +214,16 @@ def report_html(
 ) -> str:
     exported = exported or datetime.now(UTC)
     parts = [
-        f"<h1>Mpox screening: case report</h1><p>{len(details)} case(s), exported "
-        f"{local_time(exported, '%Y-%m-%d %H:%M:%S')} (station time) by {html.escape(user.username)}. "
-        "A screening aid, not a diagnosis.</p>"
+        "<h1>"
+        + html.escape(tr("Export", "Mpox screening: case report"))
+        + "</h1><p>"
+        + html.escape(
+            tr(
+                "Export",
+                "{n} case(s), exported {time} (station time) by {user}. A screening aid, not a diagnosis.",
+            ).format(n=len(details), time=local_time(exported, "%Y-%m-%d %H:%M:%S"), user=user.username)
+        )
+        + "</p>"
     ]
     for d in details:
         probs = "".join(
@@ -195,14 +242,21 @@ def report_html(
                 images += "</p>"
             except StoreError as exc:
                 images = f"<p><i>{html.escape(str(exc))}</i></p>"
-        history = (
-            "".join(f"<li>{html.escape(line)}</li>" for line in history_lines(d)) or "<li>not reviewed</li>"
+        not_reviewed = html.escape(tr("Export", "not reviewed"))
+        history = "".join(f"<li>{html.escape(line)}</li>" for line in history_lines(d)) or (
+            f"<li>{not_reviewed}</li>"
         )
+        title = html.escape(tr("Export", "Case {case_id}").format(case_id=d.summary.id[:8]))
+        history_title = html.escape(tr("Export", "History:"))
         parts.append(
-            f"<h2>Case {d.summary.id[:8]}</h2><p>{case_html(d)}</p>{images}"
-            f"<table border='1' cellpadding='3'>{probs}</table><p>History:</p><ul>{history}</ul>"
+            f"<h2>{title}</h2><p>{case_html(d)}</p>{images}"
+            f"<table border='1' cellpadding='3'>{probs}</table><p>{history_title}</p><ul>{history}</ul>"
         )
     return "".join(parts)
+
+
+def _not_written(path: Path) -> str:
+    return tr("Export", "cannot write the PDF report {path}; check the folder is writable").format(path=path)
 
 
 def _write_pdf(doc: QTextDocument, path: Path, footer: str) -> None:
@@ -225,7 +279,8 @@ def _write_pdf(doc: QTextDocument, path: Path, footer: str) -> None:
     pages = max(1, doc.pageCount())
     painter = QPainter()
     if not painter.begin(writer):
-        raise StoreError(f"cannot write the PDF report {path}; check the folder is writable")
+        raise StoreError(_not_written(path))
+    page_text = tr("Export", "page {page} of {pages}")
     font = QFont(doc.defaultFont())
     font.setPointSizeF(FOOTER_PT)
     try:
@@ -241,7 +296,9 @@ def _write_pdf(doc: QTextDocument, path: Path, footer: str) -> None:
             painter.drawLine(0, body_h + footer_h // 4, width, body_h + footer_h // 4)
             bottom = Qt.AlignmentFlag.AlignBottom
             painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | bottom), footer)
-            painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | bottom), f"page {page + 1} of {pages}")
+            painter.drawText(
+                foot, int(Qt.AlignmentFlag.AlignRight | bottom), page_text.format(page=page + 1, pages=pages)
+            )
     finally:
         painter.end()
         doc.documentLayout().setPaintDevice(None)  # the writer goes away now
@@ -255,13 +312,12 @@ def export_pdf(db: Database, user: UserSession, ids: list[str], path: Path) -> i
     doc = QTextDocument()
     doc.setHtml(report_html(db, details, user, exported=exported))
     _private(Path(path))
-    footer = (
-        f"Mpox screening case report · exported {local_time(exported, '%Y-%m-%d %H:%M:%S')} by "
-        f"{user.username} · confidential"
+    footer = tr("Export", "Mpox screening case report · exported {time} by {user} · confidential").format(
+        time=local_time(exported, "%Y-%m-%d %H:%M:%S"), user=user.username
     )
     _write_pdf(doc, Path(path), footer)
     private_file(Path(path))
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise StoreError(f"cannot write the PDF report {path}; check the folder is writable")
+        raise StoreError(_not_written(path))
     audit.record(db, user.username, "export_pdf", str(path), {"cases": len(details), "ids": ids[:1000]})
     return len(details)

@@ -20,6 +20,7 @@ from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.settings import StoreSettings
+from kiosk.ui.i18n import tr
 
 
 class _Form(QDialog):
@@ -52,9 +53,9 @@ class _Form(QDialog):
         self.error.setStyleSheet("color: #ff8a80;")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # store messages may quote what was typed
-        fields = [("User name", self.username), ("Password", self.password)]
+        fields = [(tr("Login", "User name"), self.username), (tr("Login", "Password"), self.password)]
         if confirm:
-            fields.append(("Repeat password", self.repeat))
+            fields.append((tr("Login", "Repeat password"), self.repeat))
         self.fields = [field for _label, field in fields]
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -141,10 +142,12 @@ class _Form(QDialog):
 class CreateAdminDialog(_Form):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(
-            "Create the admin account",
-            "First start: there are no accounts yet. Create the administrator account "
-            f"(password of at least {accounts.MIN_PASSWORD_LENGTH} characters; "
-            "there is no default password).",
+            tr("Login", "Create the admin account"),
+            tr(
+                "Login",
+                "First start: there are no accounts yet. Create the administrator account (password of at "
+                "least {n} characters; there is no default password).",
+            ).format(n=accounts.MIN_PASSWORD_LENGTH),
             True,
             parent,
         )
@@ -152,7 +155,7 @@ class CreateAdminDialog(_Form):
 
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
-            self.refused("The two passwords differ: type the password twice the same way.")
+            self.refused(tr("Login", "The two passwords differ: type the password twice the same way."))
             return
         try:
             accounts.create_user(self.db, self.username.text(), self.password.text(), "admin", None)
@@ -165,13 +168,15 @@ class CreateAdminDialog(_Form):
 
 class LoginDialog(_Form):
     def __init__(self, db: Database, config: Any, parent: QWidget | None = None):
-        super().__init__("Log in", "Log in to the screening station.", False, parent)
+        super().__init__(
+            tr("Login", "Log in"), tr("Login", "Log in to the screening station."), False, parent
+        )
         self.db = db
         self.config = config
 
     def submit(self) -> None:
         if not self.username.text().strip():
-            self.refused("Type your user name first.")
+            self.refused(tr("Login", "Type your user name first."))
             return
         try:
             self.session = accounts.authenticate(

@@ -18,22 +18,23 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.queries import SORT_KEYS, CaseFilter, count_cases, list_cases
 from kiosk.store.records import CaseSummary
-from kiosk.ui.review.wording import short_name, status_text
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
+from kiosk.ui.review.wording import decision_text, short_name, status_text
 from kiosk.ui.widgets import local_time, to_qimage
 
 COLUMNS = [
-    ("thumbnail", "Image"),
-    ("captured_utc", "Time"),  # shown in the station's local time, the date over the time
-    ("station_id", "Station"),
-    ("operator", "Operator"),
-    ("decision", "Decision"),
-    ("top_class", "Predicted"),
-    ("top_probability", "Probability"),
-    ("p_mpox", "p(mpox)"),
-    ("review_status", "Review"),
-    ("id", "Case id"),  # its first CASE_ID_CHARS characters; the search takes a case id's start
-    ("traveller_ref", "Traveller ref."),
-]
+    ("thumbnail", QT_TRANSLATE_NOOP("CaseTable", "Image")),
+    ("captured_utc", QT_TRANSLATE_NOOP("CaseTable", "Time")),  # the station's local time, date over time
+    ("station_id", QT_TRANSLATE_NOOP("CaseTable", "Station")),
+    ("operator", QT_TRANSLATE_NOOP("CaseTable", "Operator")),
+    ("decision", QT_TRANSLATE_NOOP("CaseTable", "Decision")),
+    ("top_class", QT_TRANSLATE_NOOP("CaseTable", "Predicted")),
+    ("top_probability", QT_TRANSLATE_NOOP("CaseTable", "Probability")),
+    ("p_mpox", QT_TRANSLATE_NOOP("CaseTable", "p(mpox)")),
+    ("review_status", QT_TRANSLATE_NOOP("CaseTable", "Review")),
+    ("id", QT_TRANSLATE_NOOP("CaseTable", "Case id")),  # its first CASE_ID_CHARS characters
+    ("traveller_ref", QT_TRANSLATE_NOOP("CaseTable", "Traveller ref.")),
+]  # the headers are translated when shown (headerData)
 STRETCH_COLUMN = len(COLUMNS) - 1  # the traveller reference takes the width the others leave
 PAGE = 200
 THUMB_PX = 64
@@ -74,8 +75,8 @@ class CaseTableModel(QAbstractTableModel):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._load_wanted)
         self.placeholders = {
-            "purged": placeholder_pixmap("images purged"),
-            "missing": placeholder_pixmap("no image"),
+            "purged": placeholder_pixmap(tr("CaseTable", "images purged")),
+            "missing": placeholder_pixmap(tr("CaseTable", "no image")),
             "loading": placeholder_pixmap("…"),
         }
         self.refresh()
@@ -178,9 +179,12 @@ class CaseTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return tr("CaseTable", COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "p_mpox":
-            return "The model's probability of mpox: a case is flagged when it reaches the flag threshold"
+            return tr(
+                "CaseTable",
+                "The model's probability of mpox: a case is flagged when it reaches the flag threshold",
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -212,7 +216,7 @@ class CaseTableModel(QAbstractTableModel):
         if key == "top_class":
             return short_name(value)
         if key == "decision":
-            return value.upper()
+            return decision_text(value)
         if key == "review_status":  # "Confirmed" over "PCR positive"
             return status_text(value, case.outcome).replace(" · ", "\n")
         if key == "id":

@@ -34,12 +34,13 @@ from kiosk.store.errors import StoreError
 from kiosk.store.queries import CaseFilter, stations
 from kiosk.store.schema import REVIEW_STATUSES
 from kiosk.store.settings import StoreSettings
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.dashboard import DashboardWidget
 from kiosk.ui.review.detail import CaseDetailDialog
 from kiosk.ui.review.export import export_csv, export_name, export_pdf, free_path
 from kiosk.ui.review.prefs import ReviewPrefs
 from kiosk.ui.review.table_model import COLUMNS, STRETCH_COLUMN, THUMB_PX, CaseTableModel
-from kiosk.ui.review.wording import REASON_WORDS, short_name
+from kiosk.ui.review.wording import decision_text, reason_text, role_text, short_name, status_text
 from kiosk.ui.session import LOGOUT, StationSession
 from models.decision import Decision, ReasonCode
 from models.taxonomy import CLASSES
@@ -52,7 +53,7 @@ def _combo(items: list[tuple[str, str | None]]) -> QComboBox:
     return box
 
 
-REVIEW_DENIED = "Reviewing cases needs a reviewer or admin login."
+REVIEW_DENIED = QT_TRANSLATE_NOOP("ReviewWindow", "Reviewing cases needs a reviewer or admin login.")
 MIN_SIZE = QSize(1000, 560)  # fits a 1280x720 screen with its panel and window frame
 PREFERRED_SIZE = QSize(1600, 1000)
 
@@ -92,52 +93,65 @@ class ReviewWindow(QMainWindow):
             raise accounts.AccessDenied("open the review screens: the session has ended; log in again")
         self.db, self.user, self.session = db, user, session
         session.ended.connect(self._session_ended)
-        self.setWindowTitle(f"Case review · {user.username} ({user.role})")
+        self.setWindowTitle(
+            tr("ReviewWindow", "Case review · {user} ({role})").format(
+                user=user.username, role=role_text(user.role)
+            )
+        )
         self.setMinimumSize(MIN_SIZE)
         fit_to_screen(self)
         self.prefs = ReviewPrefs(self.settings.data_dir)
         self.ask_folder = self._ask_folder  # tests replace this: (start folder) -> chosen folder or None
         self.details: list[CaseDetailDialog] = []
         # filters
-        self.use_dates = QCheckBox("From")
+        self.use_dates = QCheckBox(tr("ReviewWindow", "From"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            # an ISO date reads left to right in every language (right to left, Arabic would show 31-10-2026)
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         # "decision" or "decision:reason_code" as the store keeps them: the open-set outcomes apart.
         review = Decision.REVIEW.value
         self.decision = _combo(
             [
-                ("All decisions", None),
-                ("FLAG", Decision.FLAG.value),
-                ("REVIEW", review),
+                (tr("ReviewWindow", "All decisions"), None),
+                (decision_text(Decision.FLAG.value), Decision.FLAG.value),
+                (decision_text(review), review),
                 *(
-                    (f"REVIEW · {REASON_WORDS[code]}", f"{review}:{code.value}")
+                    (f"{decision_text(review)} · {reason_text(code.value)}", f"{review}:{code.value}")
                     for code in (
                         ReasonCode.UNKNOWN_CONDITION,
                         ReasonCode.LOW_CONFIDENCE,
                         ReasonCode.POOR_QUALITY,
                     )
                 ),
-                ("CLEAR", Decision.CLEAR.value),
+                (decision_text(Decision.CLEAR.value), Decision.CLEAR.value),
             ]
         )
-        self.top_class = _combo([("All classes", None)] + [(short_name(c), c) for c in CLASSES])
-        self.station = _combo([("All stations", None)] + [(s, s) for s in stations(db)])
-        self.status = _combo([("Any review status", None)] + [(s.capitalize(), s) for s in REVIEW_STATUSES])
+        self.top_class = _combo(
+            [(tr("ReviewWindow", "All classes"), None)] + [(short_name(c), c) for c in CLASSES]
+        )
+        self.station = _combo([(tr("ReviewWindow", "All stations"), None)] + [(s, s) for s in stations(db)])
+        self.status = _combo(
+            [(tr("ReviewWindow", "Any review status"), None)] + [(status_text(s), s) for s in REVIEW_STATUSES]
+        )
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search traveller ref. or case id")
+        self.search.setPlaceholderText(tr("ReviewWindow", "Search traveller ref. or case id"))
         self.search.setToolTip(
-            "Part of a traveller reference, or the start of a case id (as on the referral slip); Enter"
+            tr(
+                "ReviewWindow",
+                "Part of a traveller reference, or the start of a case id (as on the referral slip); Enter",
+            )
         )
         self.search.setMaxLength(256)
         self.search.setClearButtonEnabled(True)
         # two rows, so the bar fits a 1280-pixel screen in the station's large type
         bar = QVBoxLayout()
         for row in (
-            (self.use_dates, self.date_from, QLabel("to"), self.date_to, self.search),
+            (self.use_dates, self.date_from, QLabel(tr("ReviewWindow", "to")), self.date_to, self.search),
             (self.decision, self.top_class, self.station, self.status),
         ):
             line = QHBoxLayout()
@@ -180,8 +194,8 @@ class ReviewWindow(QMainWindow):
         cases_layout.addWidget(self.count_label)
         self.dashboard = DashboardWidget(db)
         self.tabs = QTabWidget()
-        self.tabs.addTab(cases, "Cases")
-        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.addTab(cases, tr("ReviewWindow", "Cases"))
+        self.tabs.addTab(self.dashboard, tr("ReviewWindow", "Dashboard"))
         self.tabs.currentChanged.connect(
             lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
         )
@@ -190,14 +204,14 @@ class ReviewWindow(QMainWindow):
         self._update_count()
 
     def _menus(self) -> None:
-        menu = self.menuBar().addMenu("&Cases")
+        menu = self.menuBar().addMenu(tr("ReviewWindow", "&Cases"))
         for text, key, slot in (
-            ("&Open case", "Return", self.open_selected),
-            ("Export selected to &CSV…", "Ctrl+E", lambda: self._export("csv")),
-            ("Export selected to &PDF…", "Ctrl+P", lambda: self._export("pdf")),
-            ("&Refresh", "F5", self.apply_filters),
-            ("&Verify audit trail", "Ctrl+Shift+V", self.verify_audit),
-            ("&Log off", "Ctrl+Shift+L", lambda: self.log_off(LOGOUT)),
+            (tr("ReviewWindow", "&Open case"), "Return", self.open_selected),
+            (tr("ReviewWindow", "Export selected to &CSV…"), "Ctrl+E", lambda: self._export("csv")),
+            (tr("ReviewWindow", "Export selected to &PDF…"), "Ctrl+P", lambda: self._export("pdf")),
+            (tr("ReviewWindow", "&Refresh"), "F5", self.apply_filters),
+            (tr("ReviewWindow", "&Verify audit trail"), "Ctrl+Shift+V", self.verify_audit),
+            (tr("ReviewWindow", "&Log off"), "Ctrl+Shift+L", lambda: self.log_off(LOGOUT)),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -245,7 +259,11 @@ class ReviewWindow(QMainWindow):
             self.dashboard.refresh(self.model.filter)
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.model.total} case(s) match · {len(self.model.rows)} loaded")
+        self.count_label.setText(
+            tr("ReviewWindow", "{total} case(s) match · {loaded} loaded").format(
+                total=self.model.total, loaded=len(self.model.rows)
+            )
+        )
 
     # -- cases -----------------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
@@ -261,7 +279,7 @@ class ReviewWindow(QMainWindow):
         try:
             dialog = CaseDetailDialog(self.db, self.user, case_id, self)
         except StoreError as exc:
-            QMessageBox.warning(self, "Case", str(exc))
+            QMessageBox.warning(self, tr("ReviewWindow", "Case"), str(exc))
             return None
         dialog.changed.connect(lambda _id: self.apply_filters())
         dialog.finished.connect(lambda _r, d=dialog: self.details.remove(d) if d in self.details else None)
@@ -270,7 +288,9 @@ class ReviewWindow(QMainWindow):
         return dialog
 
     def _ask_folder(self, start: Path) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, "Export the selected cases to folder", str(start))
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("ReviewWindow", "Export the selected cases to folder"), str(start)
+        )
         return Path(folder) if folder else None
 
     def export_folder(self) -> Path:
@@ -282,7 +302,9 @@ class ReviewWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids:
             QMessageBox.information(
-                self, "Export", "Select the cases to export first (Ctrl+A selects all loaded)."
+                self,
+                tr("ReviewWindow", "Export"),
+                tr("ReviewWindow", "Select the cases to export first (Ctrl+A selects all loaded)."),
             )
             return None
         folder = self.ask_folder(self.export_folder())
@@ -292,20 +314,25 @@ class ReviewWindow(QMainWindow):
         try:
             n = (export_csv if kind == "csv" else export_pdf)(self.db, self.user, ids, path)
         except StoreError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+            QMessageBox.warning(self, tr("ReviewWindow", "Export"), str(exc))
             return None
         self.prefs.set_export_folder(self.user.username, folder)
-        self.statusBar().showMessage(f"Exported {n} case(s) to {path} (readable by you only)", 15_000)
+        self.statusBar().showMessage(
+            tr("ReviewWindow", "Exported {n} case(s) to {path} (readable by you only)").format(
+                n=n, path=path
+            ),
+            15_000,
+        )
         return path
 
     def verify_audit(self) -> None:
         report = audit.verify(self.db)
         text = (
-            f"Audit trail intact: {report.entries} entries."
+            tr("ReviewWindow", "Audit trail intact: {entries} entries.").format(entries=report.entries)
             if report.ok
-            else "Audit trail TAMPERED:\n" + "\n".join(report.problems[:20])
+            else tr("ReviewWindow", "Audit trail TAMPERED:") + "\n" + "\n".join(report.problems[:20])
         )
-        QMessageBox.information(self, "Audit trail", text)
+        QMessageBox.information(self, tr("ReviewWindow", "Audit trail"), text)
 
     def log_off(self, reason: str = LOGOUT) -> None:
         """End the station's session (audited once); ``_session_ended`` then closes this window."""
@@ -333,10 +360,21 @@ def open_review(
     if user is None or not user.can_review:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Case review",
-            REVIEW_DENIED
-            + (f" You are logged in as {user.username} ({user.role})." if user else " Nobody is logged in.")
-            + " Log off and log in with a reviewer or admin account, or ask an admin.",
+            tr("ReviewWindow", "Case review"),
+            " ".join(
+                (
+                    tr("ReviewWindow", REVIEW_DENIED),
+                    tr("ReviewWindow", "You are logged in as {user} ({role}).").format(
+                        user=user.username, role=role_text(user.role)
+                    )
+                    if user
+                    else tr("ReviewWindow", "Nobody is logged in."),
+                    tr(
+                        "ReviewWindow",
+                        "Log off and log in with a reviewer or admin account, or ask an admin.",
+                    ),
+                )
+            ),
             QMessageBox.StandardButton.Ok,
             parent,
         )
@@ -347,7 +385,11 @@ def open_review(
             try:
                 audit.record(db, actor, "review_denied", actor, {"role": user.role if user else "none"})
             except StoreError as exc:
-                box.setInformativeText(f"(The refusal could not be written to the audit trail: {exc})")
+                box.setInformativeText(
+                    tr(
+                        "ReviewWindow", "(The refusal could not be written to the audit trail: {error})"
+                    ).format(error=exc)
+                )
         return None
     window = ReviewWindow(db, config, session, parent)
     window.show()

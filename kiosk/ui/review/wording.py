@@ -9,54 +9,106 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.style import banner_lines
 from models.decision import Decision, ReasonCode
 from models.taxonomy import display_name
 
-OUTCOME_WORDS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
+OUTCOME_WORDS = {
+    "pcr_positive": QT_TRANSLATE_NOOP("CaseWording", "PCR positive"),
+    "pcr_negative": QT_TRANSLATE_NOOP("CaseWording", "PCR negative"),
+}
+# A case's review status (kiosk.store.schema.REVIEW_STATUSES) and the changes in its history.
+STATUS_WORDS = {
+    "pending": QT_TRANSLATE_NOOP("CaseWording", "Pending"),
+    "confirmed": QT_TRANSLATE_NOOP("CaseWording", "Confirmed"),
+    "dismissed": QT_TRANSLATE_NOOP("CaseWording", "Dismissed"),
+    "referred": QT_TRANSLATE_NOOP("CaseWording", "Referred"),
+}
+HISTORY_WORDS = {
+    "confirm": QT_TRANSLATE_NOOP("CaseWording", "confirmed"),
+    "dismiss": QT_TRANSLATE_NOOP("CaseWording", "dismissed"),
+    "refer": QT_TRANSLATE_NOOP("CaseWording", "referred"),
+    "outcome": QT_TRANSLATE_NOOP("CaseWording", "recorded the outcome"),
+}
+# The decisions as the table, the filter and the dashboard name them.
+DECISION_WORDS = {
+    "flag": QT_TRANSLATE_NOOP("CaseWording", "FLAG"),
+    "review": QT_TRANSLATE_NOOP("CaseWording", "REVIEW"),
+    "clear": QT_TRANSLATE_NOOP("CaseWording", "CLEAR"),
+    "retake": QT_TRANSLATE_NOOP("CaseWording", "RETAKE"),
+}
+ROLE_WORDS = {
+    "officer": QT_TRANSLATE_NOOP("CaseWording", "officer"),
+    "reviewer": QT_TRANSLATE_NOOP("CaseWording", "reviewer"),
+    "admin": QT_TRANSLATE_NOOP("CaseWording", "admin"),
+}
 
 # Why the station decided as it did (models.decision.ReasonCode), as the review filter and the case say it.
 REASON_WORDS = {
-    ReasonCode.FLAG_THRESHOLD: "a flagged class reached the flag threshold",
-    ReasonCode.LOW_CONFIDENCE: "low confidence",
-    ReasonCode.UNKNOWN_CONDITION: "condition not recognised",
-    ReasonCode.NOT_SKIN: "not a skin close-up",
-    ReasonCode.POOR_QUALITY: "doubtful picture",
-    ReasonCode.CONFIDENT: "confident result",
+    ReasonCode.FLAG_THRESHOLD: QT_TRANSLATE_NOOP("CaseWording", "a flagged class reached the flag threshold"),
+    ReasonCode.LOW_CONFIDENCE: QT_TRANSLATE_NOOP("CaseWording", "low confidence"),
+    ReasonCode.UNKNOWN_CONDITION: QT_TRANSLATE_NOOP("CaseWording", "condition not recognised"),
+    ReasonCode.NOT_SKIN: QT_TRANSLATE_NOOP("CaseWording", "not a skin close-up"),
+    ReasonCode.POOR_QUALITY: QT_TRANSLATE_NOOP("CaseWording", "doubtful picture"),
+    ReasonCode.CONFIDENT: QT_TRANSLATE_NOOP("CaseWording", "confident result"),
 }
 
 # The image-quality measures of models/quality.py (``measure``), named and formatted for people.
 QUALITY_WORDS = {
-    "blur": ("Sharpness", "{:.0f}"),  # variance of the Laplacian: higher is sharper
-    "brightness": ("Brightness", "{:.0f} of 255"),
-    "clipped": ("Burnt-out pixels", "{:.0%}"),
-    "skin_fraction": ("Skin in view", "{:.0%}"),
+    "blur": (QT_TRANSLATE_NOOP("CaseWording", "Sharpness"), "{:.0f}"),  # variance of the Laplacian
+    "brightness": (QT_TRANSLATE_NOOP("CaseWording", "Brightness"), "{:.0f}"),
+    "clipped": (QT_TRANSLATE_NOOP("CaseWording", "Burnt-out pixels"), "{:.0%}"),
+    "skin_fraction": (QT_TRANSLATE_NOOP("CaseWording", "Skin in view"), "{:.0%}"),
 }
+OF_255 = QT_TRANSLATE_NOOP("CaseWording", "{value} of 255")
 
 
 def short_name(cls: str) -> str:
-    """A class's display name without its parenthesis ("Mpox", not "Mpox (monkeypox)")."""
-    return display_name(cls).split(" (")[0]
+    """A class's display name without its parenthesis ("Mpox", not "Mpox (monkeypox)"), in the station's
+    language (kiosk/ui/style.py's "Classes" table; a class it does not know as the taxonomy names it)."""
+    return tr("Classes", display_name(cls).split(" (")[0])
 
 
-# The traveller notice's languages (kiosk.ui.i18n.LANGUAGES), named in English for the reviewer.
+def class_text(cls: str) -> str:
+    """A class's full display name in the station's language."""
+    return tr("Classes", display_name(cls))
+
+
+def decision_text(decision: str) -> str:
+    """ "FLAG", "REVIEW", ... in the station's language."""
+    word = DECISION_WORDS.get(decision.lower())
+    return tr("CaseWording", word) if word else decision.upper()
+
+
+def role_text(role: str) -> str:
+    word = ROLE_WORDS.get(role)
+    return tr("CaseWording", word) if word else role
+
+
+# The traveller notice's languages (kiosk.ui.i18n.LANGUAGES), named for the reviewer.
 LANGUAGE_WORDS = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "ar": "Arabic",
-    "zh_CN": "Simplified Chinese",
+    "en": QT_TRANSLATE_NOOP("CaseWording", "English"),
+    "fr": QT_TRANSLATE_NOOP("CaseWording", "French"),
+    "es": QT_TRANSLATE_NOOP("CaseWording", "Spanish"),
+    "pt": QT_TRANSLATE_NOOP("CaseWording", "Portuguese"),
+    "ar": QT_TRANSLATE_NOOP("CaseWording", "Arabic"),
+    "zh_CN": QT_TRANSLATE_NOOP("CaseWording", "Simplified Chinese"),
 }
 
 
 def consent_text(version: str | None, language: str | None, given: bool | None) -> str:
     """The privacy notice shown before capture and the traveller's answer, in plain words."""
     if version is None and language is None and given is None:
-        return "Notice: not recorded (the station did not ask for the traveller's agreement)"
-    answer = "traveller agreed" if given else "traveller did not agree"
-    name = LANGUAGE_WORDS.get(language or "", language or "language not recorded")
-    return f"Notice: version {version or '-'} ({name}), {answer}"
+        return tr(
+            "CaseWording", "Notice: not recorded (the station did not ask for the traveller's agreement)"
+        )
+    answer = tr("CaseWording", "traveller agreed") if given else tr("CaseWording", "traveller did not agree")
+    word = LANGUAGE_WORDS.get(language or "")
+    name = tr("CaseWording", word) if word else (language or tr("CaseWording", "language not recorded"))
+    return tr("CaseWording", "Notice: version {version} ({language}), {answer}").format(
+        version=version or "-", language=name, answer=answer
+    )
 
 
 def _plain(key: str) -> str:
@@ -64,17 +116,25 @@ def _plain(key: str) -> str:
 
 
 def outcome_text(outcome: str | None) -> str:
-    return OUTCOME_WORDS.get(outcome, _plain(outcome)) if outcome else ""
+    if not outcome:
+        return ""
+    return tr("CaseWording", OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else _plain(outcome)
 
 
 def status_text(status: str, outcome: str | None = None) -> str:
     """ "Confirmed · PCR positive", "Pending"."""
-    return _plain(status) + (f" · {outcome_text(outcome)}" if outcome else "")
+    word = tr("CaseWording", STATUS_WORDS[status]) if status in STATUS_WORDS else _plain(status)
+    return word + (f" · {outcome_text(outcome)}" if outcome else "")
+
+
+def history_action(action: str) -> str:
+    """A change in a case's history ("confirm") as the history line says it ("confirmed")."""
+    return tr("CaseWording", HISTORY_WORDS[action]) if action in HISTORY_WORDS else action
 
 
 def reason_text(reason_code: str | None) -> str:
     try:
-        return REASON_WORDS[ReasonCode(reason_code)]
+        return tr("CaseWording", REASON_WORDS[ReasonCode(reason_code)])
     except ValueError:
         return _plain(reason_code or "")
 
@@ -96,10 +156,10 @@ def threshold_lines(thresholds: Mapping) -> list[str]:
     """The case's thresholds, one line each: "Flag threshold (Mpox): 0.36"."""
     flagged = ", ".join(short_name(c) for c in thresholds.get("flagged_classes", ("mpox",)))
     named = {
-        "flag": f"Flag threshold ({flagged})",
-        "review": "Review threshold (top probability)",
-        "unknown": "Condition-not-recognised threshold (open-set score)",
-        "not_skin": "Not-skin threshold (open-set score)",
+        "flag": tr("CaseWording", "Flag threshold ({classes})").format(classes=flagged),
+        "review": tr("CaseWording", "Review threshold (top probability)"),
+        "unknown": tr("CaseWording", "Condition-not-recognised threshold (open-set score)"),
+        "not_skin": tr("CaseWording", "Not-skin threshold (open-set score)"),
     }
     lines = [f"{named[k]}: {_number(thresholds[k])}" for k in named if thresholds.get(k) is not None]
     lines += [
@@ -114,9 +174,13 @@ def quality_lines(quality: Mapping[str, float]) -> list[str]:
     """The picture's quality measures, one line each: "Skin in view: 40%"."""
     lines = []
     for key, value in quality.items():
-        label, fmt = QUALITY_WORDS.get(key, (_plain(key), "{:.3g}"))
+        label, fmt = QUALITY_WORDS.get(key, (None, "{:.3g}"))
+        label = tr("CaseWording", label) if label else _plain(key)
         try:
-            lines.append(f"{label}: {fmt.format(value)}")
+            shown = fmt.format(value)
         except (TypeError, ValueError):
-            lines.append(f"{label}: {value}")
+            shown = str(value)
+        if key == "brightness" and shown != str(value):
+            shown = tr("CaseWording", OF_255).format(value=shown)
+        lines.append(f"{label}: {shown}")
     return lines
