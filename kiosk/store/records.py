@@ -47,6 +47,7 @@ class WriterStatus:
     message: str = (
         ""  # one line for the status bar, e.g. "Database busy: cases are kept on this computer ..."
     )
+    problem: str | None = None  # the kind of trouble (a key of writer.PROBLEMS) while not ok
 
 
 @dataclass(frozen=True)

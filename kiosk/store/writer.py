@@ -31,24 +31,43 @@ log = logging.getLogger(__name__)
 PURGE_INTERVAL_S = 3600.0
 MAX_BACKOFF_S = 5.0
 MAX_REASON_CODE = 32
+
+
 # what the status bar says while the writer retries: one plain line per kind of trouble
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks an officer-facing text for the station's translations; kiosk/ui translates it when shown (the
+    store itself stays free of Qt)."""
+    return text
+
+
+# kind -> (the problem in the log's words, the officer's status line); the window shows the line translated.
 PROBLEMS = {
     "busy": (
         "the database is locked by another program",
-        "Database busy: cases are kept on this computer and saved when it frees ({n} waiting)",
+        QT_TRANSLATE_NOOP(
+            "CaseWriter",
+            "Database busy: cases are kept on this computer and saved when it frees ({n} waiting)",
+        ),
     ),
     "unreachable": (
         "the database server cannot be reached",
-        "Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)",
+        QT_TRANSLATE_NOOP(
+            "CaseWriter",
+            "Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)",
+        ),
     ),
     "disk": (
         "the disk of the database is full or read-only",
-        "Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)",
+        QT_TRANSLATE_NOOP(
+            "CaseWriter",
+            "Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)",
+        ),
     ),
     "other": (
         "the database refused the write",
-        "Database error: cases are kept on this computer and saved when it works again ({n} waiting); "
-        "see the log",
+        QT_TRANSLATE_NOOP(
+            "CaseWriter", "Database error: cases are kept on this computer ({n} waiting); see the log"
+        ),
     ),
 }
 
@@ -170,7 +189,8 @@ class CaseWriter:
                 message = f"Database OK: {self._written} saved, {n} waiting"
             else:
                 message = PROBLEMS[self._problem or "other"][1].format(n=n)
-            return WriterStatus(self._ok, n, self._last_error, self._written, message)
+            problem = None if self._ok else self._problem or "other"
+            return WriterStatus(self._ok, n, self._last_error, self._written, message, problem)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Write what can be written within ``timeout``; the spool keeps the rest for the next start."""

@@ -1001,13 +1001,19 @@ class ScreeningWindow(QMainWindow):
                     written=written, pending=pending
                 )
             )
-        else:  # the writer's own line for an officer (no SQL, no URL): "Database busy: ... (N waiting)"
-            self.status_db.setText(
-                getattr(status, "message", "")
-                or tr("ScreeningWindow", "Database: retrying ({pending} waiting, kept on disk)").format(
-                    pending=pending
+        else:  # the writer's line for an officer (no SQL, no URL), in the station's language
+            from kiosk.store.writer import PROBLEMS
+
+            problem = getattr(status, "problem", None)
+            if problem in PROBLEMS:
+                self.status_db.setText(tr("CaseWriter", PROBLEMS[problem][1]).format(n=pending))
+            else:
+                self.status_db.setText(
+                    getattr(status, "message", "")
+                    or tr("ScreeningWindow", "Database: retrying ({pending} waiting, kept on disk)").format(
+                        pending=pending
+                    )
                 )
-            )
 
     def set_database_state(self, text: str) -> None:
         self.status_db.setText(tr("ScreeningWindow", "Database: {state}").format(state=text))

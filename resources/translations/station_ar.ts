@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>قاعدة البيانات مشغولة: تُحفَظ الحالات على هذا الحاسوب وتُسجَّل عندما تتحرّر ({n} في الانتظار)</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>تعذّر الوصول إلى قاعدة البيانات: تُحفَظ الحالات على هذا الحاسوب وتُسجَّل عند عودتها ({n} في الانتظار)</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>لا يمكن الكتابة في قاعدة البيانات (القرص ممتلئ أو للقراءة فقط): تُحفَظ الحالات على هذا الحاسوب ({n} في الانتظار)</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>خطأ في قاعدة البيانات: تُحفَظ الحالات على هذا الحاسوب ({n} في الانتظار)؛ راجِع السجلّ</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>Database error: cases are kept on this computer ({n} waiting); see the log</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

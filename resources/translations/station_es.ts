@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>Base de datos ocupada: los casos se guardan en este ordenador y se registran cuando se libere ({n} en espera)</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>Base de datos inaccesible: los casos se guardan en este ordenador y se registran cuando vuelva ({n} en espera)</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>La base de datos no puede escribir (disco lleno o de solo lectura): los casos se guardan en este ordenador ({n} en espera)</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>Error de la base de datos: los casos se guardan en este ordenador ({n} en espera); consulte el registro</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

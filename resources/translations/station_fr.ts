@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>Base de données occupée : les cas sont conservés sur cet ordinateur et enregistrés dès qu'elle se libère ({n} en attente)</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>Base de données injoignable : les cas sont conservés sur cet ordinateur et enregistrés à son retour ({n} en attente)</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>La base de données ne peut pas écrire (disque plein ou en lecture seule) : les cas sont conservés sur cet ordinateur ({n} en attente)</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>Erreur de base de données : les cas sont conservés sur cet ordinateur ({n} en attente) ; voir le journal</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>Base de dados ocupada: os casos ficam guardados neste computador e são registados quando ficar livre ({n} em espera)</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>Base de dados inacessível: os casos ficam guardados neste computador e são registados quando voltar ({n} em espera)</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>A base de dados não consegue escrever (disco cheio ou só de leitura): os casos ficam guardados neste computador ({n} em espera)</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>Erro da base de dados: os casos ficam guardados neste computador ({n} em espera); consulte o registo</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

@@ -418,6 +418,25 @@
     </message>
 </context>
 <context>
+    <name>CaseWriter</name>
+    <message>
+        <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
+        <translation>数据库繁忙：病例暂存在本机，数据库空闲后保存（{n} 条等待中）</translation>
+    </message>
+    <message>
+        <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
+        <translation>无法连接数据库：病例暂存在本机，连接恢复后保存（{n} 条等待中）</translation>
+    </message>
+    <message>
+        <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
+        <translation>数据库无法写入（磁盘已满或只读）：病例暂存在本机（{n} 条等待中）</translation>
+    </message>
+    <message>
+        <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
+        <translation>数据库错误：病例暂存在本机（{n} 条等待中）；请查看日志</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Mpox (monkeypox)</source>

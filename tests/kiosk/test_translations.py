@@ -45,6 +45,7 @@ SOURCES = [
     "kiosk/ui/referral.py",
     *(f"kiosk/ui/review/{name}.py" for name in ("window", "table_model", "wording", "detail")),
     *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export")),
+    "kiosk/store/writer.py",
 ]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 
@@ -249,3 +250,20 @@ def test_a_station_built_from_its_configuration_speaks_its_language(
         assert window.windowTitle() == "محطة فحص جدري القردة"
     finally:
         station.shutdown()
+
+
+def test_the_case_writers_trouble_is_told_in_the_station_language(window_in):
+    """The store marks its status lines (kiosk/store/writer.py, no Qt there); the window translates them."""
+    from kiosk.store.records import WriterStatus
+    from kiosk.store.writer import PROBLEMS
+
+    busy = WriterStatus(False, 2, "the database is locked", 5, "English line", problem="busy")
+    window = window_in("fr")
+    window.on_writer_status(busy)
+    assert (
+        window.status_db.text().startswith("Base de données occupée")
+        and "(2 en attente)" in window.status_db.text()
+    )
+    window = window_in("en")
+    window.on_writer_status(busy)
+    assert window.status_db.text() == PROBLEMS["busy"][1].format(n=2)
