@@ -157,9 +157,15 @@ def _tpr_at(
     scores_known: np.ndarray, scores_open: np.ndarray, max_fpr: float, sets: list[str] | None = None
 ) -> float:
     """Share of open-set scores above the threshold that keeps ``max_fpr`` on each known image set."""
+    return float(np.mean(scores_open > _per_set_quantile(scores_known, sets, max_fpr)))
+
+
+def _per_set_quantile(scores_known: np.ndarray, sets: list[str] | None, max_fpr: float) -> float:
+    """The lowest score that at most ``max_fpr`` of *each* known image set exceeds. Per set, because a pooled
+    quantile lets a large, easy set (the bundle's own validation split) hide a set of other sources that the
+    check would refuse too often."""
     names = np.array(sets or ["data"] * len(scores_known))
-    t = max(np.quantile(scores_known[names == n], 1.0 - max_fpr) for n in set(names))
-    return float(np.mean(scores_open > t))
+    return max(float(np.quantile(scores_known[names == n], 1.0 - max_fpr)) for n in set(names))
 
 
 @dataclass(frozen=True)
@@ -296,10 +302,8 @@ def _auroc(known: np.ndarray, unknown: np.ndarray) -> float | None:
 
 def _not_skin_threshold(known_ns: np.ndarray, val: FeatureSet, max_not_skin: float) -> float:
     """The not-skin threshold: at most ``max_not_skin`` of each validation image set, and no mpox image, at
-    or above it. Per set, because a pooled quantile lets a large, easy set (the bundle's own validation split)
-    hide a set of other sources that the check would refuse too often."""
-    sets = np.array(val.known_sets or ["data"] * len(known_ns))
-    t = max(float(np.quantile(known_ns[sets == name], 1.0 - max_not_skin)) for name in set(sets))
+    or above it."""
+    t = _per_set_quantile(known_ns, val.known_sets, max_not_skin)
     mpox = np.array([lab == "mpox" for lab in val.known_labels], dtype=bool)
     if mpox.any():
         t = max(t, float(known_ns[mpox].max()))
@@ -315,7 +319,7 @@ def choose_thresholds(
     mpox = np.array([lab == "mpox" for lab in val.known_labels])
     sets = np.array(val.known_sets or ["data"] * len(known_u))
     t_ns = _not_skin_threshold(known_ns, val, max_not_skin)
-    t_un = max(float(np.quantile(known_u[sets == name], 1.0 - max_unknown)) for name in set(sets))
+    t_un = _per_set_quantile(known_u, val.known_sets, max_unknown)
     t_un = min(1.0, np.nextafter(t_un, 2.0))
     other_u, other_ns = head.score_arrays(val.other)
     ns_u, ns_ns = head.score_arrays(val.not_skin)

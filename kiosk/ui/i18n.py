@@ -13,8 +13,6 @@ Texts with values use Python placeholders (``{cls}``, ``{p:.2f}``), filled after
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -51,22 +49,13 @@ def tr(context: str, text: str) -> str:
 
 
 def translations_dir() -> Path:
-    """resources/translations: inside a frozen (PyInstaller) build, beside the source tree, or in a wheel."""
-    candidates = []
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        candidates.append(Path(frozen) / "resources" / "translations")
-    candidates.append(Path(__file__).resolve().parents[2] / "resources" / "translations")
-    try:  # an installed wheel: resources/ travels as the package mpox_resources (kiosk/resources.py)
-        spec = importlib.util.find_spec("mpox_resources")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.submodule_search_locations:
-        candidates.extend(Path(p) / "translations" for p in spec.submodule_search_locations)
-    for path in candidates:
-        if path.is_dir():
-            return path
-    return candidates[-1]
+    """resources/translations, wherever kiosk.resources finds resources/ (checkout, wheel, frozen build)."""
+    from kiosk.resources import ResourceMissing, resource_path
+
+    try:
+        return resource_path("translations")
+    except ResourceMissing as exc:
+        raise TranslationMissing(f'{exc}. Or set [station] language = "en"') from exc
 
 
 class TranslationMissing(MpoxError):

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from models.decision import Decision, ReasonCode
 from models.explainer import blend_heatmap
 from models.preprocessing import square_crop_box
-from models.taxonomy import display_name
 
 from ..capture import (
     CameraDevice,
@@ -91,11 +90,6 @@ _INPUT_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-
-
-def short_name(cls: str) -> str:
-    """A class's display name without its parenthesis ("Mpox", not "Mpox (monkeypox)")."""
-    return display_name(cls).split(" (")[0]
 
 
 class ScreeningWindow(QMainWindow):

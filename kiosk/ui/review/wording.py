@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
-from kiosk.ui.style import banner_lines
+from kiosk.ui.style import banner_lines, class_name
 from models.decision import Decision, ReasonCode
-from models.taxonomy import display_name
 
 OUTCOME_WORDS = {
     "pcr_positive": QT_TRANSLATE_NOOP("CaseWording", "PCR positive"),
@@ -67,12 +66,12 @@ OF_255 = QT_TRANSLATE_NOOP("CaseWording", "{value} of 255")
 def short_name(cls: str) -> str:
     """A class's display name without its parenthesis ("Mpox", not "Mpox (monkeypox)"), in the station's
     language (kiosk/ui/style.py's "Classes" table; a class it does not know as the taxonomy names it)."""
-    return tr("Classes", display_name(cls).split(" (")[0])
+    return class_name(cls, short=True)
 
 
 def class_text(cls: str) -> str:
     """A class's full display name in the station's language."""
-    return tr("Classes", display_name(cls))
+    return class_name(cls)
 
 
 def decision_text(decision: str) -> str:
