@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from kiosk.store import CaseRecord  # required: a station without its store does not start (kiosk/app.py)
 from models.decision import Decision
-from models.explainer import blend_heatmap
+from models.heatmap import blend_heatmap
 
 from .inference import ScreeningResult
 

@@ -9,6 +9,8 @@ mean probabilities (and open-set scores) of the last N frames that passed the qu
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -17,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-from models.bundle import Bundle, bundle_path_or_default
 from models.decision import (
     Decision,
     OpenSetScores,
@@ -28,14 +29,23 @@ from models.decision import (
     override_thresholds,
 )
 from models.errors import MpoxError
-from models.predictor import Predictor, pick_device
+from models.manifest import VerifiedBundle, bundle_path_or_default
 from models.quality import QualityLimits, QualityReport, assess
 from models.screening import decide_screening
+from models.serving import SERVING_KEY, PredictorBase, ServingPredictor, ServingUnavailable
 
 from .config import KioskConfig, ThresholdsConfig
 from .trust import load_station_bundle, station_policy
 
 RETAKE = Decision.RETAKE
+ONNX_BACKENDS = ("auto", "onnxruntime", "int8")
+
+log = logging.getLogger(__name__)
+
+
+def station_threads() -> int:
+    """Inference threads at a station: all cores but one, kept by the GUI thread for a smooth live view."""
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
 class ScreeningUnavailable(MpoxError):
@@ -76,7 +86,7 @@ def resolve_bundle_path(configured: str) -> Path:
     )
 
 
-def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
+def merge_thresholds(bundle: VerifiedBundle, cfg: ThresholdsConfig) -> Thresholds:
     """Configured values win; absent ones come from the bundle. Flagged classes must be the model's."""
     try:
         return override_thresholds(
@@ -96,40 +106,69 @@ def merge_thresholds(bundle: Bundle, cfg: ThresholdsConfig) -> Thresholds:
 class ScreeningEngine:
     def __init__(
         self,
-        bundle: Bundle,
+        bundle: VerifiedBundle,
         thresholds: Thresholds,
         device: str | None = None,
         auto_window: int = 5,
         limits: QualityLimits | None = None,
         backend: str = "auto",
+        predictor: PredictorBase | None = None,
     ):
         """``backend``: how the model runs (models.runtime.select_runtime): 'auto' (the fastest path that
-        passes its check), 'int8' or 'onnxruntime' (only that path), or 'eager' (plain PyTorch)."""
+        passes its check), 'int8' or 'onnxruntime' (only that path), or 'eager' (plain PyTorch).
+        ``predictor``: one already made (``from_config`` makes the torch-free one); by default the
+        PyTorch predictor of ``bundle`` (a ``models.bundle.Bundle``)."""
+        if predictor is None:
+            from models.predictor import Predictor
+
+            predictor = Predictor(bundle, device=device, backend=backend)
         self.bundle = bundle
         self.thresholds = thresholds
-        self.predictor = Predictor(bundle, device=device, backend=backend)
-        self.explainer = self.predictor.explainer  # one runtime (and one start-up check) for both
+        self.predictor = predictor
+        self.explainer = predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
 
     @classmethod
-    def from_config(cls, config: KioskConfig) -> ScreeningEngine:
-        """Load and verify the configured bundle; ScreeningUnavailable says why it cannot be used."""
+    def from_config(cls, config: KioskConfig, threads: int | None = None) -> ScreeningEngine:
+        """Load and verify the configured bundle; ScreeningUnavailable says why it cannot be used.
+
+        On the CPU with an ONNX backend, a bundle that carries its checked ONNX graph is served without
+        PyTorch (``models.serving``: about half a gigabyte less memory); ``threads`` (default: all cores but
+        one) run it. Otherwise, or when that graph cannot be served under 'auto', the PyTorch path."""
         path = resolve_bundle_path(config.model.bundle)
         device = None if config.model.device == "auto" else config.model.device
-        if device == "cuda" and pick_device(None).type != "cuda":
-            raise ScreeningUnavailable(
-                '[model] device = "cuda" but no CUDA GPU is available: set device to "auto" or "cpu"'
-            )
+        backend = config.model.backend
+        if device == "cuda":
+            from models.predictor import pick_device
+
+            if pick_device(None).type != "cuda":
+                raise ScreeningUnavailable(
+                    '[model] device = "cuda" but no CUDA GPU is available: set device to "auto" or "cpu"'
+                )
+        policy = station_policy(config)
         try:  # signed by a trusted key or pinned, and intact (kiosk/trust.py, models/trust.py)
-            bundle = load_station_bundle(path, station_policy(config))
+            predictor = None
+            if device in (None, "cpu") and backend in ONNX_BACKENDS:
+                verified = load_station_bundle(path, policy, model=False)
+                if SERVING_KEY in verified.manifest:
+                    try:
+                        predictor = ServingPredictor(verified, backend, threads or station_threads())
+                        bundle = verified
+                    except ServingUnavailable as exc:
+                        if backend != "auto":
+                            raise
+                        log.warning("the bundle's ONNX graph cannot be served, using PyTorch: %s", exc)
+            if predictor is None:
+                bundle = load_station_bundle(path, policy)
             # The predictor reads the bundle's open-set head: a head that does not fit refuses the bundle too.
             return cls(
                 bundle,
                 merge_thresholds(bundle, config.thresholds),
                 device=device,
                 auto_window=config.screening.auto_window,
-                backend=config.model.backend,
+                backend=backend,
+                predictor=predictor,
             )
         except ScreeningUnavailable:
             raise
@@ -141,7 +180,7 @@ class ScreeningEngine:
         """Where and how the model runs, for the status bar: e.g. 'CPU · ONNX int8'. 'PyTorch' on a CPU means
         the optimised path is unavailable (``backend_note`` says why) or that [model] backend = "eager" asked
         for it; screening is slower."""
-        where = "GPU" if self.predictor.device.type == "cuda" else "CPU"
+        where = "GPU" if self.predictor.device_type == "cuda" else "CPU"
         how = {"onnxruntime-int8": "ONNX int8", "onnxruntime": "ONNX", "eager": "PyTorch"}
         return f"{where} · {how.get(self.predictor.backend, self.predictor.backend)}"
 
@@ -187,7 +226,7 @@ class ScreeningEngine:
             t0 = time.perf_counter()
             idx = self.bundle.classes.index(verdict.explained_class)
             if feats is not None:
-                heatmap = self.explainer.explain_from_features(frame, feats, idx).heatmap
+                heatmap = self.explainer.heatmap_from_features(frame.shape[:2], feats, idx)
             else:
                 heatmap = self.explainer.explain(frame, class_index=idx).heatmap
             cam_ms = (time.perf_counter() - t0) * 1000.0

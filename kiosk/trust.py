@@ -43,19 +43,23 @@ def trusted_keys_dir(config) -> Path:
 
 def station_policy(config, allow_unsigned: bool = False):
     """How the station (and mpox-screen with the same configuration) decides which bundles to accept."""
-    from models.trust import TrustPolicy  # imports torch: not at the top, admin commands stay fast
+    from models.trust import TrustPolicy  # not at the top: admin commands that need no bundle stay fast
 
     return TrustPolicy(trusted_keys_dir=trusted_keys_dir(config), allow_unsigned=allow_unsigned)
 
 
-def load_station_bundle(path: Path, policy):
-    """The one way the station and mpox-screen load a bundle (``models.trust.load_trusted_bundle``); a bundle
-    refused for its integrity or trust raises BundleRefused after logging the details."""
-    from models.bundle import BundleIntegrityError
-    from models.trust import load_trusted_bundle
+def load_station_bundle(path: Path, policy, model: bool = True):
+    """The one way the station and mpox-screen load a bundle: with its PyTorch model
+    (``models.trust.load_trusted_bundle``) or, ``model=False``, verified without PyTorch for the ONNX path
+    (``verify_trusted_bundle``). A bundle refused for its integrity or trust raises BundleRefused after
+    logging the details."""
+    from models.manifest import BundleIntegrityError
+    from models.trust import load_trusted_bundle, verify_trusted_bundle
 
     try:
-        return load_trusted_bundle(path, policy, device="cpu")
+        return (
+            load_trusted_bundle(path, policy, device="cpu") if model else verify_trusted_bundle(path, policy)
+        )
     except BundleIntegrityError as exc:
         log.error("model bundle refused: %s", exc)
         raise BundleRefused(str(exc)) from exc

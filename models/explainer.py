@@ -11,40 +11,18 @@ always removed, even on error.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
-import cv2
 import numpy as np
 import torch
 from torchcam.methods import GradCAM
 
 from .bundle import Bundle
-from .fast_cam import LinearCamHead, find_linear_cam_head
-from .preprocessing import square_crop_box
+from .fast_cam import find_linear_cam_head
+from .heatmap import Explanation, LinearCamHead, blend_heatmap, to_image_coordinates
 from .registry import get_spec
 from .runtime import Runtime, select_runtime
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Explanation:
-    class_index: int
-    heatmap: np.ndarray  # (H, W) float32 in [0, 1], in the original image's coordinates
-    overlay: np.ndarray  # (H, W, 3) RGB uint8: the image with the heatmap blended in
-
-
-def blend_heatmap(image: np.ndarray, heatmap: np.ndarray, opacity: float = 0.45) -> np.ndarray:
-    """Colour the heatmap (JET) and blend it over an RGB uint8 image of the same height and width.
-
-    The colour's weight grows with the heat (``opacity`` at the hottest point, nothing where the model did
-    not look), so the skin stays visible outside the highlighted region instead of under a blue wash.
-    """
-    heat = np.clip(heatmap, 0, 1).astype(np.float32)
-    colored = cv2.applyColorMap(np.uint8(heat * 255), cv2.COLORMAP_JET)
-    colored = cv2.cvtColor(colored, cv2.COLOR_BGR2RGB).astype(np.float32)
-    alpha = (opacity * np.sqrt(heat))[..., None]
-    return np.clip(image.astype(np.float32) * (1.0 - alpha) + colored * alpha + 0.5, 0, 255).astype(np.uint8)
 
 
 class Explainer:
@@ -94,10 +72,15 @@ class Explainer:
         """Heatmap from the (K, h, w) target-layer activations of a classification pass (fast path only)."""
         if self.cam_head is None:
             raise ValueError("this model's Grad-CAM needs a gradient pass; call explain()")
-        heatmap = self._to_image_coordinates(
-            np.nan_to_num(self.cam_head.cam(features, class_index)), image.shape[:2]
-        )
-        return Explanation(int(class_index), heatmap, blend_heatmap(image, heatmap, opacity))
+        return self.cam_head.explain(image, features, class_index, opacity)
+
+    def heatmap_from_features(
+        self, shape: tuple[int, int], features: np.ndarray, class_index: int
+    ) -> np.ndarray:
+        """The heatmap alone (no blended overlay: the window blends at its own opacity); fast path only."""
+        if self.cam_head is None:
+            raise ValueError("this model's Grad-CAM needs a gradient pass; call explain()")
+        return self.cam_head.heatmap(features, class_index, shape)
 
     def _explain_gradient(
         self, image: np.ndarray, x: torch.Tensor, class_index: int | None, opacity: float
@@ -116,15 +99,5 @@ class Explainer:
         finally:
             self.model.train(was_training)
             self.model.zero_grad(set_to_none=True)
-        heatmap = self._to_image_coordinates(np.nan_to_num(cam_map), image.shape[:2])
+        heatmap = to_image_coordinates(np.nan_to_num(cam_map), image.shape[:2])
         return Explanation(idx, heatmap, blend_heatmap(image, heatmap, opacity))
-
-    @staticmethod
-    def _to_image_coordinates(cam_map: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-        """Place the map over the square crop the model saw; outside it the model saw nothing (0)."""
-        top, left, side, _ = square_crop_box(*shape)
-        heat = np.zeros(shape, dtype=np.float32)
-        heat[top : top + side, left : left + side] = cv2.resize(
-            cam_map.astype(np.float32), (side, side), interpolation=cv2.INTER_LINEAR
-        )
-        return np.clip(heat, 0.0, 1.0)

@@ -1,41 +1,20 @@
-"""Grad-CAM without a backward pass, for networks whose CAM target layer feeds global average pooling and a
-linear head (EfficientNet-Lite0, the ResNe(X)ts, tiny_cnn, ...).
+"""Which models get Grad-CAM without a backward pass (``models.heatmap``), checked numerically.
 
-There ``score_c = b_c + sum_k W[c, k] * mean_ij A_k(i, j)``, so ``d score_c / d A_k(i, j) = W[c, k] / (H W)``
-everywhere: Grad-CAM's channel weights are exactly the head's row scaled by 1/(H W). The heatmap is then a
-weighted sum of activations that the classification pass already produced. Whether a model has that shape is
-not assumed from its name: ``find_linear_cam_head`` checks it numerically on a probe batch, and models that
-fail it (ViT, Swin, DenseNet's trailing ReLU, MobileNetV3's two-layer head) keep the gradient pass.
+Whether a model is 'target layer -> global average pool -> linear head' is not assumed from its name:
+``find_linear_cam_head`` checks it on a probe batch, and models that fail it (ViT, Swin, DenseNet's trailing
+ReLU, MobileNetV3's two-layer head) keep the gradient pass.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
 
 from .bundle import Bundle
+from .heatmap import LinearCamHead
 from .registry import get_spec
 from .runtime import PROBE_SEED, EagerRuntime
-
-EPS = 1e-8  # torchcam's normalisation epsilon, so both paths give the same map
-
-
-@dataclass(frozen=True)
-class LinearCamHead:
-    weight: np.ndarray  # (C, K) rows of the final linear layer
-
-    def cam(self, features: np.ndarray, class_index: int) -> np.ndarray:
-        """(K, H, W) target-layer activations of one image -> (H, W) Grad-CAM in [0, 1], as torchcam's."""
-        k, h, w = features.shape
-        alpha = self.weight[class_index].astype(np.float32) / float(h * w)
-        cam = np.tensordot(alpha, features.astype(np.float32, copy=False), axes=(0, 0))
-        np.maximum(cam, 0.0, out=cam)
-        cam -= cam.min()
-        cam /= cam.max() + EPS
-        return cam.astype(np.float32, copy=False)
 
 
 def find_linear_cam_head(

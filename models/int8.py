@@ -53,7 +53,8 @@ def quantize_bundle(
         from onnxruntime.quantization.shape_inference import quant_pre_process
     except ImportError as exc:
         raise QuantizationRefusedError(f"onnxruntime's quantisation tools are not installed ({exc})") from exc
-    from .runtime import EagerRuntime, OrtRuntime, export_onnx, softmax
+    from .runtime import EagerRuntime, export_onnx
+    from .serving import OrtRuntime, softmax
 
     if len(calibration) == 0 or len(check) == 0:
         raise QuantizationRefusedError("quantisation needs calibration images and separate check images")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
-import torch
+
+if TYPE_CHECKING:  # the station's ONNX path preprocesses with numpy alone (``array``) and never loads torch
+    import torch
 
 
 def square_crop_box(height: int, width: int) -> tuple[int, int, int, int]:
@@ -46,6 +49,8 @@ class Preprocessor:
 
     def normalize(self, resized: np.ndarray | torch.Tensor) -> torch.Tensor:
         """RGB uint8 (H, W, 3) or (N, H, W, 3) already at input size -> normalised float CHW tensor."""
+        import torch
+
         if isinstance(resized, np.ndarray) and not resized.flags.writeable:
             resized = resized.copy()  # a memory-mapped image cache is read-only; torch wants writable memory
         t = torch.as_tensor(resized)
@@ -56,9 +61,20 @@ class Preprocessor:
         std = torch.tensor(self.std).view(shape)
         return t.sub_(mean).div_(std).contiguous()
 
+    def array(self, image: np.ndarray) -> np.ndarray:
+        """One RGB uint8 image of any size -> (3, S, S) float32 array, the same numbers as ``__call__``
+        (the same float32 operations in the same order) without PyTorch."""
+        x = crop_and_resize(image, self.input_size).astype(np.float32).transpose(2, 0, 1)
+        x /= np.float32(255.0)
+        x -= np.asarray(self.mean, np.float32).reshape(3, 1, 1)
+        x /= np.asarray(self.std, np.float32).reshape(3, 1, 1)
+        return np.ascontiguousarray(x)
+
     def __call__(self, image: np.ndarray) -> torch.Tensor:
         """One RGB uint8 image of any size -> (3, S, S) float tensor."""
         return self.normalize(crop_and_resize(image, self.input_size))
 
     def batch(self, images: Sequence[np.ndarray]) -> torch.Tensor:
+        import torch
+
         return torch.stack([self(im) for im in images])

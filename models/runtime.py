@@ -21,7 +21,6 @@ import logging
 import os
 import warnings
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 import torch
@@ -30,6 +29,7 @@ from torch import nn
 from .bundle import Bundle, sha256_file
 from .errors import MpoxError
 from .fsutil import atomic_write
+from .serving import PROB_ATOL, REL_TOL, OrtRuntime, Runtime, softmax
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +37,10 @@ BACKENDS = ("auto", "int8", "onnxruntime", "eager")
 EXPORT_FORMAT = 1  # bump when the exported graph's inputs/outputs change: old cache entries are then ignored
 CACHE_ENV = "MPOX_CACHE_DIR"
 PROBE_SEED = 1234
-# Tolerances of the numerical check: float32 ONNX Runtime differs from eager by ~1e-6 on these models.
-PROB_ATOL = 1e-3
-REL_TOL = 1e-3
 
 
 class RuntimeUnavailableError(MpoxError):
     """The optimised backend was asked for explicitly and cannot be used (the message says why)."""
-
-
-class Runtime(Protocol):
-    name: str
-    fallback_reason: str | None
-
-    def run(self, batch: torch.Tensor, features: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
-        """Normalised (N, 3, S, S) batch -> (logits (N, C), target-layer activations or None)."""
-        ...
 
 
 def cache_dir() -> Path:
@@ -112,41 +100,14 @@ class EagerRuntime:
         self.cam_layer = cam_layer
         self.fallback_reason = fallback_reason
 
-    def run(self, batch: torch.Tensor, features: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+    def run(self, batch, features: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+        """``batch``: a normalised (N, 3, S, S) numpy array or tensor."""
         with torch.inference_mode():
-            x = batch.to(self.device, non_blocking=True)
+            x = torch.as_tensor(batch).to(self.device, non_blocking=True)
             if not features:
                 return self.model(x).float().cpu().numpy(), None
             logits, feats = _WithFeatures(self.model, self.cam_layer)(x)
             return logits.float().cpu().numpy(), feats.float().cpu().numpy()
-
-
-class OrtRuntime:
-    """ONNX Runtime on the CPU. Spinning is off: idle worker threads that spin steal the CPU from the
-    capture and UI threads and from PyTorch's own pool (measured: eager lite0 19 ms -> 350 ms with it on)."""
-
-    name = "onnxruntime"
-    fallback_reason = None
-
-    def __init__(self, model_bytes_or_path: bytes | str, threads: int | None = None):
-        import onnxruntime as ort
-
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or _intra_op_threads()
-        opts.inter_op_num_threads = 1
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.log_severity_level = 3
-        self.session = ort.InferenceSession(model_bytes_or_path, opts, providers=["CPUExecutionProvider"])
-        self.input_name = self.session.get_inputs()[0].name
-        self.output_names = [o.name for o in self.session.get_outputs()]
-
-    def run(self, batch: torch.Tensor, features: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
-        x = np.ascontiguousarray(batch.detach().cpu().numpy(), dtype=np.float32)
-        wanted = self.output_names if features else self.output_names[:1]
-        outs = self.session.run(wanted, {self.input_name: x})
-        return outs[0], (outs[1] if features else None)
 
 
 # The exporter's loggers: dozens of INFO lines per export ("Removed 47 unused nodes", "Applied 11 of general
@@ -241,16 +202,6 @@ def check_against_eager(runtime: Runtime, bundle: Bundle, device: torch.device, 
         )
 
 
-def softmax(z: np.ndarray, temperature: float = 1.0, dtype: np.dtype | type | None = None) -> np.ndarray:
-    """Row-wise softmax of (N, C) ``logits / temperature``, computed in ``dtype`` (default: the logits'
-    own; training's evaluation asks for float64)."""
-    z = np.asarray(z, dtype=dtype)
-    if temperature != 1.0:
-        z = z / temperature
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def _require_onnxruntime(device: torch.device, path_name: str) -> None:
     try:
         import onnxruntime  # noqa: F401
@@ -266,7 +217,7 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
     path = cache_path(bundle, root)
     if path.is_file():
         try:
-            runtime = OrtRuntime(str(path))
+            runtime = OrtRuntime(str(path), _intra_op_threads())
             check_against_eager(runtime, bundle, device)
             return runtime
         except Exception as exc:  # a damaged or foreign cache entry: rebuild it below
@@ -277,7 +228,7 @@ def _onnx_runtime(bundle: Bundle, device: torch.device, root: Path | None) -> Or
     except Exception as exc:
         raise RuntimeUnavailableError(f"ONNX export of {bundle.manifest['arch']} failed: {exc}") from exc
     try:
-        runtime = OrtRuntime(data)
+        runtime = OrtRuntime(data, _intra_op_threads())
         check_against_eager(runtime, bundle, device)
     except Exception as exc:
         raise RuntimeUnavailableError(
@@ -308,7 +259,7 @@ def _int8_runtime(bundle: Bundle, device: torch.device) -> OrtRuntime:
             f"{path} does not match the SHA-256 in the manifest (damaged or altered); copy the bundle again"
         )
     try:
-        runtime = OrtRuntime(str(path))
+        runtime = OrtRuntime(str(path), _intra_op_threads())
         check_against_eager(runtime, bundle, device, numbers=False)
     except Exception as exc:
         raise RuntimeUnavailableError(f"the int8 graph {path} failed its check: {exc}") from exc

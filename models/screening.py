@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .decision import OpenSetScores, Thresholds, Verdict, decide
-from .predictor import Prediction, Predictor
 from .quality import QualityLimits, QualityReport, assess
+from .serving import Prediction, PredictorBase
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def decide_screening(
 
 
 def screen_image(
-    predictor: Predictor, image: np.ndarray, thresholds: Thresholds, limits: QualityLimits | None = None
+    predictor: PredictorBase, image: np.ndarray, thresholds: Thresholds, limits: QualityLimits | None = None
 ) -> Screening:
     """Screen one RGB uint8 picture; the model does not run on a picture the quality gate refuses."""
     quality = assess(image, limits or QualityLimits())

@@ -23,23 +23,8 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
-
-from .bundle import (
-    MANIFEST_NAME,
-    SIGNATURE_NAME,
-    Bundle,
-    BundleIntegrityError,
-    bundle_digest,
-    bundle_folder,
-    listed_files,
-    load_bundle,
-    read_manifest_bytes,
-    sha256_bytes,
-    sha256_file,
-)
 from .errors import BundleError
 from .fsutil import atomic_write
 from .keys import (
@@ -51,6 +36,19 @@ from .keys import (
     load_private_key,
     load_public_key,
 )
+from .manifest import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    BundleIntegrityError,
+    VerifiedBundle,
+    bundle_digest,
+    bundle_folder,
+    listed_files,
+    open_verified,
+    read_manifest_bytes,
+    sha256_bytes,
+    sha256_file,
+)
 
 # What an officer sees when a bundle is refused; the details go to the log.
 OFFICER_MESSAGE = "The screening model was changed or damaged: call your administrator."
@@ -58,6 +56,11 @@ PIN_SUFFIX = ".pin"
 PIN_FORMAT = "mpox-aism bundle pin v1"
 SIGNATURE_FORMAT = "mpox-aism manifest signature v1"
 SIGNED_PREFIX = b"mpox-aism manifest v1\n"  # domain separation: this key signs bundle manifests only
+
+if TYPE_CHECKING:  # the station's ONNX path verifies bundles without PyTorch; only loading a model needs it
+    import torch
+
+    from .bundle import Bundle
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,8 @@ def sign_manifest(manifest_bytes: bytes, private_key) -> dict[str, Any]:
 def sign_bundle(bundle_dir: str | Path, private_key_path: str | Path) -> tuple[Path, dict[str, Any], Bundle]:
     """Verify the bundle (every listed file, the model), then write ``manifest.sig`` over the manifest's
     exact bytes. Returns the signature's path, its content and the verified bundle."""
+    from .bundle import load_bundle
+
     bundle_dir = bundle_folder(bundle_dir)
     key = load_private_key(private_key_path)
     raw = read_manifest_bytes(bundle_dir)
@@ -231,6 +236,8 @@ def _write_pin_file(path: Path, pin: dict[str, Any]) -> Path:
 def pin_bundle(bundle_dir: str | Path, out: str | Path | None = None) -> tuple[Path, Bundle]:
     """Verify the bundle completely (files, model, forward pass), then write its pin; returns the pin's path
     and the bundle. Run it again after a bundle is legitimately rebuilt (``mpox-train pin``)."""
+    from .bundle import load_bundle
+
     bundle_dir = bundle_folder(bundle_dir)
     raw = read_manifest_bytes(bundle_dir)
     bundle = load_bundle(bundle_dir, manifest_bytes=raw)
@@ -273,7 +280,7 @@ def read_pin(path: str | Path) -> dict[str, Any]:
     return pin
 
 
-def _check_pinned_files(path: Path, pin: dict[str, Any], bundle: Bundle) -> None:
+def _check_pinned_files(path: Path, pin: dict[str, Any], bundle: VerifiedBundle) -> None:
     pinned = {k: v for k, v in pin["files"].items() if k != MANIFEST_NAME}
     for name in sorted(set(pinned) | set(bundle.files)):
         if pinned.get(name) != bundle.files.get(name):
@@ -302,15 +309,9 @@ class TrustPolicy:
     allow_unsigned: bool = False
 
 
-def load_trusted_bundle(
-    bundle_dir: str | Path, policy: TrustPolicy, device: str | torch.device = "cpu"
-) -> Bundle:
-    """Load a bundle only if a trusted key signed its manifest or, with no key trusted, it matches its pin.
-
-    Raises BundleTrustError (or BundleIntegrityError for a file that differs from the manifest), whose
-    message holds the technical details for the log; show ``OFFICER_MESSAGE`` to an officer.
-    """
-    bundle_dir = bundle_folder(bundle_dir)
+def _trusted_manifest(bundle_dir: Path, policy: TrustPolicy) -> tuple[bytes, str, dict[str, Any] | None]:
+    """The manifest's bytes once its signature or pin accepts them, how they were accepted, and the pin
+    (whose file hashes are checked once the files are verified)."""
     raw = read_manifest_bytes(bundle_dir)
     pin: dict[str, Any] | None = None
     try:
@@ -334,9 +335,37 @@ def load_trusted_bundle(
             how = f"pinned by {pin_path(bundle_dir)}"
     except KeyFileError as exc:  # cryptography missing
         raise BundleTrustError(bundle_dir, str(exc)) from exc
-    bundle = load_bundle(bundle_dir, device, manifest_bytes=raw)
+    return raw, how, pin
+
+
+def _accepted(bundle: VerifiedBundle, how: str, pin: dict[str, Any] | None) -> None:
     if pin is not None:
-        _check_pinned_files(pin_path(bundle_dir), pin, bundle)
+        _check_pinned_files(pin_path(bundle.path), pin, bundle)
     bundle.trust = how
-    log.info("model bundle %s accepted (%s); bundle SHA-256 %s", bundle_dir, how, bundle.digest)
+    log.info("model bundle %s accepted (%s); bundle SHA-256 %s", bundle.path, how, bundle.digest)
+
+
+def verify_trusted_bundle(bundle_dir: str | Path, policy: TrustPolicy) -> VerifiedBundle:
+    """``load_trusted_bundle`` without building the PyTorch model (torch-free): the station's ONNX path."""
+    bundle_dir = bundle_folder(bundle_dir)
+    raw, how, pin = _trusted_manifest(bundle_dir, policy)
+    bundle, _ = open_verified(bundle_dir, manifest_bytes=raw)
+    _accepted(bundle, how, pin)
+    return bundle
+
+
+def load_trusted_bundle(
+    bundle_dir: str | Path, policy: TrustPolicy, device: str | torch.device = "cpu"
+) -> Bundle:
+    """Load a bundle only if a trusted key signed its manifest or, with no key trusted, it matches its pin.
+
+    Raises BundleTrustError (or BundleIntegrityError for a file that differs from the manifest), whose
+    message holds the technical details for the log; show ``OFFICER_MESSAGE`` to an officer.
+    """
+    from .bundle import load_bundle
+
+    bundle_dir = bundle_folder(bundle_dir)
+    raw, how, pin = _trusted_manifest(bundle_dir, policy)
+    bundle = load_bundle(bundle_dir, device, manifest_bytes=raw)
+    _accepted(bundle, how, pin)
     return bundle

@@ -1,5 +1,6 @@
 """The default bundle shipped in models/bundles/default: its manifest, its verification, its model card, and
-its quality on held-out real images through the serving path (the kiosk's Predictor)."""
+its quality on held-out real images through the station's serving path (its ONNX graph, without PyTorch),
+which must answer as the PyTorch model does."""
 
 import json
 
@@ -8,7 +9,9 @@ import pytest
 
 from models.bundle import DEFAULT_BUNDLE_DIR, MANIFEST_NAME, WEIGHTS_NAME, load_bundle
 from models.imageio import decode_image
+from models.manifest import open_verified
 from models.predictor import Predictor
+from models.serving import ServingPredictor
 from models.taxonomy import CLASSES
 
 pytestmark = pytest.mark.skipif(
@@ -37,6 +40,9 @@ def test_manifest_and_size():
 def test_loads_verified():
     bundle = load_bundle(DEFAULT_BUNDLE_DIR)
     assert bundle.name == "default" and len(bundle.sha256) == 64
+    # The station serves it without PyTorch: it carries its checked ONNX graph and heatmap head.
+    assert {"model.onnx", "cam_head.safetensors"} <= set(bundle.files)
+    assert bundle.manifest["onnx"]["max_logit_difference_to_eager"] < 1e-4
 
 
 @pytest.mark.real_data
@@ -53,8 +59,13 @@ def test_held_out_images_through_the_serving_path(skin_dir):
     split = splits.joint_split(manifests, seed=0)
     held_out = [r for r in splits.select(records, split, "test") if r.label in CLASSES]
     test = held_out[:: max(1, len(held_out) // 80)][:80]
-    predictor = Predictor(load_bundle(DEFAULT_BUNDLE_DIR))
-    predictions = predictor.predict([decode_image(r.path) for r in test])
+    images = [decode_image(r.path) for r in test]
+    predictions = ServingPredictor(open_verified(DEFAULT_BUNDLE_DIR)[0]).predict(images)
+    eager = Predictor(load_bundle(DEFAULT_BUNDLE_DIR), backend="eager").predict(images)
+    for served, reference in zip(predictions, eager, strict=True):
+        np.testing.assert_allclose(served.probabilities, reference.probabilities, atol=1e-4)
+        assert served.open_set.unknown == pytest.approx(reference.open_set.unknown, abs=1e-4)
+        assert served.open_set.not_skin == pytest.approx(reference.open_set.not_skin, abs=1e-4)
     predicted = np.array([CLASSES[int(p.probabilities.argmax())] for p in predictions])
     accuracy = float(np.mean(predicted == np.array([r.label for r in test])))
     # The model card reports the full test split; this guards the shipped weights and the serving path.

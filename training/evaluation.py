@@ -22,7 +22,7 @@ import torch
 from tqdm import tqdm
 
 from models.bundle import Bundle, load_bundle, sha256_file
-from models.runtime import softmax
+from models.serving import softmax
 
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images

@@ -6,16 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import torch
 from torch import nn
 
 from models.bundle import load_bundle, make_manifest, save_bundle
 from models.decision import Thresholds
-from models.errors import MpoxError
-from models.fsutil import atomic_write
 from models.registry import build_model
-from models.runtime import onnx_graph
 
 from .manifest import ManifestError
 
@@ -99,40 +95,3 @@ def model_from_checkpoint(ckpt: dict) -> nn.Module:
     model = build_model(ckpt["arch"], len(ckpt["classes"]), init="random")
     model.load_state_dict(ckpt["model"], strict=True)
     return model.eval()
-
-
-class OnnxUnavailableError(MpoxError):
-    pass
-
-
-def export_onnx(bundle_dir: str | Path, out_path: str | Path, atol: float = 1e-4) -> float:
-    """Write an ONNX copy of a bundle's model and check it against PyTorch; returns the max abs difference.
-
-    Uses ``onnx``/``onnxscript`` (the exporter) and ``onnxruntime`` (the check): dependencies of the project
-    (the station runs its own export of the bundle on ONNX Runtime, models.runtime); the message below is for
-    an environment where they were left out.
-    """
-    try:
-        import onnxruntime as ort  # noqa: F401
-    except ImportError as exc:
-        raise OnnxUnavailableError(
-            "ONNX export needs the packages onnx and onnxruntime: "
-            "pip install onnx onnxruntime, then run the command again"
-        ) from exc
-    bundle = load_bundle(bundle_dir)
-    size = bundle.manifest["input_size"]
-    x = torch.randn(2, 3, size, size, generator=torch.Generator().manual_seed(0))
-    out_path = Path(out_path)
-    # The logits-only graph for users' own tools (the station makes its own, with the Grad-CAM features).
-    atomic_write(out_path, onnx_graph(bundle.model, x, "image", ["logits"]))
-    session = ort.InferenceSession(str(out_path), providers=["CPUExecutionProvider"])
-    got = session.run(None, {"image": x.numpy()})[0]
-    with torch.inference_mode():
-        want = bundle.model(x).numpy()
-    diff = float(np.max(np.abs(got - want)))
-    if diff > atol:
-        out_path.unlink(missing_ok=True)
-        raise MpoxError(
-            f"ONNX output differs from PyTorch by {diff:.2e} (> {atol}); the ONNX file was removed"
-        )
-    return diff

@@ -31,7 +31,7 @@ from models.bundle import sha256_file
 from models.errors import MpoxError
 from models.preprocessing import Preprocessor
 from models.registry import REGISTRY, build_model, get_spec
-from models.runtime import softmax
+from models.serving import softmax
 from models.taxonomy import CLASSES
 
 from . import splits as splitlib

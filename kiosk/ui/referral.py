@@ -37,7 +37,7 @@ from kiosk.config import ReferralConfig
 from kiosk.store.fsperm import create_private_file, private_dir, private_file
 from models.decision import Decision, ReasonCode
 from models.errors import MpoxError
-from models.explainer import blend_heatmap
+from models.heatmap import blend_heatmap
 
 from .i18n import QT_TRANSLATE_NOOP, current_language, tr
 from .screening_window import NOTE

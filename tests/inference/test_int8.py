@@ -154,3 +154,23 @@ def test_quantize_command_refusal_is_a_clear_error(make_tiny_bundle, tiny_manife
     assert rc == 2
     assert "keep using the float path" in capsys.readouterr().err
     assert "int8" not in read_manifest(path)
+
+
+def test_the_torch_free_path_serves_the_int8_graph_and_falls_back_to_float(int8_bundle):
+    from models.manifest import open_verified, sha256_file
+    from models.serving import ServingPredictor
+    from models.serving_export import add_serving_graph
+
+    path, _ = int8_bundle
+    add_serving_graph(path)  # keeps the int8 graph (the bundle is rewritten with its other files)
+    served = ServingPredictor(open_verified(path)[0])
+    assert served.backend == "onnxruntime-int8" and served.runtime.fallback_reason is None
+    float_only = ServingPredictor(open_verified(path)[0], backend="onnxruntime")
+    a, b = served.predict(_images(4, seed=7)), float_only.predict(_images(4, seed=7))
+    assert all(x.probabilities.shape == y.probabilities.shape for x, y in zip(a, b, strict=True))
+    (path / INT8_NAME).write_bytes(b"not a graph")  # damaged: refused by its hash, the float graph serves
+    manifest = json.loads((path / "manifest.json").read_text())
+    manifest["files"][INT8_NAME] = manifest["int8"]["sha256"] = sha256_file(path / INT8_NAME)
+    (path / "manifest.json").write_text(json.dumps(manifest))
+    fallback = ServingPredictor(open_verified(path)[0])
+    assert fallback.backend == "onnxruntime" and "cannot be run" in fallback.runtime.fallback_reason

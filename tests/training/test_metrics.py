@@ -5,7 +5,7 @@ import pytest
 import torch
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
-from models.runtime import softmax
+from models.serving import softmax
 from training.calibration import expected_calibration_error, fit_temperature
 from training.losses import partial_label_loss
 from training.metrics import bootstrap_ci, core_metrics, threshold_analysis

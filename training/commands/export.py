@@ -1,11 +1,12 @@
-"""``mpox-train export``: a checkpoint (last.pt/best.pt of `mpox-train fit`) -> verified bundle (+ ONNX)."""
+"""``mpox-train export``: a checkpoint (last.pt/best.pt of `mpox-train fit`) -> verified bundle, with the ONNX
+graph the station serves without PyTorch (``models.serving``) unless ``--no-onnx``."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from training.export import export_bundle, export_onnx, load_checkpoint, model_from_checkpoint
+from training.export import export_bundle, load_checkpoint, model_from_checkpoint
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="calibration temperature (default: from the run's bundle next to the checkpoint, or 1)",
     )
     parser.add_argument("--name", help="bundle name")
-    parser.add_argument("--onnx", action="store_true", help="also write model.onnx, checked against PyTorch")
+    parser.add_argument(
+        "--onnx",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add model.onnx (checked against PyTorch) so the station serves the bundle without PyTorch",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print(f"bundle written and verified: {out}")
     if args.onnx:
-        diff = export_onnx(out, out / "model.onnx")
-        print(f"ONNX copy: {out / 'model.onnx'} (max |ONNX - PyTorch| = {diff:.2e})")
+        from training.commands.onnx import add_graph
+
+        add_graph(out)
     return 0
