@@ -83,22 +83,40 @@ def _display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def show_error_box(title: str, text: str) -> None:
-    """A modal message box (the station's screen would otherwise stay blank)."""
+def show_error_box(title: str, text: str, detail: str = "") -> None:
+    """A modal message box (the station's screen would otherwise stay blank); ``detail``: a technical line
+    for the administrator under ``text``."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])  # must exist (and live) for the box
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    if detail:
+        box.setInformativeText(detail)
     box.exec()
 
 
 def fail_start(message: str, code: int) -> int:
-    """Say why the station does not start: on stderr always, and on screen when there is one."""
+    """Say why the station does not start: on stderr always (English, for the administrator), and on screen
+    when there is one: a line in the station's language once it is installed (English before), with the
+    message under it as the technical detail."""
     print(f"mpox-kiosk: {message}", file=sys.stderr, flush=True)
     log.error("station not started: %s", message)
     if _display_available():
         try:
-            show_error_box("Mpox screening station: cannot start", message[:1].upper() + message[1:] + ".")
+            try:
+                from .ui.i18n import tr
+            except ImportError:  # the window's code itself is what is broken: English
+
+                def tr(_context: str, text: str) -> str:
+                    return text
+
+            show_error_box(
+                tr("Station", "Mpox screening station: cannot start"),
+                tr("Station", "The station cannot start. Call your administrator."),
+                tr("Station", "Technical detail (for the administrator): {detail}").format(
+                    detail=message[:1].upper() + message[1:] + "."
+                ),
+            )
         except Exception:  # noqa: BLE001 - stderr already has the message
             log.exception("could not show the start-up error on screen")
     return code
@@ -141,11 +159,13 @@ class Station:
         self.camera_prober = camera_prober  # what lists the cameras that exist; tests pass a fake one
         self.clock = clock  # the capture watchdog's and the case log's; tests pass one they move by hand
         self.engine = None
-        self.unavailable = ""
+        self.unavailable = ""  # why screening is unavailable (English, for the administrator); "" : it works
+        self.unavailable_kind = "model"  # the officer's line for it (screening_window.UNAVAILABLE)
         self.db = None
         self.writer = None
         self.caselog = None
-        self.database_state = "not started"
+        self.database_state = "not started"  # a key of screening_window.DATABASE_STATES (translated there)
+        self.database_detail = ""  # why the database is unavailable (English, the status bar's tooltip)
         self.capture: CaptureService | None = None
         self.controller = None
         self.window = None
@@ -169,11 +189,14 @@ class Station:
     # --- parts ---
     def load_engine(self) -> None:
         from .inference import ScreeningEngine, ScreeningUnavailable
+        from .trust import BundleRefused
 
         try:
             self.engine = ScreeningEngine.from_config(self.config)
         except ScreeningUnavailable as exc:
             self.unavailable = str(exc)
+            # A bundle refused by its trust check: the officer is told the model was changed or damaged.
+            self.unavailable_kind = "refused" if isinstance(exc.__cause__, BundleRefused) else "model"
             log.warning("screening unavailable: %s", exc)
 
     def open_store(self, relay) -> None:
@@ -186,7 +209,8 @@ class Station:
             self.writer.start()
             self.database_state = "OK"
         except (MpoxError, OSError) as exc:
-            self.database_state = f"unavailable: cases are NOT saved. {exc}"
+            self.database_state = "unavailable"
+            self.database_detail = str(exc)
             log.error("case database unavailable: %s", exc)
             self._database_error = str(exc)
 
@@ -205,7 +229,7 @@ class Station:
         try:
             self.start_capture(spec, relay)
         except MpoxError as exc:
-            self.window.show_camera_lost(str(exc))
+            self.window.show_camera_lost(str(exc), getattr(exc, "problem", ""))
             return
         self.window.set_capture(self.capture, spec)
 
@@ -325,11 +349,13 @@ class Station:
             self.capture,
             self.controller,
             unavailable=self.unavailable,
+            unavailable_kind=self.unavailable_kind,
             model_label=model_label,
             device_label=self.engine.device_label if self.engine else "",
             source_spec=spec,
             auto_mode=self.config.screening.auto_mode,
             database_state=self.database_state,
+            database_detail=self.database_detail,
             login_required=self.login_required,
             clear_result_after_s=self.config.security.clear_result_after_seconds,
             review_instruction=self.config.station.review_instruction,

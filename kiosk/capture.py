@@ -15,6 +15,11 @@ hand. The watchdog's polling and the back-off waits are real waits.
 The camera list: ``probe_cameras`` asks OpenCV which camera indexes open, ``CameraScan`` runs it off the GUI
 thread, and ``source_choices`` makes the list the window shows (the configured source stays in it, marked "not
 found" while it is absent).
+
+The messages (``CaptureError``, ``CaptureStats.message``) are English, for the log and the administrator. What
+the officer reads is ``CaptureStats.problem``, a key of ``PROBLEMS``: lines marked for the station's
+translations (this module stays free of Qt, like kiosk/store/writer.py) that the window translates and fills
+with ``CaptureStats.values``.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import time
 import zlib
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -40,8 +45,48 @@ from models.imageio import decode_image, iter_image_files
 log = logging.getLogger(__name__)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks an officer-facing text for the station's translations; kiosk/ui translates it when shown."""
+    return text
+
+
+# kind of trouble -> the officer's line (translated by the window, filled with CaptureStats.values).
+PROBLEMS = {
+    "camera_closed": QT_TRANSLATE_NOOP(
+        "Capture",
+        "The camera cannot be opened: check that it is plugged in and not used by another program, or "
+        "choose another camera.",
+    ),
+    "source_missing": QT_TRANSLATE_NOOP(
+        "Capture",
+        "The configured picture source cannot be opened: choose a camera, or call your administrator.",
+    ),
+    "open_failed": QT_TRANSLATE_NOOP(
+        "Capture", "The camera could not be started: choose another camera, or call your administrator."
+    ),
+    "no_picture": QT_TRANSLATE_NOOP(
+        "Capture",
+        "No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.",
+    ),
+    "read_failed": QT_TRANSLATE_NOOP("Capture", "The camera stopped delivering pictures (reading failed)."),
+    "no_frame": QT_TRANSLATE_NOOP("Capture", "The camera stopped delivering pictures."),
+    "bad_frame": QT_TRANSLATE_NOOP(
+        "Capture", "The camera delivers pictures of the wrong size or format: choose another camera."
+    ),
+    "skipped": QT_TRANSLATE_NOOP("Capture", "Picture skipped because it could not be read: {file}"),
+}
+RETRYING = QT_TRANSLATE_NOOP("Capture", "Trying again in {seconds:.0f} s.")
+NOT_FOUND = QT_TRANSLATE_NOOP("Capture", "not found")  # the source list: a configured source absent now
+NOT_A_SOURCE = QT_TRANSLATE_NOOP("Capture", "not a source")
+
+
 class CaptureError(MpoxError):
-    """A source that cannot be opened or read; the message says which and what to do."""
+    """A source that cannot be opened or read; the message says which and what to do (in English, for the
+    log); ``problem`` is the officer's line (a key of PROBLEMS)."""
+
+    def __init__(self, message: str, problem: str = "source_missing"):
+        super().__init__(message)
+        self.problem = problem
 
 
 class FrameSource(Protocol):
@@ -100,7 +145,8 @@ class CameraSource(_OpenCVSource):
             cap.release()
             raise CaptureError(
                 f"camera {self.index} cannot be opened: check that it is plugged in and not "
-                "used by another program, or choose another camera"
+                "used by another program, or choose another camera",
+                "camera_closed",
             )
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
@@ -169,6 +215,7 @@ class FolderSource:
         self._current: np.ndarray | None = None
         self._shown_since = 0.0
         self._notice = ""
+        self.last_skipped = ""  # the name of the file skipped last (the officer's line names it)
         self._pacer: _Pacer | None = None
         self.skipped: list[str] = []
 
@@ -193,6 +240,7 @@ class FolderSource:
                 return
             except ImageDecodeError as exc:
                 self._notice = f"skipped {exc}"
+                self.last_skipped = self._files[self._index].name
                 self.skipped.append(str(exc))
         raise CaptureError(f"no image in {self.folder} could be decoded ({self._notice})")
 
@@ -336,11 +384,17 @@ def _camera_index(spec: str) -> int | None:
     return int(rest) if kind == "camera" and rest.isdigit() else None
 
 
-def source_choices(cameras: list[CameraDevice] | None, keep: list[str], live: str = "") -> list[SourceChoice]:
+def source_choices(
+    cameras: list[CameraDevice] | None,
+    keep: list[str],
+    live: str = "",
+    translate: Callable[[str], str] = lambda text: text,
+) -> list[SourceChoice]:
     """The source list: the ``cameras`` found, and every source in ``keep`` (the configured one, the one in
     use) even when it is not there right now, marked "not found". ``cameras`` None: no scan has finished,
     nothing is marked. ``live``: the source delivering pictures now (present whatever the scan says: the scan
-    does not open the camera in use)."""
+    does not open the camera in use). ``translate``: the window's translation of the marks (NOT_FOUND,
+    NOT_A_SOURCE)."""
     found = {c.index: c for c in cameras or []}
     choices: dict[str, SourceChoice] = {}
     for spec in dict.fromkeys(s for s in keep if s):
@@ -350,9 +404,9 @@ def source_choices(cameras: list[CameraDevice] | None, keep: list[str], live: st
         kind, _, rest = spec.partition(":")
         if kind in ("file", "folder") and rest:
             there = Path(rest).is_file() if kind == "file" else Path(rest).is_dir()
-            choices[spec] = SourceChoice(spec, spec if there else f"{spec} · not found", there)
+            choices[spec] = SourceChoice(spec, spec if there else f"{spec} · {translate(NOT_FOUND)}", there)
         else:
-            choices[spec] = SourceChoice(spec, f"{spec} · not a source", False)
+            choices[spec] = SourceChoice(spec, f"{spec} · {translate(NOT_A_SOURCE)}", False)
     indexes = set(found) | {i for s in keep if s and (i := _camera_index(s)) is not None}
     for index in sorted(indexes):
         spec = f"camera:{index}"
@@ -364,7 +418,7 @@ def source_choices(cameras: list[CameraDevice] | None, keep: list[str], live: st
         elif cameras is None:
             choices[spec] = SourceChoice(spec, spec, None)
         else:
-            choices[spec] = SourceChoice(spec, f"{spec} · not found", False)
+            choices[spec] = SourceChoice(spec, f"{spec} · {translate(NOT_FOUND)}", False)
     return list(choices.values())
 
 
@@ -420,8 +474,10 @@ class CaptureStats:
     fps: float
     dropped: int
     frames: int
-    message: str  # why the camera is lost / what was skipped; "" when all is well
+    message: str  # why the camera is lost / what was skipped, in English (log, administrator); "" when well
     reconnects: int
+    problem: str = ""  # the officer's line: a key of PROBLEMS ("" when all is well)
+    values: dict[str, object] = field(default_factory=dict)  # what fills it (and "retry_s": RETRYING's)
 
 
 def frame_problem(frame: object) -> str:
@@ -468,6 +524,8 @@ class CaptureService:
         self._lock = threading.Lock()
         self._state = CameraState.STARTING
         self._message = ""
+        self._problem = ""
+        self._values: dict[str, object] = {}
         self._source_name = ""
         self._frames = 0
         self._reconnects = 0
@@ -475,6 +533,7 @@ class CaptureService:
         self._arrivals: deque[float] = deque(maxlen=61)
         self._last_fresh = 0.0
         self._reader_failed = ""
+        self._reader_problem = ""
         self._supervisor: threading.Thread | None = None
         self._readers: list[threading.Thread] = []
 
@@ -511,13 +570,18 @@ class CaptureService:
                 self._frames,
                 self._message,
                 self._reconnects,
+                self._problem,
+                dict(self._values),
             )
 
     # --- internals ---
-    def _set_state(self, state: CameraState, message: str) -> None:
+    def _set_state(
+        self, state: CameraState, message: str, problem: str = "", values: dict[str, object] | None = None
+    ) -> None:
         with self._lock:
             changed = (state, message) != (self._state, self._message)
             self._state, self._message = state, message
+            self._problem, self._values = problem, dict(values or {})
         if changed and self.on_state is not None:
             self.on_state(self.stats())
 
@@ -529,15 +593,22 @@ class CaptureService:
                 self._source_name = source.name
                 source.open()
             except (CaptureError, MpoxError, OSError, cv2.error) as exc:
-                self._set_state(CameraState.LOST, f"{exc}. Retrying in {self.retry_delay:.0f} s")
+                self._set_state(
+                    CameraState.LOST,
+                    f"{exc}. Retrying in {self.retry_delay:.0f} s",
+                    getattr(exc, "problem", "open_failed"),
+                    {"retry_s": self.retry_delay},
+                )
                 self._back_off()
                 continue
-            reason = self._watch(source)  # frames flowing again reset the back-off (see there)
+            reason, problem, values = self._watch(
+                source
+            )  # frames flowing again reset the back-off (see there)
             if self._stop.is_set():
                 break
             self._reconnects += 1
             message = f"{source.name}: {reason}. Reconnecting in {self.retry_delay:.0f} s"
-            self._set_state(CameraState.LOST, message)
+            self._set_state(CameraState.LOST, message, problem, {**values, "retry_s": self.retry_delay})
             self._back_off()
         self._set_state(CameraState.STOPPED, "")
 
@@ -546,10 +617,12 @@ class CaptureService:
         self._stop.wait(self.retry_delay)
         self.retry_delay = min(self.retry_delay * 2, self.backoff_max)
 
-    def _watch(self, source: FrameSource) -> str:
-        """Run a reader for ``source`` until it stops, stalls or freezes; return why (or "" on stop)."""
+    def _watch(self, source: FrameSource) -> tuple[str, str, dict[str, object]]:
+        """Run a reader for ``source`` until it stops, stalls or freezes; return why (or "" on stop), the
+        officer's line for it (a key of PROBLEMS) and what fills that line."""
         cancel = threading.Event()
         self._reader_failed = ""
+        self._reader_problem = ""
         self._last_fresh = self.clock()
         live_announced = False
         frames_before = self._frames
@@ -561,10 +634,11 @@ class CaptureService:
         try:
             while not self._stop.wait(0.05):
                 if self._reader_failed:
-                    return self._reader_failed
+                    return self._reader_failed, self._reader_problem, {}
                 silent = self.clock() - self._last_fresh
                 if silent > self.lost_after:
-                    return f"no new picture for {silent:.1f} s (unplugged, taken by another program, frozen)"
+                    why = f"no new picture for {silent:.1f} s (unplugged, taken by another program, frozen)"
+                    return why, "no_picture", {"seconds": silent}
                 if not live_announced and self._frames > frames_before:
                     live_announced = True
                     # Frames flow again: a later loss is a new one, retried soon, not after the longest wait
@@ -573,8 +647,9 @@ class CaptureService:
                     self._set_state(CameraState.LIVE, "")
                 notice = source.notice()
                 if notice:
-                    self._set_state(CameraState.LIVE, notice)
-            return ""
+                    skipped = {"file": getattr(source, "last_skipped", "")}
+                    self._set_state(CameraState.LIVE, notice, "skipped", skipped)
+            return "", "", {}
         finally:
             cancel.set()
             self._release_later(source, reader)
@@ -598,15 +673,18 @@ class CaptureService:
             try:
                 frame = source.read()
             except Exception as exc:  # a driver error must end this reader, not the station
+                self._reader_problem = "read_failed"
                 self._reader_failed = f"reading failed ({exc})"
                 return
             if cancel.is_set():
                 return
             if frame is None:
+                self._reader_problem = "no_frame"
                 self._reader_failed = "the source returned no picture"
                 return
             problem = frame_problem(frame)
             if problem:  # a garbled frame would be drawn out of bounds by Qt and fail the model
+                self._reader_problem = "bad_frame"
                 self._reader_failed = problem
                 return
             sig = None if source.may_repeat_frames else _signature(frame)

@@ -13,5 +13,15 @@ class AccessDenied(StoreError):
     """The logged-in account's role does not allow this action."""
 
 
+class RuleRefused(StoreError):
+    """A review rule refuses a change (kiosk/store/reviews.py). The message is English; ``text`` is the same
+    sentence marked for the station's translations (context "ReviewRules") with ``values`` (raw status,
+    outcome and action keys) to fill it, so the review screens can say it in the station's language."""
+
+    def __init__(self, message: str, text: str, values: dict[str, str]):
+        super().__init__(message)
+        self.text, self.values = text, dict(values)
+
+
 class LoginError(StoreError):
     """Wrong user name or password, or a locked account."""

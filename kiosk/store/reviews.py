@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.store import audit
 from kiosk.store.accounts import UserSession, require_admin, require_reviewer
 from kiosk.store.database import Database
-from kiosk.store.errors import StoreError
+from kiosk.store.errors import RuleRefused, StoreError
 from kiosk.store.queries import CaseDetail, get_case
 from kiosk.store.schema import OUTCOMES, Case, Review, utcnow
 
@@ -31,6 +31,19 @@ OUTCOME_ON = ("confirmed", "referred")
 OUTCOME_LABELS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks a reviewer-facing text for the station's translations; the review screens (kiosk/ui) translate it
+    when shown (the store itself stays free of Qt)."""
+    return text
+
+
+def _refused(text: str, **values: str) -> RuleRefused:
+    """A rule's refusal: ``text`` filled in English (status keys are English words, outcomes their labels)
+    for the message, and kept with the raw ``values`` for the review screens to translate."""
+    english = {k: OUTCOME_LABELS.get(v, v) if k == "outcome" else v for k, v in values.items()}
+    return RuleRefused(text.format(**english), text, values)
+
+
 def allowed_actions(status: str, outcome: str | None) -> tuple[str, ...]:
     """What a reviewer may do next on a case in this state (for the UI's buttons): review actions and
     "outcome"."""
@@ -50,38 +63,66 @@ def needs_note(status: str, action: str, outcome: str | None = None) -> bool:
 def check_review(status: str, outcome: str | None, action: str, note: str) -> str:
     """The status after ``action``, or StoreError with a reason a reviewer understands."""
     if outcome is not None:
-        raise StoreError(
-            f"This case has a PCR outcome ({OUTCOME_LABELS.get(outcome, outcome)}): its review status can no "
-            f"longer be changed (it stays {status})."
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "ReviewRules",
+                "This case has a PCR outcome ({outcome}): its review status can no longer be changed "
+                "(it stays {status}).",
+            ),
+            outcome=outcome,
+            status=status,
         )
     if ACTIONS[action] == status:
-        raise StoreError(f"This case is already {status}.")
+        raise _refused(QT_TRANSLATE_NOOP("ReviewRules", "This case is already {status}."), status=status)
     if (status, action) not in TRANSITIONS:
-        raise StoreError(f"A {status} case cannot be changed with '{action}'.")
+        raise _refused(
+            QT_TRANSLATE_NOOP("ReviewRules", "A {status} case cannot be changed with '{action}'."),
+            status=status,
+            action=action,
+        )
     if (status, action) in NOTE_REQUIRED and not note.strip():
         if status == "confirmed":
-            raise StoreError("Dismissing a confirmed case needs a note saying why.")
-        raise StoreError(f"Reopening a {status} case needs a note saying why.")
+            raise _refused(
+                QT_TRANSLATE_NOOP("ReviewRules", "Dismissing a confirmed case needs a note saying why.")
+            )
+        raise _refused(
+            QT_TRANSLATE_NOOP("ReviewRules", "Reopening a {status} case needs a note saying why."),
+            status=status,
+        )
     return TRANSITIONS[(status, action)]
 
 
 def check_outcome(status: str, outcome: str | None, new: str, note: str) -> None:
     if status not in OUTCOME_ON:
         if status == "dismissed":
-            raise StoreError(
-                "This case was dismissed: reopen it (confirm or refer it, with a note) before recording "
-                "a PCR outcome."
+            raise _refused(
+                QT_TRANSLATE_NOOP(
+                    "ReviewRules",
+                    "This case was dismissed: reopen it (confirm or refer it, with a note) before recording "
+                    "a PCR outcome.",
+                )
             )
-        raise StoreError(
-            f"A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: "
-            "confirm or refer it first."
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "ReviewRules",
+                "A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: "
+                "confirm or refer it first.",
+            ),
+            status=status,
         )
     if outcome == new:
-        raise StoreError(f"This case already has this PCR outcome ({OUTCOME_LABELS.get(new, new)}).")
+        raise _refused(
+            QT_TRANSLATE_NOOP("ReviewRules", "This case already has this PCR outcome ({outcome})."),
+            outcome=new,
+        )
     if outcome is not None and not note.strip():
-        raise StoreError(
-            f"This case already has a PCR outcome ({OUTCOME_LABELS.get(outcome, outcome)}): changing it "
-            "needs a note saying why (e.g. the laboratory corrected its result)."
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "ReviewRules",
+                "This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. "
+                "the laboratory corrected its result).",
+            ),
+            outcome=outcome,
         )
 
 

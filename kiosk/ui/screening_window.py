@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.decision import Decision, ReasonCode
-from models.explainer import blend_heatmap
+from models.heatmap import blend_heatmap
 from models.preprocessing import square_crop_box
 
 from ..capture import (
+    PROBLEMS,
+    RETRYING,
     CameraDevice,
     CameraProber,
     CameraScan,
@@ -80,6 +82,29 @@ CAMERA_LOST = "camera_lost"
 CAMERA_LOST_HEADLINE = QT_TRANSLATE_NOOP("ScreeningWindow", "CAMERA LOST · no live picture")
 CAMERA_LOST_ACTION = QT_TRANSLATE_NOOP("ScreeningWindow", "Check the cable or choose another camera [Ctrl+K]")
 LIVE_PLACEHOLDER = QT_TRANSLATE_NOOP("ScreeningWindow", "Waiting for the camera…")
+# Screening unavailable (no usable model): what the officer reads; the technical reason (English, for the
+# administrator) is on a line of its own under it. "refused": the bundle failed its trust check
+# (kiosk/trust.py): the text is models.trust.OFFICER_MESSAGE (a test keeps them equal), and its details are
+# in the log only, as kiosk/trust.py wants.
+UNAVAILABLE = {
+    "model": QT_TRANSLATE_NOOP(
+        "ScreeningWindow", "Screening is unavailable: the model could not be loaded. Call your administrator."
+    ),
+    "refused": QT_TRANSLATE_NOOP(
+        "ScreeningWindow", "The screening model was changed or damaged: call your administrator."
+    ),
+}
+TECHNICAL = QT_TRANSLATE_NOOP("ScreeningWindow", "Technical detail (for the administrator): {detail}")
+# The case database in the status bar ("Database: {state}"); the station's technical reason is its tooltip.
+DATABASE_STATES = {
+    "OK": QT_TRANSLATE_NOOP("ScreeningWindow", "OK"),
+    "not started": QT_TRANSLATE_NOOP("ScreeningWindow", "not started"),
+    "not configured": QT_TRANSLATE_NOOP("ScreeningWindow", "not configured"),
+    "unavailable": QT_TRANSLATE_NOOP(
+        "ScreeningWindow", "unavailable: cases are NOT saved. Call your administrator"
+    ),
+}
+CAMERA_PROBLEM = QT_TRANSLATE_NOOP("ScreeningWindow", "The camera delivers no picture.")  # no known kind
 REF_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "ScreeningWindow",
     "Traveller reference for the next capture (optional): document number or note — Ctrl+L",
@@ -108,6 +133,7 @@ class ScreeningWindow(QMainWindow):
         controller: InferenceController | None,
         *,
         unavailable: str = "",
+        unavailable_kind: str = "model",
         model_label: str = "",
         device_label: str = "",
         source_spec: str = "",
@@ -115,6 +141,7 @@ class ScreeningWindow(QMainWindow):
         operator: str = "",
         show_review: bool = False,
         database_state: str = "not configured",
+        database_detail: str = "",
         frame_interval_ms: int = 10,
         login_required: bool = False,
         clear_result_after_s: float = 60.0,
@@ -132,7 +159,10 @@ class ScreeningWindow(QMainWindow):
         self.setWindowTitle(tr("ScreeningWindow", "Mpox screening station"))
         self.capture = capture
         self.controller = controller
+        # Screening unavailable: the reason in English (for the administrator; "" : screening works) and its
+        # kind, a key of UNAVAILABLE (the officer's line).
         self.unavailable = unavailable
+        self.unavailable_kind = unavailable_kind if unavailable_kind in UNAVAILABLE else "model"
         self.operator = operator
         self.login_required = login_required
         self.review_instruction = review_instruction  # the REVIEW banner's second line ("" : the default)
@@ -167,7 +197,7 @@ class ScreeningWindow(QMainWindow):
         self._displayed: deque[float] = deque(maxlen=120)
         self.displayed_frames = 0
         self.frame_listeners: list[Callable[[float], None]] = []  # called with the paint time (benchmark)
-        self._build(model_label, device_label, source_spec, show_review, database_state)
+        self._build(model_label, device_label, source_spec, show_review, database_state, database_detail)
         self._shortcuts()
         if controller is not None:
             controller.outcome.connect(self.show_outcome)
@@ -195,7 +225,13 @@ class ScreeningWindow(QMainWindow):
 
     # ---------- construction ----------
     def _build(
-        self, model_label: str, device_label: str, source_spec: str, show_review: bool, database_state: str
+        self,
+        model_label: str,
+        device_label: str,
+        source_spec: str,
+        show_review: bool,
+        database_state: str,
+        database_detail: str = "",
     ) -> None:
         central = QWidget()
         self.setCentralWidget(central)
@@ -269,6 +305,13 @@ class ScreeningWindow(QMainWindow):
         self.reason.setObjectName("reason")
         self.reason.setWordWrap(True)
         rv.addWidget(self.reason)
+        # Under the reason: a technical detail in English for the administrator, under a translated label
+        # (why screening is unavailable, why a case was not saved, why screening failed); hidden when none.
+        self.detail_label = QLabel("")
+        self.detail_label.setObjectName("note")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.hide()
+        rv.addWidget(self.detail_label)
         slip_row = QHBoxLayout()
         self.referral_button = QPushButton(tr("ScreeningWindow", "Referral slip  [P]"))
         self.referral_button.setToolTip(
@@ -323,7 +366,14 @@ class ScreeningWindow(QMainWindow):
         splitter.addWidget(right)
         self._build_traveller_panel(splitter)
         if i18n.current_language() in i18n.UPRIGHT:  # no italics in Arabic or Chinese (kiosk/ui/i18n.py)
-            for label in (self.notice_label, self.referral_label, self.heatmap_caption, self.note):
+            for label in (
+                self.notice_label,
+                self.referral_label,
+                self.heatmap_caption,
+                self.note,
+                self.detail_label,
+                self.lost_panel.technical,
+            ):
                 label.setStyleSheet("font-style: normal;")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -344,7 +394,13 @@ class ScreeningWindow(QMainWindow):
         self.status_infer = QLabel(tr("ScreeningWindow", "Inference —"))
         self.status_fps = QLabel(tr("ScreeningWindow", "Camera —"))
         self.status_dropped = QLabel(tr("ScreeningWindow", "Dropped {n}").format(n=0))
-        self.status_db = QLabel(tr("ScreeningWindow", "Database: {state}").format(state=database_state))
+        self.status_db = QLabel("")
+        self.set_database_state(
+            tr("ScreeningWindow", DATABASE_STATES[database_state])
+            if database_state in DATABASE_STATES
+            else database_state
+        )
+        self.status_db.setToolTip(database_detail)
         self._fill_sources()
         for w in (
             self.status_model,
@@ -509,6 +565,11 @@ class ScreeningWindow(QMainWindow):
             self.user_label.setText(tr("ScreeningWindow", "No login (demo mode)"))
         elif name:
             shown = name if len(name) <= 24 else name[:23] + "…"  # a long name must not push buttons away
+            if role:  # the role in the station's language, as the review screens name it
+                from .review.wording import role_text
+
+                role = role_text(role)
+                self.user_label.setToolTip(f"{name} ({role})")
             self.user_label.setText(
                 tr("ScreeningWindow", "Logged in: {name} ({role})").format(name=shown, role=role)
                 if role
@@ -667,7 +728,12 @@ class ScreeningWindow(QMainWindow):
     def _fill_sources(self) -> None:
         live = self._source_spec if self._camera_state() is CameraState.LIVE else ""
         self._listed_live = live
-        choices = source_choices(self._cameras, [self._configured_source, self._source_spec], live)
+        choices = source_choices(
+            self._cameras,
+            [self._configured_source, self._source_spec],
+            live,
+            lambda text: tr("Capture", text),
+        )
         box = self.source_box
         box.blockSignals(True)
         box.clear()
@@ -729,14 +795,30 @@ class ScreeningWindow(QMainWindow):
 
     # ---------- results ----------
     def _set_banner(
-        self, kind: Decision | str, reason: str, headline: str | None = None, action: str = ""
+        self,
+        kind: Decision | str,
+        reason: str,
+        headline: str | None = None,
+        action: str = "",
+        detail: str = "",
     ) -> None:
         """The banner (headline, and what to do on a second line) and the status text under it. ``kind``: a
-        decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost")."""
+        decision, or one of the station's states ("idle", "unavailable", "signed_out", "camera_lost").
+        ``detail``: a technical line for the administrator (English) under the status text."""
         self.banner_kind = kind
         self.banner.setStyleSheet(banner_style(kind, self._scale or 1.0))
         self.banner.show_lines(headline or banner_text(kind), action, self._scale or 1.0, _icon_of(kind))
         self.reason.setText(reason)
+        self.set_detail(detail)
+
+    def set_detail(self, detail: str) -> None:
+        """The technical line under the reason (English, for the administrator); "" hides it."""
+        self.detail_label.setText(
+            # Break opportunities after "/": a long path wraps instead of widening the column.
+            tr("ScreeningWindow", TECHNICAL).format(detail=detail).replace("/", "/\u200b") if detail else ""
+        )
+        self.detail_label.setToolTip(detail)
+        self.detail_label.setVisible(bool(detail))
 
     def _show_idle(self) -> None:
         if self.signed_out:
@@ -744,11 +826,15 @@ class ScreeningWindow(QMainWindow):
         elif self.unavailable:
             self._set_banner(
                 "unavailable",
-                tr(
+                tr("ScreeningWindow", UNAVAILABLE[self.unavailable_kind])
+                + " "
+                + tr(
                     "ScreeningWindow",
-                    "{problem}. The live view still works; "
-                    "screening starts once a model is configured and the station restarted.",
-                ).format(problem=self.unavailable),
+                    "The live view still works; screening starts once a model is configured and the station "
+                    "restarted.",
+                ),
+                # A refused bundle's English message is the officer's line itself: nothing more to show.
+                detail="" if self.unavailable_kind == "refused" else self.unavailable,
             )
         elif self._camera_lost:
             self._show_camera_lost()
@@ -822,8 +908,10 @@ class ScreeningWindow(QMainWindow):
                     if ref
                     else tr("ScreeningWindow", " Case saved.")
                 )
-            elif outcome.log_error:
-                saved = f" {outcome.log_error}."
+            elif outcome.log_error:  # the reason, in English, goes to the technical line
+                saved = tr(
+                    "ScreeningWindow", " The case was NOT saved: call your administrator if it persists."
+                )
             elif request.consent is not None and not request.consent.given:
                 saved = tr(
                     "ScreeningWindow",
@@ -836,7 +924,7 @@ class ScreeningWindow(QMainWindow):
             line = tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
                 time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
             )
-            self._set_banner(result.decision, line, headline, action)
+            self._set_banner(result.decision, line, headline, action, outcome.log_error)
             colour = CHART_COLOURS[result.decision]
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
             unknown = result.reason_code is ReasonCode.UNKNOWN_CONDITION
@@ -890,13 +978,17 @@ class ScreeningWindow(QMainWindow):
         return path
 
     def _on_failed(self, message: str) -> None:
+        """Screening this picture failed: the officer's line is translated, the error (English) is the
+        technical line under it."""
         self._set_banner(
             Decision.RETAKE,
-            tr("ScreeningWindow", "{problem}. Try again; if it persists, restart the station.").format(
-                problem=message
+            tr(
+                "ScreeningWindow",
+                "Screening this picture failed. Try again; if it persists, restart the station.",
             ),
             tr("ScreeningWindow", "SCREENING ERROR"),
             tr("ScreeningWindow", "Capture again"),
+            message,
         )
 
     def _render_screened(self, *_args: object) -> None:
@@ -937,18 +1029,24 @@ class ScreeningWindow(QMainWindow):
     # ---------- status ----------
     def on_capture_state(self, stats: CaptureStats) -> None:
         if stats.state is CameraState.LOST:
-            self.show_camera_lost(stats.message)
+            self.show_camera_lost(stats.message, stats.problem, stats.values)
         elif stats.state is CameraState.LIVE:
             self._camera_back()
-            self.notice_label.setText(stats.message)
-            self.notice_label.setVisible(bool(stats.message))
+            line = camera_line(stats.problem, stats.values) if stats.message else ""
+            self.notice_label.setText(line)
+            self.notice_label.setToolTip(stats.message)  # the capture service's words, for the administrator
+            self.notice_label.setVisible(bool(line))
         if (self._source_spec if stats.state is CameraState.LIVE else "") != self._listed_live:
             self._fill_sources()  # the source in use started (or stopped) delivering: "not found" or not
 
-    def show_camera_lost(self, reason: str) -> None:
-        """The camera is lost: the panel over the live view says why and what to do, the "Ready" banner
-        becomes the camera-lost banner, Capture is off until pictures return."""
-        self.lost_panel.show_reason(reason)
+    def show_camera_lost(
+        self, detail: str = "", problem: str = "", values: dict[str, object] | None = None
+    ) -> None:
+        """The camera is lost: the panel over the live view says why (``problem``, a key of capture.PROBLEMS,
+        filled with ``values``, in the station's language) and what to do, with ``detail`` (the capture
+        service's English words) for the administrator under it; the "Ready" banner becomes the camera-lost
+        banner, Capture is off until pictures return."""
+        self.lost_panel.show_reason(camera_line(problem, values or {}), detail)
         if self._camera_lost:
             return
         self._camera_lost = True
@@ -996,11 +1094,11 @@ class ScreeningWindow(QMainWindow):
                 )
             )
         else:  # the writer's line for an officer (no SQL, no URL), in the station's language
-            from kiosk.store.writer import PROBLEMS
+            from kiosk.store.writer import PROBLEMS as WRITER_PROBLEMS
 
             problem = getattr(status, "problem", None)
-            if problem in PROBLEMS:
-                self.status_db.setText(tr("CaseWriter", PROBLEMS[problem][1]).format(n=pending))
+            if problem in WRITER_PROBLEMS:
+                self.status_db.setText(tr("CaseWriter", WRITER_PROBLEMS[problem][1]).format(n=pending))
             else:
                 self.status_db.setText(
                     getattr(status, "message", "")
@@ -1064,6 +1162,20 @@ class ScreeningWindow(QMainWindow):
         reason, self._close_reason = self._close_reason or "window closed", ""
         self.closing.emit(reason)
         super().closeEvent(event)
+
+
+def camera_line(problem: str, values: dict[str, object]) -> str:
+    """The officer's line for a camera problem (a key of capture.PROBLEMS) in the station's language, with
+    when the station tries again; a general line for a problem without a key."""
+    if problem not in PROBLEMS:
+        return tr("ScreeningWindow", CAMERA_PROBLEM)
+    try:
+        line = tr("Capture", PROBLEMS[problem]).format(**values)
+    except (KeyError, ValueError, IndexError):  # a value missing: the line without it rather than nothing
+        line = tr("ScreeningWindow", CAMERA_PROBLEM)
+    if "retry_s" in values:
+        line += " " + tr("Capture", RETRYING).format(seconds=values["retry_s"])
+    return line
 
 
 def _icon_of(kind: Decision | str) -> QIcon | None:

@@ -108,12 +108,28 @@ class LostPanel(QFrame):
             )
         )
         self.todo.setWordWrap(True)
-        for w in (self.title, self.detail, self.todo):
+        # The capture service's own words (English: source, path, driver error), for the administrator.
+        self.technical = QLabel("")
+        self.technical.setObjectName("note")
+        self.technical.setWordWrap(True)
+        self.technical.hide()
+        for w in (self.title, self.detail, self.todo, self.technical):
             layout.addWidget(w)
         self.hide()
 
-    def show_reason(self, reason: str) -> None:
+    def show_reason(self, reason: str, technical: str = "") -> None:
+        """``reason``: what happened, in the station's language; ``technical``: the detail for the
+        administrator (English), shown on a line of its own under a translated label ("" : none)."""
         self.detail.setText(reason)
+        if technical:
+            self.technical.setText(
+                tr("LostPanel", "Technical detail (for the administrator): {detail}").format(
+                    detail=technical.replace(
+                        "/", "/\u200b"
+                    )  # a long path wraps instead of widening the panel
+                )
+            )
+        self.technical.setVisible(bool(technical))
         self.show()
         self.raise_()
 

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>تعذّر فتح الكاميرا: تحقّق من أنها موصولة وأن أي برنامج آخر لا يستخدمها، أو اختر كاميرا أخرى.</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>تعذّر فتح مصدر الصور المُعدّ: اختر كاميرا، أو اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>تعذّر تشغيل الكاميرا: اختر كاميرا أخرى، أو اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>لا توجد صورة جديدة منذ {seconds:.1f} ث: قد تكون الكاميرا مفصولة، أو يستخدمها برنامج آخر، أو متجمّدة.</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>توقفت الكاميرا عن إرسال الصور (فشلت القراءة).</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>توقفت الكاميرا عن إرسال الصور.</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>ترسل الكاميرا صورًا بحجم أو تنسيق غير صحيح: اختر كاميرا أخرى.</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>تم تخطّي صورة لتعذّر قراءتها: {file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>محاولة جديدة بعد {seconds:.0f} ث.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>ليس مصدرًا</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>قاعدة بيانات الحالات مشغولة (يقفلها برنامج آخر): انتظر لحظة ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>تعذّر الوصول إلى قاعدة بيانات الحالات: حاول مرة أخرى بعد لحظة، أو اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>لا تستطيع قاعدة بيانات الحالات الكتابة (القرص ممتلئ أو للقراءة فقط): اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>رفضت قاعدة بيانات الحالات الطلب: حاول مرة أخرى، أو اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>رفضت المحطة هذا الإجراء. اتصل بالمسؤول إذا استمرت المشكلة.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>يجب أن يتكون اسم المستخدم من 1 إلى 64 حرفًا.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>كلمة المرور قصيرة جدًا: استخدم {n} أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>يجب ألا تكون كلمة المرور هي اسم المستخدم.</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>اسم المستخدم</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>اكتب اسم المستخدم أولًا.</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة، أو أن الحساب مقفل بعد محاولات دخول فاشلة متكررة: حاول لاحقًا أو اطلب المساعدة من مسؤول</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>ما العمل: تحقّق من كابل الكاميرا ومن أن أي برنامج آخر لا يستخدمها، أو اختر كاميرا أخرى. يُستأنف الفحص تلقائيًا عند عودة الصورة.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>لهذه الحالة نتيجة PCR ({outcome}): لم يعد من الممكن تغيير وضع مراجعتها (يبقى «{status}»).</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>هذه الحالة في وضع «{status}» بالفعل.</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>لا يمكن تغيير حالة في وضع «{status}» بالإجراء «{action}».</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>يتطلب استبعاد حالة مؤكدة ملاحظة توضّح السبب.</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>تتطلب إعادة فتح حالة في وضع «{status}» ملاحظة توضّح السبب.</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>استُبعدت هذه الحالة: أعد فتحها (أكّدها أو أحِلها، مع ملاحظة) قبل تسجيل نتيجة PCR.</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>لا تُسجَّل نتيجة PCR إلا على حالة مؤكدة أو محالة؛ وهذه الحالة في وضع «{status}»: أكّدها أو أحِلها أولًا.</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>لهذه الحالة نتيجة PCR هذه بالفعل ({outcome}).</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>لهذه الحالة نتيجة PCR بالفعل ({outcome}): يتطلب تغييرها ملاحظة توضّح السبب (مثلًا إذا صحّح المختبر نتيجته).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>في انتظار الكاميرا…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>الفحص غير متاح: تعذّر تحميل النموذج. اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>سليمة</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>لم تبدأ</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>غير مُعدّة</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>غير متاحة: لا تُحفَظ الحالات. اتصل بالمسؤول</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>لا ترسل الكاميرا أي صورة.</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>مرجع المسافر للالتقاط التالي (اختياري): رقم الوثيقة أو ملاحظة — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>مُسقَطة {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>لا يزال العرض المباشر يعمل؛ يبدأ الفحص بعد إعداد نموذج وإعادة تشغيل المحطة.</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> لم تُحفَظ الحالة: اتصل بالمسؤول إذا استمرت المشكلة.</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>فشل فحص هذه الصورة. حاول مرة أخرى؛ وإذا استمرت المشكلة، أعد تشغيل المحطة.</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>قاعدة البيانات: {state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>لغة المسافر</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>تم تغيير نموذج الفحص أو أنه تالف: اتصل بالمسؤول.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>سجّل الدخول لفحص المسافرين.</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}. ما زال العرض المباشر يعمل؛ يبدأ الفحص بعد إعداد نموذج وإعادة تشغيل المحطة.</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>اعرض على المسافر إشعار الخصوصية واضغط [C] إذا وافق؛ وإلا تُعرض النتيجة ولكن لا يُحفظ شيء.</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>الاستدلال {infer:.0f} ms + الخريطة {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}. حاول مرة أخرى؛ وإذا استمر الخطأ فأعد تشغيل المحطة.</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>خطأ في الفحص</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>الكاميرا: لا توجد</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>محطة فحص جدري القردة: تعذّر التشغيل</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>لا يمكن تشغيل المحطة. اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>The configured picture source cannot be opened: choose a camera, or call your administrator.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>The camera could not be started: choose another camera, or call your administrator.</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>The camera stopped delivering pictures (reading failed).</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>The camera stopped delivering pictures.</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>The camera delivers pictures of the wrong size or format: choose another camera.</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>Picture skipped because it could not be read: {file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>Trying again in {seconds:.0f} s.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>not a source</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>The case database is busy (locked by another program): wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>The case database cannot be reached: try again in a moment, or call your administrator.</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>The case database cannot write (disk full or read-only): call your administrator.</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>The case database refused the request: try again, or call your administrator.</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>The station refused this. Call your administrator if it persists.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>The user name must be 1 to 64 characters long.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>The password is too short: use at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>User name</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>Type your user name first.</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>This case is already {status}.</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>A {status} case cannot be changed with &apos;{action}&apos;.</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>Dismissing a confirmed case needs a note saying why.</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>Reopening a {status} case needs a note saying why.</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>This case already has this PCR outcome ({outcome}).</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>Waiting for the camera…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>Screening is unavailable: the model could not be loaded. Call your administrator.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>unavailable: cases are NOT saved. Call your administrator</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>The camera delivers no picture.</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Traveller reference for the next capture (optional): document number or note — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>Dropped {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>The live view still works; screening starts once a model is configured and the station restarted.</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> The case was NOT saved: call your administrator if it persists.</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>Screening this picture failed. Try again; if it persists, restart the station.</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>Database: {state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>Traveller&apos;s language</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>The screening model was changed or damaged: call your administrator.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>Log in to screen travellers.</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>Inference {infer:.0f} ms +heatmap {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}. Try again; if it persists, restart the station.</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>SCREENING ERROR</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>Camera none</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>Mpox screening station: cannot start</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>The station cannot start. Call your administrator.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>No se puede abrir la cámara: compruebe que está conectada y que ningún otro programa la está usando, o elija otra cámara.</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>No se puede abrir la fuente de imágenes configurada: elija una cámara o llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>No se pudo iniciar la cámara: elija otra cámara o llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>Ninguna imagen nueva desde hace {seconds:.1f} s: puede que la cámara esté desconectada, la esté usando otro programa o se haya bloqueado.</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>La cámara dejó de enviar imágenes (error de lectura).</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>La cámara dejó de enviar imágenes.</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>La cámara envía imágenes con un tamaño o formato incorrectos: elija otra cámara.</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>Imagen omitida porque no se pudo leer: {file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>Nuevo intento en {seconds:.0f} s.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>no encontrada</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>no es una fuente</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>La base de datos de casos está ocupada (bloqueada por otro programa): espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>No se puede acceder a la base de datos de casos: vuelva a intentarlo en un momento o llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>La base de datos de casos no puede escribir (disco lleno o de solo lectura): llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>La base de datos de casos rechazó la solicitud: vuelva a intentarlo o llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>El puesto ha rechazado esta operación. Llame a su administrador si el problema persiste.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>El nombre de usuario debe tener entre 1 y 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>La contraseña es demasiado corta: use al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>La contraseña no debe ser el nombre de usuario.</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>Escriba primero su nombre de usuario.</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>Nombre de usuario o contraseña incorrectos, o la cuenta está bloqueada tras varios intentos fallidos: vuelva a intentarlo más tarde o consulte a un administrador</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>Qué hacer: compruebe el cable de la cámara y que ningún otro programa la esté usando, o elija otra cámara. El cribado se reanuda solo cuando vuelve la imagen.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>Este caso tiene un resultado de PCR ({outcome}): su estado de revisión ya no puede cambiarse (sigue siendo «{status}»).</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>Este caso ya tiene el estado «{status}».</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>Un caso con el estado «{status}» no puede cambiarse con «{action}».</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>Descartar un caso confirmado requiere una nota que explique el motivo.</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>Reabrir un caso con el estado «{status}» requiere una nota que explique el motivo.</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>Este caso fue descartado: reábralo (confírmelo o derívelo, con una nota) antes de registrar un resultado de PCR.</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>Un resultado de PCR solo se registra en un caso confirmado o derivado; este caso tiene el estado «{status}»: confírmelo o derívelo primero.</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>Este caso ya tiene este resultado de PCR ({outcome}).</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>Este caso ya tiene un resultado de PCR ({outcome}): cambiarlo requiere una nota que explique el motivo (p. ej., el laboratorio corrigió su resultado).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>Esperando a la cámara…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>El cribado no está disponible: no se pudo cargar el modelo. Llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>no iniciada</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>no configurada</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>no disponible: los casos NO se guardan. Llame a su administrador</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>La cámara no envía ninguna imagen.</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Referencia del viajero para la próxima captura (opcional): número de documento o nota — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>Descartados {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>La imagen en directo sigue funcionando; el cribado empezará cuando se configure un modelo y se reinicie el puesto.</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> El caso NO se ha guardado: llame a su administrador si el problema persiste.</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>El cribado de esta imagen ha fallado. Vuelva a intentarlo; si persiste, reinicie el puesto.</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>Base de datos: {state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>Idioma del viajero</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>El modelo de cribado ha sido modificado o está dañado: llame a su administrador.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>Inicie sesión para cribar a los viajeros.</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}. La imagen en directo sigue funcionando; el cribado empieza cuando se configure un modelo y se reinicie el puesto.</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>Muestre al viajero el aviso de privacidad y pulse [C] si lo acepta; si no, el resultado se muestra pero no se guarda nada.</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>Inferencia {infer:.0f} ms +mapa {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}. Inténtelo de nuevo; si persiste, reinicie el puesto.</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>ERROR DE CRIBADO</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>Cámara: ninguna</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>Puesto de cribado de mpox: no se puede iniciar</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>El puesto no puede iniciarse. Llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>La caméra ne peut pas être ouverte : vérifiez qu&apos;elle est branchée et qu&apos;aucun autre programme ne l&apos;utilise, ou choisissez une autre caméra.</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>La source d&apos;images configurée ne peut pas être ouverte : choisissez une caméra, ou appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>La caméra n&apos;a pas pu être démarrée : choisissez une autre caméra, ou appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>Aucune nouvelle image depuis {seconds:.1f} s : la caméra est peut-être débranchée, utilisée par un autre programme ou figée.</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>La caméra ne fournit plus d&apos;images (échec de lecture).</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>La caméra ne fournit plus d&apos;images.</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>La caméra fournit des images d&apos;une taille ou d&apos;un format incorrects : choisissez une autre caméra.</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>Image ignorée car elle n&apos;a pas pu être lue : {file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>Nouvel essai dans {seconds:.0f} s.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>pas une source</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -421,7 +468,7 @@
     <name>CaseWriter</name>
     <message>
         <source>Database busy: cases are kept on this computer and saved when it frees ({n} waiting)</source>
-        <translation>Base de données occupée : les cas sont conservés sur cet ordinateur et enregistrés dès qu'elle se libère ({n} en attente)</translation>
+        <translation>Base de données occupée : les cas sont conservés sur cet ordinateur et enregistrés dès qu&apos;elle se libère ({n} en attente)</translation>
     </message>
     <message>
         <source>Database unreachable: cases are kept on this computer and saved when it is back ({n} waiting)</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>La base des cas est occupée (verrouillée par un autre programme) : patientez un instant et réessayez.</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>La base des cas est injoignable : réessayez dans un instant, ou appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>La base des cas ne peut pas écrire (disque plein ou en lecture seule) : appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>La base des cas a refusé la demande : réessayez, ou appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>Le poste a refusé cette opération. Appelez votre administrateur si cela persiste.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>Le nom d&apos;utilisateur doit compter de 1 à 64 caractères.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>Le mot de passe est trop court : utilisez au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>Le mot de passe ne doit pas être le nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Nom d&apos;utilisateur</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>Tapez d&apos;abord votre nom d&apos;utilisateur.</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect, ou compte verrouillé après des échecs de connexion répétés : réessayez plus tard ou demandez à un administrateur</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>Que faire : vérifiez le câble de la caméra et qu&apos;aucun autre programme ne l&apos;utilise, ou choisissez une autre caméra. Le dépistage reprend de lui-même dès que l&apos;image revient.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>Ce cas a un résultat PCR ({outcome}) : son statut de relecture ne peut plus être modifié (il reste « {status} »).</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>Ce cas est déjà au statut « {status} ».</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>Un cas au statut « {status} » ne peut pas être modifié par « {action} ».</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>Écarter un cas confirmé demande une note expliquant pourquoi.</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>Rouvrir un cas au statut « {status} » demande une note expliquant pourquoi.</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>Ce cas a été écarté : rouvrez-le (confirmez-le ou transmettez-le, avec une note) avant d&apos;enregistrer un résultat PCR.</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>Un résultat PCR ne s&apos;enregistre que sur un cas confirmé ou transmis ; ce cas est au statut « {status} » : confirmez-le ou transmettez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>Ce cas a déjà ce résultat PCR ({outcome}).</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>Ce cas a déjà un résultat PCR ({outcome}) : le modifier demande une note expliquant pourquoi (par ex. le laboratoire a corrigé son résultat).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>En attente de la caméra…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>Le dépistage est indisponible : le modèle n&apos;a pas pu être chargé. Appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>non démarrée</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>indisponible : les cas ne sont PAS enregistrés. Appelez votre administrateur</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>La caméra ne fournit aucune image.</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Référence du voyageur pour la prochaine capture (facultatif) : numéro de document ou note — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>Perdues {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>L&apos;image en direct fonctionne toujours ; le dépistage démarrera une fois un modèle configuré et le poste redémarré.</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> Le cas n&apos;a PAS été enregistré : appelez votre administrateur si cela persiste.</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>Le dépistage de cette image a échoué. Réessayez ; si cela persiste, redémarrez le poste.</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>Base de données : {state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>Langue du voyageur</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>Le modèle de dépistage a été modifié ou endommagé : appelez votre administrateur.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>Connectez-vous pour dépister les voyageurs.</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}. L&apos;image en direct fonctionne toujours ; le dépistage démarre une fois un modèle configuré et le poste redémarré.</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>Montrez l&apos;avis de confidentialité au voyageur et appuyez sur [C] s&apos;il l&apos;accepte ; sinon le résultat est affiché mais rien n&apos;est enregistré.</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>Inférence {infer:.0f} ms +carte {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}. Réessayez ; si le problème persiste, redémarrez le poste.</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>ERREUR DE DÉPISTAGE</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>Caméra : aucune</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>Poste de dépistage mpox : démarrage impossible</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>Le poste ne peut pas démarrer. Appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>Não é possível abrir a câmara: verifique se está ligada e se nenhum outro programa a está a usar, ou escolha outra câmara.</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>Não é possível abrir a fonte de imagens configurada: escolha uma câmara ou contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>Não foi possível iniciar a câmara: escolha outra câmara ou contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>Nenhuma imagem nova há {seconds:.1f} s: a câmara pode estar desligada, a ser usada por outro programa ou bloqueada.</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>A câmara deixou de enviar imagens (falha de leitura).</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>A câmara deixou de enviar imagens.</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>A câmara envia imagens com tamanho ou formato errados: escolha outra câmara.</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>Imagem ignorada porque não foi possível lê-la: {file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>Nova tentativa dentro de {seconds:.0f} s.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>não encontrada</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>não é uma fonte</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>A base de dados de casos está ocupada (bloqueada por outro programa): aguarde um momento e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>Não é possível aceder à base de dados de casos: tente novamente dentro de momentos ou contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>A base de dados de casos não consegue escrever (disco cheio ou só de leitura): contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>A base de dados de casos recusou o pedido: tente novamente ou contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>O posto recusou esta operação. Contacte o seu administrador se o problema persistir.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>O nome de utilizador deve ter entre 1 e 64 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>A palavra-passe é demasiado curta: use pelo menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>A palavra-passe não pode ser o nome de utilizador.</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Nome de utilizador</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>Escreva primeiro o seu nome de utilizador.</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>Nome de utilizador ou palavra-passe errados, ou a conta está bloqueada após várias tentativas falhadas: tente novamente mais tarde ou peça a um administrador</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>O que fazer: verifique o cabo da câmara e que nenhum outro programa a está a usar, ou escolha outra câmara. O rastreio recomeça sozinho quando a imagem voltar.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>Este caso tem um resultado de PCR ({outcome}): o seu estado de revisão já não pode ser alterado (mantém-se «{status}»).</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>Este caso já tem o estado «{status}».</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>Um caso com o estado «{status}» não pode ser alterado com «{action}».</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>Descartar um caso confirmado exige uma nota a explicar porquê.</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>Reabrir um caso com o estado «{status}» exige uma nota a explicar porquê.</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>Este caso foi descartado: reabra-o (confirme-o ou encaminhe-o, com uma nota) antes de registar um resultado de PCR.</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>Um resultado de PCR só é registado num caso confirmado ou encaminhado; este caso tem o estado «{status}»: confirme-o ou encaminhe-o primeiro.</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>Este caso já tem este resultado de PCR ({outcome}).</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>Este caso já tem um resultado de PCR ({outcome}): alterá-lo exige uma nota a explicar porquê (p. ex., o laboratório corrigiu o resultado).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>À espera da câmara…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>O rastreio não está disponível: não foi possível carregar o modelo. Contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>não iniciada</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>não configurada</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>indisponível: os casos NÃO são guardados. Contacte o seu administrador</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>A câmara não envia nenhuma imagem.</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Referência do viajante para a próxima captura (opcional): número do documento ou nota — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>Descartadas {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>A imagem em direto continua a funcionar; o rastreio começa quando um modelo for configurado e o posto reiniciado.</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> O caso NÃO foi guardado: contacte o seu administrador se o problema persistir.</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>O rastreio desta imagem falhou. Tente novamente; se persistir, reinicie o posto.</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>Base de dados: {state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>Idioma do viajante</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>O modelo de rastreio foi alterado ou está danificado: contacte o seu administrador.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>Inicie sessão para rastrear viajantes.</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}. A imagem em direto continua a funcionar; o rastreio começa quando um modelo for configurado e o posto reiniciado.</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>Mostre ao viajante o aviso de privacidade e prima [C] se ele o aceitar; caso contrário, o resultado é mostrado mas nada é guardado.</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>Inferência {infer:.0f} ms +mapa {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}. Tente de novo; se persistir, reinicie o posto.</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>ERRO DE RASTREIO</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>Câmara: nenhuma</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>Posto de rastreio de mpox: não é possível iniciar</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>O posto não pode iniciar. Contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,53 @@
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>The camera cannot be opened: check that it is plugged in and not used by another program, or choose another camera.</source>
+        <translation>无法打开摄像头：请检查摄像头是否已连接、是否被其他程序占用，或选择其他摄像头。</translation>
+    </message>
+    <message>
+        <source>The configured picture source cannot be opened: choose a camera, or call your administrator.</source>
+        <translation>无法打开所配置的图像来源：请选择一个摄像头，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: choose another camera, or call your administrator.</source>
+        <translation>无法启动摄像头：请选择其他摄像头，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>No new picture for {seconds:.1f} s: the camera may be unplugged, used by another program or frozen.</source>
+        <translation>已有 {seconds:.1f} 秒没有新画面：摄像头可能已断开、被其他程序占用或画面冻结。</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures (reading failed).</source>
+        <translation>摄像头已停止传送画面（读取失败）。</translation>
+    </message>
+    <message>
+        <source>The camera stopped delivering pictures.</source>
+        <translation>摄像头已停止传送画面。</translation>
+    </message>
+    <message>
+        <source>The camera delivers pictures of the wrong size or format: choose another camera.</source>
+        <translation>摄像头传送的画面尺寸或格式不正确：请选择其他摄像头。</translation>
+    </message>
+    <message>
+        <source>Picture skipped because it could not be read: {file}</source>
+        <translation>已跳过一张无法读取的图片：{file}</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds:.0f} s.</source>
+        <translation>{seconds:.0f} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not a source</source>
+        <translation>不是有效来源</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>Confirm case?</source>
@@ -616,6 +663,42 @@
 <context>
     <name>Login</name>
     <message>
+        <source>The case database is busy (locked by another program): wait a moment and try again.</source>
+        <translation>病例数据库繁忙（被其他程序锁定）：请稍候再试。</translation>
+    </message>
+    <message>
+        <source>The case database cannot be reached: try again in a moment, or call your administrator.</source>
+        <translation>无法连接病例数据库：请稍后再试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The case database cannot write (disk full or read-only): call your administrator.</source>
+        <translation>病例数据库无法写入（磁盘已满或为只读）：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The case database refused the request: try again, or call your administrator.</source>
+        <translation>病例数据库拒绝了请求：请重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The station refused this. Call your administrator if it persists.</source>
+        <translation>筛查站拒绝了此操作。如问题持续，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>技术详情（供管理员参考）：{detail}</translation>
+    </message>
+    <message>
+        <source>The user name must be 1 to 64 characters long.</source>
+        <translation>用户名长度必须为 1 到 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>密码太短：请至少使用 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -651,6 +734,10 @@
         <source>Type your user name first.</source>
         <translation>请先输入用户名。</translation>
     </message>
+    <message>
+        <source>wrong user name or password, or the account is locked after repeated failed log-ins: try again later or ask an admin</source>
+        <translation>用户名或密码错误，或账户因多次登录失败已被锁定：请稍后再试或联系管理员</translation>
+    </message>
 </context>
 <context>
     <name>LostPanel</name>
@@ -661,6 +748,10 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>处理方法：检查摄像头线缆，并确认没有其他程序在使用它，或选择其他摄像头。画面恢复后筛查会自动继续。</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>技术详情（供管理员参考）：{detail}</translation>
     </message>
 </context>
 <context>
@@ -834,6 +925,45 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
+        <translation>此病例已有 PCR 结果（{outcome}）：其复核状态不能再更改（保持为“{status}”）。</translation>
+    </message>
+    <message>
+        <source>This case is already {status}.</source>
+        <translation>此病例的状态已经是“{status}”。</translation>
+    </message>
+    <message>
+        <source>A {status} case cannot be changed with &apos;{action}&apos;.</source>
+        <translation>状态为“{status}”的病例不能通过“{action}”更改。</translation>
+    </message>
+    <message>
+        <source>Dismissing a confirmed case needs a note saying why.</source>
+        <translation>排除已确认的病例需要填写备注说明原因。</translation>
+    </message>
+    <message>
+        <source>Reopening a {status} case needs a note saying why.</source>
+        <translation>重新打开状态为“{status}”的病例需要填写备注说明原因。</translation>
+    </message>
+    <message>
+        <source>This case was dismissed: reopen it (confirm or refer it, with a note) before recording a PCR outcome.</source>
+        <translation>此病例已被排除：请先重新打开（附备注确认或转交）后再记录 PCR 结果。</translation>
+    </message>
+    <message>
+        <source>A PCR outcome is recorded on a confirmed or referred case only; this case is {status}: confirm or refer it first.</source>
+        <translation>只能为已确认或已转交的病例记录 PCR 结果；此病例的状态为“{status}”：请先确认或转交。</translation>
+    </message>
+    <message>
+        <source>This case already has this PCR outcome ({outcome}).</source>
+        <translation>此病例已有该 PCR 结果（{outcome}）。</translation>
+    </message>
+    <message>
+        <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
+        <translation>此病例已有 PCR 结果（{outcome}）：更改需要填写备注说明原因（例如实验室更正了结果）。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Reviewing cases needs a reviewer or admin login.</source>
@@ -987,6 +1117,34 @@
         <translation>正在等待摄像头…</translation>
     </message>
     <message>
+        <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
+        <translation>筛查不可用：无法加载模型。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>技术详情（供管理员参考）：{detail}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>unavailable: cases are NOT saved. Call your administrator</source>
+        <translation>不可用：病例不会被保存。请联系管理员</translation>
+    </message>
+    <message>
+        <source>The camera delivers no picture.</source>
+        <translation>摄像头没有传送画面。</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>下一次拍摄的旅客参考号（可选）：证件号码或备注 — Ctrl+L</translation>
     </message>
@@ -1067,12 +1225,28 @@
         <translation>丢帧 {n}</translation>
     </message>
     <message>
+        <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
+        <translation>实时画面仍可使用；配置模型并重启筛查站后即可开始筛查。</translation>
+    </message>
+    <message>
+        <source> The case was NOT saved: call your administrator if it persists.</source>
+        <translation> 病例未保存：如问题持续，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
+        <translation>此画面筛查失败。请重试；如问题持续，请重启筛查站。</translation>
+    </message>
+    <message>
         <source>Database: {state}</source>
         <translation>数据库：{state}</translation>
     </message>
     <message>
         <source>Traveller&apos;s language</source>
         <translation>旅客语言</translation>
+    </message>
+    <message>
+        <source>The screening model was changed or damaged: call your administrator.</source>
+        <translation>筛查模型已被更改或损坏：请联系管理员。</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>
@@ -1123,10 +1297,6 @@
         <translation>请登录以筛查旅客。</translation>
     </message>
     <message>
-        <source>{problem}. The live view still works; screening starts once a model is configured and the station restarted.</source>
-        <translation>{problem}。实时画面仍可使用；配置模型并重启筛查站后即可开始筛查。</translation>
-    </message>
-    <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
         <translation>请向旅客出示隐私告知，旅客同意后按 [C]；否则会显示结果，但不保存任何内容。</translation>
     </message>
@@ -1175,10 +1345,6 @@
         <translation>推理 {infer:.0f} ms +热力图 {cam:.0f} ms</translation>
     </message>
     <message>
-        <source>{problem}. Try again; if it persists, restart the station.</source>
-        <translation>{problem}。请重试；如问题持续，请重启筛查站。</translation>
-    </message>
-    <message>
         <source>SCREENING ERROR</source>
         <translation>筛查出错</translation>
     </message>
@@ -1221,6 +1387,21 @@
     <message>
         <source>Camera none</source>
         <translation>摄像头：无</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Mpox screening station: cannot start</source>
+        <translation>猴痘筛查站：无法启动</translation>
+    </message>
+    <message>
+        <source>The station cannot start. Call your administrator.</source>
+        <translation>筛查站无法启动。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>技术详情（供管理员参考）：{detail}</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,13 @@ bin="$root/.venv/bin"
 LUPDATE=${LUPDATE:-$bin/pyside6-lupdate}
 LRELEASE=${LRELEASE:-$bin/pyside6-lrelease}
 # The screening window and what it shows, the review window with its dialogs and exports, the referral slip,
-# and the case writer's status lines (kiosk/store/writer.py marks them; the window translates them).
+# the case writer's status lines, the login's refusal and the review rules' refusals (kiosk/store/writer.py,
+# accounts.py and reviews.py mark them without Qt), the camera's trouble (kiosk/capture.py marks it) and the
+# start-up error box (kiosk/app.py).
 sources="kiosk/ui/i18n.py kiosk/ui/style.py kiosk/ui/widgets.py kiosk/ui/screening_window.py kiosk/ui/referral.py
     kiosk/ui/review/window.py kiosk/ui/review/table_model.py kiosk/ui/review/wording.py kiosk/ui/review/detail.py
-    kiosk/ui/review/dashboard.py kiosk/ui/review/login.py kiosk/ui/review/export.py kiosk/store/writer.py"
+    kiosk/ui/review/dashboard.py kiosk/ui/review/login.py kiosk/ui/review/export.py kiosk/store/writer.py
+    kiosk/store/accounts.py kiosk/store/reviews.py kiosk/capture.py kiosk/app.py"
 cd "$root"
 for lang in en fr es pt ar zh_CN; do
     # tr(context, text) is kiosk/ui/i18n.py's spelling of QCoreApplication.translate.

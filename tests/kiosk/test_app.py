@@ -97,7 +97,10 @@ def boxes(monkeypatch):
 
     shown = []
     monkeypatch.setattr(app, "_display_available", lambda: True)
-    monkeypatch.setattr(app, "show_error_box", lambda title, text: shown.append((title, text)))
+    # The box's text and, under it, the technical detail (English), as one text.
+    monkeypatch.setattr(
+        app, "show_error_box", lambda title, text, detail="": shown.append((title, f"{text}\n{detail}"))
+    )
     return shown
 
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk.config import LANGUAGES, ConfigError, ModelConfig, StationConfig, parse_config
 from kiosk.ui import i18n
-from kiosk.ui.screening_window import ScreeningWindow
+from kiosk.ui.screening_window import UNAVAILABLE, ScreeningWindow
 from kiosk.ui.style import ACTION_TEXT, BANNER_TEXT, QUALITY_TEXT, RETAKE_ACTION_TEXT, RETAKE_TEXT
 from models.decision import Decision
 
@@ -34,8 +34,17 @@ FOLDER = ROOT / "resources" / "translations"
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 # The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py),
 # of the review window with its dialogs and exports (kiosk/ui/review/) and of the referral slip.
-CONTEXTS = {"Banner", "Classes", "Reason", "ScreeningWindow", "LostPanel", "Top3Chart"}
-REVIEW_CONTEXTS = {"ReviewWindow", "CaseTable", "CaseWording", "CaseDetail", "Dashboard", "Login", "Export"}
+CONTEXTS = {"Banner", "Classes", "Reason", "ScreeningWindow", "LostPanel", "Top3Chart", "Capture", "Station"}
+REVIEW_CONTEXTS = {
+    "ReviewWindow",
+    "CaseTable",
+    "CaseWording",
+    "CaseDetail",
+    "Dashboard",
+    "Login",
+    "Export",
+    "ReviewRules",
+}
 REFERRAL_CONTEXTS = {"ReferralSlip"}
 SOURCES = [
     "kiosk/ui/i18n.py",
@@ -46,6 +55,10 @@ SOURCES = [
     *(f"kiosk/ui/review/{name}.py" for name in ("window", "table_model", "wording", "detail")),
     *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export")),
     "kiosk/store/writer.py",
+    "kiosk/store/accounts.py",
+    "kiosk/store/reviews.py",
+    "kiosk/capture.py",
+    "kiosk/app.py",
 ]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n")
 
@@ -168,9 +181,9 @@ def window_in(qtbot):
     """The real screening window (no camera, no model) made after installing a language, at 1280x720."""
     windows = []
 
-    def build(lang):
+    def build(lang, **options):
         i18n.install(lang)
-        w = ScreeningWindow(None, None, clear_result_after_s=60)
+        w = ScreeningWindow(None, None, clear_result_after_s=60, **options)
         qtbot.addWidget(w)
         w.resize(1280, 720)
         w.show()
@@ -267,3 +280,123 @@ def test_the_case_writers_trouble_is_told_in_the_station_language(window_in):
     window = window_in("en")
     window.on_writer_status(busy)
     assert window.status_db.text() == PROBLEMS["busy"][1].format(n=2)
+
+
+UNAVAILABLE_LINES = {
+    "fr": "Le dépistage est indisponible : le modèle n'a pas pu être chargé. Appelez votre administrateur.",
+    "ar": "الفحص غير متاح: تعذّر تحميل النموذج. اتصل بالمسؤول.",
+}
+REFUSED_LINES = {
+    "fr": "Le modèle de dépistage a été modifié ou endommagé : appelez votre administrateur.",
+    "ar": "تم تغيير نموذج الفحص أو أنه تالف: اتصل بالمسؤول.",
+}
+TECHNICAL_LABELS = {"fr": "Détail technique (pour l'administrateur) : ", "ar": "تفاصيل تقنية (للمسؤول): "}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_screening_unavailable_is_told_in_the_station_language(window_in, lang):
+    """The officer reads what happened and what to do in the station's language; the technical reason stays
+    in English on its own line, under a translated label, for the administrator."""
+    from models.trust import OFFICER_MESSAGE
+
+    detail = "[model] bundle /srv/mpox/bundle: no manifest.json (not a bundle folder)"
+    window = window_in(lang, unavailable=detail)
+    assert window.banner_kind == "unavailable"
+    assert window.reason.text().startswith(UNAVAILABLE_LINES[lang]) and detail not in window.reason.text()
+    assert window.detail_label.isVisible()
+    shown = window.detail_label.text().replace("\u200b", "")
+    assert shown == TECHNICAL_LABELS[lang] + detail and window.detail_label.toolTip() == detail
+    assert not window.capture_button.isEnabled()
+    # A bundle refused by its trust check: the officer's message of models/trust.py, translated (its details
+    # are in the log only).
+    assert UNAVAILABLE["refused"] == OFFICER_MESSAGE
+    window = window_in(lang, unavailable=OFFICER_MESSAGE.rstrip("."), unavailable_kind="refused")
+    assert window.reason.text().startswith(REFUSED_LINES[lang]) and not window.detail_label.isVisible()
+
+
+CAMERA_LINES = {
+    "fr": "Aucune nouvelle image depuis 2.0 s : la caméra est peut-être débranchée, utilisée par un autre "
+    "programme ou figée. Nouvel essai dans 4 s.",
+    "ar": "لا توجد صورة جديدة منذ 2.0 ث: قد تكون الكاميرا مفصولة، أو يستخدمها برنامج آخر، أو متجمّدة. "
+    "محاولة جديدة بعد 4 ث.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_lost_camera_is_told_in_the_station_language(window_in, lang):
+    """kiosk/capture.py marks the officer's lines (no Qt there) and names the problem; the window translates
+    it, keeps the capture service's English words for the administrator, and marks an absent source."""
+    from kiosk.capture import CameraState, CaptureStats
+
+    english = "camera 3: no new picture for 2.0 s (unplugged, taken by another program, frozen). Reconnecting"
+    lost = CaptureStats(
+        CameraState.LOST, "camera 3", 0.0, 0, 10, english, 1, "no_picture", {"seconds": 2.0, "retry_s": 4.0}
+    )
+    window = window_in(lang, source_spec="camera:3")
+    window.on_capture_state(lost)
+    panel = window.lost_panel
+    assert panel.isVisible() and panel.detail.text() == CAMERA_LINES[lang]
+    assert panel.technical.text().replace("\u200b", "") == TECHNICAL_LABELS[lang] + english
+    assert window.banner_kind == "camera_lost" and window.banner.headline != "CAMERA LOST · no live picture"
+    window.set_cameras(
+        []
+    )  # a scan found no camera: the configured one is kept, marked in the station language
+    label = window.source_box.itemText(window.source_box.findData("camera:3"))
+    assert (
+        label == "camera:3 · " + QCoreApplication.translate("Capture", "not found")
+        and "not found" not in label
+    )
+    window.show_camera_lost(
+        "source 'usb' is not camera:N, file:PATH or folder:PATH"
+    )  # no kind: a general line
+    assert panel.detail.text() == QCoreApplication.translate(
+        "ScreeningWindow", "The camera delivers no picture."
+    )
+    assert panel.detail.text() != "The camera delivers no picture."
+
+
+def test_the_login_dialog_says_the_stores_refusals_in_the_station_language(qapp):
+    """A failed log-in and a database in trouble, as the login and first-start dialogs say them."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.store import accounts
+    from kiosk.store.errors import LoginError
+    from kiosk.ui.review.login import new_account_problem, refusal
+
+    locked = OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
+    i18n.install("fr")
+    assert refusal(LoginError(accounts.LOGIN_REFUSED)).startswith(
+        "Nom d'utilisateur ou mot de passe incorrect"
+    )
+    assert refusal(locked).startswith("La base des cas est occupée") and "SELECT" not in refusal(locked)
+    assert (
+        new_account_problem("admin", "short")
+        == "Le mot de passe est trop court : utilisez au moins 10 caractères."
+    )
+    i18n.install("ar")
+    assert refusal(locked).startswith("قاعدة بيانات الحالات مشغولة")
+    i18n.install("en")
+    assert refusal(LoginError(accounts.LOGIN_REFUSED)) == accounts.LOGIN_REFUSED
+
+
+def test_a_review_rules_refusal_is_told_in_the_station_language(qapp):
+    """kiosk/store/reviews.py marks its refusals (no Qt there) and keeps the raw status; the case screen
+    translates the sentence and names the status as the case list does."""
+    from kiosk.store import reviews
+    from kiosk.store.errors import RuleRefused
+    from kiosk.ui.review.wording import refusal_text
+
+    with pytest.raises(RuleRefused) as info:
+        reviews.check_outcome("pending", None, "pcr_positive", "")
+    assert "this case is pending: confirm or refer it first" in str(info.value)  # English, for the log
+    i18n.install("fr")
+    assert refusal_text(info.value) == (
+        "Un résultat PCR ne s'enregistre que sur un cas confirmé ou transmis ; ce cas est au statut "
+        "« en attente » : confirmez-le ou transmettez-le d'abord."
+    )
+    i18n.install("ar")
+    assert "«قيد الانتظار»" in refusal_text(info.value)
+    i18n.install("en")
+    assert refusal_text(info.value) == str(info.value)

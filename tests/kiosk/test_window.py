@@ -159,7 +159,11 @@ def test_camera_lost_panel_and_recovery(qtbot, station_for, fake_camera, clock):
     qtbot.waitUntil(lambda: control["reads"]["block"] >= 1, timeout=5000)
     clock.advance(2.0)  # 2 s without a new picture on the camera's clock: lost (docs/kiosk.md)
     qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
-    assert "no new picture" in window.lost_panel.detail.text()
+    # What happened in the officer's words, and the capture service's own for the administrator.
+    assert window.lost_panel.detail.text().startswith("No new picture for")
+    assert "Trying again in" in window.lost_panel.detail.text()
+    assert window.lost_panel.technical.text().startswith("Technical detail (for the administrator): ")
+    assert "no new picture" in window.lost_panel.technical.text()
     assert "What to do" in window.lost_panel.todo.text()
     # The camera-lost state replaces "Ready": the banner says so and what to do; Capture is off.
     assert window.banner_kind == "camera_lost" and window.banner.headline == "CAMERA LOST · no live picture"
@@ -318,6 +322,7 @@ def test_slideshow_shows_which_file_was_skipped(qtbot, kiosk_config, make_tiny_b
         window.show()
         qtbot.waitUntil(lambda: "broken.jpg" in window.notice_label.text(), timeout=15000)
         assert window.notice_label.isVisible() and "skipped" in window.notice_label.text()
+        assert "skipped" in window.notice_label.toolTip()  # the capture service's words
     finally:
         station.shutdown()
 

@@ -105,6 +105,7 @@ def test_window_shows_the_wrong_format_and_recovers(qtbot, kiosk_config, make_ti
         control["bad"] = BAD_FRAMES["grey-2d"]
         qtbot.waitUntil(lambda: window.lost_panel.isVisible(), timeout=5000)
         assert "wrong size or format" in window.lost_panel.detail.text()
+        assert "expected height x width x 3" in window.lost_panel.technical.text()
         assert window.banner_kind == "camera_lost" and not window.capture_button.isEnabled()
         control["bad"] = None
         qtbot.waitUntil(lambda: not window.lost_panel.isVisible(), timeout=8000)

@@ -210,8 +210,12 @@ def test_station_keeps_screening_and_says_the_case_was_not_saved(
             for _ in range(2):  # screening goes on, every time with the decision and the warning
                 outcome = _capture(qtbot, window)
                 assert outcome.case_id is None and window.banner_kind == "flag"
-                assert "case not saved" in window.reason.text()
-                assert ("No space left" if fault == "disk-full" else "Read-only") in window.reason.text()
+                # The officer's line says the case was not saved; the reason is the technical line under it.
+                assert "The case was NOT saved" in window.reason.text()
+                assert "case not saved" in window.detail_label.toolTip()
+                assert (
+                    "No space left" if fault == "disk-full" else "Read-only"
+                ) in window.detail_label.toolTip()
             if fault == "disk-full":
                 filler.unlink()
             else:
@@ -237,7 +241,8 @@ def test_station_started_on_a_read_only_data_folder_screens_without_saving(
         try:
             assert station.writer is None
             assert window.status_db.text().startswith("Database: unavailable: cases are NOT saved")
-            assert "data folder is writable" in window.status_db.text()
+            # The reason is the status bar's tooltip, for the administrator.
+            assert "data folder is writable" in window.status_db.toolTip()
             outcome = _capture(qtbot, window)
             assert outcome.case_id is None and window.banner_kind == "flag"
         finally:

@@ -31,7 +31,14 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.export import case_html, history_lines
-from kiosk.ui.review.wording import OUTCOME_WORDS, decision_text, outcome_text, short_name, status_text
+from kiosk.ui.review.wording import (
+    OUTCOME_WORDS,
+    decision_text,
+    outcome_text,
+    refusal_text,
+    short_name,
+    status_text,
+)
 from kiosk.ui.widgets import ImageView
 
 log = logging.getLogger(__name__)
@@ -248,8 +255,8 @@ class CaseDetailDialog(QDialog):
             return
         try:
             store_call(self.db, self.user, self.case_id, value, note)
-        except StoreError as exc:  # the store's reason, written for reviewers
-            self.tell(str(exc))
+        except StoreError as exc:  # the store's reason, written for reviewers (a rule's: translated)
+            self.tell(refusal_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - a database fault: plain words here, details in the log
             log.exception("review change on case %s failed", self.case_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,13 +15,63 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.store import accounts
 from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
-from kiosk.store.errors import StoreError
+from kiosk.store.errors import LoginError, StoreError
 from kiosk.store.settings import StoreSettings
-from kiosk.ui.i18n import tr
+from kiosk.store.writer import classify
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
+
+log = logging.getLogger(__name__)
+# The case database in trouble while logging in (kind as kiosk.store.writer.classify names it).
+DATABASE_TROUBLE = {
+    "busy": QT_TRANSLATE_NOOP(
+        "Login", "The case database is busy (locked by another program): wait a moment and try again."
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "Login", "The case database cannot be reached: try again in a moment, or call your administrator."
+    ),
+    "disk": QT_TRANSLATE_NOOP(
+        "Login", "The case database cannot write (disk full or read-only): call your administrator."
+    ),
+    "other": QT_TRANSLATE_NOOP(
+        "Login", "The case database refused the request: try again, or call your administrator."
+    ),
+}
+
+
+def refusal(exc: Exception) -> str:
+    """What the dialog says about a refusal of the store, in the station's language: the one answer for a
+    failed log-in, the database's trouble in plain words, or a general line with the store's own words
+    (English) under it for the administrator."""
+    if isinstance(exc, LoginError):
+        return tr("Login", accounts.LOGIN_REFUSED)
+    if isinstance(exc, SQLAlchemyError):
+        log.error("the login could not use the case database: %s", exc)
+        return tr("Login", DATABASE_TROUBLE[classify(exc)])
+    return (
+        tr("Login", "The station refused this. Call your administrator if it persists.")
+        + "\n"
+        + tr("Login", "Technical detail (for the administrator): {detail}").format(detail=exc)
+    )
+
+
+def new_account_problem(username: str, password: str) -> str:
+    """Why the first account cannot be made with these, in the station's language ("" : it can); the same
+    rules as kiosk.store.accounts, checked here to say them in the officer's language."""
+    name = username.strip()
+    if not name or len(name) > 64:
+        return tr("Login", "The user name must be 1 to 64 characters long.")
+    if len(password) < accounts.MIN_PASSWORD_LENGTH:
+        return tr("Login", "The password is too short: use at least {n} characters.").format(
+            n=accounts.MIN_PASSWORD_LENGTH
+        )
+    if password.strip().lower() == name.lower():
+        return tr("Login", "The password must not be the user name.")
+    return ""
 
 
 class _Form(QDialog):
@@ -157,11 +208,15 @@ class CreateAdminDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.refused(tr("Login", "The two passwords differ: type the password twice the same way."))
             return
+        problem = new_account_problem(self.username.text(), self.password.text())
+        if problem:
+            self.refused(problem)
+            return
         try:
             accounts.create_user(self.db, self.username.text(), self.password.text(), "admin", None)
             self.session = accounts.authenticate(self.db, self.username.text(), self.password.text())
-        except StoreError as exc:
-            self.refused(str(exc))
+        except (StoreError, SQLAlchemyError) as exc:
+            self.refused(refusal(exc))
             return
         self.accept()
 
@@ -182,8 +237,8 @@ class LoginDialog(_Form):
             self.session = accounts.authenticate(
                 self.db, self.username.text(), self.password.text(), self.config
             )
-        except StoreError as exc:
-            self.refused(str(exc))
+        except (StoreError, SQLAlchemyError) as exc:
+            self.refused(refusal(exc))
             return
         self.accept()
 

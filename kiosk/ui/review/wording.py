@@ -120,6 +120,20 @@ def outcome_text(outcome: str | None) -> str:
     return tr("CaseWording", OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else _plain(outcome)
 
 
+def refusal_text(exc: BaseException) -> str:
+    """A store refusal as the review screens show it: a review rule's (kiosk.store.errors.RuleRefused) in the
+    station's language, its status (in lower case, inside a sentence) and outcome named as the case list names
+    them; any other as it is."""
+    text, values = getattr(exc, "text", None), getattr(exc, "values", None)
+    if not text or values is None:
+        return str(exc)
+    named = {
+        k: status_text(v).lower() if k == "status" else outcome_text(v) if k == "outcome" else v
+        for k, v in values.items()
+    }
+    return tr("ReviewRules", text).format(**named)
+
+
 def status_text(status: str, outcome: str | None = None) -> str:
     """ "Confirmed · PCR positive", "Pending"."""
     word = tr("CaseWording", STATUS_WORDS[status]) if status in STATUS_WORDS else _plain(status)
