@@ -4,13 +4,21 @@ Phase 1 (baseline, 10 % of the run, at least 5 s): live view only. Phase 2: auto
 screens frames back to back for the rest of the run. Prints displayed fps, the p50/p99/max interval between
 displayed frames, inference latency, and RSS memory over phase 2 (start, end, max, slope per minute).
 
+``--compare`` runs the bundle twice, each in a fresh process: first as the station served it before issue 16
+(a copy without its ONNX graph: PyTorch loaded, the model exported to ONNX Runtime at start), then as it is
+served now (its checked ONNX graph, without PyTorch), and prints the ratios of the second to the first.
+
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --seconds 600
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
+        --seconds 120 --compare
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,10 +31,6 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.config import ModelConfig, ScreeningConfig, StorageConfig, parse_config  # noqa: E402
-from models.bundle import make_manifest, save_bundle  # noqa: E402
-from models.registry import build_model  # noqa: E402
-from models.taxonomy import CLASSES  # noqa: E402
-from models.trust import write_pin  # noqa: E402
 
 
 class SyntheticCamera:
@@ -66,6 +70,11 @@ class SyntheticCamera:
 
 
 def make_bundle(arch: str, folder: Path) -> Path:
+    from models.bundle import make_manifest, save_bundle
+    from models.registry import build_model
+    from models.taxonomy import CLASSES
+    from models.trust import write_pin
+
     model = build_model(arch, len(CLASSES), init="random")
     path = save_bundle(model, folder / arch, make_manifest(model, arch, CLASSES, name=f"bench-{arch}"))
     write_pin(path)  # the station accepts only a signed or pinned bundle (models/trust.py)
@@ -80,13 +89,55 @@ def intervals_ms(times: list[float]) -> list[float]:
     return [(b - a) * 1000.0 for a, b in zip(times, times[1:], strict=False)]
 
 
+def without_onnx_graph(bundle: Path, folder: Path) -> Path:
+    """A pinned copy of ``bundle`` without its ONNX graph: served as before issue 16 (PyTorch path)."""
+    from models.bundle import load_bundle, save_bundle
+    from models.serving import CAM_HEAD_NAME, ONNX_NAME, SERVING_KEY
+    from models.trust import write_pin
+
+    loaded = load_bundle(bundle)
+    manifest = {k: v for k, v in loaded.manifest.items() if k not in (SERVING_KEY, "files")}
+    extra = {
+        p.name: p.read_bytes()
+        for p in loaded.path.iterdir()
+        if p.is_file() and p.name in loaded.files and p.name not in (ONNX_NAME, CAM_HEAD_NAME)
+    }
+    extra.pop(loaded.manifest["weights_file"], None)
+    path = save_bundle(loaded.model, folder / "before", manifest, extra_files=extra)
+    write_pin(path)
+    return path
+
+
+def compare(args: argparse.Namespace) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="bench-kiosk-compare-"))
+    before = without_onnx_graph(Path(args.bundle), folder)
+    results = {}
+    for name, bundle in (("before (PyTorch path)", before), ("now (ONNX graph, no PyTorch)", args.bundle)):
+        cmd = [sys.executable, __file__, "--bundle", str(bundle), "--seconds", str(args.seconds)]
+        cmd += ["--fps", str(args.fps)]
+        print(f"--- {name}: {' '.join(cmd)}", flush=True)
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        print("\n".join(line for line in out.splitlines() if not line.startswith("BENCH ")), flush=True)
+        results[name] = json.loads(next(x for x in out.splitlines() if x.startswith("BENCH "))[6:])
+    a, b = results.values()
+    print("--- ratio now / before")
+    for key in ("interval_p99_ms", "infer_p50_ms", "rss_max_mib", "auto_fps"):
+        print(f"{key:18s} {a[key]:8.1f} -> {b[key]:8.1f}   ratio {b[key] / a[key]:.2f}")
+    return 0
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--seconds", type=float, default=600.0, help="total run time (default: %(default)s)")
     p.add_argument("--arch", default="efficientnet_lite0", help="model architecture (random weights)")
     p.add_argument("--bundle", help="use this bundle instead of a random one")
     p.add_argument("--fps", type=float, default=30.0, help="source frame rate (default: %(default)s)")
+    p.add_argument("--compare", action="store_true", help="the bundle before and after issue 16 (see above)")
     args = p.parse_args()
+    if args.compare:
+        if not args.bundle:
+            p.error("--compare needs --bundle")
+        return compare(args)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
@@ -95,7 +146,6 @@ def main() -> int:
     from kiosk.app import Station, _configure_torch_threads
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    _configure_torch_threads()
     tmp = Path(tempfile.mkdtemp(prefix="bench-kiosk-"))
     bundle = Path(args.bundle) if args.bundle else make_bundle(args.arch, tmp)
     config = parse_config({})
@@ -107,6 +157,7 @@ def main() -> int:
     )
     station = Station(config, source_factory=lambda _s: SyntheticCamera(args.fps))
     window = station.build(no_login=True)
+    _configure_torch_threads()  # as run_gui does: only on the PyTorch path
     window.show()
 
     engine = station.engine
@@ -163,9 +214,11 @@ def main() -> int:
         )
         return fps
 
+    torch = sys.modules.get("torch")
+    threads = f"torch loaded, {torch.get_num_threads()} threads" if torch else "torch not loaded"
     print(
         f"source {args.fps:g} fps 1280x720, model {engine.bundle.name} on {engine.device_label}, "
-        f"torch threads {__import__('torch').get_num_threads()}, cpus {os.cpu_count()}"
+        f"{threads}, cpus {os.cpu_count()}"
     )
     base_fps = report("baseline (live view only)", shown["base"], baseline_s)
     auto_fps = report("with inference (automatic mode)", shown["auto"], args.seconds - baseline_s)
@@ -189,6 +242,13 @@ def main() -> int:
             f"RSS during inference: start {m[0]:.0f} MiB, end {m[-1]:.0f} MiB, max {m.max():.0f} MiB, "
             f"slope {slope:+.2f} MiB/min (second half {slope2:+.2f})"
         )
+    figures = {
+        "interval_p99_ms": percentile(intervals_ms(shown["auto"]), 99),
+        "infer_p50_ms": percentile(latencies, 50),
+        "rss_max_mib": max((b for _, b in rss), default=float("nan")),
+        "auto_fps": auto_fps,
+    }
+    print("BENCH " + json.dumps(figures), flush=True)
     return 0
 
 

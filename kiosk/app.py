@@ -432,10 +432,15 @@ def present_window(window, fullscreen: bool) -> None:
 
 
 def _configure_torch_threads() -> None:
-    # Leave one core to the GUI thread so the live view stays smooth while the model runs on the CPU.
+    """On the PyTorch path, leave one core to the GUI thread so the live view stays smooth while the model
+    runs on the CPU. The torch-free ONNX path never loads torch (its session has its own thread count)."""
+    if "torch" not in sys.modules:
+        return
     import torch
 
-    torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
+    from .inference import station_threads
+
+    torch.set_num_threads(station_threads())
 
 
 def run_gui(
@@ -452,7 +457,6 @@ def run_gui(
         app.setWindowIcon(app_icon())  # resources/ missing (its style sheet too): a broken installation
     except ResourceMissing as exc:
         return fail_start(str(exc), EXIT_BROKEN)
-    _configure_torch_threads()
     station = Station(config)
     quit_requested = []
 
@@ -481,6 +485,7 @@ def run_gui(
 
         app.setQuitOnLastWindowClosed(False)  # a cancelled login closes the window; we say why below
         window = station.build(no_login=no_login, present=present)
+        _configure_torch_threads()  # the engine is loaded now: torch is imported only on its PyTorch path
         if quit_requested:
             return 0
         if window is None:
