@@ -71,10 +71,12 @@ class CameraConfig:
 @dataclass(frozen=True)
 class ModelConfig:
     bundle: str = ""  # empty: the default bundle installed with the software
+    # auto | cpu: on the CPU, a bundle that carries its checked ONNX graph is served without PyTorch
+    # (models.serving); cuda: PyTorch on the GPU.
     device: str = "auto"
-    # auto: the bundle's int8 graph, else the float32 ONNX export, else PyTorch (models.runtime's
-    # select_runtime); int8 | onnxruntime: only that path (screening is unavailable, with the reason, when it
-    # cannot run); eager: plain PyTorch.
+    # auto: the bundle's int8 graph, else its float32 ONNX graph, else (a bundle without one) PyTorch's export
+    # to ONNX Runtime, else eager PyTorch; int8 | onnxruntime: only that path (screening is unavailable, with
+    # the reason, when it cannot run); eager: plain PyTorch.
     backend: str = "auto"
 
 

@@ -9,6 +9,8 @@ quit()/wait(), never terminate().
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +22,7 @@ from .caselog import CaseLog, Consent
 from .inference import ScreeningEngine, ScreeningResult
 
 log = logging.getLogger(__name__)
+INFERENCE_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,15 @@ class InferenceWorker(QObject):
         super().__init__()
         self.engine = engine
         self.caselog = caselog
+
+    @Slot()
+    def yield_to_the_gui(self) -> None:
+        """Run this thread at a lower priority (nice +10; on Linux niceness is per thread): on a 2-core
+        kiosk the model and the live view compete for the CPU; a late frame shows, a late result does not."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), INFERENCE_NICENESS)
+        except (AttributeError, OSError) as exc:  # not Linux, or not allowed: same results, less smooth
+            log.debug("inference thread keeps its priority (%s)", exc)
 
     @Slot(object)
     def process(self, request: ScreenRequest) -> None:
@@ -94,6 +106,7 @@ class InferenceController(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.started.connect(self._worker.yield_to_the_gui)
         self._busy = False
         self._pending: ScreenRequest | None = None
         self._closed = False

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
@@ -142,7 +143,7 @@ class ScreeningWindow(QMainWindow):
         show_review: bool = False,
         database_state: str = "not configured",
         database_detail: str = "",
-        frame_interval_ms: int = 10,
+        frame_interval_ms: int = 5,
         login_required: bool = False,
         clear_result_after_s: float = 60.0,
         review_instruction: str = "",
@@ -194,6 +195,7 @@ class ScreeningWindow(QMainWindow):
         self._scale = 0.0
         self._last_frame: np.ndarray | None = None
         self._result: ScreeningResult | None = None
+        self._shown: tuple[tuple, np.ndarray, np.ndarray | None] | None = None  # see _picture_at_view_size
         self._displayed: deque[float] = deque(maxlen=120)
         self.displayed_frames = 0
         self.frame_listeners: list[Callable[[float], None]] = []  # called with the paint time (benchmark)
@@ -991,20 +993,41 @@ class ScreeningWindow(QMainWindow):
             message,
         )
 
+    def _picture_at_view_size(self, r: ScreeningResult) -> tuple[np.ndarray, np.ndarray | None]:
+        """The screened picture and its heatmap scaled down to the heatmap view's size in device pixels,
+        once per result and view size: blending a 1280x720 picture on the GUI thread took ~20 ms per result
+        (a stutter in the live view beside it); at view size it takes a few, also when the opacity slider
+        moves. The stored result keeps the full picture."""
+        ratio = self.heatmap_view.devicePixelRatioF()
+        w, h = int(self.heatmap_view.width() * ratio), int(self.heatmap_view.height() * ratio)
+        key = (id(r), w, h)
+        if self._shown is None or self._shown[0] != key:
+            ih, iw = r.image.shape[:2]
+            scale = min(1.0, w / iw, h / ih)
+            image, heatmap = r.image, r.heatmap
+            if scale < 1.0:
+                size = (max(1, round(iw * scale)), max(1, round(ih * scale)))
+                image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+                if heatmap is not None:
+                    heatmap = cv2.resize(heatmap, size, interpolation=cv2.INTER_LINEAR)
+            self._shown = (key, image, heatmap)
+        return self._shown[1], self._shown[2]
+
     def _render_screened(self, *_args: object) -> None:
         r = self._result
         if r is None:
             return
         explained = r.verdict.explained_class if r.verdict else None
-        if r.heatmap is None:
+        image, heatmap = self._picture_at_view_size(r)
+        if heatmap is None:
             self.heatmap_caption.setText(
                 tr("ScreeningWindow", "Screened picture (no heatmap: this result names no condition)")
             )
-            self.heatmap_view.set_image(r.image)
+            self.heatmap_view.set_image(image)
             return
         # The model sees the centred square of the picture (models/preprocessing.py): the heatmap stops at its
         # edges, which the dashed outline shows.
-        crop = square_crop_box(*r.image.shape[:2])
+        crop = square_crop_box(*image.shape[:2])
         if self.heatmap_toggle.isChecked():
             self.heatmap_caption.setText(
                 tr(
@@ -1016,7 +1039,7 @@ class ScreeningWindow(QMainWindow):
                     "ScreeningWindow", "Heatmap: where the model looked · dashed square: what the model saw"
                 )
             )
-            self.heatmap_view.set_image(blend_heatmap(r.image, r.heatmap, self.opacity.value() / 100.0), crop)
+            self.heatmap_view.set_image(blend_heatmap(image, heatmap, self.opacity.value() / 100.0), crop)
         else:
             self.heatmap_caption.setText(
                 tr(
@@ -1024,7 +1047,7 @@ class ScreeningWindow(QMainWindow):
                     "Screened picture (heatmap off [H]) · dashed square: what the model saw",
                 )
             )
-            self.heatmap_view.set_image(r.image, crop)
+            self.heatmap_view.set_image(image, crop)
 
     # ---------- status ----------
     def on_capture_state(self, stats: CaptureStats) -> None:
