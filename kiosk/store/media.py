@@ -16,7 +16,7 @@ import numpy as np
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from kiosk.store.errors import StoreError
+from kiosk.store.errors import MediaError, StoreError
 from kiosk.store.fsperm import FILE_MODE, private_dir
 from models.fsutil import atomic_write, fsync_path
 
@@ -33,14 +33,15 @@ def load_or_create_key(key_file: Path) -> bytes:
     if key_file.exists():
         mode = key_file.stat().st_mode & 0o777
         if mode & 0o077:
-            raise StoreError(
-                f"key file {key_file} is readable by others (mode {mode:o}); run chmod 600 {key_file}."
+            raise MediaError(
+                f"key file {key_file} is readable by others (mode {mode:o}); run chmod 600 {key_file}.", "key"
             )
         key = key_file.read_bytes()
         if len(key) != 32:
-            raise StoreError(
+            raise MediaError(
                 f"key file {key_file} is not a 32-byte AES key ({len(key)} bytes). Restore it from backup: "
-                "without it the stored images cannot be read."
+                "without it the stored images cannot be read.",
+                "key",
             )
         return key
     private_dir(key_file.parent)
@@ -102,19 +103,22 @@ class MediaStore:
         try:
             blob = path.read_bytes()
         except FileNotFoundError as exc:
-            raise StoreError(f"image file {path} is missing (purged or deleted)") from exc
+            raise MediaError(f"image file {path} is missing (purged or deleted)", "missing") from exc
         if not blob.startswith(MAGIC):
-            raise StoreError(f"image file {path} is not an encrypted case image")
+            raise MediaError(f"image file {path} is not an encrypted case image", "damaged")
         nonce, body = blob[len(MAGIC) : len(MAGIC) + 12], blob[len(MAGIC) + 12 :]
         try:
             plain = self._cipher().decrypt(nonce, body, rel.encode())
         except InvalidTag as exc:
-            raise StoreError(
+            raise MediaError(
                 f"image file {path} cannot be decrypted: it was altered or the key file {self.key_file} "
-                "is not the one it was written with"
+                "is not the one it was written with",
+                "damaged",
             ) from exc
         if sha256 and hashlib.sha256(plain).hexdigest() != sha256:
-            raise StoreError(f"image file {path} does not match the SHA-256 recorded in the case log")
+            raise MediaError(
+                f"image file {path} does not match the SHA-256 recorded in the case log", "damaged"
+            )
         bgr = cv2.imdecode(np.frombuffer(plain, np.uint8), cv2.IMREAD_COLOR)
         return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 

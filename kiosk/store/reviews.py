@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.store import audit
 from kiosk.store.accounts import UserSession, require_admin, require_reviewer
 from kiosk.store.database import Database
-from kiosk.store.errors import RuleRefused, StoreError
+from kiosk.store.errors import CaseNotFound, RuleRefused, StoreError
 from kiosk.store.queries import CaseDetail, get_case
 from kiosk.store.schema import OUTCOMES, Case, Review, utcnow
 
@@ -42,6 +42,14 @@ def _refused(text: str, **values: str) -> RuleRefused:
     for the message, and kept with the raw ``values`` for the review screens to translate."""
     english = {k: OUTCOME_LABELS.get(v, v) if k == "outcome" else v for k, v in values.items()}
     return RuleRefused(text.format(**english), text, values)
+
+
+def _note_too_long(note: str) -> RuleRefused:
+    return _refused(
+        QT_TRANSLATE_NOOP("ReviewRules", "The note is {length} characters long; keep it under {most}."),
+        length=str(len(note)),
+        most=str(MAX_NOTE),
+    )
 
 
 def allowed_actions(status: str, outcome: str | None) -> tuple[str, ...]:
@@ -138,14 +146,14 @@ def view_case(db: Database, user: UserSession, case_id: str) -> CaseDetail:
 
     detail = db.transact(work)
     if detail is None:
-        raise StoreError(f"case {case_id} does not exist (deleted?)")
+        raise CaseNotFound(f"case {case_id} does not exist (deleted?)")
     return detail
 
 
 def _case(s, case_id: str) -> Case:
     case = s.get(Case, case_id)
     if case is None:
-        raise StoreError(f"case {case_id} does not exist (deleted?)")
+        raise CaseNotFound(f"case {case_id} does not exist (deleted?)")
     return case
 
 
@@ -155,7 +163,7 @@ def review_case(db: Database, user: UserSession, case_id: str, action: str, note
     if action not in ACTIONS:
         raise StoreError(f"review action {action!r} is not one of {', '.join(ACTIONS)}")
     if len(note) > MAX_NOTE:
-        raise StoreError(f"the note is {len(note)} characters long; keep it under {MAX_NOTE}")
+        raise _note_too_long(note)
 
     def work(s) -> None:
         case = _case(s, case_id)
@@ -183,7 +191,7 @@ def record_outcome(db: Database, user: UserSession, case_id: str, outcome: str, 
     if outcome not in OUTCOMES:
         raise StoreError(f"outcome {outcome!r} is not one of {', '.join(OUTCOMES)}")
     if len(note) > MAX_NOTE:
-        raise StoreError(f"the note is {len(note)} characters long; keep it under {MAX_NOTE}")
+        raise _note_too_long(note)
 
     def work(s) -> None:
         case = _case(s, case_id)

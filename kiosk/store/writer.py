@@ -71,6 +71,10 @@ PROBLEMS = {
     ),
 }
 
+# the status line when the writer names no problem (``WriterStatus.problem`` is None): marked like PROBLEMS'
+# lines, so whoever shows it translates it (context "CaseWriter")
+STATUS_OK = QT_TRANSLATE_NOOP("CaseWriter", "Database OK: {written} saved, {n} waiting")
+
 
 def classify(exc: BaseException) -> str:
     """Which kind of trouble ``exc`` is (a key of PROBLEMS), from the driver's error, not its wording of
@@ -186,7 +190,7 @@ class CaseWriter:
         with self._lock:
             n = len(self._pending)
             if self._ok:
-                message = f"Database OK: {self._written} saved, {n} waiting"
+                message = STATUS_OK.format(written=self._written, n=n)
             else:
                 message = PROBLEMS[self._problem or "other"][1].format(n=n)
             problem = None if self._ok else self._problem or "other"

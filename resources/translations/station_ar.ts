@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>خطأ في قاعدة البيانات: تُحفَظ الحالات على هذا الحاسوب ({n} في الانتظار)؛ راجِع السجلّ</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>قاعدة البيانات سليمة: {written} محفوظة، {n} في الانتظار</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>لم تعد هذه الحالة موجودة في قاعدة بيانات الحالات (حذفها مسؤول). حدّث القائمة (F5).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>لا يسمح حسابك بهذا الإجراء. سجّل الدخول بحساب يسمح به (مراجع أو مسؤول)، أو اطلب ذلك من مسؤول.</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>ملف الصورة غير موجود (حُذف بعد انتهاء مدة حفظه، أو مُسح).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>تعذّر عرض الصورة: ملفها تالف أو جرى تعديله. اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>تعذّر عرض الصور: ملف مفتاح المحطة غير صالح للاستخدام. اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>تعذّر على قاعدة بيانات الحالات تنفيذ هذا الإجراء. أعد المحاولة؛ وإذا استمر الفشل فاتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>طول الملاحظة {length} حرفًا؛ اجعلها أقل من {most}.</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>لهذه الحالة نتيجة PCR ({outcome}): لم يعد من الممكن تغيير وضع مراجعتها (يبقى «{status}»).</translation>
@@ -1094,8 +1133,8 @@
         <translation>سجّل الخروج ثم سجّل الدخول بحساب مراجع أو مسؤول، أو اطلب ذلك من مسؤول.</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>(تعذّرت كتابة الرفض في سجل التدقيق: {error})</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>تعذّرت كتابة الرفض في سجل التدقيق.</translation>
     </message>
 </context>
 <context>

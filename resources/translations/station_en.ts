@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Database error: cases are kept on this computer ({n} waiting); see the log</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>Database OK: {written} saved, {n} waiting</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>The picture&apos;s file is missing (removed after its retention period, or deleted).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>The case database could not do this. Try again; if it keeps failing, call your administrator.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>The note is {length} characters long; keep it under {most}.</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</translation>
@@ -1094,8 +1133,8 @@
         <translation>Log off and log in with a reviewer or admin account, or ask an admin.</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>(The refusal could not be written to the audit trail: {error})</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>The refusal could not be written to the audit trail.</translation>
     </message>
 </context>
 <context>

@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Error de la base de datos: los casos se guardan en este ordenador ({n} en espera); consulte el registro</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>Base de datos OK: {written} guardados, {n} en espera</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>Este caso ya no está en la base de datos de casos (un administrador lo eliminó). Actualice la lista (F5).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>Su cuenta no permite esta operación. Inicie sesión con una cuenta que la permita (revisor o administrador), o pida ayuda a un administrador.</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>Falta el archivo de la imagen (se eliminó al terminar su periodo de conservación, o se borró).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>No se puede mostrar la imagen: su archivo está dañado o fue modificado. Llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>No se pueden mostrar las imágenes: el archivo de clave del puesto no se puede usar. Llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>La base de datos de casos no pudo realizar esta operación. Vuelva a intentarlo; si sigue fallando, llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>La nota tiene {length} caracteres; no supere los {most}.</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>Este caso tiene un resultado de PCR ({outcome}): su estado de revisión ya no puede cambiarse (sigue siendo «{status}»).</translation>
@@ -1094,8 +1133,8 @@
         <translation>Cierre sesión e iníciela con una cuenta de revisor o administrador, o pida ayuda a un administrador.</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>(No se pudo escribir la denegación en el registro de auditoría: {error})</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>No se pudo escribir la denegación en el registro de auditoría.</translation>
     </message>
 </context>
 <context>

@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Erreur de base de données : les cas sont conservés sur cet ordinateur ({n} en attente) ; voir le journal</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>Base de données OK : {written} enregistrés, {n} en attente</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>Ce cas n&apos;est plus dans la base des cas (un administrateur l&apos;a supprimé). Actualisez la liste (F5).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>Votre compte ne permet pas cette opération. Connectez-vous avec un compte qui la permet (relecteur ou administrateur), ou demandez à un administrateur.</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>Le fichier de l&apos;image est absent (supprimé à la fin de sa durée de conservation, ou effacé).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>L&apos;image ne peut pas être affichée : son fichier est endommagé ou a été modifié. Appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>Les images ne peuvent pas être affichées : le fichier de clé du poste est inutilisable. Appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>La base des cas n&apos;a pas pu effectuer cette opération. Réessayez ; si l&apos;échec persiste, appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>La note compte {length} caractères ; restez en dessous de {most}.</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>Ce cas a un résultat PCR ({outcome}) : son statut de relecture ne peut plus être modifié (il reste « {status} »).</translation>
@@ -1094,8 +1133,8 @@
         <translation>Déconnectez-vous et reconnectez-vous avec un compte de relecteur ou d&apos;administrateur, ou demandez à un administrateur.</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>(Le refus n&apos;a pas pu être écrit dans la piste d&apos;audit : {error})</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>Le refus n&apos;a pas pu être écrit dans la piste d&apos;audit.</translation>
     </message>
 </context>
 <context>

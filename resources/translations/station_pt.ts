@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Erro da base de dados: os casos ficam guardados neste computador ({n} em espera); consulte o registo</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>Base de dados OK: {written} guardados, {n} em espera</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>Este caso já não está na base de dados de casos (um administrador eliminou-o). Atualize a lista (F5).</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>A sua conta não permite esta operação. Inicie sessão com uma conta que a permita (revisor ou administrador), ou peça a um administrador.</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>O ficheiro da imagem não existe (eliminado no fim do período de retenção, ou apagado).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>Não é possível mostrar a imagem: o ficheiro está danificado ou foi alterado. Contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>Não é possível mostrar as imagens: o ficheiro de chave do posto não pode ser usado. Contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>A base de dados de casos não conseguiu fazer esta operação. Tente novamente; se continuar a falhar, contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>A nota tem {length} caracteres; não ultrapasse os {most}.</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>Este caso tem um resultado de PCR ({outcome}): o seu estado de revisão já não pode ser alterado (mantém-se «{status}»).</translation>
@@ -1094,8 +1133,8 @@
         <translation>Termine a sessão e inicie-a com uma conta de revisor ou administrador, ou peça a um administrador.</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>(Não foi possível escrever a recusa no registo de auditoria: {error})</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>Não foi possível escrever a recusa no registo de auditoria.</translation>
     </message>
 </context>
 <context>

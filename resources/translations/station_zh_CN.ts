@@ -482,6 +482,10 @@
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>数据库错误：病例暂存在本机（{n} 条等待中）；请查看日志</translation>
     </message>
+    <message>
+        <source>Database OK: {written} saved, {n} waiting</source>
+        <translation>数据库正常：已保存 {written}，等待 {n}</translation>
+    </message>
 </context>
 <context>
     <name>Classes</name>
@@ -925,7 +929,42 @@
     </message>
 </context>
 <context>
+    <name>ReviewErrors</name>
+    <message>
+        <source>This case is no longer in the case database (an admin deleted it). Refresh the list (F5).</source>
+        <translation>此病例已不在病例数据库中（已被管理员删除）。请刷新列表（F5）。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an admin.</source>
+        <translation>您的账户无权执行此操作。请以有权限的账户（复核人员或管理员）登录，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file is missing (removed after its retention period, or deleted).</source>
+        <translation>图像文件不存在（保留期限到期后已清除，或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: its file is damaged or was altered. Call your administrator.</source>
+        <translation>无法显示图像：其文件已损坏或被篡改。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The pictures cannot be shown: the station&apos;s key file is unusable. Call your administrator.</source>
+        <translation>无法显示图像：本站的密钥文件不可用。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
+        <translation>病例数据库无法完成此操作。请重试；如仍失败，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>技术详情（供管理员参考）：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRules</name>
+    <message>
+        <source>The note is {length} characters long; keep it under {most}.</source>
+        <translation>备注长度为 {length} 个字符；请控制在 {most} 个以内。</translation>
+    </message>
     <message>
         <source>This case has a PCR outcome ({outcome}): its review status can no longer be changed (it stays {status}).</source>
         <translation>此病例已有 PCR 结果（{outcome}）：其复核状态不能再更改（保持为“{status}”）。</translation>
@@ -1094,8 +1133,8 @@
         <translation>请注销后以复核人员或管理员账户登录，或联系管理员。</translation>
     </message>
     <message>
-        <source>(The refusal could not be written to the audit trail: {error})</source>
-        <translation>（无法将此次拒绝写入审计记录：{error}）</translation>
+        <source>The refusal could not be written to the audit trail.</source>
+        <translation>无法将此次拒绝写入审计记录。</translation>
     </message>
 </context>
 <context>

@@ -624,3 +624,69 @@ def test_columns_fit_their_text_in_french(qtbot, db, settings, users, cases, sta
             assert not _elided(table, model.index(row, col)), (col, model.index(row, col).data())
     assert _fully_visible(window.count_label, window)
     window.close()
+
+
+STORE_ERROR_TEXTS = {
+    "fr": {
+        "missing": "Le fichier de l'image est absent",
+        "gone": "Ce cas n'est plus dans la base des cas",
+        "technical": "Détail technique (pour l'administrateur) : ",
+        "refusal": "Un cas au statut « {status} » ne peut pas être modifié par "
+        "« Confirmer (envoyer en PCR) ».",
+    },
+    "ar": {
+        "missing": "ملف الصورة غير موجود",
+        "gone": "لم تعد هذه الحالة موجودة في قاعدة بيانات الحالات",
+        "technical": "تفاصيل تقنية (للمسؤول): ",
+        "refusal": "لا يمكن تغيير حالة في وضع «{status}» بالإجراء «تأكيد (إرسال إلى PCR)».",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_stores_errors_are_told_in_the_station_language(
+    qtbot, db, settings, users, cases, station_language, monkeypatch, lang
+):
+    """A missing picture, a case deleted meanwhile and a review rule's refusal naming an action: the
+    reviewer's line in the station's language, the store's English words only on the technical-detail line."""
+    from kiosk.store.errors import RuleRefused
+    from kiosk.ui.review.wording import status_text
+
+    station_language(lang)
+    want = STORE_ERROR_TEXTS[lang]
+    window = _window(qtbot, db, settings, users["rev"])
+    detail = reviews.view_case(db, users["rev"], cases[0])
+    (db.media.root / detail.image_path).unlink()
+    dialog = window.open_case(cases[0])
+    assert not dialog.image.has_image()
+    assert (
+        dialog.image.placeholder.startswith(want["missing"]) and "image file" not in dialog.image.placeholder
+    )
+    assert dialog.image.toolTip().startswith(want["technical"]) and "is missing" in dialog.image.toolTip()
+
+    # the refusal of a rule names the action as its button does, the status as the case list does
+    text = "A {status} case cannot be changed with '{action}'."
+    refused = RuleRefused(text, text, {"status": "referred", "action": "confirm"})
+    monkeypatch.setattr(reviews, "review_case", lambda *_a, **_k: (_ for _ in ()).throw(refused))
+    dialog.ask = lambda _title, _text: True
+    dialog.apply_review("confirm")
+    referred = status_text("referred").lower()
+    assert dialog.error.text() == want["refusal"].replace("{status}", referred)
+    assert "'confirm'" not in dialog.error.text() and "&" not in dialog.error.text()
+    dialog.close()
+
+    reviews.delete_case(db, users["root"], cases[1], "traveller asked")
+    assert window.open_case(cases[1]) is None
+    shown = window.last_message.text()
+    line, technical = shown.split("\n")
+    assert line.startswith(want["gone"]) and "does not exist" not in line
+    assert technical.startswith(want["technical"]) and "does not exist" in technical
+    assert (window.last_message.layoutDirection() == Qt.LayoutDirection.RightToLeft) is (lang == "ar")
+    window.close()
+
+    # the case writer's line when it names no problem is marked and translated too
+    from kiosk.store.writer import STATUS_OK
+    from kiosk.ui.i18n import tr
+
+    ok_line = tr("CaseWriter", STATUS_OK)
+    assert ok_line != STATUS_OK and "{written}" in ok_line and "{n}" in ok_line

@@ -32,12 +32,14 @@ from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.export import case_html, history_lines
 from kiosk.ui.review.wording import (
+    ACTION_LABELS,
     OUTCOME_WORDS,
     decision_text,
     outcome_text,
     refusal_text,
     short_name,
     status_text,
+    store_error_lines,
 )
 from kiosk.ui.widgets import ImageView
 
@@ -98,12 +100,8 @@ class CaseDetailDialog(QDialog):
         self.error.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for action, label, key in (
-            ("confirm", tr("CaseDetail", "&Confirm (send to PCR)"), "Ctrl+1"),
-            ("dismiss", tr("CaseDetail", "&Dismiss (false alarm)"), "Ctrl+2"),
-            ("refer", tr("CaseDetail", "&Refer"), "Ctrl+3"),
-        ):
-            button = QPushButton(label)
+        for action, key in (("confirm", "Ctrl+1"), ("dismiss", "Ctrl+2"), ("refer", "Ctrl+3")):
+            button = QPushButton(tr("CaseDetail", ACTION_LABELS[action]))
             button.setShortcut(key)
             button.clicked.connect(lambda _=False, a=action: self.apply_review(a))
             actions.addWidget(button)
@@ -114,7 +112,7 @@ class CaseDetailDialog(QDialog):
         self.outcome.setPlaceholderText(tr("CaseDetail", "PCR result: choose…"))
         self.outcome.setCurrentIndex(-1)  # no pre-selection: the reviewer picks the laboratory's result
         self.outcome.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        self.record_button = QPushButton(tr("CaseDetail", "Record &outcome"))
+        self.record_button = QPushButton(tr("CaseDetail", ACTION_LABELS["outcome"]))
         self.record_button.clicked.connect(lambda: self.apply_outcome(self.outcome.currentData()))
         actions.addWidget(self.outcome)
         actions.addWidget(self.record_button)
@@ -142,10 +140,13 @@ class CaseDetailDialog(QDialog):
             (self.image, detail.image_path, detail.image_sha256),
             (self.heatmap, detail.heatmap_path, detail.heatmap_sha256),
         ):
+            view.setToolTip("")
             try:
                 view.set_image(self.db.media.load(rel, sha) if rel else None)
-            except StoreError as exc:
-                view.placeholder = str(exc)
+            except StoreError as exc:  # the reviewer's line on the picture, the store's words in its tooltip
+                log.warning("case %s: %s", self.case_id, exc)
+                view.placeholder, detail_line = store_error_lines(exc)
+                view.setToolTip(detail_line)
                 view.set_image(None)
         ranked = sorted(detail.probabilities.items(), key=lambda kv: -kv[1])
         self.probs.setRowCount(len(ranked))
@@ -255,7 +256,7 @@ class CaseDetailDialog(QDialog):
             return
         try:
             store_call(self.db, self.user, self.case_id, value, note)
-        except StoreError as exc:  # the store's reason, written for reviewers (a rule's: translated)
+        except StoreError as exc:  # a rule's refusal, or the store's trouble, in the station's language
             self.tell(refusal_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - a database fault: plain words here, details in the log

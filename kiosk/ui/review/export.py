@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import html
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,9 +31,12 @@ from kiosk.ui.review.wording import (
     reason_text,
     short_name,
     status_text,
+    store_error_lines,
     threshold_lines,
 )
 from kiosk.ui.widgets import local_time, to_qimage
+
+log = logging.getLogger(__name__)
 
 CSV_FIELDS = [
     "case_id",
@@ -81,8 +85,12 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _cannot_write(path: Path, exc: OSError) -> StoreError:
-    return StoreError(
+class ExportFailed(StoreError):
+    """The export file could not be written; the message is already in the station's language."""
+
+
+def _cannot_write(path: Path, exc: OSError) -> ExportFailed:
+    return ExportFailed(
         tr("Export", "cannot write the export {path}: {error}; choose another folder").format(
             path=path, error=exc.strerror or exc
         )
@@ -240,8 +248,9 @@ def report_html(
                     heat = db.media.load(d.heatmap_path, d.heatmap_sha256)
                     images += f' <img src="{_png_data_uri(heat)}" width="240">'
                 images += "</p>"
-            except StoreError as exc:
-                images = f"<p><i>{html.escape(str(exc))}</i></p>"
+            except StoreError as exc:  # the reviewer's line in the report; the store's words in the log
+                log.warning("export: case %s: %s", d.summary.id, exc)
+                images = f"<p><i>{html.escape(store_error_lines(exc)[0])}</i></p>"
         not_reviewed = html.escape(tr("Export", "not reviewed"))
         history = "".join(f"<li>{html.escape(line)}</li>" for line in history_lines(d)) or (
             f"<li>{not_reviewed}</li>"
@@ -279,7 +288,7 @@ def _write_pdf(doc: QTextDocument, path: Path, footer: str) -> None:
     pages = max(1, doc.pageCount())
     painter = QPainter()
     if not painter.begin(writer):
-        raise StoreError(_not_written(path))
+        raise ExportFailed(_not_written(path))
     page_text = tr("Export", "page {page} of {pages}")
     font = QFont(doc.defaultFont())
     font.setPointSizeF(FOOTER_PT)
@@ -318,6 +327,6 @@ def export_pdf(db: Database, user: UserSession, ids: list[str], path: Path) -> i
     _write_pdf(doc, Path(path), footer)
     private_file(Path(path))
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise StoreError(_not_written(path))
+        raise ExportFailed(_not_written(path))
     audit.record(db, user.username, "export_pdf", str(path), {"cases": len(details), "ids": ids[:1000]})
     return len(details)

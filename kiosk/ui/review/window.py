@@ -37,10 +37,18 @@ from kiosk.store.settings import StoreSettings
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.dashboard import DashboardWidget
 from kiosk.ui.review.detail import CaseDetailDialog
-from kiosk.ui.review.export import export_csv, export_name, export_pdf, free_path
+from kiosk.ui.review.export import ExportFailed, export_csv, export_name, export_pdf, free_path
 from kiosk.ui.review.prefs import ReviewPrefs
 from kiosk.ui.review.table_model import COLUMNS, STRETCH_COLUMN, THUMB_PX, CaseTableModel
-from kiosk.ui.review.wording import decision_text, reason_text, role_text, short_name, status_text
+from kiosk.ui.review.wording import (
+    TECHNICAL,
+    decision_text,
+    reason_text,
+    role_text,
+    short_name,
+    status_text,
+    store_error_text,
+)
 from kiosk.ui.session import LOGOUT, StationSession
 from models.decision import Decision, ReasonCode
 from models.taxonomy import CLASSES
@@ -103,6 +111,7 @@ class ReviewWindow(QMainWindow):
         self.prefs = ReviewPrefs(self.settings.data_dir)
         self.ask_folder = self._ask_folder  # tests replace this: (start folder) -> chosen folder or None
         self.details: list[CaseDetailDialog] = []
+        self.last_message: QMessageBox | None = None
         # filters
         self.use_dates = QCheckBox(tr("ReviewWindow", "From"))
         today = QDate.currentDate()
@@ -278,14 +287,23 @@ class ReviewWindow(QMainWindow):
     def open_case(self, case_id: str) -> CaseDetailDialog | None:
         try:
             dialog = CaseDetailDialog(self.db, self.user, case_id, self)
-        except StoreError as exc:
-            QMessageBox.warning(self, tr("ReviewWindow", "Case"), str(exc))
+        except StoreError as exc:  # deleted meanwhile, or the store's trouble: in the station's language
+            self.warn(tr("ReviewWindow", "Case"), store_error_text(exc))
             return None
         dialog.changed.connect(lambda _id: self.apply_filters())
         dialog.finished.connect(lambda _r, d=dialog: self.details.remove(d) if d in self.details else None)
         self.details.append(dialog)
         dialog.show()
         return dialog
+
+    def warn(self, title: str, text: str) -> None:
+        """A refusal or an error in a message box that does not block; the last one stays in
+        ``last_message`` while it is open (for tests)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: setattr(self, "last_message", None))
+        self.last_message = box
+        box.open()
 
     def _ask_folder(self, start: Path) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
@@ -313,8 +331,11 @@ class ReviewWindow(QMainWindow):
         path = free_path(folder, export_name(kind))
         try:
             n = (export_csv if kind == "csv" else export_pdf)(self.db, self.user, ids, path)
+        except ExportFailed as exc:  # the file could not be written: said in the station's language already
+            self.warn(tr("ReviewWindow", "Export"), str(exc))
+            return None
         except StoreError as exc:
-            QMessageBox.warning(self, tr("ReviewWindow", "Export"), str(exc))
+            self.warn(tr("ReviewWindow", "Export"), store_error_text(exc))
             return None
         self.prefs.set_export_folder(self.user.username, folder)
         self.statusBar().showMessage(
@@ -386,9 +407,9 @@ def open_review(
                 audit.record(db, actor, "review_denied", actor, {"role": user.role if user else "none"})
             except StoreError as exc:
                 box.setInformativeText(
-                    tr(
-                        "ReviewWindow", "(The refusal could not be written to the audit trail: {error})"
-                    ).format(error=exc)
+                    tr("ReviewWindow", "The refusal could not be written to the audit trail.")
+                    + "\n"
+                    + tr("ReviewErrors", TECHNICAL).format(detail=exc)
                 )
         return None
     window = ReviewWindow(db, config, session, parent)

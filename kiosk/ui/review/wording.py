@@ -7,8 +7,10 @@ The decision's headline and the officer's action are the screening banner's own 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from kiosk.store.errors import AccessDenied, CaseNotFound, MediaError
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.style import banner_lines, class_name
 from models.decision import Decision, ReasonCode
@@ -29,6 +31,14 @@ HISTORY_WORDS = {
     "dismiss": QT_TRANSLATE_NOOP("CaseWording", "dismissed"),
     "refer": QT_TRANSLATE_NOOP("CaseWording", "referred"),
     "outcome": QT_TRANSLATE_NOOP("CaseWording", "recorded the outcome"),
+}
+# The review actions as the case screen's buttons name them (the "&" marks the shortcut key); a sentence that
+# names an action quotes its button (``action_text``).
+ACTION_LABELS = {
+    "confirm": QT_TRANSLATE_NOOP("CaseDetail", "&Confirm (send to PCR)"),
+    "dismiss": QT_TRANSLATE_NOOP("CaseDetail", "&Dismiss (false alarm)"),
+    "refer": QT_TRANSLATE_NOOP("CaseDetail", "&Refer"),
+    "outcome": QT_TRANSLATE_NOOP("CaseDetail", "Record &outcome"),
 }
 # The decisions as the table, the filter and the dashboard name them.
 DECISION_WORDS = {
@@ -120,18 +130,85 @@ def outcome_text(outcome: str | None) -> str:
     return tr("CaseWording", OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else _plain(outcome)
 
 
+def action_text(action: str) -> str:
+    """A review action ("confirm") as its button says it, without the shortcut mark ("Confirm (send to
+    PCR)")."""
+    label = ACTION_LABELS.get(action)
+    if not label:
+        return action
+    return re.sub(r"\s*\(&[^)]\)", "", tr("CaseDetail", label)).replace("&", "")  # "…(&C)" in Chinese
+
+
 def refusal_text(exc: BaseException) -> str:
     """A store refusal as the review screens show it: a review rule's (kiosk.store.errors.RuleRefused) in the
-    station's language, its status (in lower case, inside a sentence) and outcome named as the case list names
-    them; any other as it is."""
+    station's language, its status (in lower case, inside a sentence), outcome and action named as the case
+    screen names them; any other as ``store_error_text`` says it."""
     text, values = getattr(exc, "text", None), getattr(exc, "values", None)
     if not text or values is None:
-        return str(exc)
+        return store_error_text(exc)
     named = {
-        k: status_text(v).lower() if k == "status" else outcome_text(v) if k == "outcome" else v
+        k: status_text(v).lower()
+        if k == "status"
+        else outcome_text(v)
+        if k == "outcome"
+        else action_text(v)
+        if k == "action"
+        else v
         for k, v in values.items()
     }
     return tr("ReviewRules", text).format(**named)
+
+
+# What the review screens say when the store refuses or fails (kiosk/store/errors.py), by the error's type;
+# the store's English words go on a line of their own for the administrator.
+CASE_GONE = QT_TRANSLATE_NOOP(
+    "ReviewErrors",
+    "This case is no longer in the case database (an admin deleted it). Refresh the list (F5).",
+)
+ACCESS_DENIED = QT_TRANSLATE_NOOP(
+    "ReviewErrors",
+    "Your account may not do this. Log in with an account that may (a reviewer, or an admin), or ask an "
+    "admin.",
+)
+MEDIA_LINES = {  # kiosk.store.errors.MediaError.problem
+    "missing": QT_TRANSLATE_NOOP(
+        "ReviewErrors", "The picture's file is missing (removed after its retention period, or deleted)."
+    ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "ReviewErrors",
+        "The picture cannot be shown: its file is damaged or was altered. Call your administrator.",
+    ),
+    "key": QT_TRANSLATE_NOOP(
+        "ReviewErrors",
+        "The pictures cannot be shown: the station's key file is unusable. Call your administrator.",
+    ),
+}
+STORE_FAILED = QT_TRANSLATE_NOOP(
+    "ReviewErrors",
+    "The case database could not do this. Try again; if it keeps failing, call your administrator.",
+)
+TECHNICAL = QT_TRANSLATE_NOOP("ReviewErrors", "Technical detail (for the administrator): {detail}")
+
+
+def store_error_lines(exc: BaseException) -> tuple[str, str]:
+    """(the reviewer's line in the station's language: what happened and what to do, the English technical
+    detail line or "" where the line says it all) for a store error."""
+    if getattr(exc, "text", None) and getattr(exc, "values", None) is not None:  # a review rule's refusal
+        return refusal_text(exc), ""
+    if isinstance(exc, CaseNotFound):
+        line = tr("ReviewErrors", CASE_GONE)
+    elif isinstance(exc, AccessDenied):
+        line = tr("ReviewErrors", ACCESS_DENIED)
+    elif isinstance(exc, MediaError):
+        line = tr("ReviewErrors", MEDIA_LINES.get(exc.problem, MEDIA_LINES["damaged"]))
+    else:
+        line = tr("ReviewErrors", STORE_FAILED)
+    return line, tr("ReviewErrors", TECHNICAL).format(detail=exc)
+
+
+def store_error_text(exc: BaseException) -> str:
+    """A store error as a dialog says it: the reviewer's line, then the technical detail line."""
+    return "\n".join(line for line in store_error_lines(exc) if line)
 
 
 def status_text(status: str, outcome: str | None = None) -> str:
