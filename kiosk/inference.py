@@ -103,6 +103,30 @@ def merge_thresholds(bundle: VerifiedBundle, cfg: ThresholdsConfig) -> Threshold
         ) from exc
 
 
+def load_predictor(
+    path: Path, policy, device: str | None = None, backend: str = "auto", threads: int | None = None
+) -> tuple[VerifiedBundle, PredictorBase]:
+    """The trusted bundle and its predictor, the one way the station and ``mpox-screen`` load a model.
+
+    On the CPU with an ONNX backend, a bundle that carries its checked ONNX graph is served without PyTorch
+    (``models.serving``, ``threads`` threads; None: all cores); otherwise, or when that graph cannot be
+    served under 'auto' (logged), PyTorch (``models.predictor``), imported only then. Raises BundleRefused
+    (kiosk/trust.py) for a bundle that is not vouched for or not intact, MpoxError when it cannot serve."""
+    if device in (None, "cpu") and backend in ONNX_BACKENDS:
+        verified = load_station_bundle(path, policy, model=False)
+        if SERVING_KEY in verified.manifest:
+            try:
+                return verified, ServingPredictor(verified, backend, threads)
+            except ServingUnavailable as exc:
+                if backend != "auto":
+                    raise
+                log.warning("the bundle's ONNX graph cannot be served, using PyTorch: %s", exc)
+    from models.predictor import Predictor
+
+    bundle = load_station_bundle(path, policy)
+    return bundle, Predictor(bundle, device=device, backend=backend)
+
+
 class ScreeningEngine:
     def __init__(
         self,
@@ -131,11 +155,8 @@ class ScreeningEngine:
 
     @classmethod
     def from_config(cls, config: KioskConfig, threads: int | None = None) -> ScreeningEngine:
-        """Load and verify the configured bundle; ScreeningUnavailable says why it cannot be used.
-
-        On the CPU with an ONNX backend, a bundle that carries its checked ONNX graph is served without
-        PyTorch (``models.serving``: about half a gigabyte less memory); ``threads`` (default: all cores but
-        one) run it. Otherwise, or when that graph cannot be served under 'auto', the PyTorch path."""
+        """Load and verify the configured bundle (``load_predictor``; ``threads`` default: all cores but one,
+        for the GUI thread); ScreeningUnavailable says why it cannot be used."""
         path = resolve_bundle_path(config.model.bundle)
         device = None if config.model.device == "auto" else config.model.device
         backend = config.model.backend
@@ -146,28 +167,15 @@ class ScreeningEngine:
                 raise ScreeningUnavailable(
                     '[model] device = "cuda" but no CUDA GPU is available: set device to "auto" or "cpu"'
                 )
-        policy = station_policy(config)
         try:  # signed by a trusted key or pinned, and intact (kiosk/trust.py, models/trust.py)
-            predictor = None
-            if device in (None, "cpu") and backend in ONNX_BACKENDS:
-                verified = load_station_bundle(path, policy, model=False)
-                if SERVING_KEY in verified.manifest:
-                    try:
-                        predictor = ServingPredictor(verified, backend, threads or station_threads())
-                        bundle = verified
-                    except ServingUnavailable as exc:
-                        if backend != "auto":
-                            raise
-                        log.warning("the bundle's ONNX graph cannot be served, using PyTorch: %s", exc)
-            if predictor is None:
-                bundle = load_station_bundle(path, policy)
+            bundle, predictor = load_predictor(
+                path, station_policy(config), device, backend, threads or station_threads()
+            )
             # The predictor reads the bundle's open-set head: a head that does not fit refuses the bundle too.
             return cls(
                 bundle,
                 merge_thresholds(bundle, config.thresholds),
-                device=device,
                 auto_window=config.screening.auto_window,
-                backend=backend,
                 predictor=predictor,
             )
         except ScreeningUnavailable:

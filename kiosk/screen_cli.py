@@ -12,11 +12,10 @@ from pathlib import Path
 
 import cv2
 
-from models.bundle import bundle_path_or_default
 from models.decision import ReasonCode, Thresholds, override_thresholds
 from models.errors import MpoxError
 from models.imageio import IMAGE_SUFFIXES, decode_image
-from models.predictor import Predictor
+from models.manifest import bundle_path_or_default
 from models.screening import screen_image
 from models.taxonomy import display_name
 
@@ -46,7 +45,11 @@ def get_args_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--flag-class", action="append", help="class that flags (repeatable; default: the bundle's)"
     )
-    p.add_argument("--device", help="cpu or cuda (default: cuda when available)")
+    p.add_argument(
+        "--device",
+        help="cpu or cuda (default: the bundle's ONNX graph on the CPU, as at a station, when it has one; "
+        "else cuda when available)",
+    )
     p.add_argument(
         "--config",
         help="station configuration whose trusted keys apply (default: the platform's "
@@ -149,10 +152,12 @@ def _heatmap_name(path: Path, index: int) -> str:
     return f"{index:05d}_{path.stem}_gradcam.png"
 
 
-def _load_bundle(args: argparse.Namespace):
-    """The station's check (kiosk/trust.py): signed by a trusted key or pinned, and intact."""
+def _load_predictor(args: argparse.Namespace):
+    """The station's check (kiosk/trust.py: signed by a trusted key or pinned, and intact) and its way of
+    serving the model (kiosk/inference.py: the bundle's ONNX graph without PyTorch when it has one)."""
     from kiosk.config import load_config
-    from kiosk.trust import BundleRefused, load_station_bundle, station_policy
+    from kiosk.inference import load_predictor
+    from kiosk.trust import BundleRefused, station_policy
 
     path = resolve_bundle(args.bundle)
     if args.allow_unsigned:
@@ -163,7 +168,8 @@ def _load_bundle(args: argparse.Namespace):
             file=sys.stderr,
         )
     try:
-        return load_station_bundle(path, station_policy(load_config(args.config), args.allow_unsigned))
+        policy = station_policy(load_config(args.config), args.allow_unsigned)
+        return load_predictor(path, policy, device=args.device)
     except BundleRefused as exc:
         raise MpoxError(f"{exc}\nmpox-screen: details: {exc.details}") from exc
 
@@ -175,9 +181,8 @@ def _rounded(value: float | None) -> float | None:
 def main(argv: list[str] | None = None) -> int:
     args = get_args_parser().parse_args(argv)
     try:
-        bundle = _load_bundle(args)
+        bundle, predictor = _load_predictor(args)
         thresholds = _thresholds(bundle, args)
-        predictor = Predictor(bundle, device=args.device)
         explainer = predictor.explainer if args.heatmap else None
     except (MpoxError, ValueError) as exc:
         print(f"mpox-screen: {exc}", file=sys.stderr)

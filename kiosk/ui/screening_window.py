@@ -1107,28 +1107,19 @@ class ScreeningWindow(QMainWindow):
             self._show_idle()
 
     def on_writer_status(self, status: object) -> None:
-        ok = getattr(status, "ok", False)
-        pending = getattr(status, "pending", 0)
-        written = getattr(status, "written", 0)
-        if ok:
-            self.set_database_state(
-                tr("ScreeningWindow", "OK, {written} saved, {pending} waiting").format(
-                    written=written, pending=pending
-                )
-            )
-        else:  # the writer's line for an officer (no SQL, no URL), in the station's language
-            from kiosk.store.writer import PROBLEMS as WRITER_PROBLEMS
+        """The case writer's line (kiosk/store/writer.py marks them), in the station's language: no SQL, no
+        URL; a problem the writer does not name reads as its general one."""
+        from kiosk.store.writer import PROBLEMS as WRITER_PROBLEMS
+        from kiosk.store.writer import STATUS_OK
 
+        pending = getattr(status, "pending", 0)
+        if getattr(status, "ok", False):
+            written = getattr(status, "written", 0)
+            self.status_db.setText(tr("CaseWriter", STATUS_OK).format(written=written, n=pending))
+        else:
             problem = getattr(status, "problem", None)
-            if problem in WRITER_PROBLEMS:
-                self.status_db.setText(tr("CaseWriter", WRITER_PROBLEMS[problem][1]).format(n=pending))
-            else:
-                self.status_db.setText(
-                    getattr(status, "message", "")
-                    or tr("ScreeningWindow", "Database: retrying ({pending} waiting, kept on disk)").format(
-                        pending=pending
-                    )
-                )
+            line = WRITER_PROBLEMS[problem if problem in WRITER_PROBLEMS else "other"][1]
+            self.status_db.setText(tr("CaseWriter", line).format(n=pending))
 
     def set_database_state(self, text: str) -> None:
         self.status_db.setText(tr("ScreeningWindow", "Database: {state}").format(state=text))

@@ -1412,14 +1412,6 @@
         <translation>لا توجد صورة مباشرة منذ {time}؛ تواصل المحطة محاولة تشغيل الكاميرا.</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>سليمة، {written} محفوظة، {pending} في الانتظار</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>قاعدة البيانات: إعادة المحاولة ({pending} في الانتظار، محفوظة على القرص)</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>الكاميرا {fps:.1f} إطار/ث · المعروض {shown:.1f}</translation>
     </message>

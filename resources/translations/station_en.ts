@@ -1412,14 +1412,6 @@
         <translation>No live picture since {time}; the station keeps trying the camera.</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>OK, {written} saved, {pending} waiting</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>Database: retrying ({pending} waiting, kept on disk)</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>Camera {fps:.1f} fps · shown {shown:.1f}</translation>
     </message>

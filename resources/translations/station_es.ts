@@ -1412,14 +1412,6 @@
         <translation>Sin imagen en directo desde las {time}; el puesto sigue intentando conectar la cámara.</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>OK, {written} guardados, {pending} en espera</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>Base de datos: reintentando ({pending} en espera, guardados en disco)</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>Cámara {fps:.1f} fps · mostradas {shown:.1f}</translation>
     </message>

@@ -1412,14 +1412,6 @@
         <translation>Pas d&apos;image en direct depuis {time} ; le poste continue d&apos;essayer la caméra.</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>OK, {written} enregistrés, {pending} en attente</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>Base de données : nouvel essai ({pending} en attente, gardés sur disque)</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>Caméra {fps:.1f} i/s · affichées {shown:.1f}</translation>
     </message>

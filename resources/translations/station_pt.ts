@@ -1412,14 +1412,6 @@
         <translation>Sem imagem em direto desde as {time}; o posto continua a tentar a câmara.</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>OK, {written} guardados, {pending} em espera</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>Base de dados: a tentar de novo ({pending} em espera, guardados no disco)</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>Câmara {fps:.1f} fps · mostradas {shown:.1f}</translation>
     </message>

@@ -1412,14 +1412,6 @@
         <translation>自 {time} 起无实时画面；筛查站正在持续尝试连接摄像头。</translation>
     </message>
     <message>
-        <source>OK, {written} saved, {pending} waiting</source>
-        <translation>正常，已保存 {written}，等待 {pending}</translation>
-    </message>
-    <message>
-        <source>Database: retrying ({pending} waiting, kept on disk)</source>
-        <translation>数据库：正在重试（等待 {pending}，已保存在磁盘上）</translation>
-    </message>
-    <message>
         <source>Camera {fps:.1f} fps · shown {shown:.1f}</source>
         <translation>摄像头 {fps:.1f} fps · 显示 {shown:.1f}</translation>
     </message>

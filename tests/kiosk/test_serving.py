@@ -23,6 +23,8 @@ from models.serving import CAM_HEAD_NAME, ONNX_NAME, SERVING_KEY, ServingPredict
 from models.serving_export import add_serving_graph
 from models.trust import write_pin
 
+from .conftest import skin_texture
+
 pytest.importorskip("onnxruntime")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -178,3 +180,25 @@ def test_mpox_train_onnx_adds_the_graph_and_asks_for_a_new_pin(make_tiny_bundle,
     assert "model.onnx and cam_head.safetensors added" in out and "re-pin it" in out
     assert SERVING_KEY in json.loads((path / "manifest.json").read_text())
     assert isinstance(ServingPredictor(open_verified(path)[0]), ServingPredictor)
+
+
+def test_mpox_screen_serves_the_graph_as_the_station_does(served, tmp_path, monkeypatch, capsys):
+    import cv2
+
+    import models.predictor
+    from kiosk.screen_cli import main as screen_main
+
+    def no_pytorch(*_a, **_k):
+        raise AssertionError("mpox-screen took the PyTorch path for a bundle with an ONNX graph")
+
+    monkeypatch.setattr(models.predictor, "Predictor", no_pytorch)
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n')
+    image = tmp_path / "skin.png"
+    cv2.imwrite(str(image), cv2.cvtColor(skin_texture(64), cv2.COLOR_RGB2BGR))  # passes the quality gate
+    out = tmp_path / "out"
+    argv = ["--config", str(config), "--bundle", str(served), "--json", "--heatmap", "--out", str(out)]
+    assert screen_main([*argv, str(image)]) == 0
+    record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert record["model_sha256"] == open_verified(served)[0].sha256
+    assert record["decision"] != "retake" and Path(record["heatmap"]).is_file()

@@ -142,10 +142,10 @@ def _eager_mpox_screen(monkeypatch):
     """mpox-screen on eager PyTorch: an ONNX export of each tiny bundle checks nothing about trust."""
     from functools import partial
 
-    import kiosk.screen_cli
-    from models.predictor import Predictor
+    import models.predictor
 
-    monkeypatch.setattr(kiosk.screen_cli, "Predictor", partial(Predictor, backend="eager"))
+    eager = partial(models.predictor.Predictor, backend="eager")
+    monkeypatch.setattr(models.predictor, "Predictor", eager)  # what kiosk.inference.load_predictor builds
 
 
 @pytest.fixture

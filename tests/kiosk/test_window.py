@@ -492,5 +492,11 @@ def test_a_busy_database_is_one_plain_line_in_the_status_bar(qtbot, station_for)
     _station, window = station_for(one_hot_probs("mpox", 0.9))
     raw = "(sqlite3.OperationalError) database is locked [SQL: INSERT INTO cases ...] (sqlite:///x)"
     line = "Database busy: cases are kept on this computer and saved when it frees (2 waiting)"
-    window.on_writer_status(WriterStatus(False, 2, raw, 0, line))
+    window.on_writer_status(WriterStatus(False, 2, raw, 0, line, problem="busy"))
     assert window.status_db.text() == line and "SQL" not in window.status_db.text()
+    # A problem the writer does not name reads as its general line, never the message's own words.
+    window.on_writer_status(WriterStatus(False, 3, raw, 0, "unnamed English text", problem=None))
+    general = "Database error: cases are kept on this computer (3 waiting); see the log"
+    assert window.status_db.text() == general
+    window.on_writer_status(WriterStatus(True, 0, None, 5))
+    assert window.status_db.text() == "Database OK: 5 saved, 0 waiting"
