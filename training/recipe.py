@@ -625,6 +625,14 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         except QuantizationRefusedError as exc:  # the float paths stay; say why
             int8 = {"refused": str(exc)}
             print(f"recipe {cfg.name}: no int8 graph: {exc}", flush=True)
+    # Last change to the bundle's files: the graph the station serves without PyTorch (models/serving.py).
+    from models.serving import ServingUnavailable
+    from models.serving_export import add_serving_graph
+
+    try:
+        add_serving_graph(final)
+    except ServingUnavailable as exc:  # the station serves it with PyTorch; say why
+        print(f"recipe {cfg.name}: no ONNX graph for the station: {exc}", flush=True)
     history = []
     if (fit_dir / "history.csv").is_file():  # absent when the fit stage was reused (fit_from)
         with open(fit_dir / "history.csv", newline="") as f:

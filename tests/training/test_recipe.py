@@ -115,6 +115,12 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert load_bundle(tmp_path / "installed").weights_sha256 == bundle.weights_sha256
     # The install step pins the bundle (models/trust.py): the station accepts it as installed.
     assert load_trusted_bundle(tmp_path / "installed", TrustPolicy()).trust.startswith("pinned")
+    # ... and serves it without PyTorch: the recipe adds the checked ONNX graph (models/serving.py).
+    from models.serving import ServingPredictor
+    from models.trust import verify_trusted_bundle
+
+    served = ServingPredictor(verify_trusted_bundle(tmp_path / "installed", TrustPolicy()))
+    assert served.backend.startswith("onnxruntime") and manifest["onnx"]["file"] == "model.onnx"
 
 
 def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
