@@ -64,11 +64,12 @@ def test_graph_answers_as_pytorch_and_heatmaps_equal_gradient_cam(served):
 
 
 def test_station_serves_the_graph_without_importing_torch(served, kiosk_config, tmp_path):
-    """In a fresh interpreter, as the station starts: verify the pinned bundle, screen a frame, make the
-    heatmap; torch is never imported."""
+    """In a fresh interpreter, as the station starts: import the window, the review window and the case log,
+    verify the pinned bundle, screen a frame, make the heatmap; torch is never imported."""
     script = f"""
 import sys
 from dataclasses import replace
+import kiosk.app, kiosk.caselog, kiosk.ui.referral, kiosk.ui.review, kiosk.ui.screening_window
 import numpy as np
 from kiosk.config import ModelConfig, StorageConfig, parse_config
 from kiosk.inference import ScreeningEngine
