@@ -25,7 +25,12 @@ def test_training_eval_tensor_equals_what_the_predictor_feeds_the_model(
     fed = []
     predictor = Predictor(bundle, device="cpu", backend="eager")
     original = predictor.runtime.run
-    monkeypatch.setattr(predictor.runtime, "run", lambda x, **kw: fed.append(x.clone()) or original(x, **kw))
+
+    def feed(x, **kw):  # the predictor preprocesses with NumPy (models/serving.py), training with torch
+        fed.append(torch.tensor(np.asarray(x)))
+        return original(x, **kw)
+
+    monkeypatch.setattr(predictor.runtime, "run", feed)
     predictor.predict([decode_image(r.path) for r in records])
     served = torch.cat(fed)
     trained = torch.stack([ds[i][0] for i in range(len(ds))])
