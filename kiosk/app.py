@@ -104,18 +104,19 @@ def fail_start(message: str, code: int) -> int:
     if _display_available():
         try:
             try:
-                from .ui.i18n import tr
+                from .ui.i18n import technical_detail, tr
             except ImportError:  # the window's code itself is what is broken: English
 
                 def tr(_context: str, text: str) -> str:
                     return text
 
+                def technical_detail(detail: object) -> str:
+                    return f"Technical detail (for the administrator): {detail}"
+
             show_error_box(
                 tr("Station", "Mpox screening station: cannot start"),
                 tr("Station", "The station cannot start. Call your administrator."),
-                tr("Station", "Technical detail (for the administrator): {detail}").format(
-                    detail=message[:1].upper() + message[1:] + "."
-                ),
+                technical_detail(message[:1].upper() + message[1:] + "."),
             )
         except Exception:  # noqa: BLE001 - stderr already has the message
             log.exception("could not show the start-up error on screen")

@@ -48,6 +48,16 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+# The label under which an English detail for the administrator follows a translated line (camera, model,
+# database, review, start-up): one text, one translation.
+TECHNICAL_DETAIL = QT_TRANSLATE_NOOP("Common", "Technical detail (for the administrator): {detail}")
+
+
+def technical_detail(detail: object) -> str:
+    """``detail`` (English, for the administrator) under its translated label."""
+    return tr("Common", TECHNICAL_DETAIL).format(detail=detail)
+
+
 def translations_dir() -> Path:
     """resources/translations, wherever kiosk.resources finds resources/ (checkout, wheel, frozen build)."""
     from kiosk.resources import ResourceMissing, resource_path

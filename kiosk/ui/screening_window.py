@@ -56,7 +56,7 @@ from ..config import ReferralConfig
 from ..inference import ScreeningResult
 from ..workers import InferenceController, ScreenOutcome, ScreenRequest
 from . import i18n
-from .i18n import QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, technical_detail, tr
 from .style import (
     CHART_COLOURS,
     banner_lines,
@@ -95,7 +95,6 @@ UNAVAILABLE = {
         "ScreeningWindow", "The screening model was changed or damaged: call your administrator."
     ),
 }
-TECHNICAL = QT_TRANSLATE_NOOP("ScreeningWindow", "Technical detail (for the administrator): {detail}")
 # The case database in the status bar ("Database: {state}"); the station's technical reason is its tooltip.
 DATABASE_STATES = {
     "OK": QT_TRANSLATE_NOOP("ScreeningWindow", "OK"),
@@ -817,7 +816,7 @@ class ScreeningWindow(QMainWindow):
         """The technical line under the reason (English, for the administrator); "" hides it."""
         self.detail_label.setText(
             # Break opportunities after "/": a long path wraps instead of widening the column.
-            tr("ScreeningWindow", TECHNICAL).format(detail=detail).replace("/", "/\u200b") if detail else ""
+            technical_detail(detail).replace("/", "/\u200b") if detail else ""
         )
         self.detail_label.setToolTip(detail)
         self.detail_label.setVisible(bool(detail))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .i18n import tr
+from .i18n import technical_detail, tr
 
 
 def local_time(when: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -123,11 +123,8 @@ class LostPanel(QFrame):
         self.detail.setText(reason)
         if technical:
             self.technical.setText(
-                tr("LostPanel", "Technical detail (for the administrator): {detail}").format(
-                    detail=technical.replace(
-                        "/", "/\u200b"
-                    )  # a long path wraps instead of widening the panel
-                )
+                # a long path wraps instead of widening the panel
+                technical_detail(technical.replace("/", "/\u200b"))
             )
         self.technical.setVisible(bool(technical))
         self.show()

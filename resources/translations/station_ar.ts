@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Flags per hour</source>
@@ -687,10 +694,6 @@
         <translation>رفضت المحطة هذا الإجراء. اتصل بالمسؤول إذا استمرت المشكلة.</translation>
     </message>
     <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
-    </message>
-    <message>
         <source>The user name must be 1 to 64 characters long.</source>
         <translation>يجب أن يتكون اسم المستخدم من 1 إلى 64 حرفًا.</translation>
     </message>
@@ -752,10 +755,6 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>ما العمل: تحقّق من كابل الكاميرا ومن أن أي برنامج آخر لا يستخدمها، أو اختر كاميرا أخرى. يُستأنف الفحص تلقائيًا عند عودة الصورة.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
 </context>
 <context>
@@ -953,10 +952,6 @@
     <message>
         <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
         <translation>تعذّر على قاعدة بيانات الحالات تنفيذ هذا الإجراء. أعد المحاولة؛ وإذا استمر الفشل فاتصل بالمسؤول.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1153,6 @@
     <message>
         <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
         <translation>الفحص غير متاح: تعذّر تحميل النموذج. اتصل بالمسؤول.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1429,10 +1420,6 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>لا يمكن تشغيل المحطة. اتصل بالمسؤول.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>تفاصيل تقنية (للمسؤول): {detail}</translation>
     </message>
 </context>
 <context>

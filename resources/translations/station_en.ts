@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Technical detail (for the administrator): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Flags per hour</source>
@@ -687,10 +694,6 @@
         <translation>The station refused this. Call your administrator if it persists.</translation>
     </message>
     <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Technical detail (for the administrator): {detail}</translation>
-    </message>
-    <message>
         <source>The user name must be 1 to 64 characters long.</source>
         <translation>The user name must be 1 to 64 characters long.</translation>
     </message>
@@ -752,10 +755,6 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
 </context>
 <context>
@@ -953,10 +952,6 @@
     <message>
         <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
         <translation>The case database could not do this. Try again; if it keeps failing, call your administrator.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1153,6 @@
     <message>
         <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
         <translation>Screening is unavailable: the model could not be loaded. Call your administrator.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1429,10 +1420,6 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>The station cannot start. Call your administrator.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Technical detail (for the administrator): {detail}</translation>
     </message>
 </context>
 <context>

@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalle técnico (para el administrador): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Flags per hour</source>
@@ -687,10 +694,6 @@
         <translation>El puesto ha rechazado esta operación. Llame a su administrador si el problema persiste.</translation>
     </message>
     <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalle técnico (para el administrador): {detail}</translation>
-    </message>
-    <message>
         <source>The user name must be 1 to 64 characters long.</source>
         <translation>El nombre de usuario debe tener entre 1 y 64 caracteres.</translation>
     </message>
@@ -752,10 +755,6 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>Qué hacer: compruebe el cable de la cámara y que ningún otro programa la esté usando, o elija otra cámara. El cribado se reanuda solo cuando vuelve la imagen.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -953,10 +952,6 @@
     <message>
         <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
         <translation>La base de datos de casos no pudo realizar esta operación. Vuelva a intentarlo; si sigue fallando, llame a su administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1153,6 @@
     <message>
         <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
         <translation>El cribado no está disponible: no se pudo cargar el modelo. Llame a su administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1429,10 +1420,6 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>El puesto no puede iniciarse. Llame a su administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalle técnico (para el administrador): {detail}</translation>
     </message>
 </context>
 <context>

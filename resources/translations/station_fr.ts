@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Flags per hour</source>
@@ -687,10 +694,6 @@
         <translation>Le poste a refusé cette opération. Appelez votre administrateur si cela persiste.</translation>
     </message>
     <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
-    </message>
-    <message>
         <source>The user name must be 1 to 64 characters long.</source>
         <translation>Le nom d&apos;utilisateur doit compter de 1 à 64 caractères.</translation>
     </message>
@@ -752,10 +755,6 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>Que faire : vérifiez le câble de la caméra et qu&apos;aucun autre programme ne l&apos;utilise, ou choisissez une autre caméra. Le dépistage reprend de lui-même dès que l&apos;image revient.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
 </context>
 <context>
@@ -953,10 +952,6 @@
     <message>
         <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
         <translation>La base des cas n&apos;a pas pu effectuer cette opération. Réessayez ; si l&apos;échec persiste, appelez votre administrateur.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1153,6 @@
     <message>
         <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
         <translation>Le dépistage est indisponible : le modèle n&apos;a pas pu être chargé. Appelez votre administrateur.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1429,10 +1420,6 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>Le poste ne peut pas démarrer. Appelez votre administrateur.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Détail technique (pour l&apos;administrateur) : {detail}</translation>
     </message>
 </context>
 <context>

@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>Technical detail (for the administrator): {detail}</source>
+        <translation>Detalhe técnico (para o administrador): {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Flags per hour</source>
@@ -687,10 +694,6 @@
         <translation>O posto recusou esta operação. Contacte o seu administrador se o problema persistir.</translation>
     </message>
     <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalhe técnico (para o administrador): {detail}</translation>
-    </message>
-    <message>
         <source>The user name must be 1 to 64 characters long.</source>
         <translation>O nome de utilizador deve ter entre 1 e 64 caracteres.</translation>
     </message>
@@ -752,10 +755,6 @@
     <message>
         <source>What to do: check the camera&apos;s cable and that no other program uses it, or choose another camera. Screening resumes by itself when the picture returns.</source>
         <translation>O que fazer: verifique o cabo da câmara e que nenhum outro programa a está a usar, ou escolha outra câmara. O rastreio recomeça sozinho quando a imagem voltar.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -953,10 +952,6 @@
     <message>
         <source>The case database could not do this. Try again; if it keeps failing, call your administrator.</source>
         <translation>A base de dados de casos não conseguiu fazer esta operação. Tente novamente; se continuar a falhar, contacte o seu administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1153,6 @@
     <message>
         <source>Screening is unavailable: the model could not be loaded. Call your administrator.</source>
         <translation>O rastreio não está disponível: não foi possível carregar o modelo. Contacte o seu administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1429,10 +1420,6 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>O posto não pode iniciar. Contacte o seu administrador.</translation>
-    </message>
-    <message>
-        <source>Technical detail (for the administrator): {detail}</source>
-        <translation>Detalhe técnico (para o administrador): {detail}</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from kiosk.store.database import Database
 from kiosk.store.errors import LoginError, StoreError
 from kiosk.store.settings import StoreSettings
 from kiosk.store.writer import classify
-from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, technical_detail, tr
 
 log = logging.getLogger(__name__)
 # The case database in trouble while logging in (kind as kiosk.store.writer.classify names it).
@@ -55,7 +55,7 @@ def refusal(exc: Exception) -> str:
     return (
         tr("Login", "The station refused this. Call your administrator if it persists.")
         + "\n"
-        + tr("Login", "Technical detail (for the administrator): {detail}").format(detail=exc)
+        + technical_detail(exc)
     )
 
 

@@ -34,14 +34,13 @@ from kiosk.store.errors import StoreError
 from kiosk.store.queries import CaseFilter, stations
 from kiosk.store.schema import REVIEW_STATUSES
 from kiosk.store.settings import StoreSettings
-from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, technical_detail, tr
 from kiosk.ui.review.dashboard import DashboardWidget
 from kiosk.ui.review.detail import CaseDetailDialog
 from kiosk.ui.review.export import ExportFailed, export_csv, export_name, export_pdf, free_path
 from kiosk.ui.review.prefs import ReviewPrefs
 from kiosk.ui.review.table_model import COLUMNS, STRETCH_COLUMN, THUMB_PX, CaseTableModel
 from kiosk.ui.review.wording import (
-    TECHNICAL,
     decision_text,
     reason_text,
     role_text,
@@ -409,7 +408,7 @@ def open_review(
                 box.setInformativeText(
                     tr("ReviewWindow", "The refusal could not be written to the audit trail.")
                     + "\n"
-                    + tr("ReviewErrors", TECHNICAL).format(detail=exc)
+                    + technical_detail(exc)
                 )
         return None
     window = ReviewWindow(db, config, session, parent)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from kiosk.store.errors import AccessDenied, CaseNotFound, MediaError
-from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, technical_detail, tr
 from kiosk.ui.style import banner_lines, class_name
 from models.decision import Decision, ReasonCode
 
@@ -187,7 +187,6 @@ STORE_FAILED = QT_TRANSLATE_NOOP(
     "ReviewErrors",
     "The case database could not do this. Try again; if it keeps failing, call your administrator.",
 )
-TECHNICAL = QT_TRANSLATE_NOOP("ReviewErrors", "Technical detail (for the administrator): {detail}")
 
 
 def store_error_lines(exc: BaseException) -> tuple[str, str]:
@@ -203,7 +202,7 @@ def store_error_lines(exc: BaseException) -> tuple[str, str]:
         line = tr("ReviewErrors", MEDIA_LINES.get(exc.problem, MEDIA_LINES["damaged"]))
     else:
         line = tr("ReviewErrors", STORE_FAILED)
-    return line, tr("ReviewErrors", TECHNICAL).format(detail=exc)
+    return line, technical_detail(exc)
 
 
 def store_error_text(exc: BaseException) -> str:
