@@ -46,10 +46,10 @@ from .manifest import (  # noqa: F401  (re-exported: the names callers have alwa
     bundle_path_or_default,
     check_file_name,
     listed_files,
-    open_verified,
     read_manifest_bytes,
     sha256_bytes,
     sha256_file,
+    verify_files,
 )
 from .registry import REGISTRY, build_model, count_parameters, get_spec
 
@@ -179,7 +179,7 @@ def load_bundle(
     manifest = parse_manifest(raw, bundle_dir / MANIFEST_NAME)
     weights_name = manifest["weights_file"]
     weights_path = bundle_dir / weights_name
-    verified, kept = open_verified(bundle_dir, manifest_bytes=raw, keep=(weights_name,), known_archs=REGISTRY)
+    files, kept = verify_files(bundle_dir, manifest, keep=(weights_name,))
     try:
         state = load_safetensors(kept[weights_name])
     except (SafetensorError, ValueError) as exc:
@@ -202,7 +202,7 @@ def load_bundle(
     model.eval().to(device)
     _check_forward(model, manifest, weights_path, device)
     return Bundle(
-        path=bundle_dir, manifest=manifest, model=model, digest=verified.digest, files=verified.files
+        path=bundle_dir, manifest=manifest, model=model, digest=bundle_digest(raw, files), files=files
     )
 
 

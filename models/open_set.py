@@ -21,7 +21,6 @@ knows about desks, food and plants, at the cost of one more dot product.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -134,20 +133,7 @@ def load_head(bundle: Bundle) -> OpenSetHead | None:
             "Re-export the bundle with `mpox-train open-set`",
         )
     where = bundle.file(OPEN_SET_FILE)  # refuses a file the manifest does not list
-    try:
-        data = where.read_bytes()
-    except OSError as exc:
-        raise BundleError(
-            where, f"the open-set head cannot be read ({exc})", "Copy the bundle again"
-        ) from exc
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != bundle.files[OPEN_SET_FILE]:  # the bytes used are the bytes verified
-        raise BundleError(
-            where,
-            f"SHA-256 mismatch (manifest {bundle.files[OPEN_SET_FILE][:12]}..., file "
-            f"{actual[:12]}...): the open-set head is damaged or was altered",
-            "Do not use this bundle; copy it again from a trusted source",
-        )
+    data = bundle.read_verified(OPEN_SET_FILE)  # the bytes used are the bytes verified
     try:
         t = load(data)
     except (SafetensorError, ValueError) as exc:
