@@ -270,3 +270,16 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     with pytest.raises(ManifestError, match="cannot fuse tiny_cnn"):
         run_recipe(replace(DEFAULT, out=str(tmp_path / "run4"), **dict(common, arch="tiny_cnn")))
     assert not (tmp_path / "run4" / "fit").exists()
+
+
+def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
+    """`mpox-train recipe default --lp-ft` runs the default recipe with LP-FT; without it, a fresh head."""
+    from training.cli import main as train_main
+    from training.commands import recipe as command
+
+    seen = []
+    monkeypatch.setattr(command, "run_recipe", lambda cfg: seen.append(cfg) or {"ok": True})
+    args = ["recipe", "default", "--data", str(tmp_path / "m.csv"), "--out", str(tmp_path / "run")]
+    assert train_main([*args, "--lp-ft"]) == 0 and train_main(args) == 0
+    assert [cfg.probe_head for cfg in seen] == [True, False]
+    assert seen[0].epochs == DEFAULT.epochs and seen[0].fuse_with == DEFAULT.fuse_with

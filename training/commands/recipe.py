@@ -82,6 +82,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="reuse this fine-tuned bundle instead of SimCLR + fine-tuning (it must "
         "have trained on this run's training side; checked)",
     )
+    parser.add_argument(
+        "--lp-ft",
+        action="store_true",
+        help="start fine-tuning from the linear probe's head (LP-FT) instead of a fresh one",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
@@ -113,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         open_set_extra_known=args.open_set_extra_known,
         extra_data=tuple(args.more_data),
         fit_from=args.fit_from,
+        **({"probe_head": True} if args.lp_ft else {}),
         baseline=not args.no_baseline,
         progress=not args.no_progress,
         **overrides,
