@@ -140,6 +140,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         f"augmentation at p={ft_cfg['augment_p']}, class balance `{ft_cfg['balance']}`, label smoothing "
         f"{ft_cfg['label_smoothing']}"
         + (f", parameters before `{ft_cfg['freeze_below']}` frozen" if ft_cfg["freeze_below"] else "")
+        + (", starting from that linear probe's head (LP-FT)" if ft_cfg.get("probe_head") else "")
         + f". Best epoch on validation macro-F1: {fit_prov.get('best_epoch')}"
         + (
             f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"

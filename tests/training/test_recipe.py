@@ -44,7 +44,7 @@ def test_paper_recipe_is_the_papers_configuration():
 
 
 @pytest.mark.parametrize(
-    "recipe", [DEFAULT, replace(DEFAULT, probe_head=True), PAPER], ids=["default", "lp-ft", "paper"]
+    "recipe", [DEFAULT, replace(DEFAULT, probe_head=False), PAPER], ids=["default", "fresh-head", "paper"]
 )
 def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     unlabelled = tmp_path / "unlabelled"
@@ -273,13 +273,16 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
 
 
 def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
-    """`mpox-train recipe default --lp-ft` runs the default recipe with LP-FT; without it, a fresh head."""
+    """The default recipe fine-tunes from the linear probe's head (LP-FT); --no-lp-ft from a fresh head, and
+    --lp-ft turns it on for the paper recipe."""
     from training.cli import main as train_main
     from training.commands import recipe as command
 
     seen = []
     monkeypatch.setattr(command, "run_recipe", lambda cfg: seen.append(cfg) or {"ok": True})
     args = ["recipe", "default", "--data", str(tmp_path / "m.csv"), "--out", str(tmp_path / "run")]
-    assert train_main([*args, "--lp-ft"]) == 0 and train_main(args) == 0
-    assert [cfg.probe_head for cfg in seen] == [True, False]
-    assert seen[0].epochs == DEFAULT.epochs and seen[0].fuse_with == DEFAULT.fuse_with
+    assert train_main(args) == 0 and train_main([*args, "--no-lp-ft"]) == 0
+    paper = ["recipe", "paper", *args[2:]]
+    assert train_main(paper) == 0 and train_main([*paper, "--lp-ft"]) == 0
+    assert [cfg.probe_head for cfg in seen] == [True, False, False, True]
+    assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with

@@ -84,8 +84,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lp-ft",
-        action="store_true",
-        help="start fine-tuning from the linear probe's head (LP-FT) instead of a fresh one",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="start fine-tuning from the linear probe's head (LP-FT; the default recipe's choice) or, "
+        "with --no-lp-ft, from a fresh head (the paper recipe's)",
     )
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
@@ -118,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         open_set_extra_known=args.open_set_extra_known,
         extra_data=tuple(args.more_data),
         fit_from=args.fit_from,
-        **({"probe_head": True} if args.lp_ft else {}),
+        **({"probe_head": args.lp_ft} if args.lp_ft is not None else {}),
         baseline=not args.no_baseline,
         progress=not args.no_progress,
         **overrides,
