@@ -111,6 +111,7 @@ class FitConfig:
     expand_scarce: int = 0  # repeat scarce labels' images (online augmented) up to this many per label
     augment: bool = True
     augment_p: float = 0.5
+    colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
     patience: int = 0  # early stopping on validation macro-F1 after this many epochs without gain (0: off)
     fold: int | None = None  # k-fold: this fold is the test set, the next one validation
     num_workers: int = 0
@@ -162,6 +163,8 @@ class FitConfig:
                 problems.append(f"{name} must be in [0, 1), got {getattr(self, name)}")
         if not 0.0 <= self.augment_p <= 1.0:
             problems.append(f"augment_p must be in [0, 1], got {self.augment_p}")
+        if not 0.0 <= self.colour_jitter <= 1.0:
+            problems.append(f"colour_jitter must be in [0, 1], got {self.colour_jitter}")
         if self.input_size is not None and self.input_size < 1:
             problems.append(f"input_size must be positive, got {self.input_size}")
         if self.fold is not None and self.fold < 0:
@@ -420,7 +423,7 @@ def _make_loaders(run: _Run, data: _Data) -> _Loaders:
     train_ids = subset_ids("train")
     if config.expand_scarce:
         train_ids = [train_ids[i] for i in expand_scarce(subsets["train"], config.expand_scarce)]
-    augment = paper_augmentation(run.size, config.augment_p) if config.augment else None
+    augment = paper_augmentation(run.size, config.augment_p, config.colour_jitter) if config.augment else None
     train_ds = CachedImageDataset(images, masks, pre, augment, train_ids)
     train_records = [records[i] for i in train_ids]
     generator = torch.Generator()

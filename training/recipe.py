@@ -84,6 +84,7 @@ class RecipeConfig:
     patience: int = 0  # the best epochs in the sweep came late in the cosine schedule (7-27 of 30)
     expand_scarce: int = 0
     augment_p: float = 0.5
+    colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
     # A 2-core CPU budget: blocks 8-15 and the head are trained (3x faster than the whole network on this
     # CPU; on the GPU sweep, within the seed-to-seed spread of training everything).
     freeze_below: str = "_blocks.8"
@@ -528,6 +529,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 patience=cfg.patience,
                 expand_scarce=cfg.expand_scarce,
                 augment_p=cfg.augment_p,
+                colour_jitter=cfg.colour_jitter,
                 freeze_below=cfg.freeze_below,
                 init_head=head,
                 batchnorm_eval=cfg.batchnorm_eval,

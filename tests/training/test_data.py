@@ -72,6 +72,30 @@ def test_augmentation_only_changes_training_samples(tiny_dataset, tmp_path):
     assert out.dtype == torch.uint8 and out.shape == (3, 32, 32)
 
 
+def test_colour_jitter_is_an_extra_operation_and_off_by_default():
+    """At 0 the set is the paper's, draw for draw (the shipped weights stay reproducible); above 0 one more
+    operation changes the colours of a grey-free picture; outside [0, 1] it is refused."""
+    image = torch.zeros(3, 32, 32, dtype=torch.uint8)
+    image[0], image[1], image[2] = 180, 120, 90  # a flat skin tone: geometry alone leaves it almost flat
+
+    def run(transform, seed):
+        torch.manual_seed(seed)
+        return transform(image.clone())
+
+    plain, off = paper_augmentation(32, p=1.0), paper_augmentation(32, p=1.0, colour_jitter=0.0)
+    assert all(torch.equal(run(plain, s), run(off, s)) for s in range(5))
+    strong = paper_augmentation(32, p=1.0, colour_jitter=1.0)
+    assert len(strong.transforms[1].transforms) == len(plain.transforms[1].transforms) + 1
+
+    def hue_spread(transform):  # red-to-blue ratio at the centre over several draws
+        centre = [run(transform, s)[:, 16, 16].float() for s in range(12)]
+        return float(torch.std(torch.stack([c[0] / c[2].clamp_min(1) for c in centre])))
+
+    assert hue_spread(strong) > hue_spread(plain) + 0.05
+    with pytest.raises(ValueError, match="colour_jitter"):
+        paper_augmentation(32, colour_jitter=2.0)
+
+
 def test_partial_label_mask_and_scarce_expansion(tiny_dataset):
     records = labelled(read_manifest(tiny_dataset))
     mask = target_mask(records, ("mpox", "chickenpox", "measles", "normal"))

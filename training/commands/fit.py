@@ -59,6 +59,13 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         help="probability of each augmentation (default %(default)s)",
     )
     parser.add_argument(
+        "--colour-jitter",
+        type=float,
+        default=d["colour_jitter"],
+        help="strength in [0, 1] of an extra colour operation (brightness, contrast, saturation, hue) for "
+        "skin tones and lighting (default %(default)s: the paper's set only)",
+    )
+    parser.add_argument(
         "--patience",
         type=int,
         default=d["patience"],
@@ -125,6 +132,7 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         expand_scarce=args.expand_scarce,
         augment=not args.no_augment,
         augment_p=args.augment_p,
+        colour_jitter=args.colour_jitter,
         patience=args.patience,
         freeze_below=args.freeze_below,
         num_workers=args.workers,

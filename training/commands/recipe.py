@@ -33,6 +33,7 @@ _TUNABLE = (
     "freeze_below",
     "weight_decay",
     "augment_p",
+    "colour_jitter",
     "label_smoothing",
 )
 
