@@ -95,7 +95,7 @@ class RecipeConfig:
     # LP-FT: start fine-tuning from that linear probe's head instead of a random one (the starting point
     # then also competes for the best epoch). On: at the 30-epoch AdamW setting it beat a fresh head on
     # validation (fused macro-F1 0.813 against 0.787, the fine-tuned trunk alone 0.791 against 0.773, and
-    # every epoch from the 12th at 0.74-0.77 against 0.70-0.74; docs/recipes.md).
+    # every epoch from the 12th at 0.74-0.79 against 0.70-0.75; docs/recipes.md).
     probe_head: bool = True
     num_workers: int = 1
     # Operating point for the mpox flag, chosen on the validation split.
