@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from .freezing import keep_frozen_batchnorm_in_eval
 from .losses import partial_label_loss
+from .mixing import mix_batch
 
 
 @dataclass
@@ -46,8 +47,11 @@ def train_one_epoch(
     progress: bool = False,
     desc: str = "train",
     batchnorm_eval: bool = False,
+    mixup_alpha: float = 0.0,
+    cutmix_alpha: float = 0.0,
 ) -> EpochStats:
-    """Train for one pass over ``loader`` (batches of (images, allowed-class masks)); mean loss per image."""
+    """Train for one pass over ``loader`` (batches of (images, allowed-class masks)); mean loss per image.
+    ``mixup_alpha``/``cutmix_alpha`` > 0 mix each batch with a shuffled copy (training/mixing.py)."""
     model.train()
     keep_frozen_batchnorm_in_eval(model, all_layers=batchnorm_eval)
     cuda = use_cuda_extras(device)
@@ -58,11 +62,17 @@ def train_one_epoch(
         if cuda:
             images = images.contiguous(memory_format=torch.channels_last)
         allowed = allowed.to(device, non_blocking=True)
+        mixed = mix_batch(images, mixup_alpha, cutmix_alpha)
         with torch.autocast(device.type, dtype=torch.float16, enabled=cuda):
-            logits = model(images)
+            logits = model(images if mixed is None else mixed.images)
         loss = partial_label_loss(
             logits, allowed, class_weights=class_weights, label_smoothing=label_smoothing
         )
+        if mixed is not None:
+            partner = partial_label_loss(
+                logits, allowed[mixed.perm], class_weights=class_weights, label_smoothing=label_smoothing
+            )
+            loss = mixed.lam * loss + (1 - mixed.lam) * partner
         optimizer.zero_grad(set_to_none=True)
         if scaler is not None and cuda:
             scaler.scale(loss).backward()

@@ -112,6 +112,8 @@ class FitConfig:
     augment: bool = True
     augment_p: float = 0.5
     colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
+    mixup_alpha: float = 0.0  # > 0: mixup with Beta(alpha, alpha) weights (training/mixing.py); 0: off
+    cutmix_alpha: float = 0.0  # > 0: CutMix; with mixup too, each batch uses one of the two
     patience: int = 0  # early stopping on validation macro-F1 after this many epochs without gain (0: off)
     fold: int | None = None  # k-fold: this fold is the test set, the next one validation
     num_workers: int = 0
@@ -155,7 +157,15 @@ class FitConfig:
         for name in ("epochs", "batch_size"):
             if getattr(self, name) < 1:
                 problems.append(f"{name} must be at least 1, got {getattr(self, name)}")
-        for name in ("lr", "expand_scarce", "patience", "num_workers", "weight_decay"):
+        for name in (
+            "lr",
+            "expand_scarce",
+            "patience",
+            "num_workers",
+            "weight_decay",
+            "mixup_alpha",
+            "cutmix_alpha",
+        ):
             if getattr(self, name) < 0:
                 problems.append(f"{name} must not be negative, got {getattr(self, name)}")
         for name in ("momentum", "label_smoothing"):
@@ -538,6 +548,8 @@ def _train(
             class_weights=loaders.loss_weights,
             label_smoothing=config.label_smoothing,
             batchnorm_eval=config.batchnorm_eval,
+            mixup_alpha=config.mixup_alpha,
+            cutmix_alpha=config.cutmix_alpha,
             scaler=opt.scaler,
             progress=config.progress and run.main,
             desc=f"epoch {epoch + 1}/{config.epochs}",

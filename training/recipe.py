@@ -85,6 +85,8 @@ class RecipeConfig:
     expand_scarce: int = 0
     augment_p: float = 0.5
     colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
+    mixup_alpha: float = 0.0  # mixup / CutMix during fine-tuning (training/mixing.py); 0: off
+    cutmix_alpha: float = 0.0
     # A 2-core CPU budget: blocks 8-15 and the head are trained (3x faster than the whole network on this
     # CPU; on the GPU sweep, within the seed-to-seed spread of training everything).
     freeze_below: str = "_blocks.8"
@@ -530,6 +532,8 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 expand_scarce=cfg.expand_scarce,
                 augment_p=cfg.augment_p,
                 colour_jitter=cfg.colour_jitter,
+                mixup_alpha=cfg.mixup_alpha,
+                cutmix_alpha=cfg.cutmix_alpha,
                 freeze_below=cfg.freeze_below,
                 init_head=head,
                 batchnorm_eval=cfg.batchnorm_eval,

@@ -298,6 +298,8 @@ def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
         (dict(device="abacus"), "unknown device"),
         (dict(classes=()), "classes"),
         (dict(colour_jitter=1.5), "colour_jitter"),
+        (dict(mixup_alpha=-0.2), "mixup_alpha"),
+        (dict(cutmix_alpha=-1.0), "cutmix_alpha"),
     ],
 )
 def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path, monkeypatch, option, words):

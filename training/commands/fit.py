@@ -66,6 +66,20 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         "skin tones and lighting (default %(default)s: the paper's set only)",
     )
     parser.add_argument(
+        "--mixup-alpha",
+        type=float,
+        default=d["mixup_alpha"],
+        help="mixup: blend each batch with a shuffled copy, weights from Beta(alpha, alpha) "
+        "(default %(default)s: off)",
+    )
+    parser.add_argument(
+        "--cutmix-alpha",
+        type=float,
+        default=d["cutmix_alpha"],
+        help="CutMix: paste a box of a shuffled copy; with --mixup-alpha too, each batch uses one "
+        "(default %(default)s: off)",
+    )
+    parser.add_argument(
         "--patience",
         type=int,
         default=d["patience"],
@@ -133,6 +147,8 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         augment=not args.no_augment,
         augment_p=args.augment_p,
         colour_jitter=args.colour_jitter,
+        mixup_alpha=args.mixup_alpha,
+        cutmix_alpha=args.cutmix_alpha,
         patience=args.patience,
         freeze_below=args.freeze_below,
         num_workers=args.workers,

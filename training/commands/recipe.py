@@ -34,6 +34,8 @@ _TUNABLE = (
     "weight_decay",
     "augment_p",
     "colour_jitter",
+    "mixup_alpha",
+    "cutmix_alpha",
     "label_smoothing",
 )
 
