@@ -11,7 +11,7 @@ from torch import nn
 
 from models.bundle import load_bundle, make_manifest, save_bundle
 from models.decision import Thresholds
-from models.registry import build_model
+from models.registry import build_model, get_spec, replace_head
 
 from .manifest import ManifestError
 
@@ -92,6 +92,22 @@ def load_checkpoint(path: str | Path) -> dict:
 
 
 def model_from_checkpoint(ckpt: dict) -> nn.Module:
-    model = build_model(ckpt["arch"], len(ckpt["classes"]), init="random")
+    arch, n = ckpt["arch"], len(ckpt["classes"])
+    # A run with the training-only outlier output (fit's outlier_output) has more rows than classes.
+    rows = ckpt["model"].get(f"{get_spec(arch).head}.weight")
+    model = build_model(arch, n if rows is None else rows.shape[0], init="random")
     model.load_state_dict(ckpt["model"], strict=True)
+    if rows is not None and rows.shape[0] > n:
+        drop_outputs_after(model, arch, n)
     return model.eval()
+
+
+def drop_outputs_after(model: nn.Module, arch: str, n: int) -> None:
+    """Keep the classifier's first ``n`` outputs (the classes), dropping the training-only outlier output."""
+    spec = get_spec(arch)
+    head = model.get_submodule(spec.head)
+    kept = nn.Linear(head.in_features, n).to(head.weight.device)
+    with torch.no_grad():
+        kept.weight.copy_(head.weight[:n])
+        kept.bias.copy_(head.bias[:n])
+    replace_head(model, spec, kept)

@@ -48,7 +48,7 @@ from .data import (
     target_mask,
 )
 from .engine import predict_logits, train_one_epoch
-from .export import command_line, export_bundle, git_commit
+from .export import command_line, drop_outputs_after, export_bundle, git_commit
 from .freezing import freeze_below
 from .manifest import ManifestError, Record, labelled, read_manifest
 from .metrics import core_metrics
@@ -138,6 +138,14 @@ class FitConfig:
     # (training/losses.py). Its validation and test parts are left for ``mpox-train open-set`` and evaluate.
     open_set: str | Path | None = None
     open_split: str | Path | None = None
+    # Train those open-set images to one extra output ("a picture of none of the classes") instead of the
+    # uniform target; the extra output is dropped before export, so the bundle keeps the classes' outputs.
+    outlier_output: bool = False
+
+    @property
+    def n_outputs(self) -> int:
+        """The classifier's outputs while training: the classes, plus the outlier output when on."""
+        return len(self.classes) + int(self.outlier_output)
 
     def validate(self) -> None:
         """Raise FitConfigError for an option that cannot work, before any image is decoded."""
@@ -181,6 +189,8 @@ class FitConfig:
             problems.append(f"fold must not be negative, got {self.fold}")
         if not self.classes:
             problems.append("classes must name at least one class")
+        if self.outlier_output and not self.open_set:
+            problems.append("outlier_output needs open_set (the open-set images it is trained on)")
         if (trouble := device_problem(self.device)) is not None:
             problems.append(trouble)
         if self.balance == "sampler" and dist_info().distributed:
@@ -202,14 +212,20 @@ class FitResult:
     provenance: dict = field(default_factory=dict)
 
 
-def load_head(model: nn.Module, arch: str, path: str | Path) -> str:
-    """Copy a saved linear head (``weight``, ``bias``) into the model's classifier; returns the path."""
+def load_head(model: nn.Module, arch: str, path: str | Path, extra_outputs: int = 0) -> str:
+    """Copy a saved linear head (``weight``, ``bias``) into the model's classifier; returns the path.
+    With ``extra_outputs`` the classifier has that many more rows than the saved head: they start at zero
+    (an even share), the saved rows are copied into the first ones."""
     from safetensors.torch import load_file
 
     head = model.get_submodule(get_spec(arch).head)
     try:
         state = load_file(str(path))
-        head.load_state_dict({"weight": state["weight"], "bias": state["bias"]}, strict=True)
+        weight, bias = state["weight"], state["bias"]
+        if extra_outputs:
+            weight = torch.cat([weight, weight.new_zeros(extra_outputs, weight.shape[1])])
+            bias = torch.cat([bias, bias.new_zeros(extra_outputs)])
+        head.load_state_dict({"weight": weight, "bias": bias}, strict=True)
     except (OSError, KeyError, RuntimeError) as exc:
         raise ManifestError(
             f"initial head {path} does not fit {arch}'s classifier ({exc}); make it with the recipe's "
@@ -329,6 +345,8 @@ def fit(config: FitConfig) -> FitResult:
         return result  # rank 0 calibrates, evaluates and exports
     _calibrate_and_evaluate(run, model, loaders, result)
     result.provenance = _provenance(run, data, loaders, progress, init_meta, ckpt_meta)
+    if config.outlier_output:
+        drop_outputs_after(model, config.arch, len(run.classes))
     result.bundle_dir = _export(run, model, result, init_meta)
     _write_result(run.out_dir, result)
     return result
@@ -407,9 +425,10 @@ def _outlier_records(run: _Run) -> list[Record]:
 def _initial_model(run: _Run) -> tuple[nn.Module, dict]:
     config = run.config
     torch.manual_seed(config.seed)
-    model, init_meta = build_initial_model(config.arch, len(run.classes), config.init)
+    model, init_meta = build_initial_model(config.arch, config.n_outputs, config.init)
     if config.init_head:
-        init_meta["init_head"] = load_head(model, config.arch, config.init_head)
+        extra = config.n_outputs - len(run.classes)
+        init_meta["init_head"] = load_head(model, config.arch, config.init_head, extra_outputs=extra)
     if config.freeze_below:
         freeze_below(model, config.freeze_below)
     model.to(run.device)
@@ -425,6 +444,8 @@ def _make_loaders(run: _Run, data: _Data) -> _Loaders:
     images = load_images(records, run.size, config.cache_dir, progress=config.progress and run.main)
     row = {str(r.path): i for i, r in enumerate(records)}
     masks = target_mask(records, run.classes)
+    if config.outlier_output:  # an open-set image (no class allowed) allows the outlier output only
+        masks = torch.cat([masks, ~masks.any(dim=1, keepdim=True)], dim=1)
     pre = Preprocessor(run.size, spec.mean, spec.std)
 
     def subset_ids(name: str) -> list[int]:
@@ -458,7 +479,8 @@ def _make_loaders(run: _Run, data: _Data) -> _Loaders:
         loader = make_loader(
             ds, config.batch_size * 2, shuffle=False, num_workers=config.num_workers, pin_memory=run.cuda
         )
-        return _Eval(loader, masks[ids], label_index(subsets[name], run.classes))
+        # Validation and test hold the classes' images only: they are scored on the classes' outputs.
+        return _Eval(loader, masks[ids, : len(run.classes)], label_index(subsets[name], run.classes))
 
     test = evaluation("test") if subsets["test"] else None
     return _Loaders(train_loader, generator, train_ids, loss_weights, evaluation("val"), test)
@@ -627,7 +649,7 @@ def _eval_split(
 ) -> tuple[np.ndarray, dict, float]:
     from .losses import partial_label_loss
 
-    logits = predict_logits(model, split.loader, device)
+    logits = predict_logits(model, split.loader, device)[:, : len(classes)]  # without an outlier output
     probs = softmax(logits, temperature, np.float64)
     metrics = core_metrics(probs, split.y, split.mask.numpy(), classes)
     loss = (

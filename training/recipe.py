@@ -119,6 +119,9 @@ class RecipeConfig:
     # join the open-set heads' training images, half their validation images (training/open_set.py).
     open_set_extra_known: str = ""
     outlier_exposure: bool = True
+    # Outlier exposure to one extra, training-only output instead of the uniform target (fit's
+    # outlier_output; the bundle keeps the eight outputs).
+    outlier_output: bool = False
     max_unknown: float = 0.05  # share of validation eight-class images the unknown check may take
     max_not_skin: float = 0.01
     cache_dir: str | None = str(DEFAULT_CACHE_DIR)
@@ -545,6 +548,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 bundle_name=cfg.name,
                 open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
                 open_split=open_split if cfg.outlier_exposure else None,
+                outlier_output=bool(open_split) and cfg.outlier_exposure and cfg.outlier_output,
                 **cfg.extra_fit,
             )
         )

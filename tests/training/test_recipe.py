@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from models.bundle import load_bundle
+from models.taxonomy import CLASSES
 from models.trust import TrustPolicy, load_trusted_bundle
 from training.evaluation import operating_point
 from training.recipe import DEFAULT, PAPER, choose_flag_threshold, run_recipe
@@ -123,9 +124,10 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert served.backend.startswith("onnxruntime") and manifest["onnx"]["file"] == "model.onnx"
 
 
-def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
-    """The recipe trains with outlier exposure, fits the open-set head, and reports held-out open-set figures
-    in the report and the model card (issue 13)."""
+@pytest.mark.parametrize("outlier_output", [False, True], ids=["uniform-target", "outlier-output"])
+def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
+    """The recipe trains with outlier exposure (to the uniform target, or to a training-only extra output),
+    fits the open-set head, and reports held-out open-set figures in the report and model card (issue 13)."""
     from tests.test_open_set import _synthetic_data
 
     _, open_manifest = _synthetic_data(tmp_path / "open")
@@ -149,10 +151,13 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path):
         open_set=str(open_manifest),
         max_unknown=0.2,
         fuse_with=(),
+        outlier_output=outlier_output,
     )
     run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")
     assert bundle.manifest["provenance"]["open_set"]  # outlier exposure in fine-tuning
+    assert bundle.manifest["provenance"]["config"]["outlier_output"] is outlier_output
+    assert bundle.manifest["classes"] == list(CLASSES)
     assert {"unknown", "not_skin"} <= set(bundle.manifest["thresholds"])
     assert bundle.manifest["open_set"]["file"] in bundle.files
     metrics = json.loads((tmp_path / "run" / "report" / "metrics.json").read_text())
@@ -285,4 +290,6 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
     paper = ["recipe", "paper", *args[2:]]
     assert train_main(paper) == 0 and train_main([*paper, "--lp-ft"]) == 0
     assert [cfg.probe_head for cfg in seen] == [True, False, False, True]
+    assert [cfg.outlier_output for cfg in seen] == [False] * 4
+    assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].outlier_output
     assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with

@@ -108,6 +108,12 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         help="outlier exposure: train also on the training part of this open-set manifest",
     )
     parser.add_argument("--open-split", type=Path, help="its split file (default: made in the run folder)")
+    parser.add_argument(
+        "--outlier-output",
+        action="store_true",
+        help="train those open-set images to one extra output instead of the uniform target; the bundle "
+        "keeps only the classes' outputs",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,6 +163,7 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         progress=not args.quiet,
         open_set=args.open_set,
         open_split=args.open_split,
+        outlier_output=args.outlier_output,
     )
     if args.cache_dir:
         kwargs["cache_dir"] = args.cache_dir

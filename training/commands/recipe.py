@@ -92,6 +92,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="start fine-tuning from the linear probe's head (LP-FT; the default recipe's choice) or, "
         "with --no-lp-ft, from a fresh head (the paper recipe's)",
     )
+    parser.add_argument(
+        "--outlier-output",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --open-set: train the open-set images to one extra, training-only output instead of "
+        "the uniform target (the bundle keeps the eight outputs)",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
@@ -124,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
         extra_data=tuple(args.more_data),
         fit_from=args.fit_from,
         **({"probe_head": args.lp_ft} if args.lp_ft is not None else {}),
+        **({"outlier_output": args.outlier_output} if args.outlier_output is not None else {}),
         baseline=not args.no_baseline,
         progress=not args.no_progress,
         **overrides,
