@@ -61,6 +61,9 @@ class RecipeConfig:
     arch: str = "efficientnet_lite0"
     init: str = "imagenet"
     seed: int = 0
+    # Fine-tuning's own seed (None: ``seed``): another draw of the same fine-tuning on the same split, to
+    # measure how much a recipe's validation figure moves between draws.
+    fit_seed: int | None = None
     # SimCLR (lightly); the unlabelled rows of the manifest unless ssl_data names another manifest/folder.
     ssl_data: str = ""
     ssl_epochs: int = 1
@@ -541,7 +544,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 init_head=head,
                 batchnorm_eval=cfg.batchnorm_eval,
                 num_workers=cfg.num_workers,
-                seed=cfg.seed,
+                seed=cfg.seed if cfg.fit_seed is None else cfg.fit_seed,
                 resume=(fit_dir / "last.pt").is_file(),
                 cache_dir=cfg.cache_dir,
                 progress=cfg.progress,

@@ -152,11 +152,14 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
         max_unknown=0.2,
         fuse_with=(),
         outlier_output=outlier_output,
+        fit_seed=7 if outlier_output else None,  # another draw of fine-tuning, on the same split
     )
     run_recipe(cfg)
     bundle = load_bundle(tmp_path / "installed")
     assert bundle.manifest["provenance"]["open_set"]  # outlier exposure in fine-tuning
     assert bundle.manifest["provenance"]["config"]["outlier_output"] is outlier_output
+    assert bundle.manifest["provenance"]["seed"] == (7 if outlier_output else 0)
+    assert json.loads((tmp_path / "run" / "split.json").read_text())["seed"] == 0  # the split's own seed
     assert bundle.manifest["classes"] == list(CLASSES)
     assert {"unknown", "not_skin"} <= set(bundle.manifest["thresholds"])
     assert bundle.manifest["open_set"]["file"] in bundle.files
@@ -292,4 +295,6 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
     assert [cfg.probe_head for cfg in seen] == [True, False, False, True]
     assert [cfg.outlier_output for cfg in seen] == [False] * 4
     assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].outlier_output
+    assert seen[0].fit_seed is None
+    assert train_main([*args, "--fit-seed", "3"]) == 0 and seen[-1].fit_seed == 3 and seen[-1].seed == 0
     assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with

@@ -16,6 +16,7 @@ from training.recipe import RECIPES, RecipeConfig, run_recipe
 # Options a user may change from the command line (the rest of a recipe is fixed by its name).
 _TUNABLE = (
     "seed",
+    "fit_seed",
     "ssl_epochs",
     "ssl_input_size",
     "ssl_batch_size",
@@ -103,7 +104,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
     for name in _TUNABLE:
-        kind = {"int": int, "float": float}.get(str(types[name]), str)
+        kind = {"int": int, "float": float}.get(str(types[name]).removesuffix(" | None"), str)
         parser.add_argument(
             "--" + name.replace("_", "-"), type=kind, default=None, help="override the recipe's value"
         )
