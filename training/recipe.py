@@ -497,6 +497,11 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     for given in (cfg.manifest, *cfg.extra_data):
         if not Path(given).is_file():
             raise ManifestError(f"manifest {given} not found; make one with `mpox-train data`")
+    if cfg.outlier_output and not (cfg.open_set and cfg.outlier_exposure):
+        raise ManifestError(
+            "the outlier output is trained on open-set images: give --open-set MANIFEST, "
+            "or drop --outlier-output"
+        )
     manifest = _resolve_data(cfg, out)
     records = labelled(read_manifest(manifest))
     split_path = _resolve_split(cfg, out, manifest)

@@ -296,5 +296,10 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
     assert [cfg.outlier_output for cfg in seen] == [False] * 4
     assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].outlier_output
     assert seen[0].fit_seed is None
+    from training.manifest import ManifestError
+
+    with pytest.raises(ManifestError, match="give --open-set"):
+        run_recipe(replace(DEFAULT, manifest=__file__, out=str(tmp_path / "no-open"), outlier_output=True))
+    assert not (tmp_path / "no-open" / "split.json").exists()
     assert train_main([*args, "--fit-seed", "3"]) == 0 and seen[-1].fit_seed == 3 and seen[-1].seed == 0
     assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with
