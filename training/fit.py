@@ -427,7 +427,7 @@ def _initial_model(run: _Run) -> tuple[nn.Module, dict]:
     torch.manual_seed(config.seed)
     model, init_meta = build_initial_model(config.arch, config.n_outputs, config.init)
     if config.init_head:
-        extra = config.n_outputs - len(run.classes)
+        extra = int(config.outlier_output)
         init_meta["init_head"] = load_head(model, config.arch, config.init_head, extra_outputs=extra)
     if config.freeze_below:
         freeze_below(model, config.freeze_below)

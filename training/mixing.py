@@ -42,7 +42,7 @@ def mix_batch(images: torch.Tensor, mixup_alpha: float = 0.0, cutmix_alpha: floa
     y0, y1 = max(cy - ch // 2, 0), min(cy + ch // 2, h)
     x0, x1 = max(cx - cw // 2, 0), min(cx + cw // 2, w)
     mixed = images.clone()
-    mixed[..., y0:y1, x0:x1] = images[perm][..., y0:y1, x0:x1]
+    mixed[..., y0:y1, x0:x1] = images[perm, :, y0:y1, x0:x1]
     # The box is clipped at the picture's edge: the loss weights follow the area really pasted.
     lam = 1 - (y1 - y0) * (x1 - x0) / (h * w)
     return MixedBatch(mixed, perm, lam)

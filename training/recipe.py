@@ -556,7 +556,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
                 bundle_name=cfg.name,
                 open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
                 open_split=open_split if cfg.outlier_exposure else None,
-                outlier_output=bool(open_split) and cfg.outlier_exposure and cfg.outlier_output,
+                outlier_output=cfg.outlier_output,  # checked above: only with open-set images
                 **cfg.extra_fit,
             )
         )
