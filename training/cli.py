@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "train several architectures under identical conditions",
     ),
     "evaluate": ("training.commands.evaluate", "evaluate a bundle on a manifest and write a report"),
+    "soup": ("training.commands.soup", "average fine-tuning runs' weights into one network (model soup)"),
     "export": ("training.commands.export", "export a checkpoint as a verified bundle with its ONNX graph"),
     "onnx": ("training.commands.onnx", "add the ONNX graph the station serves without PyTorch"),
     "quantize": ("training.commands.quantize", "add an int8 graph to a bundle, checked on real images"),

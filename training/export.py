@@ -95,9 +95,17 @@ def model_from_checkpoint(ckpt: dict) -> nn.Module:
     arch, n = ckpt["arch"], len(ckpt["classes"])
     # A run with the training-only outlier output (fit's outlier_output) has more rows than classes.
     rows = ckpt["model"].get(f"{get_spec(arch).head}.weight")
-    model = build_model(arch, n if rows is None else rows.shape[0], init="random")
+    n_rows = n if rows is None else rows.shape[0]
+    extra = 1 if ckpt.get("config", {}).get("outlier_output") else 0
+    if n_rows != n + extra:  # anything else is not what `mpox-train fit` wrote for these classes
+        raise ManifestError(
+            f"the checkpoint's classifier has {n_rows} outputs for {n} classes"
+            + (" and the outlier output" if extra else "")
+            + ": it is damaged or was not written by `mpox-train fit`; export another checkpoint"
+        )
+    model = build_model(arch, n_rows, init="random")
     model.load_state_dict(ckpt["model"], strict=True)
-    if rows is not None and rows.shape[0] > n:
+    if extra:
         drop_outputs_after(model, arch, n)
     return model.eval()
 

@@ -14,7 +14,7 @@ from models.taxonomy import CLASSES
 from training.cli import main
 from training.export import load_checkpoint, model_from_checkpoint
 from training.fit import FitConfig, FitConfigError, fit, load_head
-from training.manifest import read_manifest
+from training.manifest import ManifestError, read_manifest
 
 
 def _open_manifest(tmp_path):
@@ -42,6 +42,10 @@ def test_the_outlier_output_is_trained_and_dropped_from_the_bundle(tiny_dataset,
     served = model_from_checkpoint(exported)  # `mpox-train export` path: the extra row is dropped too
     assert served.get_submodule(head).out_features == n
     torch.testing.assert_close(served.get_submodule(head).weight, best[f"{head}.weight"][:n])
+    # Only a run that recorded the outlier output may have the extra row: any other row count is refused.
+    unrecorded = dict(exported, config=dict(exported["config"], outlier_output=False))
+    with pytest.raises(ManifestError, match=f"{n + 1} outputs for {n} classes"):
+        model_from_checkpoint(unrecorded)
 
     # The extra output learned what it was for: open-set training images score higher on it than known ones.
     full = build_model("tiny_cnn", n + 1, init="random")
