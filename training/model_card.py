@@ -141,14 +141,27 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         f"{ft_cfg['label_smoothing']}"
         + (f", parameters before `{ft_cfg['freeze_below']}` frozen" if ft_cfg["freeze_below"] else "")
         + (", starting from that linear probe's head (LP-FT)" if ft_cfg.get("probe_head") else "")
-        + f". Best epoch on validation macro-F1: {fit_prov.get('best_epoch')}"
         + (
-            f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"
-            if best
-            else ""
+            ". Best epochs on validation macro-F1: "
+            + ", ".join(str(i.get("best_epoch")) for i in fit_prov["soup"]["ingredients"])
+            if fit_prov.get("soup")
+            else f". Best epoch on validation macro-F1: {fit_prov.get('best_epoch')}"
+            + (
+                f" ({float(best['val_macro_f1']):.3f}, accuracy {float(best['val_accuracy']):.3f})"
+                if best
+                else ""
+            )
         )
         + ".",
     ]
+    soup = fit_prov.get("soup")
+    if soup:
+        own = ", ".join(f"{i['val_macro_f1']:.3f}" for i in soup["ingredients"])
+        lines.append(
+            f"4a. Model soup ({soup['method']}): the weights of {len(soup['kept'])} fine-tuning draws of the "
+            f"step above (same start and split, other seeds) averaged into one network: validation macro-F1 "
+            f"{soup['val_macro_f1']:.3f}, the draws alone {own}."
+        )
     if fusion:
         lines.append(
             f"4b. Feature fusion (`{fusion['arch']}`): the fine-tuned trunk and ImageNet "

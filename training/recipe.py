@@ -64,6 +64,10 @@ class RecipeConfig:
     # Fine-tuning's own seed (None: ``seed``): another draw of the same fine-tuning on the same split, to
     # measure how much a recipe's validation figure moves between draws.
     fit_seed: int | None = None
+    # Model soup (training/soup.py): fine-tuning is drawn once more with each of these seeds (same split,
+    # start and settings) and the draws' weights are averaged into one network, which costs one network per
+    # frame. Empty: one draw. Measured in docs/training.md ("Model soups").
+    soup_seeds: tuple[int, ...] = ()
     # SimCLR (lightly); the unlabelled rows of the manifest unless ssl_data names another manifest/folder.
     ssl_data: str = ""
     ssl_epochs: int = 1
@@ -420,6 +424,82 @@ def _check_reused_fit(fit_bundle: Path, split: dict) -> None:
         )
 
 
+def _fit_seed(cfg: RecipeConfig) -> int:
+    return cfg.seed if cfg.fit_seed is None else cfg.fit_seed
+
+
+def _fine_tune(
+    cfg: RecipeConfig,
+    manifest: Path,
+    split_path: Path,
+    open_split: Path | None,
+    fit_dir: Path,
+    seed: int,
+    init: str,
+    head: str | None,
+) -> Path:
+    """One fine-tuning draw into ``fit_dir`` (continued if it was stopped); returns its bundle."""
+    bundle = fit_dir / "bundle"
+    if (bundle / "manifest.json").is_file():
+        return bundle
+    fit(
+        FitConfig(
+            manifest=manifest,
+            out_dir=fit_dir,
+            split_file=split_path,
+            arch=cfg.arch,
+            init=init,
+            input_size=cfg.input_size,
+            epochs=cfg.epochs,
+            batch_size=cfg.batch_size,
+            optimizer=cfg.optimizer,
+            lr=cfg.lr,
+            weight_decay=cfg.weight_decay,
+            balance=cfg.balance,
+            label_smoothing=cfg.label_smoothing,
+            patience=cfg.patience,
+            expand_scarce=cfg.expand_scarce,
+            augment_p=cfg.augment_p,
+            colour_jitter=cfg.colour_jitter,
+            mixup_alpha=cfg.mixup_alpha,
+            cutmix_alpha=cfg.cutmix_alpha,
+            freeze_below=cfg.freeze_below,
+            init_head=head,
+            batchnorm_eval=cfg.batchnorm_eval,
+            num_workers=cfg.num_workers,
+            seed=seed,
+            resume=(fit_dir / "last.pt").is_file(),
+            cache_dir=cfg.cache_dir,
+            progress=cfg.progress,
+            bundle_name=cfg.name,
+            open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
+            open_split=open_split if cfg.outlier_exposure else None,
+            outlier_output=cfg.outlier_output,  # run_recipe refuses it without open-set images
+            **cfg.extra_fit,
+        )
+    )
+    return bundle
+
+
+def _soup(cfg: RecipeConfig, out: Path, draws: list[Path], records, split: dict) -> Path:
+    """The fine-tuning draws averaged into one network (training/soup.py), written once to ``out/soup``."""
+    from .soup import make_soup
+
+    bundle = out / "soup" / "bundle"
+    if (bundle / "manifest.json").is_file():
+        return bundle
+    result = make_soup(
+        draws, splitlib.select(records, split, "val"), bundle, cache_dir=cfg.cache_dir, name=cfg.name
+    )
+    own = ", ".join(f"{v:.4f}" for v in result.ingredient_val_macro_f1.values())
+    print(
+        f"recipe {cfg.name}: soup of {len(draws)} fine-tuning draws, validation macro-F1 "
+        f"{result.val_macro_f1:.4f} (draws: {own})",
+        flush=True,
+    )
+    return result.bundle
+
+
 def _fuse(cfg: RecipeConfig, out: Path, fit_bundle: Path, records, split: dict) -> dict:
     """The fusion stage (training/fusion.py), written once to ``out/fused``; returns its choice."""
     from .fusion import fuse_bundle
@@ -497,6 +577,13 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     for given in (cfg.manifest, *cfg.extra_data):
         if not Path(given).is_file():
             raise ManifestError(f"manifest {given} not found; make one with `mpox-train data`")
+    if cfg.soup_seeds and (
+        cfg.fit_from or len(set(cfg.soup_seeds)) < len(cfg.soup_seeds) or _fit_seed(cfg) in cfg.soup_seeds
+    ):
+        raise ManifestError(
+            "--soup-seeds: give seeds other than the fine-tuning seed, each once, and no --fit-from "
+            "(a reused bundle is not fine-tuned again)"
+        )
     if cfg.outlier_output and not (cfg.open_set and cfg.outlier_exposure):
         raise ManifestError(
             "the outlier output is trained on open-set images: give --open-set MANIFEST, "
@@ -523,43 +610,14 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         start = choose_start(cfg, out, records, split, backbone)
     init, head = start["init"], start["head"]
 
-    if not cfg.fit_from and not (fit_bundle / "manifest.json").is_file():
-        fit(
-            FitConfig(
-                manifest=manifest,
-                out_dir=fit_dir,
-                split_file=split_path,
-                arch=cfg.arch,
-                init=init,
-                input_size=cfg.input_size,
-                epochs=cfg.epochs,
-                batch_size=cfg.batch_size,
-                optimizer=cfg.optimizer,
-                lr=cfg.lr,
-                weight_decay=cfg.weight_decay,
-                balance=cfg.balance,
-                label_smoothing=cfg.label_smoothing,
-                patience=cfg.patience,
-                expand_scarce=cfg.expand_scarce,
-                augment_p=cfg.augment_p,
-                colour_jitter=cfg.colour_jitter,
-                mixup_alpha=cfg.mixup_alpha,
-                cutmix_alpha=cfg.cutmix_alpha,
-                freeze_below=cfg.freeze_below,
-                init_head=head,
-                batchnorm_eval=cfg.batchnorm_eval,
-                num_workers=cfg.num_workers,
-                seed=cfg.seed if cfg.fit_seed is None else cfg.fit_seed,
-                resume=(fit_dir / "last.pt").is_file(),
-                cache_dir=cfg.cache_dir,
-                progress=cfg.progress,
-                bundle_name=cfg.name,
-                open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
-                open_split=open_split if cfg.outlier_exposure else None,
-                outlier_output=cfg.outlier_output,  # checked above: only with open-set images
-                **cfg.extra_fit,
+    if not cfg.fit_from:
+        draws = [_fine_tune(cfg, manifest, split_path, open_split, fit_dir, _fit_seed(cfg), init, head)]
+        for seed in cfg.soup_seeds:
+            draws.append(
+                _fine_tune(cfg, manifest, split_path, open_split, out / f"fit-seed{seed}", seed, init, head)
             )
-        )
+        if len(draws) > 1:
+            fit_bundle = _soup(cfg, out, draws, records, split)
 
     fusion = None
     if cfg.fuse_with:

@@ -145,7 +145,12 @@ def make_soup(
         "soup": {
             "method": method,
             "ingredients": [
-                {"bundle": names[i], "sha256": bundles[i].sha256, "val_macro_f1": round(own[names[i]], 4)}
+                {
+                    "bundle": names[i],
+                    "sha256": bundles[i].sha256,
+                    "val_macro_f1": round(own[names[i]], 4),
+                    "best_epoch": bundles[i].manifest.get("provenance", {}).get("best_epoch"),
+                }
                 for i in order
             ],
             "kept": [names[i] for i in kept],

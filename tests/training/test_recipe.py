@@ -303,3 +303,60 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
     assert not (tmp_path / "no-open" / "split.json").exists()
     assert train_main([*args, "--fit-seed", "3"]) == 0 and seen[-1].fit_seed == 3 and seen[-1].seed == 0
     assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with
+    assert train_main([*args, "--soup-seeds", "1,2"]) == 0 and seen[-1].soup_seeds == (1, 2)
+    assert train_main([*args, "--soup-seeds", "none"]) == 0 and seen[-1].soup_seeds == ()
+    with pytest.raises(SystemExit, match="whole numbers"):
+        train_main([*args, "--soup-seeds", "one"])
+
+
+def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
+    """soup_seeds: fine-tuning drawn once more per seed, and the draws' weights averaged into the bundle."""
+    from training.manifest import ManifestError
+
+    cfg = replace(
+        DEFAULT,
+        manifest=str(tiny_dataset),
+        out=str(tmp_path / "run"),
+        arch="tiny_cnn",
+        init="random",
+        ssl_epochs=0,
+        input_size=32,
+        epochs=2,
+        batch_size=8,
+        num_workers=0,
+        n_boot=0,
+        baseline=False,
+        cache_dir=str(tmp_path / "cache"),
+        progress=False,
+        freeze_below="",
+        fuse_with=(),
+        soup_seeds=(1, 2),
+    )
+    run_recipe(cfg)
+    run = tmp_path / "run"
+    draws = [load_bundle(run / d / "bundle") for d in ("fit", "fit-seed1", "fit-seed2")]
+    assert [d.manifest["provenance"]["seed"] for d in draws] == [0, 1, 2]
+    final = load_bundle(run / "bundle")
+    states = [d.model.state_dict() for d in draws]
+    for key, value in final.model.state_dict().items():
+        if value.is_floating_point():
+            torch.testing.assert_close(value, sum(s[key] for s in states) / 3)
+    soup = final.manifest["provenance"]["soup"]
+    assert [i["sha256"] for i in soup["ingredients"]] == [d.sha256 for d in draws]
+    card = (run / "bundle" / "MODEL_CARD.md").read_text()
+    assert "Model soup (uniform): the weights of 3 fine-tuning draws" in card
+    assert "Best epochs on validation macro-F1: " in card
+
+    # A continued run reuses the draws and the soup.
+    def stamps():
+        return [(run / d / "bundle" / "manifest.json").stat().st_mtime_ns for d in ("fit-seed1", "soup")]
+
+    before = stamps()
+    run_recipe(cfg)
+    assert stamps() == before
+
+    # The fine-tuning seed twice, a seed given twice, or a reused fit: refused before any training.
+    for bad in (dict(soup_seeds=(0,)), dict(soup_seeds=(3, 3)), dict(fit_from=str(run / "fit" / "bundle"))):
+        with pytest.raises(ManifestError, match="--soup-seeds"):
+            run_recipe(replace(cfg, out=str(tmp_path / "bad"), **bad))
+        assert not (tmp_path / "bad" / "fit").exists()

@@ -100,6 +100,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --open-set: train the open-set images to one extra, training-only output instead of "
         "the uniform target (the bundle keeps the eight outputs)",
     )
+    add(
+        "--soup-seeds",
+        default=None,
+        metavar="SEEDS",
+        help="comma-separated seeds of further fine-tuning draws whose weights are averaged with the "
+        "first into one network (a model soup); 'none' for one draw",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the frozen-feature baseline")
     parser.add_argument("--no-progress", action="store_true")
     types = {f.name: f.type for f in fields(RecipeConfig)}
@@ -119,6 +126,18 @@ def run(args: argparse.Namespace) -> int:
             if args.fuse_with == "none"
             else tuple(a.strip() for a in args.fuse_with.split(",") if a.strip())
         )
+    if args.soup_seeds is not None:
+        try:
+            overrides["soup_seeds"] = (
+                ()
+                if args.soup_seeds == "none"
+                else tuple(int(a) for a in args.soup_seeds.split(",") if a.strip())
+            )
+        except ValueError:
+            raise SystemExit(
+                f"mpox-train recipe: --soup-seeds {args.soup_seeds!r}: give whole numbers separated by "
+                "commas (e.g. 1,2), or none"
+            ) from None
     if args.fusion_input_size is not None:
         overrides["fusion_input_size"] = args.fusion_input_size
     cfg = replace(
