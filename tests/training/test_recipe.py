@@ -11,7 +11,7 @@ from models.bundle import load_bundle
 from models.taxonomy import CLASSES
 from models.trust import TrustPolicy, load_trusted_bundle
 from training.evaluation import operating_point
-from training.recipe import DEFAULT, PAPER, choose_flag_threshold, run_recipe
+from training.recipe import DEFAULT, PAPER, RecipeConfig, choose_flag_threshold, run_recipe
 
 from .conftest import write_image
 
@@ -124,16 +124,10 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert served.backend.startswith("onnxruntime") and manifest["onnx"]["file"] == "model.onnx"
 
 
-@pytest.mark.parametrize("outlier_output", [False, True], ids=["uniform-target", "outlier-output"])
-def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
-    """The recipe trains with outlier exposure (to the uniform target, or to a training-only extra output),
-    fits the open-set head, and reports held-out open-set figures in the report and model card (issue 13)."""
-    from tests.test_open_set import _synthetic_data
-
-    _, open_manifest = _synthetic_data(tmp_path / "open")
-    cfg = replace(
-        DEFAULT,
-        manifest=str(tiny_dataset),
+def _tiny_default(manifest, tmp_path, **kw) -> RecipeConfig:
+    """The default recipe on tiny_cnn at 32 px without SimCLR, baseline or bootstrap: seconds per run."""
+    base = dict(
+        manifest=str(manifest),
         out=str(tmp_path / "run"),
         arch="tiny_cnn",
         init="random",
@@ -146,8 +140,22 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
         baseline=False,
         cache_dir=str(tmp_path / "cache"),
         progress=False,
-        install=str(tmp_path / "installed"),
         freeze_below="",
+    )
+    return replace(DEFAULT, **(base | kw))
+
+
+@pytest.mark.parametrize("outlier_output", [False, True], ids=["uniform-target", "outlier-output"])
+def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
+    """The recipe trains with outlier exposure (to the uniform target, or to a training-only extra output),
+    fits the open-set head, and reports held-out open-set figures in the report and model card (issue 13)."""
+    from tests.test_open_set import _synthetic_data
+
+    _, open_manifest = _synthetic_data(tmp_path / "open")
+    cfg = _tiny_default(
+        tiny_dataset,
+        tmp_path,
+        install=str(tmp_path / "installed"),
         open_set=str(open_manifest),
         max_unknown=0.2,
         fuse_with=(),
@@ -313,25 +321,7 @@ def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
     """soup_seeds: fine-tuning drawn once more per seed, and the draws' weights averaged into the bundle."""
     from training.manifest import ManifestError
 
-    cfg = replace(
-        DEFAULT,
-        manifest=str(tiny_dataset),
-        out=str(tmp_path / "run"),
-        arch="tiny_cnn",
-        init="random",
-        ssl_epochs=0,
-        input_size=32,
-        epochs=2,
-        batch_size=8,
-        num_workers=0,
-        n_boot=0,
-        baseline=False,
-        cache_dir=str(tmp_path / "cache"),
-        progress=False,
-        freeze_below="",
-        fuse_with=(),
-        soup_seeds=(1, 2),
-    )
+    cfg = _tiny_default(tiny_dataset, tmp_path, epochs=2, fuse_with=(), soup_seeds=(1, 2))
     run_recipe(cfg)
     run = tmp_path / "run"
     draws = [load_bundle(run / d / "bundle") for d in ("fit", "fit-seed1", "fit-seed2")]
