@@ -12,8 +12,9 @@ at equal fine-tuning, with skin_more in the data, then the fusion stage on the b
 eight-class split plus the open-set training part (never a validation or test image), as much of the budget
 as ``--ssl-share`` gives it; (2) four fine-tunings in parallel processes at equal settings (the GPU sweep's
 "plain": AdamW 3e-4, no class weights, whole network, 30 epochs): ImageNet and ImageNet+SimCLR starts, two
-seeds each; (3) the table on validation, and the test figures of the one chosen on validation only; images/s
-and peak GPU memory of every arm. Everything is written to ``--out/results.json``.
+seeds each, and per start the two seeds averaged into one network (a model soup, training/soup.py);
+(3) the table on validation, and the test figures of the one chosen on validation only; images/s and peak
+GPU memory of every arm. Everything is written to ``--out/results.json``.
 """
 
 from __future__ import annotations
@@ -186,6 +187,60 @@ def run_fit(args, out: Path, name: str, backbone: str) -> None:
     )
 
 
+def _records(args, side: str):
+    from training import splits as splitlib
+    from training.manifest import labelled, read_manifest
+
+    manifest = Path(args.data) / "manifest.csv"
+    split = splitlib.load_split(Path(args.data) / "split.json", manifest)
+    return splitlib.select(labelled(read_manifest(manifest)), split, side)
+
+
+def _test_metrics(args, bundle_dir: str) -> dict:
+    from models.bundle import load_bundle
+    from training.evaluation import eval_data, full_metrics
+
+    data = eval_data(load_bundle(bundle_dir), _records(args, "test"), Path(args.out) / "cache")
+    m = full_metrics(data, n_boot=200)
+    return {k: m[k] for k in ("accuracy", "macro_f1", "ece", "ci95")}
+
+
+def soup_arms(args, out: Path, arms: list[dict]) -> list[dict]:
+    """Per start, the two seeds' weights averaged (training/soup.py): one network's cost, scored on
+    validation like the arms; its test figures are read only if it is the one chosen."""
+    from training.manifest import ManifestError
+    from training.soup import make_soup
+
+    soups = []
+    for init in ("imagenet", "simclr"):
+        draws = [a for a in arms if a["init"] == init]
+        if len(draws) < 2:
+            continue
+        started = time.time()
+        try:
+            bundles = [a["bundle"] for a in draws]
+            result = make_soup(bundles, _records(args, "val"), out / f"{init}-soup", cache_dir=out / "cache")
+        except ManifestError as exc:  # e.g. --tiny's random starts: say why, keep the arms
+            print(f"{init}: no soup: {exc}", flush=True)
+            continue
+        soups.append(
+            {
+                "name": f"{init}-soup",
+                "init": init,
+                "seed": [a["seed"] for a in draws],
+                "best_epoch": [a["best_epoch"] for a in draws],
+                "val_macro_f1": result.val_macro_f1,
+                "val_accuracy": None,
+                "seconds": round(time.time() - started, 1),
+                "images_per_s": [],
+                "peak_gpu_mb": None,
+                "test": None,
+                "bundle": str(result.bundle),
+            }
+        )
+    return soups
+
+
 def run(args) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -238,9 +293,12 @@ def run(args) -> None:
             arms.append(json.loads(path.read_text()))
         else:
             print(f"{name}: no result (exit {proc.returncode}):\n{(out / f'{name}.log').read_text()[-1200:]}")
+    arms += soup_arms(args, out, arms)
     arms.sort(key=lambda a: -a["val_macro_f1"])
     by_init = {i: [a["val_macro_f1"] for a in arms if a["init"] == i] for i in ("imagenet", "simclr")}
     chosen = arms[0] if arms else None
+    if chosen and chosen.get("test") is None:  # a soup: its test figures are read only now it is chosen
+        chosen["test"] = _test_metrics(args, chosen["bundle"])
     results = {
         "simclr": ssl,
         "arms": [{k: v for k, v in a.items() if k != "test"} for a in arms],
@@ -251,8 +309,9 @@ def run(args) -> None:
     }
     (out / "results.json").write_text(json.dumps(results, indent=1, default=str))
     for a in arms:
+        accuracy = "  -  " if a["val_accuracy"] is None else f"{a['val_accuracy']:.3f}"  # soups: F1 only
         print(
-            f"{a['name']:12s} val macro-F1 {a['val_macro_f1']:.3f} acc {a['val_accuracy'] or 0:.3f} "
+            f"{a['name']:12s} val macro-F1 {a['val_macro_f1']:.3f} acc {accuracy} "
             f"best epoch {a['best_epoch']} {a['seconds']:.0f} s peak {a['peak_gpu_mb']} MB"
         )
     if chosen:

@@ -429,6 +429,7 @@ def _initial_model(run: _Run) -> tuple[nn.Module, dict]:
     if config.init_head:
         extra = int(config.outlier_output)
         init_meta["init_head"] = load_head(model, config.arch, config.init_head, extra_outputs=extra)
+        init_meta["init_head_sha256"] = sha256_file(config.init_head)  # the content, wherever it was copied
     if config.freeze_below:
         freeze_below(model, config.freeze_below)
     model.to(run.device)

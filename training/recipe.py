@@ -611,6 +611,11 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     init, head = start["init"], start["head"]
 
     if not cfg.fit_from:
+        if cfg.soup_seeds and init == "random":  # before hours of training, not at the soup stage
+            raise ManifestError(
+                "--soup-seeds averages draws that start from the same weights, but this run starts from "
+                "random weights, drawn anew with each seed: use --init imagenet, or SimCLR"
+            )
         draws = [_fine_tune(cfg, manifest, split_path, open_split, fit_dir, _fit_seed(cfg), init, head)]
         for seed in cfg.soup_seeds:
             draws.append(

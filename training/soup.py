@@ -32,7 +32,18 @@ from .metrics import core_metrics
 
 # What every ingredient must share with the first (manifest keys, then provenance keys).
 SAME_MANIFEST = ("arch", "classes", "input_size", "mean", "std")
-SAME_PROVENANCE = ("manifest_sha256", "split_sha256", "fold", "init", "init_head")
+SAME_PROVENANCE = ("manifest_sha256", "split_sha256", "fold")
+
+
+def _start(provenance: dict) -> dict:
+    """The weights fine-tuning started from, by content where the bundle records it, so that runs whose
+    SimCLR backbone or probe head was copied into another folder still match; by path otherwise."""
+    simclr = provenance.get("simclr") or {}
+    return {
+        "init": provenance.get("init"),
+        "SimCLR backbone": simclr.get("weights_sha256") or provenance.get("simclr_checkpoint"),
+        "initial head": provenance.get("init_head_sha256") or provenance.get("init_head"),
+    }
 
 
 @dataclass
@@ -66,6 +77,18 @@ def check_ingredients(bundles: list[Bundle]) -> None:
                     f"({theirs.get(key)!r} against {mine.get(key)!r}): average only runs that started "
                     "from the same weights on the same manifest and split"
                 )
+        for key, value in _start(mine).items():
+            if _start(theirs)[key] != value:
+                raise ManifestError(
+                    f"{other.path} started from another {key} than {first.path} "
+                    f"({_start(theirs)[key]!r} against {value!r}): average only runs that started "
+                    "from the same weights on the same manifest and split"
+                )
+        if mine.get("init") == "random" and mine.get("seed") != theirs.get("seed"):
+            raise ManifestError(
+                f"{other.path} and {first.path} started from random weights drawn with other seeds: their "
+                "average is no trained network; soup runs fine-tuned from ImageNet or SimCLR weights"
+            )
         if not mine.get("split_sha256"):
             raise ManifestError(
                 f"{first.path} records no split: it cannot be checked that the soup never trained on "

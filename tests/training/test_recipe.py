@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from models.bundle import load_bundle
+from models.bundle import load_bundle, sha256_file
 from models.taxonomy import CLASSES
 from models.trust import TrustPolicy, load_trusted_bundle
 from training.evaluation import operating_point
@@ -82,6 +82,9 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     assert "simclr" in json.dumps(manifest["provenance"])
     # LP-FT only where asked: fine-tuning then starts from the linear probe's head
     assert bool(manifest["provenance"].get("init_head")) == recipe.probe_head
+    if recipe.probe_head:  # by content too, so that a soup can match a copied head
+        head_file = manifest["provenance"]["init_head"]
+        assert manifest["provenance"]["init_head_sha256"] == sha256_file(head_file)
     # The default recipe chooses between the SimCLR and the initial backbone by linear probes on
     # validation; the paper's always continues from its SimCLR backbone.
     start_choice = manifest["metrics"]["start_choice"]
@@ -321,7 +324,13 @@ def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
     """soup_seeds: fine-tuning drawn once more per seed, and the draws' weights averaged into the bundle."""
     from training.manifest import ManifestError
 
-    cfg = _tiny_default(tiny_dataset, tmp_path, epochs=2, fuse_with=(), soup_seeds=(1, 2))
+    unlabelled = tmp_path / "unlabelled"
+    for i in range(16):
+        write_image(unlabelled / f"u{i}.jpg", (150, 100, 90), 5000 + i)
+    simclr = dict(ssl_data=str(unlabelled), ssl_epochs=1, ssl_input_size=32, ssl_batch_size=8)
+    cfg = _tiny_default(
+        tiny_dataset, tmp_path, epochs=2, fuse_with=(), soup_seeds=(1, 2), start_by_probe=False, **simclr
+    )
     run_recipe(cfg)
     run = tmp_path / "run"
     draws = [load_bundle(run / d / "bundle") for d in ("fit", "fit-seed1", "fit-seed2")]
@@ -345,8 +354,14 @@ def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
     run_recipe(cfg)
     assert stamps() == before
 
-    # The fine-tuning seed twice, a seed given twice, or a reused fit: refused before any training.
-    for bad in (dict(soup_seeds=(0,)), dict(soup_seeds=(3, 3)), dict(fit_from=str(run / "fit" / "bundle"))):
+    # The fine-tuning seed twice, a seed given twice, a reused fit, or random starting weights (drawn anew
+    # with each seed): refused before any training.
+    for bad in (
+        dict(soup_seeds=(0,)),
+        dict(soup_seeds=(3, 3)),
+        dict(fit_from=str(run / "fit" / "bundle")),
+        dict(ssl_epochs=0),
+    ):
         with pytest.raises(ManifestError, match="--soup-seeds"):
             run_recipe(replace(cfg, out=str(tmp_path / "bad"), **bad))
         assert not (tmp_path / "bad" / "fit").exists()

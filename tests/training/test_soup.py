@@ -15,14 +15,28 @@ from training.manifest import ManifestError, labelled, read_manifest
 from training.soup import average_state, make_soup
 
 
+def _start(tmp_path, seed: int = 5) -> str:
+    """A pretrained backbone file (a SimCLR checkpoint of tiny_cnn): the draws' common starting weights."""
+    from models.registry import build_backbone
+    from training.ssl.checkpoint import make_metadata, save_simclr_backbone
+
+    torch.manual_seed(seed)
+    backbone = build_backbone("tiny_cnn")
+    path = save_simclr_backbone(
+        backbone, tmp_path / "ssl" / "backbone.safetensors", make_metadata(backbone, "tiny_cnn")
+    )
+    return f"simclr:{path}"
+
+
 @pytest.fixture
 def two_runs(tiny_dataset, tmp_path):
-    """Two fine-tuning draws (seeds 0 and 1) of tiny_cnn on one split."""
+    """Two fine-tuning draws (seeds 0 and 1) of tiny_cnn on one split, from the same pretrained weights."""
     from tests.training.test_fit import tiny_config
 
-    first = fit(tiny_config(tiny_dataset, tmp_path / "a", epochs=3, seed=0))
+    start = _start(tmp_path)
+    first = fit(tiny_config(tiny_dataset, tmp_path / "a", epochs=3, seed=0, init=start))
     split = tmp_path / "a" / "split.json"
-    second = fit(tiny_config(tiny_dataset, tmp_path / "b", epochs=3, seed=1, split_file=split))
+    second = fit(tiny_config(tiny_dataset, tmp_path / "b", epochs=3, seed=1, split_file=split, init=start))
     return tiny_dataset, split, first.bundle_dir, second.bundle_dir
 
 
@@ -71,11 +85,39 @@ def test_runs_on_another_split_or_a_single_run_are_refused(two_runs, tiny_datase
 
     manifest, split, a, _b = two_runs
     val = _val(manifest, split)
-    other = fit(tiny_config(tiny_dataset, tmp_path / "c", epochs=1, seed=5))  # its own split (seed 5)
-    with pytest.raises(ManifestError, match="split_sha256"):
+    start = load_bundle(a).manifest["provenance"]["simclr_checkpoint"]
+    other = fit(tiny_config(tiny_dataset, tmp_path / "c", epochs=1, seed=5, init=f"simclr:{start}"))
+    with pytest.raises(ManifestError, match="split_sha256"):  # it made its own split (seed 5)
         make_soup([a, other.bundle_dir], val, tmp_path / "bad")
+    # Random starting weights differ with the seed: two such draws on one split are refused too.
+    split_file = {"split_file": split}
+    r0 = fit(tiny_config(manifest, tmp_path / "r0", epochs=1, seed=0, **split_file)).bundle_dir
+    r1 = fit(tiny_config(manifest, tmp_path / "r1", epochs=1, seed=1, **split_file)).bundle_dir
+    with pytest.raises(ManifestError, match="random weights drawn with other seeds"):
+        make_soup([r0, r1], val, tmp_path / "bad")
     with pytest.raises(ManifestError, match="at least two"):
         make_soup([a], val, tmp_path / "bad")
+    assert not (tmp_path / "bad").exists()
+
+
+def test_the_start_is_compared_by_content_not_by_path(two_runs, tmp_path):
+    """A run whose SimCLR backbone was copied into another folder started from the same weights and joins
+    the soup; a run from another backbone (other weights, same architecture) is refused."""
+    import shutil
+
+    from tests.training.test_fit import tiny_config
+
+    manifest, split, a, _b = two_runs
+    val = _val(manifest, split)
+    shutil.copytree(tmp_path / "ssl", tmp_path / "copied")
+    start = f"simclr:{tmp_path / 'copied' / 'backbone.safetensors'}"
+    copied = fit(tiny_config(manifest, tmp_path / "c", epochs=1, seed=2, split_file=split, init=start))
+    assert make_soup([a, copied.bundle_dir], val, tmp_path / "ok").kept == [str(a), str(copied.bundle_dir)]
+
+    other_start = _start(tmp_path / "other", seed=6)
+    other = fit(tiny_config(manifest, tmp_path / "d", epochs=1, seed=2, split_file=split, init=other_start))
+    with pytest.raises(ManifestError, match="another SimCLR backbone"):
+        make_soup([a, other.bundle_dir], val, tmp_path / "bad")
     assert not (tmp_path / "bad").exists()
 
 
