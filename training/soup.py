@@ -35,17 +35,6 @@ SAME_MANIFEST = ("arch", "classes", "input_size", "mean", "std")
 SAME_PROVENANCE = ("manifest_sha256", "split_sha256", "fold")
 
 
-def _start(provenance: dict) -> dict:
-    """The weights fine-tuning started from, by content where the bundle records it, so that runs whose
-    SimCLR backbone or probe head was copied into another folder still match; by path otherwise."""
-    simclr = provenance.get("simclr") or {}
-    return {
-        "init": provenance.get("init"),
-        "SimCLR backbone": simclr.get("weights_sha256") or provenance.get("simclr_checkpoint"),
-        "initial head": provenance.get("init_head_sha256") or provenance.get("init_head"),
-    }
-
-
 @dataclass
 class SoupResult:
     bundle: Path
@@ -57,11 +46,30 @@ class SoupResult:
     temperature: float = 1.0
 
 
+def _origin(provenance: dict) -> dict:
+    """What an ingredient must share with the first: manifest, split, fold, and the weights fine-tuning
+    started from, by content where the bundle records it (runs whose SimCLR backbone or probe head was copied
+    into another folder still match), by path otherwise."""
+    simclr = provenance.get("simclr") or {}
+    return {key: provenance.get(key) for key in SAME_PROVENANCE} | {
+        "init": provenance.get("init"),
+        "SimCLR backbone": simclr.get("weights_sha256") or provenance.get("simclr_checkpoint"),
+        "initial head": provenance.get("init_head_sha256") or provenance.get("init_head"),
+    }
+
+
 def check_ingredients(bundles: list[Bundle]) -> None:
     """Refuse a soup of networks that did not start from the same weights on the same data and split."""
     if len(bundles) < 2:
         raise ManifestError("a soup needs at least two fine-tuned bundles (--bundle A --bundle B)")
     first = bundles[0]
+    mine = first.manifest.get("provenance", {})
+    if not mine.get("split_sha256"):
+        raise ManifestError(
+            f"{first.path} records no split: it cannot be checked that the soup never trained on "
+            "validation or test images"
+        )
+    my_origin = _origin(mine)
     for other in bundles[1:]:
         for key in SAME_MANIFEST:
             if first.manifest.get(key) != other.manifest.get(key):
@@ -69,30 +77,19 @@ def check_ingredients(bundles: list[Bundle]) -> None:
                     f"{other.path} has another {key} than {first.path}: only fine-tuning runs of one "
                     "architecture and class list can be averaged"
                 )
-        mine, theirs = first.manifest.get("provenance", {}), other.manifest.get("provenance", {})
-        for key in SAME_PROVENANCE:
-            if mine.get(key) != theirs.get(key):
+        theirs = other.manifest.get("provenance", {})
+        their_origin = _origin(theirs)
+        for key, value in my_origin.items():
+            if their_origin[key] != value:
                 raise ManifestError(
                     f"{other.path} was fine-tuned with another {key} than {first.path} "
-                    f"({theirs.get(key)!r} against {mine.get(key)!r}): average only runs that started "
-                    "from the same weights on the same manifest and split"
-                )
-        for key, value in _start(mine).items():
-            if _start(theirs)[key] != value:
-                raise ManifestError(
-                    f"{other.path} started from another {key} than {first.path} "
-                    f"({_start(theirs)[key]!r} against {value!r}): average only runs that started "
+                    f"({their_origin[key]!r} against {value!r}): average only runs that started "
                     "from the same weights on the same manifest and split"
                 )
         if mine.get("init") == "random" and mine.get("seed") != theirs.get("seed"):
             raise ManifestError(
                 f"{other.path} and {first.path} started from random weights drawn with other seeds: their "
                 "average is no trained network; soup runs fine-tuned from ImageNet or SimCLR weights"
-            )
-        if not mine.get("split_sha256"):
-            raise ManifestError(
-                f"{first.path} records no split: it cannot be checked that the soup never trained on "
-                "validation or test images"
             )
 
 
