@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                 "decision": verdict.decision.value,
                 "reason_code": verdict.reason_code.value,
                 "open_set_score": _rounded(verdict.open_set_score),
+                "not_skin_score": _rounded(verdict.not_skin_score),  # what a not_skin RETAKE rests on
                 "top_class": verdict.top_class,
                 "top_probability": _rounded(verdict.top_probability),
                 "probabilities": {

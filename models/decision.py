@@ -154,6 +154,10 @@ class Verdict:
     def open_set_score(self) -> float | None:
         return None if self.open_set is None else self.open_set.unknown
 
+    @property
+    def not_skin_score(self) -> float | None:
+        return None if self.open_set is None else self.open_set.not_skin
+
     def top(self, k: int = 3) -> list[tuple[str, float]]:
         return self.ranked[:k] if self.top_class is not None else []
 

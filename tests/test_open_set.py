@@ -14,6 +14,7 @@ from models.decision import Decision, OpenSetScores, ReasonCode, Thresholds, dec
 from models.errors import BundleError
 from models.open_set import OPEN_SET_FILE, OpenSetHead, load_head
 from models.predictor import Predictor
+from models.quality import NO_SKIN
 from models.taxonomy import CLASSES
 from models.trust import write_pin
 from training.cli import main as train_main
@@ -369,3 +370,22 @@ def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, c
             assert r["top_class"] is None and r["probabilities"] is None
         else:
             assert 0.0 <= r["open_set_score"] <= 1.0
+        if r["not_skin_score"] is None:  # the model did not run: the quality gate refused the picture
+            assert r["reason_code"] in {"poor_quality", "not_skin"} and r["open_set_score"] is None
+
+    # The score a RETAKE `not_skin` rests on is printed and agrees with the bundle's threshold, here moved to
+    # the middle of the tiny head's scores so that both sides are seen; below it only the colour gate ("no
+    # skin in view") may say not_skin.
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    manifest["thresholds"]["not_skin"] = 0.5
+    rewrite_bundle(load_bundle(bundle), manifest)
+    write_pin(bundle)
+    screen_main(["--bundle", str(bundle), "--json", str(tmp_path / "open")])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    scored = [r for r in records if r["not_skin_score"] is not None]
+    assert {r["not_skin_score"] >= 0.5 for r in scored} == {True, False}
+    for r in scored:
+        if r["not_skin_score"] >= 0.5:
+            assert r["reason_code"] == "not_skin", r
+        else:
+            assert r["reason_code"] != "not_skin" or NO_SKIN in r["reason"], r
