@@ -310,3 +310,13 @@ class Top3Chart(pg.PlotWidget):
 
         ticks = [(y, class_name(c)) for y, (c, _) in zip(self._ys, padded, strict=True) if c]
         self.getAxis("left").setTicks([ticks])
+        # No class to show (ready, a RETAKE, an unrecognised rash): an empty box with a "50%" scale reads
+        # like a chart that failed; the axes and the zero-width bars' outlines go (hidden, not removed: see
+        # the class docstring), the space stays so that the panel does not jump.
+        for name in ("left", "bottom"):
+            self.getPlotItem().showAxis(name, bool(self.values))
+        self._bars.setVisible(bool(self.values))
+
+    @property
+    def axes_shown(self) -> bool:
+        return self.getAxis("bottom").isVisible() and self._bars.isVisible()

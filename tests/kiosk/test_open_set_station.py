@@ -60,6 +60,7 @@ def test_open_set_outcomes_in_the_window_and_the_case_log(
         return
     if code == "unknown_condition":
         assert window.chart.values == []  # no class is asserted for a rash the model does not know
+        assert not window.chart.axes_shown
         assert "does not look like any condition the model knows" in window.reason.text()
         assert result.heatmap is None  # no class is explained either
     qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)

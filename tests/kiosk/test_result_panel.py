@@ -184,8 +184,12 @@ def test_the_chart_marks_the_flag_threshold_on_the_flagged_bar(window):
     assert chart._mark_labels[1].textItem.toPlainText() == "flag 0.36"
     show(window, CASES["clear"][0])  # mpox is in the CLEAR's top 3, at 5 %: still marked, far below the mark
     assert chart.threshold_marks == [("mpox", 0.36)]
+    assert chart.axes_shown
     show(window, CASES["retake poor_quality"][0])
     assert chart.threshold_marks == [] and all(len(m.getData()[0]) == 0 for m in chart._marks)
+    assert not chart.axes_shown  # no empty scale where no class is named
+    show(window, FLAG)
+    assert chart.axes_shown and chart.values
 
 
 def test_the_heatmap_names_its_class_and_outlines_the_square_the_model_saw(window):
