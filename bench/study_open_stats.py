@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from scipy.special import softmax
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -96,12 +97,6 @@ def extract(args) -> None:
     (out / "bundle.json").write_text(json.dumps(kept))
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(1, keepdims=True)
-
-
 def _standard(score: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return (score - score[rows].mean()) / score[rows].std()
 
@@ -110,7 +105,7 @@ def _logistic(known: np.ndarray, other: np.ndarray, c: float, other_groups: np.n
     """Class-balanced logistic regression, known vs other; with ``other_groups``, each group (topic) of the
     other side weighs the same in total, so the head cannot lean on the few best-represented conditions."""
     x = np.r_[known, other]
-    mean, scale = x[: len(known)].mean(0), x[: len(known)].std(0) + 1e-6
+    mean, scale = known.mean(0), known.std(0) + 1e-6
     weight = np.r_[np.full(len(known), 0.5 / len(known)), np.full(len(other), 0.5 / len(other))]
     if other_groups is not None:
         names, inverse, counts = np.unique(other_groups, return_inverse=True, return_counts=True)
@@ -133,14 +128,14 @@ def score(args) -> None:
     mean, std = f["mean"].astype(np.float64), f["std"].astype(np.float64)
     half = mean.shape[1] // 2
     fused = np.load(out / "fused_fc.npz")
-    probs = _softmax((mean @ fused["weight"].T + fused["bias"]) / meta["temperature"])
+    probs = softmax((mean @ fused["weight"].T + fused["bias"]) / meta["temperature"], axis=1)
     th = meta["thresholds"]
     flagged = probs[:, CLASSES.index("mpox")] >= th["flag"]
     named_clear = (~flagged) & (probs.max(1) >= th["review"])
     trunk = np.load(out / "trunk_fc.npz")
     tlogits = mean[:, :half] @ trunk["weight"].T + trunk["bias"]
     energy = -np.log(np.exp(tlogits - tlogits.max(1, keepdims=True)).sum(1)) - tlogits.max(1)  # -logsumexp
-    msp = -_softmax(tlogits).max(1)
+    msp = -softmax(tlogits, axis=1).max(1)
 
     def report(name: str, s: np.ndarray, cv: float | None = None) -> dict:
         t = np.quantile(s[kn_va], 1 - BUDGET)
