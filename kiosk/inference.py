@@ -38,6 +38,10 @@ from .config import KioskConfig, ThresholdsConfig
 from .trust import load_station_bundle, station_policy
 
 RETAKE = Decision.RETAKE
+# A model that fails (raises, or returns scores that are not a probability distribution) on this many
+# screened pictures in a row takes screening out of service until the station is restarted: one bad picture
+# is a REVIEW, a model that keeps failing must not keep producing REVIEWs that nobody trusts.
+MAX_CONSECUTIVE_MODEL_FAILURES = 3
 ONNX_BACKENDS = ("auto", "onnxruntime", "int8")
 
 log = logging.getLogger(__name__)
@@ -152,6 +156,8 @@ class ScreeningEngine:
         self.explainer = predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
+        self.consecutive_failures = 0
+        self.out_of_service = ""  # why screening stopped (English, for the administrator); "" : in service
 
     @classmethod
     def from_config(cls, config: KioskConfig, threads: int | None = None) -> ScreeningEngine:
@@ -238,7 +244,7 @@ class ScreeningEngine:
             else:
                 heatmap = self.explainer.explain(frame, class_index=idx).heatmap
             cam_ms = (time.perf_counter() - t0) * 1000.0
-        named = probs is not None and verdict.decision is not Decision.RETAKE  # a RETAKE names no disease
+        named = probs is not None and verdict.top_class is not None  # a RETAKE or model error names none
         probabilities = dict(zip(self.bundle.classes, map(float, probs), strict=True)) if named else {}
         return ScreeningResult(
             mode,
@@ -257,18 +263,49 @@ class ScreeningEngine:
             open_set_score=verdict.open_set_score,
         )
 
+    def _guarded(self, screen, frame: np.ndarray, explain: bool) -> ScreeningResult | None:
+        """Run one screening step and count the model's failures (an exception, or a ``model_error``
+        verdict); past MAX_CONSECUTIVE_MODEL_FAILURES in a row, ScreeningUnavailable from then on."""
+        if self.out_of_service:
+            raise ScreeningUnavailable(self.out_of_service)
+        try:
+            result = screen(frame, explain)
+        except Exception as exc:
+            self._model_failed(str(exc))
+            raise
+        if result is not None and result.reason_code is ReasonCode.MODEL_ERROR:
+            self._model_failed(result.reason)
+        elif result is not None and result.verdict is not None:  # the model ran and its output was sound
+            self.consecutive_failures = 0
+        return result
+
+    def _model_failed(self, why: str) -> None:
+        self.consecutive_failures += 1
+        if self.consecutive_failures >= MAX_CONSECUTIVE_MODEL_FAILURES:
+            self._window.clear()
+            self.out_of_service = (
+                f"the model failed on {self.consecutive_failures} pictures in a row (last: {why}); "
+                "screening is stopped until the station is restarted"
+            )
+            log.error("screening out of service: %s", self.out_of_service)
+
     def screen(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult:
         """Screen one captured frame: quality gate, classification, decision and (by default) Grad-CAM."""
+        return self._guarded(self._screen_one, frame, explain)
+
+    def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
+        """Add one live frame to the automatic window; a result when the window is full (or a retake)."""
+        return self._guarded(self._screen_window, frame, explain)
+
+    def _screen_one(self, frame: np.ndarray, explain: bool) -> ScreeningResult:
         quality = assess(frame, self.limits)
         if quality.retake:
             return self._finish("capture", frame, quality, None, None, 0.0, 1, explain)
         probs, open_set, feats, ms = self._predict(frame)
         return self._finish("capture", frame, quality, probs, open_set, ms, 1, explain, feats)
 
-    def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
-        """Add one live frame to the automatic window; a result when the window is full (or a retake).
-
-        A frame that fails the quality gate empties the window: the decision must rest on N consecutive
+    def _screen_window(self, frame: np.ndarray, explain: bool) -> ScreeningResult | None:
+        """A frame that fails the quality gate empties the window: the decision must rest on N consecutive
         good frames of the same view. Probabilities and open-set scores are averaged over the window.
         """
         quality = assess(frame, self.limits)

@@ -248,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 ReasonCode.UNKNOWN_CONDITION,
                 ReasonCode.NOT_SKIN,
                 ReasonCode.POOR_QUALITY,
+                ReasonCode.MODEL_ERROR,
             ):
                 top3 = f"[{verdict.reason_code.value}] {verdict.reason}"
             line = f"{path}: {verdict.decision.value.upper():6s} {top3}"

@@ -17,6 +17,11 @@ prints and the evaluation counts. The order of the checks, and why it is safe:
 5. **REVIEW · low_confidence**: the top probability is below the review threshold (the paper's 0.6).
 6. **REVIEW · poor_quality**: the image quality is doubtful and the result would otherwise be CLEAR.
 7. **CLEAR · confident**.
+
+Before any of 2-7 the model's output is checked on every call (``model_output_problem``): scores that are not
+numbers (NaN, infinite), negative, above 1, probabilities that do not sum to 1, or open-set scores outside
+[0, 1] give **REVIEW · model_error**, which names no class. The rule fails safe: a broken model, a corrupt
+graph or a numeric overflow can never clear a traveller.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ class ReasonCode(StrEnum):
     NOT_SKIN = "not_skin"
     POOR_QUALITY = "poor_quality"
     CONFIDENT = "confident"
+    MODEL_ERROR = "model_error"
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,28 @@ class Verdict:
         return self.ranked[:k] if self.top_class is not None else []
 
 
+# How far the model's probabilities may stray from a distribution before they are refused: float32 softmax
+# sums are within ~1e-6 of 1; an average over frames or a calibrated int8 graph within ~1e-4.
+PROBABILITY_TOLERANCE = 1e-3
+
+
+def model_output_problem(probs: np.ndarray, open_set: OpenSetScores | None) -> str | None:
+    """Why the model's output cannot be trusted (one plain line), or None when it is a probability
+    distribution and its open-set scores lie in [0, 1]."""
+    if not np.all(np.isfinite(probs)):
+        return "the model returned scores that are not numbers (NaN or infinite)"
+    if np.any(probs < -PROBABILITY_TOLERANCE) or np.any(probs > 1.0 + PROBABILITY_TOLERANCE):
+        return f"the model returned probabilities outside [0, 1] (min {probs.min():.3g}, max {probs.max():.3g})"
+    if abs(float(probs.sum()) - 1.0) > PROBABILITY_TOLERANCE:
+        return f"the model's probabilities sum to {float(probs.sum()):.4g}, not 1"
+    if open_set is not None:
+        for name in ("unknown", "not_skin"):
+            value = getattr(open_set, name)
+            if not (np.isfinite(value) and -PROBABILITY_TOLERANCE <= value <= 1.0 + PROBABILITY_TOLERANCE):
+                return f"the model's open-set score {name!r} is {value!r}, not a number in [0, 1]"
+    return None
+
+
 def _retake(code: ReasonCode, reason: str, ranked: list, open_set: OpenSetScores | None) -> Verdict:
     return Verdict(Decision.RETAKE, None, None, ranked, reason, code, open_set=open_set)
 
@@ -194,6 +222,10 @@ def decide(
     unknown = [c for c in thresholds.flagged_classes if c not in classes]
     if unknown:
         raise ValueError(f"flagged classes {unknown} are not among the model's classes {list(classes)}")
+    problem = model_output_problem(probs, open_set)
+    if problem:  # fail safe: a person screens this traveller, and no class is named from broken scores
+        reason = f"model error: {problem}; screen this traveller by hand"
+        return Verdict(Decision.REVIEW, None, None, [], reason, ReasonCode.MODEL_ERROR, open_set=open_set)
     order = np.argsort(-probs, kind="stable")
     ranked = [(classes[i], float(probs[i])) for i in order]
     top_class, top_p = ranked[0]

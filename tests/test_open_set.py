@@ -85,6 +85,7 @@ def test_reason_codes_are_the_fixed_list():
         "not_skin",
         "poor_quality",
         "confident",
+        "model_error",
     }
 
 

@@ -94,6 +94,11 @@ UNAVAILABLE = {
     "refused": QT_TRANSLATE_NOOP(
         "ScreeningWindow", "The screening model was changed or damaged: call your administrator."
     ),
+    "failing": QT_TRANSLATE_NOOP(
+        "ScreeningWindow",
+        "Screening is out of service: the model keeps failing. Screen travellers by hand and call your "
+        "administrator.",
+    ),
 }
 # The case database in the status bar ("Database: {state}"); the station's technical reason is its tooltip.
 DATABASE_STATES = {
@@ -825,15 +830,16 @@ class ScreeningWindow(QMainWindow):
         if self.signed_out:
             self._set_banner("signed_out", tr("ScreeningWindow", "Log in to screen travellers."))
         elif self.unavailable:
-            self._set_banner(
-                "unavailable",
-                tr("ScreeningWindow", UNAVAILABLE[self.unavailable_kind])
-                + " "
-                + tr(
+            line = tr("ScreeningWindow", UNAVAILABLE[self.unavailable_kind])
+            if self.unavailable_kind != "failing":  # a failing model needs more than a configured one
+                line += " " + tr(
                     "ScreeningWindow",
                     "The live view still works; screening starts once a model is configured and the station "
                     "restarted.",
-                ),
+                )
+            self._set_banner(
+                "unavailable",
+                line,
                 # A refused bundle's English message is the officer's line itself: nothing more to show.
                 detail="" if self.unavailable_kind == "refused" else self.unavailable,
             )
@@ -857,12 +863,27 @@ class ScreeningWindow(QMainWindow):
                 ),
             )
 
+    def _check_in_service(self) -> bool:
+        """Take screening out of service once the engine stopped it (a model that keeps failing,
+        kiosk/inference.py): buttons off, automatic mode off, the banner says so. False when out."""
+        reason = self.controller.engine.out_of_service if self.controller is not None else ""
+        if not reason:
+            return True
+        if self.unavailable != reason:
+            self.unavailable, self.unavailable_kind = reason, "failing"
+            self.set_auto_mode(False)
+            self._update_buttons()
+            self._show_idle()
+        return False
+
     def show_outcome(self, outcome: ScreenOutcome) -> None:
         result = outcome.result
         request = outcome.request
         if result is None:  # automatic window still filling
             return
         if request.generation != self._generation:  # asked for before the screen was cleared (log-off)
+            return
+        if result.reason_code is ReasonCode.MODEL_ERROR and not self._check_in_service():
             return
         ref = request.traveller_ref
         decided = result.decision is not Decision.RETAKE
@@ -980,7 +1001,9 @@ class ScreeningWindow(QMainWindow):
 
     def _on_failed(self, message: str) -> None:
         """Screening this picture failed: the officer's line is translated, the error (English) is the
-        technical line under it."""
+        technical line under it; a model that keeps failing takes screening out of service."""
+        if not self._check_in_service():
+            return
         self._set_banner(
             Decision.RETAKE,
             tr(

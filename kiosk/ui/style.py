@@ -47,6 +47,8 @@ RETAKE_TEXT = {
     ReasonCode.POOR_QUALITY: QT_TRANSLATE_NOOP("Banner", "RETAKE · image not usable"),
 }
 UNKNOWN_CONDITION_TEXT = QT_TRANSLATE_NOOP("Banner", "REVIEW · condition not recognised")
+MODEL_ERROR_TEXT = QT_TRANSLATE_NOOP("Banner", "REVIEW · the model failed")
+MODEL_ERROR_ACTION = QT_TRANSLATE_NOOP("Banner", "Screen this traveller by hand")
 
 # What the officer does next: the banner's second line, one per decision (RETAKE: by reason code).
 # REVIEW's line is the station's own ([station] review_instruction, kiosk/config.py; this is its default,
@@ -110,6 +112,9 @@ REASON_TEXT = {
     "not_skin": QT_TRANSLATE_NOOP(
         "Reason", "this does not look like a skin close-up; point the camera at the affected skin"
     ),
+    "model_error": QT_TRANSLATE_NOOP(
+        "Reason", "the model gave no usable result for this picture; a person must screen the traveller"
+    ),
 }
 
 
@@ -143,6 +148,8 @@ def banner_lines(
             tr("Banner", RETAKE_TEXT.get(reason_code, BANNER_TEXT[Decision.RETAKE])),
             tr("Banner", RETAKE_ACTION_TEXT.get(reason_code, ACTION_TEXT[Decision.RETAKE])),
         )
+    if reason_code is ReasonCode.MODEL_ERROR:
+        return tr("Banner", MODEL_ERROR_TEXT), tr("Banner", MODEL_ERROR_ACTION)
     if decision is Decision.REVIEW:
         unknown = reason_code is ReasonCode.UNKNOWN_CONDITION
         head = UNKNOWN_CONDITION_TEXT if unknown else BANNER_TEXT[Decision.REVIEW]
@@ -166,6 +173,8 @@ def reason_sentence(result) -> str:
         if english == REASON_TEXT["not_skin"]:
             return tr("Reason", english)
         return _quality_text(english)
+    if code is ReasonCode.MODEL_ERROR:
+        return tr("Reason", REASON_TEXT["model_error"])
     if verdict is None:
         return english
     top = verdict.top_class

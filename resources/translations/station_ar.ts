@@ -40,6 +40,14 @@
         <translation>مراجعة · حالة غير معروفة</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>مراجعة · فشل النموذج</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>افحص هذا المسافر يدويًا</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>أحِل المسافر إلى الفحص الثانوي</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>نتيجة موثوقة</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>فشل النموذج</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>لا تبدو هذه صورة مقرّبة للجلد؛ وجّه الكاميرا نحو الجلد المصاب</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>لم يعطِ النموذج نتيجة صالحة لهذه الصورة؛ يجب أن يفحص شخصٌ المسافر</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>تم تغيير نموذج الفحص أو أنه تالف: اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>الفحص خارج الخدمة: النموذج يفشل مرارًا. افحص المسافرين يدويًا واتصل بالمسؤول.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

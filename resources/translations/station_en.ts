@@ -40,6 +40,14 @@
         <translation>REVIEW · condition not recognised</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>REVIEW · the model failed</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>Screen this traveller by hand</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>Send to secondary screening</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>confident result</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>the model failed</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>this does not look like a skin close-up; point the camera at the affected skin</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>the model gave no usable result for this picture; a person must screen the traveller</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>The screening model was changed or damaged: call your administrator.</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

@@ -40,6 +40,14 @@
         <translation>REVISAR · afección no reconocida</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>REVISIÓN · el modelo falló</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>Examine a este viajero a mano</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>Enviar al control sanitario secundario</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>resultado fiable</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>el modelo falló</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>esto no parece un primer plano de la piel; apunte la cámara a la piel afectada</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>el modelo no dio ningún resultado utilizable para esta imagen; una persona debe examinar al viajero</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>El modelo de cribado ha sido modificado o está dañado: llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>La detección está fuera de servicio: el modelo falla una y otra vez. Examine a los viajeros a mano y llame a su administrador.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

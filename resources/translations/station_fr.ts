@@ -40,6 +40,14 @@
         <translation>À EXAMINER · affection non reconnue</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>EXAMEN · le modèle a échoué</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>Examinez ce voyageur à la main</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>Orienter vers le contrôle sanitaire secondaire</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>résultat fiable</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>le modèle a échoué</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>ceci ne ressemble pas à un gros plan de la peau ; pointez la caméra vers la peau atteinte</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>le modèle n'a donné aucun résultat utilisable pour cette image ; une personne doit examiner le voyageur</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>Le modèle de dépistage a été modifié ou endommagé : appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>Le dépistage est hors service : le modèle échoue à répétition. Examinez les voyageurs à la main et appelez votre administrateur.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

@@ -40,6 +40,14 @@
         <translation>REVER · condição não reconhecida</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>REVISÃO · o modelo falhou</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>Examine este viajante manualmente</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>Encaminhar para o rastreio secundário</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>resultado fiável</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>o modelo falhou</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>isto não parece um grande plano da pele; aponte a câmara para a pele afetada</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>o modelo não deu nenhum resultado utilizável para esta imagem; uma pessoa deve examinar o viajante</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>O modelo de rastreio foi alterado ou está danificado: contacte o seu administrador.</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>A triagem está fora de serviço: o modelo continua a falhar. Examine os viajantes manualmente e chame o seu administrador.</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

@@ -40,6 +40,14 @@
         <translation>复核 · 无法识别的病症</translation>
     </message>
     <message>
+        <source>REVIEW · the model failed</source>
+        <translation>复核 · 模型出错</translation>
+    </message>
+    <message>
+        <source>Screen this traveller by hand</source>
+        <translation>请人工筛查该旅客</translation>
+    </message>
+    <message>
         <source>Send to secondary screening</source>
         <translation>送往二级筛查</translation>
     </message>
@@ -382,6 +390,10 @@
     <message>
         <source>confident result</source>
         <translation>结果可信</translation>
+    </message>
+    <message>
+        <source>the model failed</source>
+        <translation>模型出错</translation>
     </message>
     <message>
         <source>Sharpness</source>
@@ -814,6 +826,10 @@
     <message>
         <source>this does not look like a skin close-up; point the camera at the affected skin</source>
         <translation>这看起来不是皮肤特写；请将摄像头对准患处皮肤</translation>
+    </message>
+    <message>
+        <source>the model gave no usable result for this picture; a person must screen the traveller</source>
+        <translation>模型对此图片没有给出可用结果；必须由人工筛查该旅客</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1293,10 @@
     <message>
         <source>The screening model was changed or damaged: call your administrator.</source>
         <translation>筛查模型已被更改或损坏：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Screening is out of service: the model keeps failing. Screen travellers by hand and call your administrator.</source>
+        <translation>筛查已停止服务：模型反复出错。请人工筛查旅客并联系管理员。</translation>
     </message>
     <message>
         <source>The language of the traveller&apos;s panel and privacy notice (the station keeps its own)</source>

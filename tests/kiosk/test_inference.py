@@ -115,3 +115,58 @@ def test_the_configured_backend_is_the_one_that_runs(make_tiny_bundle, kiosk_con
     strict = replace(kiosk_config, model=ModelConfig(bundle=str(path), device="cpu", backend="int8"))
     with pytest.raises(ScreeningUnavailable, match="has no int8 graph"):  # only that path, never a fallback
         ScreeningEngine.from_config(strict)
+
+
+def _break_the_model(engine, probabilities):
+    """The engine's predictor returns ``probabilities`` (e.g. NaN: a corrupt graph, an overflow) from now on."""
+    from models.serving import Prediction
+
+    classes = engine.bundle.classes
+
+    def broken(image):
+        return Prediction(np.asarray(probabilities, dtype=np.float32), classes)
+
+    engine.predictor.predict_one = broken
+    engine.predictor.predict_with_features = lambda image: (broken(image), None)
+
+
+def test_a_model_returning_nan_gives_review_never_clear(make_tiny_bundle, kiosk_config):
+    """Issue 26 item 1: checked on every call, not only on the probe batch at load time."""
+    from models.decision import ReasonCode
+
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("eczema", 0.95))
+    assert engine.screen(skin_texture(64)).decision == "clear"
+    _break_the_model(engine, np.full(8, np.nan))
+    result = engine.screen(skin_texture(64))
+    assert (result.decision, result.reason_code) == ("review", ReasonCode.MODEL_ERROR)
+    assert result.probabilities == {} and result.top3 == [] and result.heatmap is None
+    # automatic mode: one broken frame in the window makes the mean broken too
+    engine.consecutive_failures = 0
+    auto = [engine.screen_auto(skin_texture(64, seed=i)) for i in range(engine.auto_window)]
+    assert auto[-1].reason_code is ReasonCode.MODEL_ERROR and auto[-1].decision == "review"
+
+
+def test_a_model_that_keeps_failing_takes_screening_out_of_service(make_tiny_bundle, kiosk_config):
+    from kiosk.inference import MAX_CONSECUTIVE_MODEL_FAILURES
+
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("eczema", 0.95))
+    _break_the_model(engine, [5.0] + [0.0] * 7)  # unnormalised scores
+    for _ in range(MAX_CONSECUTIVE_MODEL_FAILURES - 1):
+        assert engine.screen(skin_texture(64)).decision == "review"
+        assert not engine.out_of_service
+    engine.screen(skin_texture(64))
+    assert "failed on 3 pictures in a row" in engine.out_of_service
+    with pytest.raises(ScreeningUnavailable, match="restarted"):
+        engine.screen(skin_texture(64))
+
+
+def test_a_sound_result_resets_the_failure_count(make_tiny_bundle, kiosk_config):
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("eczema", 0.95))
+    predict_one, with_features = engine.predictor.predict_one, engine.predictor.predict_with_features
+    for _ in range(3):
+        _break_the_model(engine, np.full(8, np.inf))
+        engine.screen(skin_texture(64))
+        engine.screen(skin_texture(64))
+        engine.predictor.predict_one, engine.predictor.predict_with_features = predict_one, with_features
+        assert engine.screen(skin_texture(64)).decision == "clear"
+    assert engine.consecutive_failures == 0 and not engine.out_of_service

@@ -500,3 +500,30 @@ def test_a_busy_database_is_one_plain_line_in_the_status_bar(qtbot, station_for)
     assert window.status_db.text() == general
     window.on_writer_status(WriterStatus(True, 0, None, 5))
     assert window.status_db.text() == "Database OK: 5 saved, 0 waiting"
+
+
+def test_a_failing_model_shows_review_then_takes_screening_out_of_service(qtbot, station_for):
+    """Issue 26 item 1 in the real window: NaN scores are a REVIEW the officer reads as the model's failure
+    (never CLEAR, no class named); after three in a row screening stops with a clear message."""
+    import numpy as np
+
+    from kiosk.inference import MAX_CONSECUTIVE_MODEL_FAILURES
+    from models.serving import Prediction
+
+    station, window = station_for(one_hot_probs("eczema", 0.95))
+    classes = station.engine.bundle.classes
+    broken = Prediction(np.full(len(classes), np.nan, dtype=np.float32), classes)
+    station.engine.predictor.predict_one = lambda image: broken
+    station.engine.predictor.predict_with_features = lambda image: (broken, None)
+    for _ in range(MAX_CONSECUTIVE_MODEL_FAILURES - 1):
+        with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+            window.capture_now()
+        assert window.banner_kind == "review"
+        assert window.banner.headline == "REVIEW · the model failed"
+        assert window.chart.values == [] and window.capture_button.isEnabled()
+    window.capture_now()
+    qtbot.waitUntil(lambda: window.banner_kind == "unavailable", timeout=10000)
+    assert "out of service" in window.reason.text()
+    assert not window.capture_button.isEnabled() and not window.auto_button.isEnabled()
+    station.writer.stop()
+    assert [row[0] for row in cases(station)] == []  # no class can be logged from broken scores

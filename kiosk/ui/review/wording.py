@@ -61,6 +61,7 @@ REASON_WORDS = {
     ReasonCode.NOT_SKIN: QT_TRANSLATE_NOOP("CaseWording", "not a skin close-up"),
     ReasonCode.POOR_QUALITY: QT_TRANSLATE_NOOP("CaseWording", "doubtful picture"),
     ReasonCode.CONFIDENT: QT_TRANSLATE_NOOP("CaseWording", "confident result"),
+    ReasonCode.MODEL_ERROR: QT_TRANSLATE_NOOP("CaseWording", "the model failed"),
 }
 
 # The image-quality measures of models/quality.py (``measure``), named and formatted for people.
