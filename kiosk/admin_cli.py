@@ -1,5 +1,5 @@
 """``mpox-kiosk`` administration sub-commands (no Qt): verify-audit, create-user, list-users, purge,
-audit-log, migrate. ``kiosk/app.py`` dispatches these names here."""
+audit-log, migrate, dead-letters, trust. ``kiosk/app.py`` dispatches these names here."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ COMMANDS = (
     "create-user",
     "list-users",
     "reset-password",
+    "delete-case",
     "purge",
     "audit-log",
     "migrate",
+    "dead-letters",
     "trust",
 )
 
@@ -62,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit-log", help="print the latest audit entries")
     a.add_argument("--limit", type=int, default=50)
     sub.add_parser("migrate", help="upgrade the database schema (after a backup) and print its revision")
+    dl = sub.add_parser(
+        "dead-letters",
+        help="list the cases the database refused for good and the station set aside (kept on this "
+        "computer, with the reason); --restore puts one back in the queue once the cause is fixed",
+    )
+    dl.add_argument(
+        "--restore", metavar="NAME", help="the set-aside entry to put back (a name the list shows)"
+    )
+    dl.add_argument("--as", dest="admin", help="admin account that authorises --restore (audited)")
+    dl.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     from kiosk import trust
 
     trust.add_parser(sub)  # trust add / list / remove: kiosk/trust.py
@@ -156,12 +168,44 @@ def _run(args: argparse.Namespace) -> int:
                     f"{e.seq}\t{e.ts_utc:%Y-%m-%d %H:%M:%S}Z\t{e.actor}\t{e.action}\t{e.target}\t{e.details}"
                 )
             return 0
+        if args.command == "dead-letters":
+            return _dead_letters(args, config, db)
         if args.command == "migrate":
             print(f"schema revision {current_revision(db.engine)} (newest known: {head_revision()})")
             return 0
         raise AssertionError(args.command)
     finally:
         db.close()
+
+
+def _dead_letters(args: argparse.Namespace, config, db) -> int:
+    """List the cases set aside (kiosk/store/spool.py), or put one back in the queue for an admin."""
+    from kiosk.store import audit
+    from kiosk.store.accounts import require_admin
+    from kiosk.store.spool import Spool
+
+    spool = Spool(db.data_dir / "spool")
+    dead = {path.name: path for path in spool.dead()}
+    if args.restore is None:
+        if not dead:
+            print("no case set aside: every acknowledged case reached the database or is queued")
+        for name, path in dead.items():
+            try:
+                entry = Spool.read(path)
+                what = f"case {entry.get('id')} {entry.get('decision')} at {entry.get('captured_utc')}"
+            except ValueError:
+                what = "unreadable entry"
+            print(f"{name}\t{what}\t{Spool.reason(path)}")
+        return 0
+    if args.restore not in dead:
+        print(f"no case set aside under {args.restore!r}; run dead-letters to list them", file=sys.stderr)
+        return 1
+    admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+    require_admin(admin, "put a case set aside back in the queue")
+    back = spool.restore(dead[args.restore])
+    audit.record(db, admin.username, "dead_letter_restored", args.restore, {})
+    print(f"{args.restore} is queued again ({back}); the station writes it at its next start")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

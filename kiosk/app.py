@@ -337,7 +337,7 @@ class Station:
                     self.engine.bundle.sha256,
                     self.config.storage.store_clear_images,
                     clock=self.clock,
-                    require_consent=self.config.traveller.require_consent,
+                    require_consent=self.config.privacy.asks_consent,
                 )
             self.controller = InferenceController(self.engine, self.caselog)
         spec = self.config.camera.source
@@ -365,7 +365,7 @@ class Station:
             referral_folder=self.config.referral.folder_in(self.config.storage.data_dir),
             camera_prober=self.camera_prober,
             traveller_screen=self.config.traveller.screen,
-            require_consent=self.config.traveller.require_consent,
+            require_consent=self.config.privacy.asks_consent,
             traveller_language=self.config.traveller.language,
             retention_days=self.config.storage.retention_days,
         )

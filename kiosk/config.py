@@ -6,6 +6,7 @@ what to do, so a typo never silently falls back to a default on a station that r
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from platformdirs import user_config_dir, user_data_dir
 
 from models.errors import MpoxError
 from models.taxonomy import CLASSES
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "mpox-kiosk"
 SOURCE_PATTERN = re.compile(r"^(camera:\d+|file:.+|folder:.+)$")
@@ -155,11 +158,28 @@ class TravellerConfig:
     # second: a window of its own (on the second screen, else beside the officer's); panel: in the officer's
     # window; off: no traveller panel (the officer shows the notice another way).
     screen: str = "auto"
-    # The traveller's answer to the privacy notice is asked before each case is stored, and without it
-    # nothing is stored. false: cases are stored without asking (consent not recorded: for a site that takes
-    # consent another way, on paper for instance).
-    require_consent: bool = True
     language: str = ""  # the traveller panel's first language; empty: the station's language
+
+
+LEGAL_BASES = ("public_health", "consent")
+
+
+@dataclass(frozen=True)
+class PrivacyConfig:
+    """On what basis the station records a traveller (docs/kiosk.md, "What is kept and on what basis").
+
+    ``public_health`` (default): recording a suspected notifiable disease at a border or a triage desk rests
+    on public health law (IHR 2005 art. 45; GDPR art. 9(2)(i)), not on consent: every FLAG and REVIEW is
+    logged with its picture, and the privacy notice is shown as information. ``consent``: a case is kept
+    only when the officer confirmed the traveller agreed to the notice, except that a FLAG without agreement
+    is still logged as a minimal case (no picture, no reference) so that no flagged traveller disappears.
+    Either way, reusing the picture to improve the model needs the traveller's own yes, asked per case."""
+
+    legal_basis: str = "public_health"
+
+    @property
+    def asks_consent(self) -> bool:
+        return self.legal_basis == "consent"
 
 
 @dataclass(frozen=True)
@@ -174,6 +194,7 @@ class KioskConfig:
     ui: UiConfig = field(default_factory=UiConfig)
     referral: ReferralConfig = field(default_factory=ReferralConfig)
     traveller: TravellerConfig = field(default_factory=TravellerConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     path: Path | None = None  # the file it was read from, None for built-in defaults
 
 
@@ -224,6 +245,17 @@ def _traveller_screen(v: Any) -> str:
 def _traveller_language(v: Any) -> str:
     v = _str(v).strip()
     return _language(v) if v else ""
+
+
+def _legal_basis(v: Any) -> str:
+    v = _str(v).strip()
+    if v not in LEGAL_BASES:
+        raise ValueError(
+            f"must be one of {', '.join(repr(b) for b in LEGAL_BASES)} (public_health: FLAG and REVIEW "
+            "are always logged; consent: only with the traveller's agreement, a FLAG always as a minimal "
+            "case)"
+        )
+    return v
 
 
 def _paper(v: Any) -> str:
@@ -323,7 +355,9 @@ _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     },
     "ui": {"fullscreen": _bool, "flag_sound": _bool},
     "referral": {"paper": _paper, "include_images": _bool, "printer": _printer, "folder": _str},
+    # require_consent: the setting before [privacy] legal_basis, still read (true: "consent")
     "traveller": {"screen": _traveller_screen, "require_consent": _bool, "language": _traveller_language},
+    "privacy": {"legal_basis": _legal_basis},
 }
 
 
@@ -379,6 +413,8 @@ def parse_config(
     camera = dict(values.get("camera", {}))
     if "source" in camera:
         camera["source"] = _resolve_source(camera["source"], base)
+    traveller = dict(values.get("traveller", {}))
+    privacy = _privacy(dict(values.get("privacy", {})), traveller.pop("require_consent", None), where)
     return KioskConfig(
         station=StationConfig(**values.get("station", {})),
         camera=CameraConfig(**camera),
@@ -389,9 +425,30 @@ def parse_config(
         security=SecurityConfig(**values.get("security", {})),
         ui=UiConfig(**values.get("ui", {})),
         referral=ReferralConfig(**referral),
-        traveller=TravellerConfig(**values.get("traveller", {})),
+        traveller=TravellerConfig(**traveller),
+        privacy=privacy,
         path=Path(where) if where != "<defaults>" else None,
     )
+
+
+def _privacy(privacy: dict[str, Any], require_consent: bool | None, where: str | Path) -> PrivacyConfig:
+    """[privacy], with the older ``[traveller] require_consent`` read as its legal basis (true: consent)."""
+    if require_consent is None:
+        return PrivacyConfig(**privacy)
+    implied = "consent" if require_consent else "public_health"
+    if privacy.get("legal_basis", implied) != implied:
+        raise ConfigError(
+            where,
+            f"[traveller] require_consent = {str(require_consent).lower()} contradicts [privacy] legal_basis "
+            f"= {privacy['legal_basis']!r}",
+            "Remove require_consent: [privacy] legal_basis replaces it",
+        )
+    log.warning(
+        "%s: [traveller] require_consent is replaced by [privacy] legal_basis; read as legal_basis = %r",
+        where,
+        implied,
+    )
+    return PrivacyConfig(legal_basis=implied)
 
 
 def load_config(path: str | Path | None = None) -> KioskConfig:
@@ -455,7 +512,8 @@ def describe(config: KioskConfig) -> str:
         f"referral slip  {config.referral.paper}, images={config.referral.include_images}, "
         f"printer={config.referral.printer or '(none: PDF only)'}, "
         f"folder={config.referral.folder_in(config.storage.data_dir)}",
-        f"traveller      screen={config.traveller.screen}, require_consent="
-        f"{config.traveller.require_consent}, language={config.traveller.language or '(station)'}",
+        f"traveller      screen={config.traveller.screen}, "
+        f"language={config.traveller.language or '(station)'}",
+        f"privacy        legal_basis={config.privacy.legal_basis}",
     ]
     return "\n".join(lines)

@@ -179,7 +179,9 @@ def model_output_problem(probs: np.ndarray, open_set: OpenSetScores | None) -> s
     if not np.all(np.isfinite(probs)):
         return "the model returned scores that are not numbers (NaN or infinite)"
     if np.any(probs < -PROBABILITY_TOLERANCE) or np.any(probs > 1.0 + PROBABILITY_TOLERANCE):
-        return f"the model returned probabilities outside [0, 1] (min {probs.min():.3g}, max {probs.max():.3g})"
+        return (
+            f"the model returned probabilities outside [0, 1] (min {probs.min():.3g}, max {probs.max():.3g})"
+        )
     if abs(float(probs.sum()) - 1.0) > PROBABILITY_TOLERANCE:
         return f"the model's probabilities sum to {float(probs.sum()):.4g}, not 1"
     if open_set is not None:

@@ -119,7 +119,9 @@ def test_ties_between_rules_resolve_in_the_documented_order():
     assert (v.decision, v.reason_code) == (Decision.FLAG, ReasonCode.FLAG_THRESHOLD)
     # unknown condition before low confidence
     low = one_hot_probs("eczema", 0.4)
-    assert decide(low, CLASSES, t, open_set=OpenSetScores(0.5, 0.0)).reason_code is ReasonCode.UNKNOWN_CONDITION
+    assert (
+        decide(low, CLASSES, t, open_set=OpenSetScores(0.5, 0.0)).reason_code is ReasonCode.UNKNOWN_CONDITION
+    )
     # a tie between two classes at the top: the first in class order is the top one, the decision the same
     tie = np.zeros(N)
     tie[CLASSES.index("eczema")] = tie[CLASSES.index("measles")] = 0.5

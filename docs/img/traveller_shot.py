@@ -24,6 +24,7 @@ from screenshot import demo_bundle  # noqa: E402
 from kiosk.config import (  # noqa: E402
     CameraConfig,
     ModelConfig,
+    PrivacyConfig,
     StorageConfig,
     TravellerConfig,
     parse_config,
@@ -42,7 +43,8 @@ def main(slides: str, out: str, agreed: bool = False) -> int:
         camera=CameraConfig(source=f"folder:{slides}"),
         model=ModelConfig(bundle=str(demo_bundle(tmp)), device="cpu"),
         storage=StorageConfig(data_dir=tmp / "data"),
-        traveller=TravellerConfig(screen="panel", require_consent=True),
+        traveller=TravellerConfig(screen="panel"),
+        privacy=PrivacyConfig(legal_basis="consent"),
     )
     station = Station(config)
     window = station.build(no_login=True)

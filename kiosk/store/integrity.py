@@ -11,6 +11,9 @@ notice version shown, its language, whether the traveller agreed). A case row wh
 empty (every case stored before revision 0005, and a case of a station that does not ask) keeps the version 1
 digest, so the digests already in the chain stay right; any consent value makes it a version 2 digest, so
 setting, changing or emptying the consent of a row outside the station is detected.
+
+Version 3 (revision 0006) adds the traveller's answer on reuse of the picture to improve the model
+(``consent_training``); a row where it is NULL keeps its version 1 or 2 digest.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ USER_FIELDS = (
 )
 # revision 0005: the case digest's version 2 adds these (see the module's docstring)
 CONSENT_FIELDS = ("consent_notice_version", "consent_language", "consent_given")
+# revision 0006: version 3 adds this one
+TRAINING_CONSENT_FIELD = "consent_training"
 KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
 
 
@@ -87,11 +92,15 @@ def digest(kind: str, row) -> str:
     if kind == "case":
         # a row read before revision 0005 (the migration that registers rows) has no consent columns
         consent = [getattr(row, f, None) for f in CONSENT_FIELDS]
-        if any(v is not None for v in consent):
+        training = getattr(row, TRAINING_CONSENT_FIELD, None)
+        if training is not None or any(v is not None for v in consent):
             version = 2
             given = consent[2]
             consent[2] = None if given is None else bool(given)
             values += [_value(v) for v in consent]
+        if training is not None:
+            version = 3
+            values.append(bool(training))
     payload = json.dumps([kind, version, values], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()
 

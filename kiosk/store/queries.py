@@ -143,6 +143,7 @@ class CaseDetail:
     consent_notice_version: str | None = None
     consent_language: str | None = None
     consent_given: bool | None = None
+    consent_training: bool | None = None  # revision 0006: the picture may be reused to improve the model
 
 
 def get_case(session: Session, case_id: str) -> CaseDetail | None:
@@ -173,6 +174,7 @@ def get_case(session: Session, case_id: str) -> CaseDetail | None:
         case.consent_notice_version,
         case.consent_language,
         case.consent_given,
+        case.consent_training,
     )
 
 

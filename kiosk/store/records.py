@@ -24,18 +24,19 @@ class CaseRecord:
     thresholds: dict
     model_name: str
     model_sha256: str
-    image_rgb: np.ndarray
+    image_rgb: np.ndarray | None  # None: a minimal case, kept without its picture (kiosk/caselog.py)
     heatmap_rgb: np.ndarray | None
     quality: dict[str, float]
     traveller_ref: str = ""
     reason_code: str = ""  # why the decision was made, e.g. "open_set" (at most 32 characters)
     open_set_score: float | None = None  # the open-set detector's score, when there is one
-    # The privacy notice shown to the traveller before capture and their answer (None: not asked, e.g. a
-    # station with [traveller] require_consent = false). A station that asks stores a case only with
-    # consent_given True (kiosk/caselog.py).
+    # The privacy notice shown to the traveller before capture and their answer (consent_given None: not
+    # asked, as on a station whose [privacy] legal_basis is public_health). On a station that asks, a case
+    # without agreement is a FLAG kept as a minimal case (kiosk/caselog.py).
     consent_notice_version: str | None = None
     consent_language: str | None = None
     consent_given: bool | None = None
+    consent_training: bool | None = None  # the picture may be reused to improve the model (None: not asked)
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,14 @@ class Case(Base):
     open_set_score: Mapped[float | None] = mapped_column(Float)
     # revision 0005: the privacy notice the traveller was shown before capture (its version: the first 12 hex
     # digits of the SHA-256 of the text as shown), in which language, and whether the traveller agreed. All
-    # NULL: not recorded (a case stored before 0005, or a station with [traveller] require_consent = false).
+    # NULL: not recorded (a case stored before 0005); consent_given NULL alone: not asked (a station whose
+    # [privacy] legal_basis is public_health shows the notice as information).
     consent_notice_version: Mapped[str | None] = mapped_column(String(64))
     consent_language: Mapped[str | None] = mapped_column(String(16))
     consent_given: Mapped[bool | None] = mapped_column(Boolean)
+    # revision 0006: whether the traveller agreed that the picture may be reused to improve the model (a
+    # secondary use, asked per case, default no). NULL: not asked (a case stored before 0006).
+    consent_training: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
         Index("ix_cases_captured", "captured_utc"),

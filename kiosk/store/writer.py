@@ -1,6 +1,12 @@
 """CaseWriter: one thread owns all case writes. ``submit_case`` is durable when it returns (encrypted
 images + an fsynced spool entry) and never waits for the database; the thread commits, retries with
-back-off, counts CLEAR results per hour and runs the retention purge."""
+back-off, counts CLEAR results per hour and runs the retention purge.
+
+Every text the database bounds is checked before a case is acknowledged (``_validate``), so a case the
+database cannot hold is refused at once with a message, not queued. A spooled case the database still refuses
+for good (a value it rejects, an entry that cannot become a row) is set aside in ``spool/dead`` with the
+reason beside it instead of blocking every case behind it; ``mpox-kiosk dead-letters`` lists them and puts
+one back once the cause is fixed, and the status bar says that a case was set aside until an admin did."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import json
 import logging
 import threading
 import time
+import unicodedata
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -16,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, StatementError
 
 from kiosk.store import audit
 from kiosk.store.database import Database
@@ -30,7 +37,6 @@ from models.decision import Decision
 log = logging.getLogger(__name__)
 PURGE_INTERVAL_S = 3600.0
 MAX_BACKOFF_S = 5.0
-MAX_REASON_CODE = 32
 
 
 # what the status bar says while the writer retries: one plain line per kind of trouble
@@ -63,6 +69,14 @@ PROBLEMS = {
             "Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)",
         ),
     ),
+    "set_aside": (
+        "the database refused a case for good; it was set aside",
+        QT_TRANSLATE_NOOP(
+            "CaseWriter",
+            "A case could not be saved to the database and was set aside on this computer: call your "
+            "administrator ({n} waiting)",
+        ),
+    ),
     "other": (
         "the database refused the write",
         QT_TRANSLATE_NOOP(
@@ -92,12 +106,57 @@ def classify(exc: BaseException) -> str:
     return "other"
 
 
+def refused_for_good(exc: BaseException) -> bool:
+    """Would writing this spooled case fail again however often it is retried? A value the database rejects
+    (too long, a NUL character, out of range) or an entry that cannot become a row; not a locked, full or
+    unreachable database, nor an audit-chain collision with another station, which pass."""
+    if isinstance(exc, DataError):
+        return True
+    if isinstance(exc, StatementError) and not isinstance(exc, DBAPIError):
+        return isinstance(exc.orig, ValueError | TypeError)  # a value the driver cannot send
+    return isinstance(exc, ValueError | TypeError | KeyError)  # incl. json.JSONDecodeError, bad dates
+
+
 def technical(exc: BaseException) -> str:
     """The error for the log: the driver's message and the statement, without parameter values."""
     if isinstance(exc, DBAPIError):
         statement = " ".join((exc.statement or "").split())[:200]
         return f"{type(exc).__name__}: {exc.orig} [statement: {statement}]"
     return f"{type(exc).__name__}: {exc}"
+
+
+# The case's texts the database bounds: each is checked against its column's length before the case is
+# acknowledged (a PostgreSQL server refuses a longer one for good; SQLite would keep it and a later copy to a
+# shared server would fail).
+BOUNDED_TEXT = (
+    "station_id",
+    "operator",
+    "decision",
+    "top_class",
+    "model_name",
+    "model_sha256",
+    "traveller_ref",
+    "reason_code",
+    "consent_notice_version",
+    "consent_language",
+)
+MAX_TRAVELLER_REF = Case.__table__.c.traveller_ref.type.length
+
+
+def _check_text(column: str, value: Any) -> None:
+    """StoreError unless ``value`` is text that fits ``cases.<column>`` and holds no control character (a
+    NUL is refused by PostgreSQL; a tab or a line break would break exports and the audit trail's lines)."""
+    most = Case.__table__.c[column].type.length
+    name = column.replace("_", " ")
+    if not isinstance(value, str):
+        raise StoreError(f"case {name} must be text, got {type(value).__name__}")
+    if len(value) > most:
+        raise StoreError(
+            f"case {name} is {len(value)} characters long; the case log keeps at most {most}: shorten it "
+            "and screen again"
+        )
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise StoreError(f"case {name} {value[:40]!r} holds a control character (tab, line break...)")
 
 
 def _hour(when: datetime) -> datetime:
@@ -131,6 +190,7 @@ class CaseWriter:
         self._written = 0
         self._notified: tuple | None = None
         self._episode: tuple[float, int, str] | None = None  # (start, failed attempts, kind) while failing
+        self._set_aside = len(self.spool.dead())  # cases refused for good, waiting for an admin
 
     # -- caller side -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -145,8 +205,9 @@ class CaseWriter:
         """Encrypt the images, spool the case with fsync and queue it; returns the case id."""
         self._validate(record)
         case_id = uuid.uuid4().hex
-        image_path, image_sha = self.db.media.save(case_id, "image", record.image_rgb)
-        heat_path = heat_sha = None
+        image_path = image_sha = heat_path = heat_sha = None
+        if record.image_rgb is not None:  # a minimal case is kept without its picture (kiosk/caselog.py)
+            image_path, image_sha = self.db.media.save(case_id, "image", record.image_rgb)
         if record.heatmap_rgb is not None:
             heat_path, heat_sha = self.db.media.save(case_id, "heatmap", record.heatmap_rgb)
         entry = {
@@ -172,6 +233,7 @@ class CaseWriter:
             "consent_notice_version": record.consent_notice_version,
             "consent_language": record.consent_language,
             "consent_given": None if record.consent_given is None else bool(record.consent_given),
+            "consent_training": None if record.consent_training is None else bool(record.consent_training),
         }
         path = self.spool.put(case_id, entry)
         with self._lock:
@@ -194,7 +256,11 @@ class CaseWriter:
             else:
                 message = PROBLEMS[self._problem or "other"][1].format(n=n)
             problem = None if self._ok else self._problem or "other"
-            return WriterStatus(self._ok, n, self._last_error, self._written, message, problem)
+            ok, error = self._ok, self._last_error
+            if ok and self._set_aside:  # writing works, but a case waits for an admin: say so
+                ok, problem, error = False, "set_aside", PROBLEMS["set_aside"][0]
+                message = PROBLEMS["set_aside"][1].format(n=n)
+            return WriterStatus(ok, n, error, self._written, message, problem)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Write what can be written within ``timeout``; the spool keeps the rest for the next start."""
@@ -221,16 +287,11 @@ class CaseWriter:
             raise StoreError("case captured_utc has no time zone; pass datetime.now(UTC)")
         if record.top_class not in record.probabilities:
             raise StoreError(f"case top class {record.top_class!r} is not among its probabilities")
-        for name, value, most in (
-            ("consent notice version", record.consent_notice_version, 64),
-            ("consent language", record.consent_language, 16),
-        ):
-            if value is not None and (not isinstance(value, str) or len(value) > most):
-                raise StoreError(f"case {name} {value!r} is not text of at most {most} characters")
-        if len(record.reason_code) > MAX_REASON_CODE:
-            raise StoreError(
-                f"case reason code {record.reason_code!r} is longer than {MAX_REASON_CODE} characters"
-            )
+        for column in BOUNDED_TEXT:
+            value = getattr(record, column)
+            if value is None and Case.__table__.c[column].nullable:
+                continue
+            _check_text(column, value)
 
     # -- writer thread -----------------------------------------------------------------------------
     def _run(self) -> None:
@@ -305,7 +366,13 @@ class CaseWriter:
                 path = self._pending[0]
             if stopping and time.monotonic() >= self._deadline:
                 return
-            self._write_one(path)
+            try:
+                self._write_one(path)
+            except Exception as exc:
+                if not refused_for_good(exc):
+                    raise  # the loop retries it with back-off
+                self._put_aside(path, exc)
+                continue
             self.spool.done(path)  # only after the commit
             with self._lock:
                 self._pending.popleft()
@@ -327,6 +394,22 @@ class CaseWriter:
         # the loop above is the retry for a locked or absent database, with back-off and status; only an
         # audit-chain collision with another station (PostgreSQL) is retried at once
         self.db.transact(work, attempts=8, retry_locked=False)
+
+    def _put_aside(self, path: Path, exc: BaseException) -> None:
+        """Move a case the database refuses for good out of the queue (kept, with the reason beside it)."""
+        reason = technical(exc)
+        moved = self.spool.set_aside(path, reason)
+        log.error(
+            "case writer: the database refuses spooled case %s for good; set aside as %s (mpox-kiosk "
+            "dead-letters shows it): %s",
+            path.stem,
+            moved,
+            reason,
+        )
+        with self._lock:
+            self._pending.popleft()
+            self._set_aside += 1
+        self._notify()
 
     def _flush_clears(self) -> None:
         with self._lock:
@@ -396,6 +479,7 @@ _ADDED_LATER = {
     "consent_notice_version": None,  # revision 0005: a case spooled before it was not asked
     "consent_language": None,
     "consent_given": None,
+    "consent_training": None,  # revision 0006
 }
 
 

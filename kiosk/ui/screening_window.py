@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.store.writer import MAX_TRAVELLER_REF
 from models.decision import Decision, ReasonCode
 from models.heatmap import blend_heatmap
 from models.preprocessing import square_crop_box
@@ -68,7 +70,7 @@ from .style import (
     sentence,
     style_sheet,
 )
-from .traveller import LIVE, NOTICE, WAIT, TravellerPanel, placement, second_screen
+from .traveller import INFO, LIVE, NOTICE, WAIT, TravellerPanel, placement, second_screen
 from .widgets import Banner, ImageView, LostPanel, SourceBox, Top3Chart, local_time
 
 # Module-level texts are English, marked for translation and translated when shown (kiosk/ui/i18n.py).
@@ -110,6 +112,7 @@ DATABASE_STATES = {
     ),
 }
 CAMERA_PROBLEM = QT_TRANSLATE_NOOP("ScreeningWindow", "The camera delivers no picture.")  # no known kind
+TRAINING_CONSENT = QT_TRANSLATE_NOOP("ScreeningWindow", "Picture may improve the model  [T]")
 REF_PLACEHOLDER = QT_TRANSLATE_NOOP(
     "ScreeningWindow",
     "Traveller reference for the next capture (optional): document number or note — Ctrl+L",
@@ -176,6 +179,7 @@ class ScreeningWindow(QMainWindow):
         self.referral = referral or ReferralConfig()
         self.referral_folder = referral_folder
         self._case_id: str | None = None
+        self._case_without_picture = False
         # The traveller-facing panel and the privacy notice (kiosk/ui/traveller.py, [traveller] in the
         # config): with require_consent, nothing of a result is kept unless the officer confirmed the
         # traveller agreed.
@@ -285,6 +289,7 @@ class ScreeningWindow(QMainWindow):
         lv.addWidget(self.notice_label)
         self.ref_edit = QLineEdit()
         self.ref_edit.setPlaceholderText(tr("ScreeningWindow", REF_PLACEHOLDER))
+        self.ref_edit.setMaxLength(MAX_TRAVELLER_REF)  # what the case log keeps: a longer one is never typed
         self.ref_edit.returnPressed.connect(self.capture_now)
         lv.addWidget(self.ref_edit)
         lv.addLayout(self._build_traveller_controls())
@@ -421,7 +426,7 @@ class ScreeningWindow(QMainWindow):
             self.capture_button.setEnabled(False)
             self.auto_button.setEnabled(False)
 
-    def _build_traveller_controls(self) -> QHBoxLayout:
+    def _build_traveller_controls(self) -> QVBoxLayout:
         """The traveller's language (for their panel and notice) and the agreement toggle, one row above
         Capture. The list names each language in itself; its label is its tooltip and accessible name (a
         label beside it would widen the officer's column beyond 1280 pixels with the panel beside it)."""
@@ -448,11 +453,24 @@ class ScreeningWindow(QMainWindow):
         self.consent_button.setToolTip(
             tr(
                 "ScreeningWindow",
-                "Press when the traveller has read the privacy notice and agrees [C]. Without it the "
-                "result is shown but nothing is saved. It resets for the next traveller.",
+                "Press when the traveller has read the privacy notice and agrees [C]. Without it only a "
+                "FLAG is saved, without picture or reference. It resets for the next traveller.",
             )
         )
         self.consent_button.toggled.connect(self._consent_toggled)
+        # The traveller's own yes to reuse of the picture for improving the model (a secondary use, asked
+        # whatever the legal basis; default no, reset for each traveller).
+        self.training_button = QPushButton(tr("ScreeningWindow", TRAINING_CONSENT))
+        self.training_button.setObjectName("consent")
+        self.training_button.setCheckable(True)
+        self.training_button.setToolTip(
+            tr(
+                "ScreeningWindow",
+                "Ask the traveller whether their picture may be kept to improve the screening model; press "
+                "only if they say yes [T]. It resets for the next traveller.",
+            )
+        )
+        self.training_button.toggled.connect(self._training_toggled)
         self.traveller_language_box.setAccessibleName(self.traveller_language_label.text())
         row.addWidget(self.traveller_language_box)
         row.addWidget(self.consent_button, 1)
@@ -460,7 +478,11 @@ class ScreeningWindow(QMainWindow):
         self.traveller_language_label.hide()
         self.traveller_language_box.setVisible(asked)
         self.consent_button.setVisible(self.require_consent)
-        return row
+        # the reuse question on a row of its own: beside the others it would widen the column past 1280 px
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addWidget(self.training_button)
+        return rows
 
     def _build_traveller_panel(self, splitter: QSplitter) -> None:
         if self.traveller_placement == "off":
@@ -512,11 +534,23 @@ class ScreeningWindow(QMainWindow):
 
         return load_notice(self._traveller_language, self._retention_days).version
 
-    def consent(self) -> Consent | None:
-        """What goes with a screening request: the notice shown and the answer; None when not asked."""
-        if not self.require_consent:
-            return None
-        return Consent(self.notice_version(), self._traveller_language, self.consent_given)
+    @property
+    def training_consent(self) -> bool:
+        return self.training_button.isChecked()
+
+    def set_training_consent(self, agreed: bool) -> None:
+        self.training_button.setChecked(bool(agreed))
+
+    def consent(self) -> Consent:
+        """What goes with a screening request: the notice shown, the traveller's answer (None where the
+        station does not ask: [privacy] legal_basis = "public_health") and their answer on reuse of the
+        picture to improve the model."""
+        given = self.consent_given if self.require_consent else None
+        return Consent(self.notice_version(), self._traveller_language, given, self.training_consent)
+
+    def _training_toggled(self, on: bool) -> None:
+        text = tr("ScreeningWindow", TRAINING_CONSENT)
+        self.training_button.setText(f"✓ {text}" if on else text)  # the state, not only the colour
 
     def _consent_toggled(self, on: bool) -> None:
         text = tr("ScreeningWindow", "Traveller agreed to the notice  [C]")
@@ -533,6 +567,8 @@ class ScreeningWindow(QMainWindow):
             panel.set_state(WAIT)
         elif self.require_consent and not self.consent_given:
             panel.set_state(NOTICE)
+        elif not self.require_consent:  # public-health basis: the notice is information, always shown
+            panel.set_state(INFO)
         else:
             panel.set_state(LIVE)
 
@@ -551,6 +587,7 @@ class ScreeningWindow(QMainWindow):
         key("F11", self.toggle_fullscreen)
         key("P", self.save_referral_slip)
         key("C", lambda: self.consent_button.isVisible() and self.consent_button.toggle())
+        key("T", lambda: self.training_button.isVisible() and self.training_button.toggle())
         key("Ctrl+L", self.ref_edit.setFocus)
         key("Ctrl+K", self.source_box.showPopup)
         key("Ctrl+R", lambda: self.review_requested.emit())  # an officer is told why not (and it is audited)
@@ -610,6 +647,7 @@ class ScreeningWindow(QMainWindow):
         self.chart.set_top3([])
         self.ref_edit.clear()
         self.set_consent(False)  # the next traveller is asked again
+        self.set_training_consent(False)
         self._update_traveller()
         if self.controller is not None:
             self.controller.engine.reset_auto()
@@ -851,7 +889,7 @@ class ScreeningWindow(QMainWindow):
                 tr(
                     "ScreeningWindow",
                     "Show the traveller the privacy notice and press [C] when they agree; without it "
-                    "the result is shown but nothing is saved.",
+                    "only a FLAG is saved, without picture or reference.",
                 ),
             )
         else:
@@ -891,6 +929,8 @@ class ScreeningWindow(QMainWindow):
             self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
         self._result = result
         self._set_case(outcome.case_id)
+        # consent basis, no agreement: the case was kept without picture, and the slip carries none either
+        self._case_without_picture = request.consent is not None and request.consent.given is False
         self.clear_timer.start()  # the result fades to "Ready" after clear_result_after_s (docs/kiosk.md)
         # The result's time (the station's local time): a result left on screen says how old it is.
         at = local_time(result.captured_utc, "%H:%M:%S")
@@ -924,7 +964,13 @@ class ScreeningWindow(QMainWindow):
                 else tr("ScreeningWindow", "captured frame")
             )
             saved = ""
-            if outcome.case_id:
+            refused = request.consent is not None and request.consent.given is False
+            if outcome.case_id and refused:  # consent basis: a FLAG without agreement, kept minimal
+                saved = tr(
+                    "ScreeningWindow",
+                    " Case saved without picture or reference: the traveller did not agree to the notice.",
+                )
+            elif outcome.case_id:
                 saved = (
                     tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=ref)
                     if ref
@@ -934,7 +980,7 @@ class ScreeningWindow(QMainWindow):
                 saved = tr(
                     "ScreeningWindow", " The case was NOT saved: call your administrator if it persists."
                 )
-            elif request.consent is not None and not request.consent.given:
+            elif refused:
                 saved = tr(
                     "ScreeningWindow",
                     " Nothing saved: the traveller did not agree to the notice (no case, no picture).",
@@ -964,6 +1010,7 @@ class ScreeningWindow(QMainWindow):
             )
         if decided:  # a decision for this traveller: the next one is asked again (docs/kiosk.md)
             self.set_consent(False)
+            self.set_training_consent(False)
         self._update_traveller(result_shown=decided)
         self._render_screened()
         self.outcome_shown.emit(outcome)
@@ -986,6 +1033,8 @@ class ScreeningWindow(QMainWindow):
         from .referral import ReferralError, issue_slip, slip_from_result
 
         slip = slip_from_result(self._result, self._case_id, self.station_id, self.review_instruction)
+        if self._case_without_picture:
+            slip = replace(slip, image=None, heatmap=None)
         try:
             path, line = issue_slip(slip, self.referral, self.referral_folder)
         except ReferralError as exc:

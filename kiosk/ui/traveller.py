@@ -1,10 +1,11 @@
 """The traveller-facing panel: large print for the person in front of the camera, in the language the officer
 chooses for them (independent of the station's language), and the privacy notice shown before capture.
 
-It has three states: ``notice`` (no agreement yet: the privacy notice, and "tell the officer whether you
-agree"), ``live`` (agreed, or the station does not ask: "Show the affected skin to the camera" / "Hold
-still") and ``wait`` (a result is on the officer's screen: "please wait for the officer"). The panel never
-shows the result: the officer decides and tells the traveller.
+It has four states: ``notice`` (no agreement yet: the privacy notice, and "tell the officer whether you
+agree"), ``info`` (the notice as information, on a station whose legal basis is public health: "then show
+the affected skin to the camera"), ``live`` (agreed: "Show the affected skin to the camera" / "Hold still")
+and ``wait`` (a result is on the officer's screen: "please wait for the officer"). The panel never shows the
+result: the officer decides and tells the traveller.
 
 The notice is ``resources/text/traveller_notice.<lang>.md`` with ``{retention_days}`` filled in; its version,
 recorded with each case, is the first 12 hex digits of the SHA-256 of the text as shown (UTF-8), so a changed
@@ -34,9 +35,10 @@ from ..resources import resource_path
 from .i18n import LANGUAGES, RIGHT_TO_LEFT
 
 NOTICE = "notice"
+INFO = "info"
 LIVE = "live"
 WAIT = "wait"
-STATES = (NOTICE, LIVE, WAIT)
+STATES = (NOTICE, INFO, LIVE, WAIT)
 
 # The panel's lines in each language: headline and second line per state, and the window title.
 TEXTS: dict[str, dict[str, str]] = {
@@ -44,6 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Information for the traveller",
         "notice": "Please read before the picture",
         "notice_ask": "Tell the officer whether you agree.",
+        "info_2": "Then show the affected skin to the camera.",
         "live": "Show the affected skin to the camera",
         "live_2": "Hold still",
         "wait": "Thank you",
@@ -53,6 +56,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Information pour le voyageur",
         "notice": "Veuillez lire avant la photo",
         "notice_ask": "Dites à l'agent si vous êtes d'accord.",
+        "info_2": "Montrez ensuite la peau atteinte à la caméra.",
         "live": "Montrez la peau atteinte à la caméra",
         "live_2": "Ne bougez plus",
         "wait": "Merci",
@@ -62,6 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Información para el viajero",
         "notice": "Lea esto antes de la foto",
         "notice_ask": "Diga al agente si está de acuerdo.",
+        "info_2": "Después, muestre la piel afectada a la cámara.",
         "live": "Muestre la piel afectada a la cámara",
         "live_2": "No se mueva",
         "wait": "Gracias",
@@ -71,6 +76,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Informação para o viajante",
         "notice": "Leia antes da fotografia",
         "notice_ask": "Diga ao agente se concorda.",
+        "info_2": "Depois, mostre a pele afetada à câmara.",
         "live": "Mostre a pele afetada à câmara",
         "live_2": "Fique imóvel",
         "wait": "Obrigado",
@@ -80,6 +86,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "معلومات للمسافر",
         "notice": "يُرجى القراءة قبل التقاط الصورة",
         "notice_ask": "أخبر الموظف إن كنت توافق.",
+        "info_2": "ثم أظهِر الجلد المصاب أمام الكاميرا.",
         "live": "أظهِر الجلد المصاب أمام الكاميرا",
         "live_2": "اثبت دون حركة",
         "wait": "شكرًا لك",
@@ -89,6 +96,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "旅客须知",
         "notice": "拍照前请阅读",
         "notice_ask": "请告诉工作人员您是否同意。",
+        "info_2": "然后请将患处皮肤对准摄像头。",
         "live": "请将患处皮肤对准摄像头",
         "live_2": "请保持不动",
         "wait": "谢谢",
@@ -210,10 +218,10 @@ class TravellerPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
-        notice = self.state == NOTICE
+        notice = self.state in (NOTICE, INFO)
         if notice:
             self.headline.setText(self.text("notice"))
-            self.second.setText(self.text("notice_ask"))
+            self.second.setText(self.text("notice_ask" if self.state == NOTICE else "info_2"))
         elif self.state == LIVE:
             self.headline.setText(self.text("live"))
             self.second.setText(self.text("live_2"))
@@ -232,7 +240,7 @@ class TravellerPanel(QWidget):
     def _fonts(self) -> None:
         """Large print: sizes from the panel's own height (a window of its own on a big screen grows)."""
         base = max(self._scale, self.height() / 500.0 if self.isWindow() else self._scale)
-        live = self.state != NOTICE
+        live = self.state not in (NOTICE, INFO)
         for label, points, bold in (
             (self.headline, 26 if live else 18, True),
             (self.second, 22 if live else 14, live),

@@ -440,8 +440,20 @@
         <translation>الصينية المبسّطة</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>يجوز استخدام الصورة لتحسين النموذج (وافق المسافر).</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>لا يجوز استخدام الصورة لتحسين النموذج.</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>الإشعار: غير مسجَّل (لم تطلب المحطة موافقة المسافر)</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>عُرض للعلم (أساس الصحة العامة)</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -1191,6 +1203,10 @@
         <translation>لا ترسل الكاميرا أي صورة.</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>الصورة لتحسين النموذج  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>مرجع المسافر للالتقاط التالي (اختياري): رقم الوثيقة أو ملاحظة — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>مُسقَطة {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>اضغط عندما يقرأ المسافر إشعار الخصوصية ويوافق عليه [C]. بدون ذلك لا يُحفظ إلا التنبيه، بلا صورة ولا مرجع. يُعاد ضبطه للمسافر التالي.</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>اسأل المسافر إن كان يجوز الاحتفاظ بصورته لتحسين نموذج الفحص؛ اضغط فقط إذا وافق [T]. يُعاد ضبطه للمسافر التالي.</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>لا يزال العرض المباشر يعمل؛ يبدأ الفحص بعد إعداد نموذج وإعادة تشغيل المحطة.</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>اعرض على المسافر إشعار الخصوصية واضغط [C] عندما يوافق؛ بدون ذلك لا يُحفظ إلا التنبيه، بلا صورة ولا مرجع.</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> حُفظت الحالة بلا صورة ولا مرجع: لم يوافق المسافر على الإشعار.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>وافق المسافر على الإشعار  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>اضغط عندما يقرأ المسافر إشعار الخصوصية ويوافق عليه [C]. بدون ذلك تُعرض النتيجة ولكن لا يُحفظ شيء. يُعاد ضبطه للمسافر التالي.</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>سجّل الدخول لفحص المسافرين.</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>اعرض على المسافر إشعار الخصوصية واضغط [C] إذا وافق؛ وإلا تُعرض النتيجة ولكن لا يُحفظ شيء.</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

@@ -440,8 +440,20 @@
         <translation>Simplified Chinese</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>The picture may be used to improve the model (traveller agreed).</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>The picture may NOT be used to improve the model.</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>shown for information (public-health basis)</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -1191,6 +1203,10 @@
         <translation>The camera delivers no picture.</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>Picture may improve the model  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Traveller reference for the next capture (optional): document number or note — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>Dropped {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>The live view still works; screening starts once a model is configured and the station restarted.</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> Case saved without picture or reference: the traveller did not agree to the notice.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>Traveller agreed to the notice  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>Log in to screen travellers.</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

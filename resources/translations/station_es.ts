@@ -440,8 +440,20 @@
         <translation>chino simplificado</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>La imagen puede usarse para mejorar el modelo (el viajero aceptó).</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>La imagen NO puede usarse para mejorar el modelo.</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>Aviso: no registrado (el puesto no pidió el consentimiento del viajero)</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>mostrado a título informativo (base de salud pública)</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -1191,6 +1203,10 @@
         <translation>La cámara no envía ninguna imagen.</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>Imagen para el modelo  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Referencia del viajero para la próxima captura (opcional): número de documento o nota — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>Descartados {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>Pulse cuando el viajero haya leído el aviso de privacidad y esté de acuerdo [C]. Sin ello solo se guarda una ALERTA, sin imagen ni referencia. Se reinicia para el siguiente viajero.</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>Pregunte al viajero si su imagen puede conservarse para mejorar el modelo de detección; pulse solo si dice que sí [T]. Se reinicia para el siguiente viajero.</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>La imagen en directo sigue funcionando; el cribado empezará cuando se configure un modelo y se reinicie el puesto.</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>Muestre al viajero el aviso de privacidad y pulse [C] cuando esté de acuerdo; sin ello solo se guarda una ALERTA, sin imagen ni referencia.</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> Caso guardado sin imagen ni referencia: el viajero no aceptó el aviso.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>El viajero aceptó el aviso  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>Pulse cuando el viajero haya leído el aviso de privacidad y lo acepte [C]. Sin ello, el resultado se muestra pero no se guarda nada. Se restablece para el siguiente viajero.</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>Inicie sesión para cribar a los viajeros.</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>Muestre al viajero el aviso de privacidad y pulse [C] si lo acepta; si no, el resultado se muestra pero no se guarda nada.</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

@@ -440,8 +440,20 @@
         <translation>chinois simplifié</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>L'image peut servir à améliorer le modèle (le voyageur a accepté).</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>L'image ne peut PAS servir à améliorer le modèle.</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>Avis : non enregistré (le poste n&apos;a pas demandé l&apos;accord du voyageur)</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>présentée pour information (base de santé publique)</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -829,7 +841,7 @@
     </message>
     <message>
         <source>the model gave no usable result for this picture; a person must screen the traveller</source>
-        <translation>le modèle n'a donné aucun résultat utilisable pour cette image ; une personne doit examiner le voyageur</translation>
+        <translation>le modèle n&apos;a donné aucun résultat utilisable pour cette image ; une personne doit examiner le voyageur</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1203,10 @@
         <translation>La caméra ne fournit aucune image.</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>Image pour le modèle  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Référence du voyageur pour la prochaine capture (facultatif) : numéro de document ou note — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>Perdues {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>Appuyez lorsque le voyageur a lu l'avis de confidentialité et l'accepte [C]. Sans cela, seule une ALERTE est enregistrée, sans image ni référence. Remis à zéro pour le voyageur suivant.</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>Demandez au voyageur si son image peut être conservée pour améliorer le modèle de dépistage ; n'appuyez que s'il dit oui [T]. Remis à zéro pour le voyageur suivant.</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>L&apos;image en direct fonctionne toujours ; le dépistage démarrera une fois un modèle configuré et le poste redémarré.</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>Présentez l'avis de confidentialité au voyageur et appuyez sur [C] s'il l'accepte ; sans cela, seule une ALERTE est enregistrée, sans image ni référence.</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> Cas enregistré sans image ni référence : le voyageur n'a pas accepté l'avis.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>Le voyageur accepte l&apos;avis  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>Appuyez quand le voyageur a lu l&apos;avis de confidentialité et l&apos;accepte [C]. Sans cela, le résultat est affiché mais rien n&apos;est enregistré. Remis à zéro pour le voyageur suivant.</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>Connectez-vous pour dépister les voyageurs.</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>Montrez l&apos;avis de confidentialité au voyageur et appuyez sur [C] s&apos;il l&apos;accepte ; sinon le résultat est affiché mais rien n&apos;est enregistré.</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

@@ -440,8 +440,20 @@
         <translation>chinês simplificado</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>A imagem pode ser usada para melhorar o modelo (o viajante concordou).</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>A imagem NÃO pode ser usada para melhorar o modelo.</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>Aviso: não registado (o posto não pediu o consentimento do viajante)</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>mostrado a título informativo (base de saúde pública)</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -1191,6 +1203,10 @@
         <translation>A câmara não envia nenhuma imagem.</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>Imagem para o modelo  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>Referência do viajante para a próxima captura (opcional): número do documento ou nota — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>Descartadas {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>Prima quando o viajante tiver lido o aviso de privacidade e concordar [C]. Sem isso só é guardado um ALERTA, sem imagem nem referência. É reposto para o viajante seguinte.</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>Pergunte ao viajante se a sua imagem pode ser guardada para melhorar o modelo de triagem; prima só se disser que sim [T]. É reposto para o viajante seguinte.</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>A imagem em direto continua a funcionar; o rastreio começa quando um modelo for configurado e o posto reiniciado.</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>Mostre ao viajante o aviso de privacidade e prima [C] quando concordar; sem isso só é guardado um ALERTA, sem imagem nem referência.</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> Caso guardado sem imagem nem referência: o viajante não concordou com o aviso.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>O viajante aceitou o aviso  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>Prima quando o viajante tiver lido o aviso de privacidade e o aceitar [C]. Sem isso, o resultado é mostrado mas nada é guardado. É reposto para o viajante seguinte.</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>Inicie sessão para rastrear viajantes.</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>Mostre ao viajante o aviso de privacidade e prima [C] se ele o aceitar; caso contrário, o resultado é mostrado mas nada é guardado.</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

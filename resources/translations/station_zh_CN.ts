@@ -440,8 +440,20 @@
         <translation>简体中文</translation>
     </message>
     <message>
+        <source>The picture may be used to improve the model (traveller agreed).</source>
+        <translation>该图片可用于改进模型（旅客已同意）。</translation>
+    </message>
+    <message>
+        <source>The picture may NOT be used to improve the model.</source>
+        <translation>该图片不得用于改进模型。</translation>
+    </message>
+    <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
         <translation>告知：未记录（站点未征求旅客同意）</translation>
+    </message>
+    <message>
+        <source>shown for information (public-health basis)</source>
+        <translation>仅作告知（公共卫生依据）</translation>
     </message>
     <message>
         <source>traveller agreed</source>
@@ -1191,6 +1203,10 @@
         <translation>摄像头没有传送画面。</translation>
     </message>
     <message>
+        <source>Picture may improve the model  [T]</source>
+        <translation>图片可用于改进模型  [T]</translation>
+    </message>
+    <message>
         <source>Traveller reference for the next capture (optional): document number or note — Ctrl+L</source>
         <translation>下一次拍摄的旅客参考号（可选）：证件号码或备注 — Ctrl+L</translation>
     </message>
@@ -1271,8 +1287,24 @@
         <translation>丢帧 {n}</translation>
     </message>
     <message>
+        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
+        <translation>旅客阅读并同意隐私声明后按下 [C]。否则只保存警示结果，不含图片和参考号。下一位旅客时会重置。</translation>
+    </message>
+    <message>
+        <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
+        <translation>询问旅客其图片是否可保留用于改进筛查模型；仅在旅客同意时按下 [T]。下一位旅客时会重置。</translation>
+    </message>
+    <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
         <translation>实时画面仍可使用；配置模型并重启筛查站后即可开始筛查。</translation>
+    </message>
+    <message>
+        <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
+        <translation>向旅客出示隐私声明，旅客同意后按 [C]；否则只保存警示结果，不含图片和参考号。</translation>
+    </message>
+    <message>
+        <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
+        <translation> 病例已保存，但不含图片和参考号：旅客不同意该声明。</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
@@ -1305,10 +1337,6 @@
     <message>
         <source>Traveller agreed to the notice  [C]</source>
         <translation>旅客已同意告知  [C]</translation>
-    </message>
-    <message>
-        <source>Press when the traveller has read the privacy notice and agrees [C]. Without it the result is shown but nothing is saved. It resets for the next traveller.</source>
-        <translation>旅客阅读并同意隐私告知后按下 [C]。未同意时会显示结果，但不保存任何内容。下一位旅客时自动重置。</translation>
     </message>
     <message>
         <source>No login (demo mode)</source>
@@ -1345,10 +1373,6 @@
     <message>
         <source>Log in to screen travellers.</source>
         <translation>请登录以筛查旅客。</translation>
-    </message>
-    <message>
-        <source>Show the traveller the privacy notice and press [C] when they agree; without it the result is shown but nothing is saved.</source>
-        <translation>请向旅客出示隐私告知，旅客同意后按 [C]；否则会显示结果，但不保存任何内容。</translation>
     </message>
     <message>
         <source>Point the camera at the rash, then press Capture or turn on Automatic.</source>

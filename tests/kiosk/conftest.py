@@ -171,16 +171,15 @@ def fake_camera(clock):
 @pytest.fixture
 def kiosk_config(tmp_path) -> KioskConfig:
     """Defaults with every file under tmp_path (a fresh SQLite case database per test), the model on eager
-    PyTorch (no ONNX export: see the module's docstring), and no traveller panel nor consent asked
-    (``[traveller] screen = "off"``, ``require_consent = false``, a valid setting for a site that takes
-    consent another way): the tests of the panel and the consent gate (tests/kiosk/test_traveller.py) turn
-    them on; the others test what they are about, as a station stores a case without asking."""
+    PyTorch (no ONNX export: see the module's docstring), and no traveller panel (``[traveller] screen =
+    "off"``); consent is not asked, as by default (``[privacy] legal_basis = "public_health"``): the tests of
+    the panel and the consent gate (tests/kiosk/test_traveller.py) turn them on."""
     config = parse_config({})
     return replace(
         config,
         storage=StorageConfig(data_dir=tmp_path / "data"),
         model=ModelConfig(backend="eager"),
-        traveller=TravellerConfig(screen="off", require_consent=False),
+        traveller=TravellerConfig(screen="off"),
     )
 
 

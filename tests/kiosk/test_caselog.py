@@ -86,3 +86,63 @@ def test_repeat_window_expires(make_tiny_bundle, kiosk_config, store, clock):
     assert log.record(eng.screen_auto(skin_texture(64))) is not None
     writer.stop()
     assert [r[0] for r in rows(kiosk_config)] == ["review", "review"]
+
+
+def _consent(given, training=False):
+    from kiosk.caselog import Consent
+
+    return Consent("0123456789ab", "en", given, training)
+
+
+@pytest.mark.parametrize(
+    ("require_consent", "cls", "p", "given", "kept"),
+    [
+        # public health (the default): every FLAG and REVIEW with its picture, no agreement asked
+        (False, "mpox", 0.9, None, "full"),
+        (False, "eczema", 0.4, None, "full"),
+        # consent: with agreement in full; without, a FLAG as a minimal case and nothing else
+        (True, "mpox", 0.9, True, "full"),
+        (True, "mpox", 0.9, False, "minimal"),
+        (True, "mpox", 0.9, None, "minimal"),
+        (True, "eczema", 0.4, False, None),
+    ],
+)
+def test_what_is_kept_on_each_legal_basis(
+    make_tiny_bundle, kiosk_config, store, require_consent, cls, p, given, kept
+):
+    """Issue 26 item 4, without Qt: no flagged traveller disappears from the log."""
+    writer = store()
+    eng = engine(make_tiny_bundle, kiosk_config, cls, p)
+    log = CaseLog(writer, "gate-2", eng.bundle.name, eng.bundle.sha256, require_consent=require_consent)
+    consent = None if given is None and require_consent else _consent(given, training=True)
+    case_id = log.record(eng.screen(skin_texture(64)), "ann", "P1", consent)
+    writer.stop()
+    with sqlite3.connect(kiosk_config.storage.data_dir / "cases.sqlite3") as conn:
+        found = conn.execute(
+            "SELECT traveller_ref, image_path IS NOT NULL, heatmap_path IS NOT NULL, consent_given, "
+            "consent_training FROM cases"
+        ).fetchall()
+    if kept is None:
+        assert case_id is None and found == [] and log.refused == 1
+    elif kept == "minimal":
+        assert case_id and log.minimal == 1
+        assert found == [("", 0, 0, None if consent is None else 0, None if consent is None else 0)]
+    else:
+        expected_given = None if given is None else int(given)
+        assert case_id and found == [("P1", 1, 1, expected_given, 1)]
+
+
+def test_a_model_error_is_not_logged_and_is_counted(make_tiny_bundle, kiosk_config, store):
+    import numpy as np
+
+    from models.serving import Prediction
+
+    writer = store()
+    eng = engine(make_tiny_bundle, kiosk_config, "mpox", 0.9)
+    nan = Prediction(np.full(8, np.nan, dtype=np.float32), eng.bundle.classes)
+    eng.predictor.predict_with_features = lambda image: (nan, None)
+    eng.predictor.predict_one = lambda image: nan
+    log = CaseLog(writer, "gate-2", eng.bundle.name, eng.bundle.sha256)
+    assert log.record(eng.screen(skin_texture(64)), "ann", "P1", _consent(None)) is None
+    writer.stop()
+    assert rows(kiosk_config) == [] and log.model_errors == 1

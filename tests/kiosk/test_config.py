@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import main
-from kiosk.config import ConfigError, load_config, parse_config, with_overrides
+from kiosk.config import ConfigError, describe, load_config, parse_config, with_overrides
 
 FULL = """
 [station]
@@ -57,7 +57,8 @@ def test_defaults_match_the_contract():
         15,
     )
     assert c.ui.fullscreen is False and c.ui.flag_sound is False
-    assert (c.traveller.screen, c.traveller.require_consent, c.traveller.language) == ("auto", True, "")
+    assert (c.traveller.screen, c.traveller.language) == ("auto", "")
+    assert c.privacy.legal_basis == "public_health" and not c.privacy.asks_consent
 
 
 def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
@@ -91,6 +92,14 @@ def test_every_key_read_and_relative_paths_resolved_against_the_file(tmp_path):
         ("[traveller]\nscreen = 'left'\n", "[traveller] screen = 'left': must be one of 'auto'"),
         ("[traveller]\nlanguage = 'de'\n", "[traveller] language = 'de': must be one of en"),
         ("[traveller]\nconsent = true\n", "unknown key 'consent' in [traveller]"),
+        (
+            "[privacy]\nlegal_basis = 'gdpr'\n",
+            "[privacy] legal_basis = 'gdpr': must be one of 'public_health'",
+        ),
+        (
+            "[traveller]\nrequire_consent = false\n[privacy]\nlegal_basis = 'consent'\n",
+            "require_consent = false contradicts [privacy] legal_basis = 'consent'",
+        ),
         ("station = 3\n", "station must be a section"),
         ("[station\nid = 'x'\n", "is not valid TOML"),
     ],
@@ -159,3 +168,23 @@ def test_the_store_takes_every_setting_from_the_configuration(tmp_path):
         assert settings.key_file == config.storage.key_file and settings.data_dir == config.storage.data_dir
     assert StoreSettings.from_config(None) == StoreSettings.from_config(KioskConfig())
     assert StoreSettings.from_config(load_config(path)).max_failed_logins == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("", "public_health"),
+        ("[privacy]\nlegal_basis = 'consent'\n", "consent"),
+        ("[privacy]\nlegal_basis = 'public_health'\n", "public_health"),
+        # the older setting is still read, as the legal basis it meant
+        ("[traveller]\nrequire_consent = true\n", "consent"),
+        ("[traveller]\nrequire_consent = false\n", "public_health"),
+        ("[traveller]\nrequire_consent = true\n[privacy]\nlegal_basis = 'consent'\n", "consent"),
+    ],
+)
+def test_the_legal_basis_defaults_to_public_health(tmp_path, text, basis):
+    """Issue 26 item 4: recording a suspected notifiable disease rests on public health, not consent."""
+    c = load_config(write(tmp_path, text or "[station]\nid = 'gate-2'\n"))
+    assert c.privacy.legal_basis == basis
+    assert c.privacy.asks_consent is (basis == "consent")
+    assert f"legal_basis={basis}" in describe(c)

@@ -118,7 +118,7 @@ def test_the_configured_backend_is_the_one_that_runs(make_tiny_bundle, kiosk_con
 
 
 def _break_the_model(engine, probabilities):
-    """The engine's predictor returns ``probabilities`` (e.g. NaN: a corrupt graph, an overflow) from now on."""
+    """The engine's predictor returns ``probabilities`` from now on (NaN: a corrupt graph, an overflow)."""
     from models.serving import Prediction
 
     classes = engine.bundle.classes

@@ -18,9 +18,13 @@ SIZES = [(1280, 720), (1600, 1000), (3840, 2160)]
 
 @pytest.fixture(params=["off", "panel"], ids=["no traveller panel", "traveller panel"])
 def kiosk_config(request, kiosk_config):  # noqa: F811 - with and without the traveller's panel beside the result
-    from kiosk.config import TravellerConfig
+    from kiosk.config import PrivacyConfig, TravellerConfig
 
-    return replace(kiosk_config, traveller=TravellerConfig(screen=request.param, require_consent=True))
+    return replace(
+        kiosk_config,
+        traveller=TravellerConfig(screen=request.param),
+        privacy=PrivacyConfig(legal_basis="consent"),  # the consent button too: the fullest row
+    )
 
 
 def clipped(window) -> list[str]:

@@ -11,10 +11,10 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.config import LANGUAGES, TravellerConfig
+from kiosk.config import LANGUAGES, PrivacyConfig, TravellerConfig
 from kiosk.resources import resource_path
 from kiosk.ui import i18n
-from kiosk.ui.traveller import LIVE, NOTICE, TEXTS, WAIT, TravellerPanel, load_notice, placement
+from kiosk.ui.traveller import INFO, LIVE, NOTICE, TEXTS, WAIT, TravellerPanel, load_notice, placement
 from tests.conftest import one_hot_probs
 
 from . import test_window
@@ -30,15 +30,15 @@ def english_afterwards(qapp):
 
 @pytest.fixture
 def kiosk_config(kiosk_config):  # noqa: F811 - this module's stations ask for consent, the panel in the window
-    return replace(kiosk_config, traveller=TravellerConfig(screen="panel", require_consent=True))
+    return replace(
+        kiosk_config, traveller=TravellerConfig(screen="panel"), privacy=PrivacyConfig(legal_basis="consent")
+    )
 
 
-def rows(station):
+def rows(station, columns="decision, consent_notice_version, consent_language, consent_given"):
     db = station.config.storage.data_dir / "cases.sqlite3"
     with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT decision, consent_notice_version, consent_language, consent_given FROM cases"
-        ).fetchall()
+        return conn.execute(f"SELECT {columns} FROM cases").fetchall()
 
 
 def media(station):
@@ -112,16 +112,40 @@ def test_the_officer_chooses_the_travellers_language_independently_of_the_statio
     assert panel.headline.text() == TEXTS["ar"]["live"] and panel.second.text() == TEXTS["ar"]["live_2"]
 
 
-def test_without_agreement_a_flag_is_shown_but_nothing_is_stored(qtbot, station_for):
+def test_without_agreement_a_flag_is_logged_as_a_minimal_case(qtbot, station_for, tmp_path):
+    """Issue 26 item 4, legal basis "consent": no flagged traveller disappears from the log. Without agreement
+    the FLAG is kept with time, station, decision, scores and model, but no picture and no reference; its
+    referral slip can still be printed, without pictures."""
     station, window = station_for(one_hot_probs("mpox", 0.9))
     assert not window.consent_given
+    window.set_training_consent(True)  # a yes to reuse means nothing when no picture is kept
     window.ref_edit.setText("P777")
     with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
         qtbot.mouseClick(window.capture_button, Qt.MouseButton.LeftButton)
-    assert sig.args[0].case_id is None
-    assert window.banner_kind == "flag"  # the officer still sees the result
-    assert "Nothing saved: the traveller did not agree" in window.reason.text()
+    assert sig.args[0].case_id
+    assert window.banner_kind == "flag"  # the officer sees the result
+    assert "Case saved without picture or reference" in window.reason.text()
     assert window.traveller_panel.state == WAIT
+    assert window.referral_button.isEnabled()
+    path = window.save_referral_slip()
+    assert path is not None and path.is_file()
+    station.writer.stop()
+    assert rows(
+        station, "decision, traveller_ref, image_path, heatmap_path, consent_given, consent_training"
+    ) == [("flag", "", None, None, 0, 0)]
+    assert media(station) == [] and station.caselog.minimal == 1
+    from kiosk.store import audit
+
+    assert audit.verify(station.db).ok
+
+
+def test_without_agreement_a_review_is_shown_but_nothing_is_stored(qtbot, station_for):
+    station, window = station_for(one_hot_probs("eczema", 0.4))
+    window.ref_edit.setText("P777")
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
+        window.capture_now()
+    assert sig.args[0].case_id is None and window.banner_kind == "review"
+    assert "Nothing saved: the traveller did not agree" in window.reason.text()
     station.writer.stop()
     assert rows(station) == [] and media(station) == []
     assert station.caselog.refused == 1
@@ -152,14 +176,14 @@ def test_with_agreement_the_case_records_the_notice_and_consent_resets(qtbot, st
     qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
     assert rows(station) == [("flag", load_notice("pt", 90).version, "pt", 1)]
     assert len(media(station)) == 2  # picture and heatmap
-    # a second capture without asking again stores nothing more
+    # a second capture without asking again keeps the FLAG only as a minimal case (no picture)
     with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
         window.capture_now()
-    assert sig.args[0].case_id is None
+    assert sig.args[0].case_id
     window.clear_result()
     assert window.traveller_panel.state == NOTICE and not window.consent_given
     station.writer.stop()
-    assert len(rows(station)) == 1
+    assert len(rows(station)) == 2 and len(media(station)) == 2
     from kiosk.store import audit
     from kiosk.store.queries import get_case
     from kiosk.ui.review.export import case_html
@@ -195,10 +219,63 @@ def test_a_traveller_window_of_its_own(qtbot):
     assert not panel.isVisible()
 
 
-def test_off_shows_no_panel_and_not_asked_stores_no_consent(qtbot):
+def test_off_shows_no_panel_and_the_public_health_basis_asks_no_agreement(qtbot):
     from kiosk.ui.screening_window import ScreeningWindow
 
     window = ScreeningWindow(None, None, traveller_screen="off", require_consent=False)
     qtbot.addWidget(window)
-    assert window.traveller_panel is None and window.consent() is None
+    assert window.traveller_panel is None and window.consent().given is None
     assert not window.consent_button.isVisibleTo(window)
+    assert window.training_button.isVisibleTo(window) and window.consent().training is False
+
+
+@pytest.mark.parametrize(("cls", "p", "decision"), [("mpox", 0.9, "flag"), ("eczema", 0.4, "review")])
+def test_by_default_every_flag_and_review_is_logged_with_its_picture(
+    qtbot, make_tiny_bundle, kiosk_config, fake_camera, clock, cls, p, decision
+):
+    """Issue 26 item 4: with the default configuration ([privacy] legal_basis = "public_health") a FLAG and a
+    REVIEW are logged with picture, heatmap and reference without pressing [C]; the notice shown is recorded
+    as information, the traveller's answer on reuse of the picture as given."""
+    from kiosk.app import Station
+    from kiosk.config import ModelConfig, PrivacyConfig
+
+    config = replace(
+        kiosk_config,
+        model=ModelConfig(
+            bundle=str(make_tiny_bundle(probs=one_hot_probs(cls, p))), device="cpu", backend="eager"
+        ),
+        privacy=PrivacyConfig(),
+    )
+    station = Station(config, source_factory=lambda _spec: fake_camera[0](), clock=clock)
+    try:
+        window = station.build(no_login=True)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.displayed_frames > 3, timeout=5000)
+        assert not window.consent_button.isVisibleTo(window)
+        assert window.traveller_panel.state == INFO  # the notice, as information
+        assert window.traveller_panel.second.text() == TEXTS["en"]["info_2"]
+        window.ref_edit.setText("P123")
+        window.set_training_consent(decision == "flag")
+        with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
+            window.capture_now()
+        assert sig.args[0].case_id and "Case saved with traveller ref. P123." in window.reason.text()
+        assert not window.training_consent  # asked again for the next traveller
+        station.writer.stop()
+        columns = "decision, traveller_ref, consent_notice_version, consent_given, consent_training"
+        assert rows(station, columns) == [
+            (decision, "P123", load_notice("en", 90).version, None, int(decision == "flag"))
+        ]
+        assert len(media(station)) == 2
+        from kiosk.store import audit
+        from kiosk.store.queries import get_case
+        from kiosk.ui.review.export import case_html
+
+        assert audit.verify(station.db).ok
+        with station.db.session() as session:
+            detail = case_html(get_case(session, sig.args[0].case_id))
+        assert "shown for information (public-health basis)" in detail
+        reuse = "may be used to improve" if decision == "flag" else "may NOT be used to improve"
+        assert reuse in detail
+    finally:
+        station.shutdown()

@@ -270,3 +270,131 @@ def test_sqlite_is_set_up_for_one_writer_and_many_readers(sqlite_db):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
         assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("traveller_ref", "P" * 257, "traveller ref is 257 characters long; the case log keeps at most 256"),
+        ("traveller_ref", "P1\x00", "control character"),
+        ("traveller_ref", "P1\tP2", "control character"),
+        ("operator", "o" * 129, "operator is 129 characters long"),
+        ("station_id", "gate\n1", "control character"),
+        ("model_name", "m" * 129, "model name is 129 characters long"),
+        ("reason_code", "r" * 33, "reason code is 33 characters long"),
+        ("consent_language", "x" * 17, "consent language is 17 characters long"),
+    ],
+)
+def test_text_the_database_cannot_hold_is_refused_before_acknowledging(
+    sqlite_db, tmp_path, field, value, message
+):
+    """Issue 27 item 2: a case the database would refuse (a 304-character pasted reference stopped a shared
+    PostgreSQL station) is refused at once, with what to do, and nothing is queued."""
+    from dataclasses import replace
+
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    with pytest.raises(StoreError, match=message):
+        writer.submit_case(replace(make_record(), **{field: value}))
+    assert not list((tmp_path / "spool").glob("*.json")) and writer.status().pending == 0
+    writer.submit_case(replace(make_record(), traveller_ref="P" * 256))  # at the limit: kept
+    assert writer.status().pending == 1
+
+
+def _spool_by_hand(tmp_path, record_id: str, **overrides) -> Path:
+    """A spool entry as an older station (without the checks) or a damaged disk left it."""
+    import json
+
+    from kiosk.store.spool import Spool
+
+    entry = {
+        "id": record_id,
+        "captured_utc": datetime.now(UTC).isoformat(),
+        "station_id": "gate-1",
+        "operator": "officer1",
+        "decision": "flag",
+        "top_class": "mpox",
+        "top_probability": 0.9,
+        "probabilities": {"mpox": 0.9},
+        "thresholds": {"flag": 0.5},
+        "model_name": "tiny",
+        "model_sha256": "ab" * 32,
+        "image_path": None,
+        "image_sha256": None,
+        "heatmap_path": None,
+        "heatmap_sha256": None,
+        "quality": {},
+        "traveller_ref": "",
+    }
+    entry.update(overrides)
+    path = Spool(tmp_path / "spool").put(record_id, entry)
+    assert json.loads(path.read_text())["id"] == record_id
+    return path
+
+
+def test_a_case_refused_for_good_is_set_aside_and_the_queue_goes_on(backend_url, tmp_path):
+    """Issue 27 item 2: the writer sets aside (dead-letters) a spooled case the database refuses for good,
+    says so on the status line, and writes every case behind it."""
+    from kiosk.store.spool import Spool
+
+    db = open_database(backend_url, tmp_path)
+    # on PostgreSQL a 304-character reference is refused by varchar(256); on SQLite (no length limit) a
+    # captured time that is not a time is refused the same way, for good
+    bad = (
+        {"traveller_ref": "M" * 304} if backend_url.startswith("postgresql") else {"captured_utc": 1700000000}
+    )
+    _spool_by_hand(tmp_path, "0" * 32, **bad)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    good = [writer.submit_case(make_record(seed=i, ref=f"P{i}")) for i in range(3)]
+    wait_until(lambda: writer.status().written == 3, what="the cases behind the refused one")
+    status = writer.status()
+    assert not status.ok and status.problem == "set_aside" and status.pending == 0
+    assert "set aside" in status.message
+    writer.stop()
+    with db.session() as s:
+        assert {c.id for c in s.execute(select(Case)).scalars()} == set(good)
+    dead = Spool(tmp_path / "spool").dead()
+    assert [p.name.endswith("0" * 32 + ".json") for p in dead] == [True]
+    assert Spool.reason(dead[0])  # the database's reason is kept beside it
+    assert audit.verify(db).ok
+    db.close()
+    # a new writer still says so: the case waits for an admin, it is not forgotten
+    db = open_database(backend_url, tmp_path)
+    assert CaseWriter(db, StoreSettings(data_dir=tmp_path)).status().problem == "set_aside"
+    db.close()
+
+
+def test_dead_letters_are_listed_and_restored_by_an_admin(sqlite_db, tmp_path, capsys, monkeypatch):
+    from kiosk.admin_cli import main as admin
+    from kiosk.store import accounts
+    from kiosk.store.spool import Spool
+
+    accounts.create_user(sqlite_db, "boss", "correct horse 1", "admin", None)
+    _spool_by_hand(tmp_path, "1" * 32, captured_utc=1700000000)
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    wait_until(lambda: writer.status().problem == "set_aside", what="the case to be set aside")
+    writer.stop()
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[storage]\ndata_dir = "{tmp_path}"\n')
+    assert admin(["--config", str(config), "dead-letters"]) == 0
+    listed = capsys.readouterr().out
+    assert "1" * 32 in listed and "flag" in listed
+    (name,) = [p.name for p in Spool(tmp_path / "spool").dead()]
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("wrong password\n"))
+    assert (
+        admin(
+            ["--config", str(config), "dead-letters", "--restore", name, "--as", "boss", "--password-stdin"]
+        )
+        == 2
+    )
+    assert Spool(tmp_path / "spool").dead()  # nothing moved without the admin's password
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("correct horse 1\n"))
+    assert (
+        admin(
+            ["--config", str(config), "dead-letters", "--restore", name, "--as", "boss", "--password-stdin"]
+        )
+        == 0
+    )
+    assert not Spool(tmp_path / "spool").dead() and (tmp_path / "spool" / name).is_file()
+    assert any(e.action == "dead_letter_restored" for e in audit.recent(sqlite_db, 5))

@@ -54,6 +54,11 @@ CSV_FIELDS = [
     "model_sha256",
     "probabilities",
     "quality",
+    "reason_code",
+    "open_set_score",
+    "consent_given",
+    "consent_training",
+    "review_notes",
 ]
 PDF_DPI = 150
 FOOTER_PT = 8
@@ -87,6 +92,11 @@ def _safe_cell(value: str) -> str:
 
 class ExportFailed(StoreError):
     """The export file could not be written; the message is already in the station's language."""
+
+
+def _yes_no(value: bool | None) -> str:
+    """A recorded answer in the CSV: yes / no, empty when it was not asked."""
+    return "" if value is None else ("yes" if value else "no")
 
 
 def _cannot_write(path: Path, exc: OSError) -> ExportFailed:
@@ -133,6 +143,11 @@ def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> i
                         d.model_sha256,
                         ";".join(f"{k}={v:.4f}" for k, v in d.probabilities.items()),
                         ";".join(f"{k}={v:.4g}" for k, v in d.quality.items()),
+                        d.reason_code,
+                        "" if d.open_set_score is None else f"{d.open_set_score:.4f}",
+                        _yes_no(d.consent_given),
+                        _yes_no(d.consent_training),
+                        _safe_cell(" | ".join(f"{who}: {note}" for _, who, _, _, note in d.history if note)),
                     ]
                 )
     except OSError as exc:
@@ -193,6 +208,7 @@ def case_html(d: CaseDetail) -> str:
     quality = tr("Export", "Picture quality: {lines}").format(
         lines="; ".join(quality_lines(d.quality)) or "-"
     )
+    consent = consent_text(d.consent_notice_version, d.consent_language, d.consent_given, d.consent_training)
     return (
         f"<b>{e(head)}</b>{' · ' + e(action) if action else ''}<br>"
         f"{e(predicted)}{mpox}{why}{open_set}<br>"
@@ -201,7 +217,7 @@ def case_html(d: CaseDetail) -> str:
         f"{e(model)}<br>"
         f"{e(thresholds)}<br>"
         f"{e(quality)}{purged}<br>"
-        f"{e(consent_text(d.consent_notice_version, d.consent_language, d.consent_given))}"
+        f"{e(consent)}"
     )
 
 

@@ -107,17 +107,35 @@ LANGUAGE_WORDS = {
 }
 
 
-def consent_text(version: str | None, language: str | None, given: bool | None) -> str:
-    """The privacy notice shown before capture and the traveller's answer, in plain words."""
+def consent_text(
+    version: str | None, language: str | None, given: bool | None, training: bool | None = None
+) -> str:
+    """The privacy notice shown before capture, the traveller's answer, and their answer on reuse of the
+    picture to improve the model, in plain words."""
+    if training is None:
+        reuse = ""
+    elif training:
+        reuse = " " + tr("CaseWording", "The picture may be used to improve the model (traveller agreed).")
+    else:
+        reuse = " " + tr("CaseWording", "The picture may NOT be used to improve the model.")
     if version is None and language is None and given is None:
-        return tr(
-            "CaseWording", "Notice: not recorded (the station did not ask for the traveller's agreement)"
+        return (
+            tr("CaseWording", "Notice: not recorded (the station did not ask for the traveller's agreement)")
+            + reuse
         )
-    answer = tr("CaseWording", "traveller agreed") if given else tr("CaseWording", "traveller did not agree")
+    if given is None:  # [privacy] legal_basis = "public_health": the notice is information, not a question
+        answer = tr("CaseWording", "shown for information (public-health basis)")
+    else:
+        answer = (
+            tr("CaseWording", "traveller agreed") if given else tr("CaseWording", "traveller did not agree")
+        )
     word = LANGUAGE_WORDS.get(language or "")
     name = tr("CaseWording", word) if word else (language or tr("CaseWording", "language not recorded"))
-    return tr("CaseWording", "Notice: version {version} ({language}), {answer}").format(
-        version=version or "-", language=name, answer=answer
+    return (
+        tr("CaseWording", "Notice: version {version} ({language}), {answer}").format(
+            version=version or "-", language=name, answer=answer
+        )
+        + reuse
     )
 
 
