@@ -84,3 +84,20 @@ def wait_for(predicate, timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.02)
     return False
+
+
+def case_database(data_dir: Path):
+    """A plain sqlite3 connection to a station's case log, as a test reads it directly, with the SQL function
+    ``reveal(id, traveller_ref)`` that opens a sealed traveller reference with the station's key (the column
+    itself never holds one in clear: kiosk/store/references.py)."""
+    import sqlite3
+
+    from kiosk.store.references import ReferenceCipher
+
+    conn = sqlite3.connect(Path(data_dir) / "cases.sqlite3")
+    key_file = Path(data_dir) / "keys" / "media.key"
+    opener = (
+        ReferenceCipher(key_file.read_bytes()).open if key_file.is_file() else (lambda _id, stored: stored)
+    )
+    conn.create_function("reveal", 2, opener)
+    return conn

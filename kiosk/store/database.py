@@ -73,6 +73,17 @@ class Database:
         self.describe = describe
         self.anchor = anchor if anchor is not None else AuditAnchor(Path(data_dir) / "keys" / ANCHOR_NAME)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._references = None
+
+    @property
+    def references(self):
+        """The ReferenceCipher of this station's key (kiosk/store/references.py), made on first use: a
+        station whose key file is unusable cannot seal, search or reveal a reference (MediaError)."""
+        if self._references is None:
+            from kiosk.store.references import ReferenceCipher
+
+            self._references = ReferenceCipher(self.media.secret())
+        return self._references
 
     @property
     def dialect(self) -> str:
@@ -164,7 +175,46 @@ def open_database(
     media = MediaStore(data_dir / "media", key_file or default_key_file(data_dir))
     db = Database(engine, media, data_dir, describe)
     _start_anchor(db, before)
+    if migrate_to == "head":
+        seal_clear_references(db)
     return db
+
+
+def seal_clear_references(db: Database, batch: int = 500) -> int:
+    """Seal the traveller references still in clear (rows stored before revision 0007) with this station's
+    key, each batch one transaction with its rows' new digests in the audit chain; returns how many."""
+    from sqlalchemy import select
+
+    from kiosk.store import audit
+    from kiosk.store.references import PREFIX
+    from kiosk.store.schema import Case
+
+    clear = (Case.traveller_ref != "") & ~Case.traveller_ref.startswith(PREFIX + ":")
+    total = 0
+    while True:
+
+        def work(s) -> int:
+            cases = list(s.execute(select(Case).where(clear).limit(batch)).scalars())
+            for case in cases:
+                case.traveller_ref, case.traveller_ref_hmac = db.references.seal(case.id, case.traveller_ref)
+            if cases:
+                audit.append(
+                    s,
+                    "system:migration",
+                    "references_sealed",
+                    f"{len(cases)} cases",
+                    {},
+                    rows=[("case", c) for c in cases],
+                )
+            return len(cases)
+
+        done = db.transact(work)
+        total += done
+        if done < batch:
+            break
+    if total:
+        log.info("sealed %d traveller reference(s) stored in clear in %s", total, db.describe)
+    return total
 
 
 def _prepare_sqlite_file(db_path: Path) -> None:

@@ -13,7 +13,9 @@ digest, so the digests already in the chain stay right; any consent value makes 
 setting, changing or emptying the consent of a row outside the station is detected.
 
 Version 3 (revision 0006) adds the traveller's answer on reuse of the picture to improve the model
-(``consent_training``); a row where it is NULL keeps its version 1 or 2 digest.
+(``consent_training``); a row where it is NULL keeps its version 1 or 2 digest. Version 4 (revision 0007)
+adds the keyed hash of the sealed traveller reference (``traveller_ref_hmac``) for a row that has one; the
+sealed reference itself is ``traveller_ref``, already covered.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ USER_FIELDS = (
 )
 # revision 0005: the case digest's version 2 adds these (see the module's docstring)
 CONSENT_FIELDS = ("consent_notice_version", "consent_language", "consent_given")
-# revision 0006: version 3 adds this one
+# revision 0006: version 3 adds this one; revision 0007: version 4 the reference's lookup hash
 TRAINING_CONSENT_FIELD = "consent_training"
+REFERENCE_HASH_FIELD = "traveller_ref_hmac"
 KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
 
 
@@ -93,14 +96,18 @@ def digest(kind: str, row) -> str:
         # a row read before revision 0005 (the migration that registers rows) has no consent columns
         consent = [getattr(row, f, None) for f in CONSENT_FIELDS]
         training = getattr(row, TRAINING_CONSENT_FIELD, None)
-        if training is not None or any(v is not None for v in consent):
+        ref_hash = getattr(row, REFERENCE_HASH_FIELD, None)
+        if ref_hash is not None or training is not None or any(v is not None for v in consent):
             version = 2
             given = consent[2]
             consent[2] = None if given is None else bool(given)
             values += [_value(v) for v in consent]
-        if training is not None:
+        if ref_hash is not None or training is not None:
             version = 3
-            values.append(bool(training))
+            values.append(None if training is None else bool(training))
+        if ref_hash is not None:
+            version = 4
+            values.append(ref_hash)
     payload = json.dumps([kind, version, values], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -46,15 +46,22 @@ def load_or_create_key(key_file: Path) -> bytes:
         return key
     private_dir(key_file.parent)
     key = AESGCM.generate_key(bit_length=256)
-    fd = os.open(
-        key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE
-    )  # never world-readable, even briefly
+    # Written whole under a temporary name, then linked into place: another thread or process that looks at
+    # the same moment sees no key file or the whole key, never an empty one; the first link wins.
+    tmp = key_file.with_name(f".{key_file.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)  # never world-readable, even briefly
     try:
         os.fchmod(fd, FILE_MODE)
         os.write(fd, key)
         os.fsync(fd)
     finally:
         os.close(fd)
+    try:
+        os.link(tmp, key_file)
+    except FileExistsError:  # made meanwhile by another writer: that one is the key
+        return load_or_create_key(key_file)
+    finally:
+        tmp.unlink(missing_ok=True)
     fsync_path(key_file.parent)
     return key
 

@@ -1,9 +1,14 @@
 """Review-list queries: filters built with bound parameters only (hostile text is just text), indexed
-sort keys, paging with LIMIT/OFFSET."""
+sort keys, paging with LIMIT/OFFSET.
+
+Traveller references are sealed in the database (kiosk/store/references.py): the rows read here reveal them
+with the station's key, for the review window and the exports (both for reviewers and admins only); the
+search finds a reference by its keyed hash, so only an exact match (any case, spacing or Unicode form)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
@@ -17,6 +22,7 @@ from kiosk.store.schema import Case, ClearCount, Review
 from models.decision import Decision
 
 MAX_TEXT = 256  # a traveller reference is at most this long, so a longer search cannot match anything
+# (no traveller reference: it is sealed, an order of ciphertexts would mean nothing)
 SORT_KEYS = {
     "captured_utc": Case.captured_utc,
     "station_id": Case.station_id,
@@ -25,7 +31,6 @@ SORT_KEYS = {
     "top_class": Case.top_class,
     "top_probability": Case.top_probability,
     "review_status": Case.review_status,
-    "traveller_ref": Case.traveller_ref,
 }
 # The columns a review-list row shows, by the names CaseSummary gives them; the derived fields are read from
 # other columns (image_path tells has_images, the probabilities JSON holds p_mpox).
@@ -47,7 +52,9 @@ class CaseFilter:
     text: str = ""
     case_ids: tuple[str, ...] = field(default=())
 
-    def apply(self, query: Select) -> Select:
+    def apply(self, query: Select, lookup: Callable[[str], str | None] | None = None) -> Select:
+        """``query`` narrowed to the filter; ``lookup`` gives the keyed hash of a searched reference (the
+        ReferenceCipher's; without it the text matches case ids only)."""
         if self.date_from is not None:
             query = query.where(Case.captured_utc >= self.date_from)
         if self.date_to is not None:
@@ -69,13 +76,10 @@ class CaseFilter:
             if len(text) > MAX_TEXT:
                 return query.where(False)
             # autoescape: % and _ in the search are literal characters, not wildcards. The text matches a
-            # traveller reference (anywhere in it) or the start of a case id (the referral slip's id).
-            query = query.where(
-                or_(
-                    func.lower(Case.traveller_ref).contains(text.lower(), autoescape=True),
-                    Case.id.startswith(text.lower(), autoescape=True),
-                )
-            )
+            # traveller reference exactly (by its keyed hash) or the start of a case id (the referral slip's).
+            by_id = Case.id.startswith(text.lower(), autoescape=True)
+            ref_hash = lookup(text) if lookup is not None else None
+            query = query.where(or_(by_id, Case.traveller_ref_hmac == ref_hash) if ref_hash else by_id)
         return query
 
 
@@ -88,10 +92,13 @@ def _probability(probabilities: str | None, cls: str) -> float | None:
         return None
 
 
-def _summary(row) -> CaseSummary:
-    """A CaseSummary from a row of SUMMARY_COLUMNS or a Case (the columns by name)."""
+def _summary(row, reveal: Callable[[str, str], str]) -> CaseSummary:
+    """A CaseSummary from a row of SUMMARY_COLUMNS or a Case (the columns by name), its traveller reference
+    revealed by ``reveal(case_id, stored)`` (ReferenceCipher.reveal)."""
+    values = {name: getattr(row, name) for name in SUMMARY_FIELDS}
+    values["traveller_ref"] = reveal(row.id, row.traveller_ref)
     return CaseSummary(
-        **{name: getattr(row, name) for name in SUMMARY_FIELDS},
+        **values,
         has_images=row.image_path is not None,
         p_mpox=_probability(row.probabilities, MPOX),
     )
@@ -109,14 +116,26 @@ def list_cases(
         raise StoreError(f"cannot sort cases by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
     column = SORT_KEYS[sort]
     order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
-    query = flt.apply(select(*SUMMARY_COLUMNS)).order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+    query = flt.apply(select(*SUMMARY_COLUMNS), _lookup(db, flt))
+    query = query.order_by(*order).offset(max(0, offset)).limit(max(0, limit))
     with db.session() as s:
-        return [_summary(r) for r in s.execute(query)]
+        rows = s.execute(query).all()
+    reveal = db.references.reveal if any(r.traveller_ref for r in rows) else _nothing_to_reveal
+    return [_summary(r, reveal) for r in rows]
+
+
+def _nothing_to_reveal(_case_id: str, stored: str) -> str:
+    return stored
+
+
+def _lookup(db: Database, flt: CaseFilter) -> Callable[[str], str | None] | None:
+    """The reference hash for a search (none without search text: the key is not needed then)."""
+    return db.references.lookup if flt.text.strip() else None
 
 
 def count_cases(db: Database, flt: CaseFilter = CaseFilter()) -> int:
     with db.session() as s:
-        return s.execute(flt.apply(select(func.count()).select_from(Case))).scalar_one()
+        return s.execute(flt.apply(select(func.count()).select_from(Case), _lookup(db, flt))).scalar_one()
 
 
 def stations(db: Database) -> list[str]:
@@ -146,11 +165,12 @@ class CaseDetail:
     consent_training: bool | None = None  # revision 0006: the picture may be reused to improve the model
 
 
-def get_case(session: Session, case_id: str) -> CaseDetail | None:
+def get_case(session: Session, case_id: str, reveal: Callable[[str, str], str]) -> CaseDetail | None:
+    """One case with its history; ``reveal`` opens its traveller reference (ReferenceCipher.reveal)."""
     case = session.get(Case, case_id)
     if case is None:
         return None
-    summary = _summary(case)
+    summary = _summary(case, reveal)
     history = [
         (r.created_utc, r.reviewer, r.action, r.outcome, r.note)
         for r in session.execute(
@@ -198,7 +218,10 @@ class DashboardData:
 def dashboard_data(db: Database, flt: CaseFilter = CaseFilter()) -> DashboardData:
     with db.session() as s:
         rows = s.execute(
-            flt.apply(select(Case.captured_utc, Case.decision, Case.top_class, Case.top_probability))
+            flt.apply(
+                select(Case.captured_utc, Case.decision, Case.top_class, Case.top_probability),
+                _lookup(db, flt),
+            )
         )
         times, decisions, classes, probs = [], [], [], []
         for when, decision, cls, p in rows:
@@ -217,7 +240,8 @@ def dashboard_data(db: Database, flt: CaseFilter = CaseFilter()) -> DashboardDat
         outcome_q = flt.apply(
             select(Case.outcome, func.count()).where(
                 Case.decision == Decision.FLAG.value, Case.outcome.is_not(None)
-            )
+            ),
+            _lookup(db, flt),
         ).group_by(Case.outcome)
         outcomes = dict(s.execute(outcome_q).all())
     positive = int(outcomes.get("pcr_positive", 0))

@@ -1,11 +1,11 @@
-"""Retention: images of old cases are deleted; the case rows (anonymous statistics) stay; audited, one
-entry per batch with the purged cases' new row digests (so the chain still covers them)."""
+"""Retention: images and traveller references of old cases are deleted; the case rows (anonymous statistics)
+stay; audited, one entry per batch with the purged cases' new row digests (so the chain still covers them)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from kiosk.store import audit
 from kiosk.store.database import Database
@@ -17,7 +17,8 @@ BATCH = 500
 def purge_images(
     db: Database, retention_days: int, actor: str, now: datetime | None = None, station_id: str | None = None
 ) -> int:
-    """Delete the images of cases captured more than ``retention_days`` ago; returns how many cases."""
+    """Delete the images and traveller references of cases captured more than ``retention_days`` ago;
+    returns how many cases."""
     if retention_days < 0:
         raise ValueError(f"retention_days must be >= 0, got {retention_days}")
     now = now or datetime.now(UTC)
@@ -26,7 +27,7 @@ def purge_images(
     while True:
         with db.session() as s:
             query = select(Case.id, Case.image_path, Case.heatmap_path).where(
-                Case.captured_utc < cutoff, Case.image_path.is_not(None)
+                Case.captured_utc < cutoff, or_(Case.image_path.is_not(None), Case.traveller_ref != "")
             )
             if station_id is not None:
                 query = query.where(Case.station_id == station_id)
@@ -39,7 +40,13 @@ def purge_images(
             s.execute(
                 update(Case)
                 .where(Case.id.in_(ids))
-                .values(image_path=None, heatmap_path=None, images_purged_utc=now)
+                .values(
+                    image_path=None,
+                    heatmap_path=None,
+                    images_purged_utc=now,
+                    traveller_ref="",
+                    traveller_ref_hmac=None,
+                )
             )
             changed = s.execute(select(Case.__table__).where(Case.id.in_(ids))).all()
             audit.append(

@@ -139,7 +139,7 @@ def view_case(db: Database, user: UserSession, case_id: str) -> CaseDetail:
     require_reviewer(user, "view a case")
 
     def work(s) -> CaseDetail | None:
-        detail = get_case(s, case_id)
+        detail = get_case(s, case_id, db.references.reveal)
         if detail is not None:
             audit.append(s, user.username, "case_viewed", case_id)
         return detail

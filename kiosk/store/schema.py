@@ -69,7 +69,8 @@ class Case(Base):
     heatmap_sha256: Mapped[str | None] = mapped_column(String(64))
     images_purged_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
     quality: Mapped[str] = mapped_column(Text, nullable=False)  # JSON
-    traveller_ref: Mapped[str] = mapped_column(String(256), nullable=False, default="")
+    # revision 0007: sealed ("enc1:<key id>:<base64>", kiosk/store/references.py), never in clear; "": none
+    traveller_ref: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     # revision 0002
     review_status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
@@ -88,6 +89,8 @@ class Case(Base):
     # revision 0006: whether the traveller agreed that the picture may be reused to improve the model (a
     # secondary use, asked per case, default no). NULL: not asked (a case stored before 0006).
     consent_training: Mapped[bool | None] = mapped_column(Boolean)
+    # revision 0007: the keyed hash of the normalised reference, for an exact search (None: no reference)
+    traveller_ref_hmac: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("ix_cases_captured", "captured_utc"),
@@ -95,7 +98,7 @@ class Case(Base):
         Index("ix_cases_decision_captured", "decision", "captured_utc"),
         Index("ix_cases_class_captured", "top_class", "captured_utc"),
         Index("ix_cases_status_captured", "review_status", "captured_utc"),
-        Index("ix_cases_traveller_ref", "traveller_ref"),
+        Index("ix_cases_traveller_ref_hmac", "traveller_ref_hmac"),  # revision 0007
         Index("ix_cases_top_probability", "top_probability"),  # revision 0003
     )
 

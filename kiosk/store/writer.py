@@ -29,6 +29,7 @@ from kiosk.store import audit
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
+from kiosk.store.references import MAX_REFERENCE, is_sealed
 from kiosk.store.schema import Case, ClearCount
 from kiosk.store.settings import StoreSettings
 from kiosk.store.spool import Spool
@@ -127,7 +128,7 @@ def technical(exc: BaseException) -> str:
 
 # The case's texts the database bounds: each is checked against its column's length before the case is
 # acknowledged (a PostgreSQL server refuses a longer one for good; SQLite would keep it and a later copy to a
-# shared server would fail).
+# shared server would fail). The traveller reference is bounded in clear: it is stored sealed, longer.
 BOUNDED_TEXT = (
     "station_id",
     "operator",
@@ -140,13 +141,13 @@ BOUNDED_TEXT = (
     "consent_notice_version",
     "consent_language",
 )
-MAX_TRAVELLER_REF = Case.__table__.c.traveller_ref.type.length
+MAX_TRAVELLER_REF = MAX_REFERENCE
 
 
 def _check_text(column: str, value: Any) -> None:
     """StoreError unless ``value`` is text that fits ``cases.<column>`` and holds no control character (a
     NUL is refused by PostgreSQL; a tab or a line break would break exports and the audit trail's lines)."""
-    most = Case.__table__.c[column].type.length
+    most = MAX_REFERENCE if column == "traveller_ref" else Case.__table__.c[column].type.length
     name = column.replace("_", " ")
     if not isinstance(value, str):
         raise StoreError(f"case {name} must be text, got {type(value).__name__}")
@@ -205,6 +206,8 @@ class CaseWriter:
         """Encrypt the images, spool the case with fsync and queue it; returns the case id."""
         self._validate(record)
         case_id = uuid.uuid4().hex
+        # sealed before it touches the disk: the spool file holds no reference in clear either
+        traveller_ref, traveller_ref_hmac = self.db.references.seal(case_id, record.traveller_ref)
         image_path = image_sha = heat_path = heat_sha = None
         if record.image_rgb is not None:  # a minimal case is kept without its picture (kiosk/caselog.py)
             image_path, image_sha = self.db.media.save(case_id, "image", record.image_rgb)
@@ -227,7 +230,8 @@ class CaseWriter:
             "heatmap_path": heat_path,
             "heatmap_sha256": heat_sha,
             "quality": {k: float(v) for k, v in record.quality.items()},
-            "traveller_ref": record.traveller_ref,
+            "traveller_ref": traveller_ref,
+            "traveller_ref_hmac": traveller_ref_hmac,
             "reason_code": record.reason_code,
             "open_set_score": None if record.open_set_score is None else float(record.open_set_score),
             "consent_notice_version": record.consent_notice_version,
@@ -381,6 +385,9 @@ class CaseWriter:
 
     def _write_one(self, path: Path) -> None:
         entry = Spool.read(path)
+        ref = entry.get("traveller_ref") or ""
+        if ref and not is_sealed(ref):  # spooled by a version that kept it in clear
+            entry["traveller_ref"], entry["traveller_ref_hmac"] = self.db.references.seal(entry["id"], ref)
 
         def work(session) -> None:
             if session.get(Case, entry["id"]) is not None:  # replay after a crash between commit and unlink
@@ -480,6 +487,7 @@ _ADDED_LATER = {
     "consent_language": None,
     "consent_given": None,
     "consent_training": None,  # revision 0006
+    "traveller_ref_hmac": None,  # revision 0007
 }
 
 

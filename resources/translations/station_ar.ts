@@ -503,6 +503,10 @@
         <translation>لا يمكن الكتابة في قاعدة البيانات (القرص ممتلئ أو للقراءة فقط): تُحفَظ الحالات على هذا الحاسوب ({n} في الانتظار)</translation>
     </message>
     <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>تعذّر حفظ حالة في قاعدة البيانات فوُضعت جانبًا على هذا الحاسوب: اتصل بالمسؤول ({n} في الانتظار)</translation>
+    </message>
+    <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>خطأ في قاعدة البيانات: تُحفَظ الحالات على هذا الحاسوب ({n} في الانتظار)؛ راجِع السجلّ</translation>
     </message>
@@ -1060,8 +1064,8 @@
         <translation>ابحث عن مرجع مسافر أو رقم حالة</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>جزء من مرجع المسافر، أو بداية رقم الحالة (كما في قسيمة الإحالة)؛ Enter</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>مرجع المسافر كاملًا (بصرف النظر عن حالة الأحرف والمسافات)، أو بداية رقم الحالة (كما في ورقة الإحالة)؛ Enter</translation>
     </message>
     <message>
         <source>to</source>

@@ -503,6 +503,10 @@
         <translation>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</translation>
     </message>
     <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</translation>
+    </message>
+    <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Database error: cases are kept on this computer ({n} waiting); see the log</translation>
     </message>
@@ -1060,8 +1064,8 @@
         <translation>Search traveller ref. or case id</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</translation>
     </message>
     <message>
         <source>to</source>

@@ -503,6 +503,10 @@
         <translation>La base de datos no puede escribir (disco lleno o de solo lectura): los casos se guardan en este ordenador ({n} en espera)</translation>
     </message>
     <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>Un caso no pudo guardarse en la base de datos y se apartó en este ordenador: llame a su administrador ({n} en espera)</translation>
+    </message>
+    <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Error de la base de datos: los casos se guardan en este ordenador ({n} en espera); consulte el registro</translation>
     </message>
@@ -1060,8 +1064,8 @@
         <translation>Buscar ref. de viajero o id. de caso</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>Parte de una referencia de viajero, o el inicio de un id. de caso (como en el volante de derivación); Intro</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Una referencia de viajero completa (sin importar mayúsculas ni espacios), o el comienzo de un n.º de caso (como en la hoja de derivación); Intro</translation>
     </message>
     <message>
         <source>to</source>

@@ -441,11 +441,11 @@
     </message>
     <message>
         <source>The picture may be used to improve the model (traveller agreed).</source>
-        <translation>L'image peut servir à améliorer le modèle (le voyageur a accepté).</translation>
+        <translation>L&apos;image peut servir à améliorer le modèle (le voyageur a accepté).</translation>
     </message>
     <message>
         <source>The picture may NOT be used to improve the model.</source>
-        <translation>L'image ne peut PAS servir à améliorer le modèle.</translation>
+        <translation>L&apos;image ne peut PAS servir à améliorer le modèle.</translation>
     </message>
     <message>
         <source>Notice: not recorded (the station did not ask for the traveller&apos;s agreement)</source>
@@ -501,6 +501,10 @@
     <message>
         <source>Database cannot write (disk full or read-only): cases are kept on this computer ({n} waiting)</source>
         <translation>La base de données ne peut pas écrire (disque plein ou en lecture seule) : les cas sont conservés sur cet ordinateur ({n} en attente)</translation>
+    </message>
+    <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>Un cas n'a pas pu être enregistré dans la base et a été mis de côté sur cet ordinateur : appelez votre administrateur ({n} en attente)</translation>
     </message>
     <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
@@ -1060,8 +1064,8 @@
         <translation>Chercher une réf. voyageur ou un n° de cas</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>Une partie d&apos;une référence voyageur, ou le début d&apos;un n° de cas (comme sur le bordereau d&apos;orientation) ; Entrée</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Une référence voyageur entière (majuscules et espaces indifférents), ou le début d'un n° de cas (comme sur la fiche d'orientation) ; Entrée</translation>
     </message>
     <message>
         <source>to</source>
@@ -1288,11 +1292,11 @@
     </message>
     <message>
         <source>Press when the traveller has read the privacy notice and agrees [C]. Without it only a FLAG is saved, without picture or reference. It resets for the next traveller.</source>
-        <translation>Appuyez lorsque le voyageur a lu l'avis de confidentialité et l'accepte [C]. Sans cela, seule une ALERTE est enregistrée, sans image ni référence. Remis à zéro pour le voyageur suivant.</translation>
+        <translation>Appuyez lorsque le voyageur a lu l&apos;avis de confidentialité et l&apos;accepte [C]. Sans cela, seule une ALERTE est enregistrée, sans image ni référence. Remis à zéro pour le voyageur suivant.</translation>
     </message>
     <message>
         <source>Ask the traveller whether their picture may be kept to improve the screening model; press only if they say yes [T]. It resets for the next traveller.</source>
-        <translation>Demandez au voyageur si son image peut être conservée pour améliorer le modèle de dépistage ; n'appuyez que s'il dit oui [T]. Remis à zéro pour le voyageur suivant.</translation>
+        <translation>Demandez au voyageur si son image peut être conservée pour améliorer le modèle de dépistage ; n&apos;appuyez que s&apos;il dit oui [T]. Remis à zéro pour le voyageur suivant.</translation>
     </message>
     <message>
         <source>The live view still works; screening starts once a model is configured and the station restarted.</source>
@@ -1300,11 +1304,11 @@
     </message>
     <message>
         <source>Show the traveller the privacy notice and press [C] when they agree; without it only a FLAG is saved, without picture or reference.</source>
-        <translation>Présentez l'avis de confidentialité au voyageur et appuyez sur [C] s'il l'accepte ; sans cela, seule une ALERTE est enregistrée, sans image ni référence.</translation>
+        <translation>Présentez l&apos;avis de confidentialité au voyageur et appuyez sur [C] s&apos;il l&apos;accepte ; sans cela, seule une ALERTE est enregistrée, sans image ni référence.</translation>
     </message>
     <message>
         <source> Case saved without picture or reference: the traveller did not agree to the notice.</source>
-        <translation> Cas enregistré sans image ni référence : le voyageur n'a pas accepté l'avis.</translation>
+        <translation> Cas enregistré sans image ni référence : le voyageur n&apos;a pas accepté l&apos;avis.</translation>
     </message>
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>

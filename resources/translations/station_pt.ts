@@ -503,6 +503,10 @@
         <translation>A base de dados não consegue escrever (disco cheio ou só de leitura): os casos ficam guardados neste computador ({n} em espera)</translation>
     </message>
     <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>Um caso não pôde ser guardado na base de dados e foi posto de parte neste computador: chame o seu administrador ({n} em espera)</translation>
+    </message>
+    <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>Erro da base de dados: os casos ficam guardados neste computador ({n} em espera); consulte o registo</translation>
     </message>
@@ -1060,8 +1064,8 @@
         <translation>Procurar ref. de viajante ou id. de caso</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>Parte de uma referência de viajante, ou o início de um id. de caso (como na guia de encaminhamento); Enter</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>Uma referência de viajante completa (maiúsculas e espaços indiferentes), ou o início de um n.º de caso (como na guia de encaminhamento); Enter</translation>
     </message>
     <message>
         <source>to</source>

@@ -503,6 +503,10 @@
         <translation>数据库无法写入（磁盘已满或只读）：病例暂存在本机（{n} 条等待中）</translation>
     </message>
     <message>
+        <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
+        <translation>有一个病例无法保存到数据库，已暂存在本机：请联系管理员（{n} 个等待中）</translation>
+    </message>
+    <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
         <translation>数据库错误：病例暂存在本机（{n} 条等待中）；请查看日志</translation>
     </message>
@@ -1060,8 +1064,8 @@
         <translation>搜索旅客编号或病例编号</translation>
     </message>
     <message>
-        <source>Part of a traveller reference, or the start of a case id (as on the referral slip); Enter</source>
-        <translation>旅客编号的一部分，或病例编号的开头（与转介单上相同）；按 Enter</translation>
+        <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
+        <translation>完整的旅客参考号（不区分大小写和空格），或病例编号的开头（与转介单上相同）；按 Enter</translation>
     </message>
     <message>
         <source>to</source>

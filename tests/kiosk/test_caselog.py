@@ -1,6 +1,5 @@
 """Which screening results become cases, written through the real store into a SQLite file in tmp_path."""
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from kiosk.caselog import CaseLog
 from kiosk.config import ModelConfig, StorageConfig
 from kiosk.inference import ScreeningEngine
-from tests.conftest import one_hot_probs
+from tests.conftest import case_database, one_hot_probs
 
 from .conftest import skin_texture
 
@@ -34,8 +33,8 @@ def store(kiosk_config):
 
 
 def rows(config):
-    with sqlite3.connect(config.storage.data_dir / "cases.sqlite3") as conn:
-        query = "SELECT decision, top_class, traveller_ref FROM cases ORDER BY captured_utc"
+    with case_database(config.storage.data_dir) as conn:
+        query = "SELECT decision, top_class, reveal(id, traveller_ref) FROM cases ORDER BY captured_utc"
         return conn.execute(query).fetchall()
 
 
@@ -117,10 +116,10 @@ def test_what_is_kept_on_each_legal_basis(
     consent = None if given is None and require_consent else _consent(given, training=True)
     case_id = log.record(eng.screen(skin_texture(64)), "ann", "P1", consent)
     writer.stop()
-    with sqlite3.connect(kiosk_config.storage.data_dir / "cases.sqlite3") as conn:
+    with case_database(kiosk_config.storage.data_dir) as conn:
         found = conn.execute(
-            "SELECT traveller_ref, image_path IS NOT NULL, heatmap_path IS NOT NULL, consent_given, "
-            "consent_training FROM cases"
+            "SELECT reveal(id, traveller_ref), image_path IS NOT NULL, heatmap_path IS NOT NULL, "
+            "consent_given, consent_training FROM cases"
         ).fetchall()
     if kept is None:
         assert case_id is None and found == [] and log.refused == 1

@@ -15,7 +15,7 @@ from kiosk.config import LANGUAGES, PrivacyConfig, TravellerConfig
 from kiosk.resources import resource_path
 from kiosk.ui import i18n
 from kiosk.ui.traveller import INFO, LIVE, NOTICE, TEXTS, WAIT, TravellerPanel, load_notice, placement
-from tests.conftest import one_hot_probs
+from tests.conftest import case_database, one_hot_probs
 
 from . import test_window
 
@@ -36,8 +36,7 @@ def kiosk_config(kiosk_config):  # noqa: F811 - this module's stations ask for c
 
 
 def rows(station, columns="decision, consent_notice_version, consent_language, consent_given"):
-    db = station.config.storage.data_dir / "cases.sqlite3"
-    with sqlite3.connect(db) as conn:
+    with case_database(station.config.storage.data_dir) as conn:
         return conn.execute(f"SELECT {columns} FROM cases").fetchall()
 
 
@@ -131,7 +130,8 @@ def test_without_agreement_a_flag_is_logged_as_a_minimal_case(qtbot, station_for
     assert path is not None and path.is_file()
     station.writer.stop()
     assert rows(
-        station, "decision, traveller_ref, image_path, heatmap_path, consent_given, consent_training"
+        station,
+        "decision, reveal(id, traveller_ref), image_path, heatmap_path, consent_given, consent_training",
     ) == [("flag", "", None, None, 0, 0)]
     assert media(station) == [] and station.caselog.minimal == 1
     from kiosk.store import audit
@@ -190,7 +190,7 @@ def test_with_agreement_the_case_records_the_notice_and_consent_resets(qtbot, st
 
     assert audit.verify(station.db).ok
     with station.db.session() as session:  # the reviewer's case detail says it in plain words
-        detail = case_html(get_case(session, case_id))
+        detail = case_html(get_case(session, case_id, station.db.references.reveal))
     assert f"Notice: version {load_notice('pt', 90).version} (Portuguese), traveller agreed" in detail
 
 
@@ -262,7 +262,9 @@ def test_by_default_every_flag_and_review_is_logged_with_its_picture(
         assert sig.args[0].case_id and "Case saved with traveller ref. P123." in window.reason.text()
         assert not window.training_consent  # asked again for the next traveller
         station.writer.stop()
-        columns = "decision, traveller_ref, consent_notice_version, consent_given, consent_training"
+        columns = (
+            "decision, reveal(id, traveller_ref), consent_notice_version, consent_given, consent_training"
+        )
         assert rows(station, columns) == [
             (decision, "P123", load_notice("en", 90).version, None, int(decision == "flag"))
         ]
@@ -273,7 +275,7 @@ def test_by_default_every_flag_and_review_is_logged_with_its_picture(
 
         assert audit.verify(station.db).ok
         with station.db.session() as session:
-            detail = case_html(get_case(session, sig.args[0].case_id))
+            detail = case_html(get_case(session, sig.args[0].case_id, station.db.references.reveal))
         assert "shown for information (public-health basis)" in detail
         reuse = "may be used to improve" if decision == "flag" else "may NOT be used to improve"
         assert reuse in detail

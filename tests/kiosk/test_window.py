@@ -13,7 +13,7 @@ from kiosk.app import Station, present_window
 from kiosk.capture import CameraDevice
 from kiosk.config import ModelConfig, ScreeningConfig
 from models.trust import OFFICER_MESSAGE
-from tests.conftest import one_hot_probs
+from tests.conftest import case_database, one_hot_probs
 
 from .conftest import FakeSource, skin_texture
 
@@ -55,10 +55,9 @@ def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
 
 
 def cases(station):
-    db = station.config.storage.data_dir / "cases.sqlite3"
-    with sqlite3.connect(db) as conn:
+    with case_database(station.config.storage.data_dir) as conn:
         return conn.execute(
-            "SELECT decision, top_class, traveller_ref, model_sha256, station_id, "
+            "SELECT decision, top_class, reveal(id, traveller_ref), model_sha256, station_id, "
             "image_path, heatmap_path FROM cases"
         ).fetchall()
 

@@ -95,6 +95,7 @@ def insert_rows(db, rows: list[dict]) -> list[str]:
     for i, row in enumerate(rows):
         cid = uuid.uuid4().hex
         ids.append(cid)
+        ref, ref_hmac = db.references.seal(cid, row.get("ref", ""))  # as the writer stores it
         objs.append(
             Case(
                 id=cid,
@@ -109,7 +110,8 @@ def insert_rows(db, rows: list[dict]) -> list[str]:
                 model_name="tiny",
                 model_sha256="ab" * 32,
                 quality="{}",
-                traveller_ref=row.get("ref", ""),
+                traveller_ref=ref,
+                traveller_ref_hmac=ref_hmac,
                 review_status=row.get("status", "pending"),
                 outcome=row.get("outcome"),
                 reason_code=row.get("reason_code", ""),

@@ -44,7 +44,7 @@ def test_a_case_with_consent_stores_the_three_fields_and_verifies(db, tmp_path):
     assert (version, language, bool(given)) == ("0123456789ab", "fr", True)
     assert _consent(db, unasked) == (None, None, None)  # a station that does not ask
     with db.session() as s:
-        detail = get_case(s, agreed)
+        detail = get_case(s, agreed, db.references.reveal)
     assert (detail.consent_notice_version, detail.consent_language, detail.consent_given) == (
         "0123456789ab",
         "fr",
@@ -126,7 +126,7 @@ def test_upgrade_with_cases_verifies_and_new_cases_carry_consent(backend_url, tm
             )
     old.close()
     new = open_database(backend_url, tmp_path)
-    assert current_revision(new.engine) == "0006"
+    assert current_revision(new.engine) == "0007"
     report = audit.verify(new)
     assert report.ok, report.problems
     assert _consent(new, "old0") == (None, None, None)

@@ -11,13 +11,13 @@ from sqlalchemy import text
 
 from kiosk.store import StoreError, audit, open_database
 from kiosk.store.migrate import current_revision, head_revision
-from kiosk.store.queries import list_cases
+from kiosk.store.queries import CaseFilter, list_cases
 from kiosk.store.schema import Base
 
 
 def test_from_empty_to_head_matches_the_models(backend_url, tmp_path):
     db = open_database(backend_url, tmp_path)
-    assert current_revision(db.engine) == head_revision() == "0006"
+    assert current_revision(db.engine) == head_revision() == "0007"
     with db.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # types differ only by our UTC wrapper; anything structural (tables, columns, indexes) must match
@@ -42,7 +42,7 @@ def test_upgrade_from_previous_schema_keeps_cases_and_backs_up(tmp_path):
         )
     old.close()
     new = open_database(url, tmp_path)
-    assert current_revision(new.engine) == "0006"
+    assert current_revision(new.engine) == "0007"
     [case] = list_cases(new)
     assert (case.id, case.station_id, case.review_status, case.outcome) == ("old1", "gate-9", "pending", None)
     assert case.captured_utc == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -121,7 +121,7 @@ def test_upgrade_to_0004_registers_existing_rows_in_the_chain(backend_url, tmp_p
         )
     old.close()
     new = open_database(backend_url, tmp_path)
-    assert current_revision(new.engine) == "0006"
+    assert current_revision(new.engine) == "0007"
     report = audit.verify(new)
     assert report.ok, report.problems
     assert report.entries > 1 and report.anchored == report.entries  # the upgraded chain is anchored
@@ -132,6 +132,11 @@ def test_upgrade_to_0004_registers_existing_rows_in_the_chain(backend_url, tmp_p
             "",
             None,
         )
+        # revision 0007: the references stored in clear were sealed on the first open with the key
+        stored = dict(conn.execute(text("SELECT id, traveller_ref FROM cases")).all())
+    assert all(v.startswith("enc1:") and "R" not in v.split(":")[1] for v in stored.values())
+    assert [c.id for c in list_cases(new, CaseFilter(text="r1"))] == ["old1"]
+    assert any(e.action == "references_sealed" for e in audit.recent(new, 5))
     with new.engine.begin() as conn:
         conn.execute(text("UPDATE cases SET outcome = 'pcr_negative' WHERE id = 'old1'"))
     assert not audit.verify(new).ok

@@ -35,11 +35,11 @@ def test_cases_round_trip_with_all_fields_and_pixels(db, tmp_path):
     for cid, rec in zip(ids, records, strict=True):
         case = cases[cid]
         assert case.captured_utc == rec.captured_utc.replace(microsecond=case.captured_utc.microsecond)
-        assert (case.decision, case.top_class, case.traveller_ref) == (
-            rec.decision,
-            rec.top_class,
-            rec.traveller_ref,
-        )
+        assert (case.decision, case.top_class) == (rec.decision, rec.top_class)
+        # the reference is sealed at rest and opens with the station's key (issue 30)
+        assert rec.traveller_ref not in case.traveller_ref and case.traveller_ref.startswith("enc1:")
+        assert db.references.open(case.id, case.traveller_ref) == rec.traveller_ref
+        assert case.traveller_ref_hmac == db.references.lookup(rec.traveller_ref)
         assert case.model_sha256 == rec.model_sha256 and case.review_status == "pending"
         assert np.array_equal(db.media.load(case.image_path, case.image_sha256), rec.image_rgb)
         if rec.heatmap_rgb is None:
@@ -337,11 +337,9 @@ def test_a_case_refused_for_good_is_set_aside_and_the_queue_goes_on(backend_url,
     from kiosk.store.spool import Spool
 
     db = open_database(backend_url, tmp_path)
-    # on PostgreSQL a 304-character reference is refused by varchar(256); on SQLite (no length limit) a
+    # on PostgreSQL a 100-character station id is refused by varchar(64); on SQLite (no length limit) a
     # captured time that is not a time is refused the same way, for good
-    bad = (
-        {"traveller_ref": "M" * 304} if backend_url.startswith("postgresql") else {"captured_utc": 1700000000}
-    )
+    bad = {"station_id": "g" * 100} if backend_url.startswith("postgresql") else {"captured_utc": 1700000000}
     _spool_by_hand(tmp_path, "0" * 32, **bad)
     writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
     writer.start()

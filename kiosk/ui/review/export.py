@@ -81,7 +81,7 @@ def free_path(folder: Path, name: str) -> Path:
 
 def _details(db: Database, ids: list[str]) -> list[CaseDetail]:
     with db.session() as s:
-        found = [get_case(s, cid) for cid in ids]
+        found = [get_case(s, cid, db.references.reveal) for cid in ids]
     return [d for d in found if d is not None]
 
 

@@ -151,7 +151,8 @@ class ReviewWindow(QMainWindow):
         self.search.setToolTip(
             tr(
                 "ReviewWindow",
-                "Part of a traveller reference, or the start of a case id (as on the referral slip); Enter",
+                "A whole traveller reference (any case or spacing), or the start of a case id (as on the "
+                "referral slip); Enter",
             )
         )
         self.search.setMaxLength(256)
