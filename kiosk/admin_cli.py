@@ -16,6 +16,8 @@ COMMANDS = (
     "create-user",
     "list-users",
     "reset-password",
+    "disable",
+    "enable",
     "delete-case",
     "purge",
     "audit-log",
@@ -59,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     d.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sub.add_parser("list-users", help="list accounts and roles")
+    for name, what in (("disable", "stop an account from logging in"), ("enable", "let it log in again")):
+        e = sub.add_parser(name, help=f"{what} (audited; the last active admin cannot be disabled)")
+        e.add_argument("username")
+        e.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
+        e.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     pu = sub.add_parser("purge", help="delete the images of cases older than the retention period now")
     pu.add_argument("--days", type=int, help="override storage.retention_days")
     a = sub.add_parser("audit-log", help="print the latest audit entries")
@@ -152,9 +159,22 @@ def _run(args: argparse.Namespace) -> int:
             delete_case(db, admin, args.case_id, args.reason)
             print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
             return 0
+        if args.command in ("disable", "enable"):
+            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+            accounts.set_disabled(db, args.username, args.command == "disable", admin)
+            print(f"account {args.username!r} {args.command}d (audited)")
+            return 0
         if args.command == "list-users":
             for name, role, disabled in accounts.list_users(db):
                 print("\t".join([name, role, *(["disabled"] if disabled else [])]))
+            for group in accounts.name_collisions(db):  # accounts made before names ignored case
+                what = "differ only in case" if len(group) > 1 else "hold characters a name may not hold"
+                print(
+                    f"warning: accounts {', '.join(map(repr, group))} {what}: they can be taken for someone "
+                    "else's in the audit trail; disable the one not in use (mpox-kiosk disable NAME"
+                    " --as ADMIN) and create a new account with a plain name",
+                    file=sys.stderr,
+                )
             return 0
         if args.command == "purge":
             days = config.storage.retention_days if args.days is None else args.days

@@ -16,6 +16,7 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir
 
+from kiosk.names import name_problem, normalise_name
 from models.errors import MpoxError
 from models.taxonomy import CLASSES
 
@@ -208,9 +209,10 @@ def _str(v: Any) -> str:
 
 
 def _station_id(v: Any) -> str:
-    v = _str(v).strip()
-    if not v or len(v) > 64:
-        raise ValueError("must be a non-empty name of at most 64 characters")
+    v = normalise_name(_str(v))
+    problem = name_problem(v)  # it names the station in the audit trail and exports (kiosk/names.py)
+    if problem:
+        raise ValueError(f'{problem} (e.g. "gate-1")')
     return v
 
 

@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
+from kiosk.names import folded, name_problem, normalise_name, same
 from kiosk.store import audit
 from kiosk.store.database import Database
 from kiosk.store.errors import AccessDenied, LoginError, StoreError
@@ -88,9 +89,10 @@ def check_password(username: str, password: str) -> None:
 
 def create_user(db: Database, username: str, password: str, role: str, actor: UserSession | None) -> None:
     """Create an account. Without ``actor`` only the very first account (an admin) may be created."""
-    username = username.strip()
-    if not username or len(username) > 64:
-        raise StoreError("user name must be 1 to 64 characters")
+    username = normalise_name(username)
+    problem = name_problem(username)
+    if problem:
+        raise StoreError(f"user name {username!r} {problem}")
     if role not in ROLES:
         raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
     check_password(username, password)
@@ -104,8 +106,9 @@ def create_user(db: Database, username: str, password: str, role: str, actor: Us
             )
         if actor is not None:
             require_admin(actor, "create an account")
-        if s.execute(select(User).where(User.username == username)).scalar_one_or_none():
-            raise StoreError(f"an account named {username!r} already exists")
+        taken = [name for name in s.execute(select(User.username)).scalars() if same(name, username)]
+        if taken:  # "BOSS" beside "boss" would read as the same person in the audit trail
+            raise StoreError(f"an account named {taken[0]!r} already exists (names ignore case)")
         user = User(
             username=username,
             password_hash=pw_hash,
@@ -139,10 +142,10 @@ def authenticate(
     max_failed = settings.max_failed_logins
     lockout = timedelta(minutes=settings.lockout_minutes)
     now = now or datetime.now(UTC)
-    username = username.strip()
+    username = normalise_name(username)
 
     def work(s) -> UserSession | None:
-        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        user = _find(s, username)
         if user is None:
             _verify(_DUMMY_HASH, password)  # as long as for a real account
             audit.append(
@@ -153,17 +156,18 @@ def authenticate(
                 {"reason": "unknown account", "name_fingerprint": _fingerprint(db, username)},
             )
             return None
+        name = user.username  # as stored: "Boss" typed logs in, and is audited, as "boss"
         if user.disabled:
             _verify(user.password_hash, password)
-            audit.append(s, username, "login_failed", username, {"reason": "disabled account"})
+            audit.append(s, name, "login_failed", name, {"reason": "disabled account"})
             return None
         if user.locked_until is not None and user.locked_until > now:
             _verify(user.password_hash, password)  # as long as the other refusals; the answer is the same
             audit.append(
                 s,
-                username,
+                name,
                 "login_failed",
-                username,
+                name,
                 {"reason": "locked", "locked_until": user.locked_until.isoformat()},
             )
             return None
@@ -175,7 +179,7 @@ def authenticate(
                 user.locked_until = now + lockout
                 user.failed_logins = 0
                 details["locked_until"] = user.locked_until.isoformat()
-            audit.append(s, username, action, username, details, rows=[("user", user)])
+            audit.append(s, name, action, name, details, rows=[("user", user)])
             return None
         changed = user.failed_logins != 0 or user.locked_until is not None
         user.failed_logins = 0
@@ -183,9 +187,7 @@ def authenticate(
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
             changed = True
-        audit.append(
-            s, username, "login", username, {"role": user.role}, rows=[("user", user)] if changed else []
-        )
+        audit.append(s, name, "login", name, {"role": user.role}, rows=[("user", user)] if changed else [])
         return UserSession(username=user.username, role=user.role, login_utc=now)
 
     result = db.transact(work)
@@ -280,8 +282,32 @@ def set_disabled(db: Database, username: str, disabled: bool, actor: UserSession
     db.transact(work)
 
 
+def _find(s, username: str) -> User | None:
+    """The account ``username`` names, in any case ("Boss" logs in as "boss"). Of two older accounts that
+    differ only in case (before names ignored case) only the exact spelling finds one."""
+    username = normalise_name(username)
+    exact = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if exact is not None:
+        return exact
+    matches = [u for u in s.execute(select(User)).scalars() if same(u.username, username)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _user(s, username: str) -> User:
-    user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    user = _find(s, username)
     if user is None:
         raise StoreError(f"no account named {username!r}")
     return user
+
+
+def name_collisions(db: Database) -> list[list[str]]:
+    """Groups of older accounts whose names differ only in case, and accounts whose names hold characters a
+    name may no longer hold: each group or name with what to do, for ``list-users`` and the station's log."""
+    with db.session() as s:
+        names = list(s.execute(select(User.username).order_by(User.id)).scalars())
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(folded(name), []).append(name)
+    return [group for group in groups.values() if len(group) > 1] + [
+        [name] for name in names if name_problem(normalise_name(name))
+    ]

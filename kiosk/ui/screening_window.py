@@ -11,6 +11,7 @@ With a login required and nobody logged in it does not screen.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -123,6 +124,13 @@ _INPUT_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+
+
+def breakable(text: str, every: int = 24) -> str:
+    """``text`` with break opportunities (zero-width spaces) in runs of more than ``every`` characters without
+    a space: a passport's MRZ line or a scanned barcode as a traveller reference wraps in the result line
+    instead of widening its column (and the window) beyond the screen."""
+    return re.sub(rf"\S{{{every}}}(?=\S)", lambda m: m.group(0) + "\u200b", text)
 
 
 class ScreeningWindow(QMainWindow):
@@ -290,10 +298,17 @@ class ScreeningWindow(QMainWindow):
         self.ref_edit = QLineEdit()
         self.ref_edit.setPlaceholderText(tr("ScreeningWindow", REF_PLACEHOLDER))
         self.ref_edit.setMaxLength(MAX_TRAVELLER_REF)  # what the case log keeps: a longer one is never typed
-        self.ref_edit.returnPressed.connect(self.capture_now)
+        # Enter captures and Escape leaves the field: either way the focus goes back to the station, so the
+        # next P or Space is a shortcut, not a letter typed into the next traveller's reference.
+        self.ref_edit.returnPressed.connect(self._reference_entered)
+        leave = QShortcut(QKeySequence("Escape"), self.ref_edit)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self.ref_edit.clearFocus)
         lv.addWidget(self.ref_edit)
         lv.addLayout(self._build_traveller_controls())
-        buttons = QHBoxLayout()
+        # Two rows: side by side the three would widen the officer's column past 1280 px in French or Arabic
+        # once a reviewer is logged in; the review button's row is empty (and takes no room) for an officer.
+        buttons = QGridLayout()
         self.capture_button = QPushButton(tr("ScreeningWindow", "Capture  [Space]"))
         self.capture_button.clicked.connect(self.capture_now)
         self.auto_button = QPushButton(tr("ScreeningWindow", "Automatic  [A]"))
@@ -302,8 +317,9 @@ class ScreeningWindow(QMainWindow):
         self.review_button = QPushButton(tr("ScreeningWindow", "Review cases  [Ctrl+R]"))
         self.review_button.clicked.connect(lambda: self.review_requested.emit())
         self.review_button.setVisible(show_review)
-        for b in (self.capture_button, self.auto_button, self.review_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.capture_button, 0, 0)
+        buttons.addWidget(self.auto_button, 0, 1)
+        buttons.addWidget(self.review_button, 1, 0, 1, 2)
         lv.addLayout(buttons)
         splitter.addWidget(left)
 
@@ -386,13 +402,15 @@ class ScreeningWindow(QMainWindow):
                 self.lost_panel.technical,
             ):
                 label.setStyleSheet("font-style: normal;")
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # The result column as wide as the live view: the decision's banner is the largest text on the screen
+        # (its lines shrink only to fit their column's width).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         if self.traveller_placement == "panel":  # the traveller's panel at the side of the officer's screen
-            splitter.setStretchFactor(2, 1)  # narrower than the result column: the officer's result first
-            splitter.setSizes([2600, 2600, 1300])
+            splitter.setStretchFactor(2, 1)
+            splitter.setSizes([2400, 2400, 1200])  # narrower than the result column: the result first
         else:
-            splitter.setSizes([3000, 2000])  # proportions: the live view gets the larger share
+            splitter.setSizes([2500, 2500])
 
         # Status bar.
         sb = self.statusBar()
@@ -704,6 +722,10 @@ class ScreeningWindow(QMainWindow):
         if self.controller is not None:
             self.controller.engine.reset_auto()
 
+    def _reference_entered(self) -> None:
+        self.ref_edit.clearFocus()
+        self.capture_now()
+
     def capture_now(self) -> None:
         """Screen the frame on screen now (with Grad-CAM); the result comes back as a signal."""
         if self.unavailable or self.controller is None or self.signed_out:
@@ -949,7 +971,7 @@ class ScreeningWindow(QMainWindow):
                 tr(
                     "ScreeningWindow",
                     " Traveller ref. {ref} was not saved: type it again with the new picture.",
-                ).format(ref=ref)
+                ).format(ref=breakable(ref))
                 if ref and request.mode == "capture"
                 else ""
             )
@@ -972,7 +994,7 @@ class ScreeningWindow(QMainWindow):
                 )
             elif outcome.case_id:
                 saved = (
-                    tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=ref)
+                    tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=breakable(ref))
                     if ref
                     else tr("ScreeningWindow", " Case saved.")
                 )
@@ -988,7 +1010,7 @@ class ScreeningWindow(QMainWindow):
             elif ref:
                 saved = tr(
                     "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
-                ).format(ref=ref)
+                ).format(ref=breakable(ref))
             line = tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
                 time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
             )
@@ -1204,6 +1226,7 @@ class ScreeningWindow(QMainWindow):
                 )
             )
             self.status_dropped.setText(tr("ScreeningWindow", "Dropped {n}").format(n=stats.dropped))
+            self.status_dropped.setVisible(stats.dropped > 0)  # room for the others at 1280 px until then
             self.on_capture_state(stats)
         else:
             self.status_fps.setText(tr("ScreeningWindow", "Camera none"))

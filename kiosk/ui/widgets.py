@@ -135,7 +135,12 @@ class Banner(QLabel):
     """The decision in large type (``headline``) and, under it, what the officer does next (``action``).
 
     Each line stays one line: its font shrinks until it fits the banner's width (a long class name or a
-    station's own review instruction at 1280x720), so the banner is never more than two lines high."""
+    station's own review instruction at 1280x720). Where the headline would shrink below SPLIT_BELOW of its
+    size (a narrow result column: the traveller's panel beside it, a long language), the decision word goes
+    on a line of its own at full size ("REVIEW") and the rest ("manual review needed") under it: the word the
+    officer reads from two metres never gets small. ``lines`` holds what is drawn: (text, px, weight)."""
+
+    SPLIT_BELOW = 0.85
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,7 +150,8 @@ class Banner(QLabel):
         self.headline = ""
         self.action = ""
         self.scale = 1.0
-        self.sizes = (0, 0)  # pixel sizes of the two lines as last laid out
+        self.sizes = (0, 0)  # pixel sizes of the decision line and the action line as last laid out
+        self.lines: list[tuple[str, int, QFont.Weight]] = []
         self.icon: QIcon | None = None  # the decision's icon (resources/icons), drawn at the leading edge
 
     ICON_PX = 36  # at 720p; the lines are centred in the room beside it
@@ -196,18 +202,26 @@ class Banner(QLabel):
 
         margins = self.contentsMargins()
         room = max(100, self.width() - margins.left() - margins.right() - 8)
-        head_px = self._line_px(
-            self.headline, round(BANNER_FONT_PX * self.scale), QFont.Weight.ExtraBold, room
-        )
-        html = f"<div style='font-size: {head_px}px; font-weight: 800;'>{escape(self.headline)}</div>"
-        act_px = 0
+        full, small = round(BANNER_FONT_PX * self.scale), round(ACTION_FONT_PX * self.scale)
+        bold, demi = QFont.Weight.ExtraBold, QFont.Weight.DemiBold
+        head_px = self._line_px(self.headline, full, bold, room)
+        word, _, detail = self.headline.partition(" · ")
+        if head_px < full * self.SPLIT_BELOW and detail:
+            lines = [(word, self._line_px(word, full, bold, room), bold)]
+            lines.append((detail, self._line_px(detail, small, bold, room), bold))
+        else:
+            lines = [(self.headline, head_px, bold)]
         if self.action:
-            act_px = self._line_px(
-                self.action, round(ACTION_FONT_PX * self.scale), QFont.Weight.DemiBold, room
+            lines.append((self.action, self._line_px(self.action, small, demi, room), demi))
+        weights = {bold: 800, demi: 600}
+        self.setText(
+            "".join(
+                f"<div style='font-size: {px}px; font-weight: {weights[w]};'>{escape(text)}</div>"
+                for text, px, w in lines
             )
-            html += f"<div style='font-size: {act_px}px; font-weight: 600;'>{escape(self.action)}</div>"
-        self.sizes = (head_px, act_px)
-        self.setText(html)
+        )
+        self.lines = lines
+        self.sizes = (lines[0][1], lines[-1][1] if self.action else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSlider
 
 from ..conftest import one_hot_probs
@@ -75,9 +75,55 @@ def test_nothing_is_cut_off_and_the_banner_keeps_two_lines(qtbot, station_for, s
     label.setText(saved)
     sliders = [w for w in window.findChildren(QSlider) if w.isVisibleTo(window)]
     assert sliders and all(w.width() >= 100 for w in sliders)  # the opacity slider is not a stub
-    # The banner: headline and action each on one line at the sizes they are drawn at (two lines in all).
+    # The banner: each line fits at the size it is drawn at (the decision word on its own line if need be).
     banner = window.banner
-    head_px, act_px = banner.sizes
-    assert banner.headline and banner.action
-    assert fits_one_line(banner, banner.headline, head_px, QFont.Weight.ExtraBold)
-    assert fits_one_line(banner, banner.action, act_px, QFont.Weight.DemiBold)
+    assert banner.headline and banner.action and len(banner.lines) <= 3
+    for text, px, weight in banner.lines:
+        assert fits_one_line(banner, text, px, weight), text
+
+
+MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("language", ["en", "fr", "es", "pt", "ar", "zh_CN"])
+def test_logged_in_in_every_language_the_window_keeps_its_size_and_the_decision_is_the_largest_text(
+    qtbot,
+    station_for,  # noqa: F811
+    language,
+    size,
+):
+    """Issue 27 (the safety part): once a reviewer is logged in, in every language, the window stays at the
+    screen's size (it grew to 1,300-1,500 px in French and Arabic), a passport's MRZ line as the reference
+    does not widen it, nothing is cut off, and the REVIEW banner's headline is the largest text on screen."""
+    from kiosk.ui import i18n
+
+    i18n.install(language)
+    try:
+        station, window = station_for(one_hot_probs("eczema", 0.45))
+        window.login_required = True
+        window.set_user("rev", "reviewer", True)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=5000)
+        window.ref_edit.setText(MRZ)
+        with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+            window.capture_now()
+        assert window.banner_kind == "review" and window.review_button.isVisible()
+        qtbot.wait(50)  # the relayout after the result
+        assert (window.width(), window.height()) == size
+        try:
+            qtbot.waitUntil(lambda: clipped(window) == [], timeout=3000)
+        except qtbot.TimeoutError:
+            pass
+        assert clipped(window) == []
+        head_px, _ = window.banner.sizes
+        others = [
+            w.font().pixelSize() if w.font().pixelSize() > 0 else round(w.font().pointSizeF() * 96 / 72)
+            for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+            if w.isVisibleTo(window) and w is not window.banner
+        ]
+        largest = max(others)
+        assert head_px > largest, f"headline {head_px} px, another text {largest} px"
+        assert head_px >= 26 * size[1] / 720  # read from two metres: about 1 cm capitals on a 15" screen
+    finally:
+        i18n.install("en")

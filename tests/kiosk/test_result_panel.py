@@ -122,12 +122,15 @@ def test_every_banner_says_what_to_do_in_at_most_two_lines(window, case):
     show(window, r)
     assert window.banner_kind == r.decision
     assert (window.banner.headline, window.banner.action) == (headline, action)
-    assert headline in window.banner.text() and action in window.banner.text()
-    # Two lines at 1280x720: each fits the banner's width in the size it is drawn at (none wraps).
+    drawn = [text for text, _, _ in window.banner.lines]
+    assert " · ".join(drawn[:-1]) == headline and drawn[-1] == action
+    # At 1280x720 each line fits the banner's width in the size it is drawn at (none wraps), and the
+    # decision word is the largest.
     head_px, act_px = window.banner.sizes
-    assert head_px >= 20 and act_px >= 14
-    assert fits_one_line(window.banner, headline, head_px, QFont.Weight.ExtraBold)
-    assert fits_one_line(window.banner, action, act_px, QFont.Weight.DemiBold)
+    assert head_px >= 26 and act_px >= 14
+    for text, px, weight in window.banner.lines:
+        assert fits_one_line(window.banner, text, px, weight), text
+    assert head_px == max(px for _, px, _ in window.banner.lines)
     # The decision's icon at the banner's leading edge (resources/icons), inside the banner.
     icon = window.banner.icon_rect()
     assert window.banner.icon is not None and icon is not None

@@ -336,6 +336,25 @@ def test_typing_a_reference_does_not_trigger_shortcuts(qtbot, station_for):
     assert window.banner_kind == "idle"  # the space did not capture
 
 
+def test_enter_and_escape_give_the_keyboard_back_to_the_station(qtbot, station_for):
+    """Issue 27 item 2: after Ctrl+L, a reference and Enter, the next key is a shortcut again (it was typed
+    into the next traveller's reference); Escape leaves the field without capturing."""
+    station, window = station_for(one_hot_probs("eczema", 0.9))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.ref_edit.hasFocus()
+    qtbot.keyClicks(window.ref_edit, "P1234567")
+    with qtbot.waitSignal(window.outcome_shown, timeout=10000):
+        qtbot.keyClick(window.ref_edit, Qt.Key.Key_Return)
+    assert not window.ref_edit.hasFocus() and window.ref_edit.text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_H)  # a shortcut: the heatmap toggles, nothing is typed
+    assert window.ref_edit.text() == "" and not window.heatmap_toggle.isChecked()
+    window.ref_edit.setFocus()
+    qtbot.keyClicks(window.ref_edit, "X9")
+    qtbot.keyClick(window.ref_edit, Qt.Key.Key_Escape)
+    assert not window.ref_edit.hasFocus() and window.ref_edit.text() == "X9"  # kept for the next capture
+
+
 @pytest.mark.parametrize("role", ["officer", "reviewer"])
 def test_login_names_the_operator_and_gates_review(
     qtbot, kiosk_config, make_tiny_bundle, fake_camera, monkeypatch, role
