@@ -31,6 +31,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.config import ModelConfig, ScreeningConfig, StorageConfig, parse_config  # noqa: E402
+from kiosk.trust import pin_throwaway_station  # noqa: E402
 
 
 class SyntheticCamera:
@@ -148,6 +149,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="bench-kiosk-"))
     bundle = Path(args.bundle) if args.bundle else make_bundle(args.arch, tmp)
+    pin_throwaway_station(tmp / "data", bundle)  # a benchmark's own station (kiosk/trust.py)
     config = parse_config({})
     config = replace(
         config,

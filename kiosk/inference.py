@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +20,6 @@ import numpy as np
 
 from models.decision import (
     Decision,
-    OpenSetScores,
     ReasonCode,
     Thresholds,
     UnknownFlaggedClassError,
@@ -30,8 +28,8 @@ from models.decision import (
 )
 from models.errors import MpoxError
 from models.manifest import VerifiedBundle, bundle_path_or_default
-from models.quality import QualityLimits, QualityReport, assess
-from models.screening import decide_screening
+from models.quality import QualityLimits, QualityReport
+from models.screening import FrameWindow, Screening, screen_image
 from models.serving import SERVING_KEY, PredictorBase, ServingPredictor, ServingUnavailable
 
 from .config import KioskConfig, ThresholdsConfig
@@ -155,7 +153,7 @@ class ScreeningEngine:
         self.predictor = predictor
         self.explainer = predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
-        self._window: deque[np.ndarray] = deque(maxlen=max(1, auto_window))
+        self._window = FrameWindow(auto_window)
         self.consecutive_failures = 0
         self.out_of_service = ""  # why screening stopped (English, for the administrator); "" : in service
 
@@ -205,36 +203,16 @@ class ScreeningEngine:
 
     @property
     def auto_window(self) -> int:
-        return self._window.maxlen or 1
-
-    def _predict(
-        self, frame: np.ndarray
-    ) -> tuple[np.ndarray, OpenSetScores | None, np.ndarray | None, float]:
-        """Probabilities, open-set scores and, when the heatmap can come from them, the target layer's
-        activations: one forward pass per screened frame (the decision then picks the class to explain)."""
-        t0 = time.perf_counter()
-        if self.explainer.fast:
-            prediction, feats = self.predictor.predict_with_features(frame)
-        else:
-            prediction, feats = self.predictor.predict_one(frame), None
-        ms = (time.perf_counter() - t0) * 1000.0
-        return prediction.probabilities, prediction.open_set, feats, ms
+        return self._window.size
 
     def _finish(
-        self,
-        mode: str,
-        frame: np.ndarray,
-        quality: QualityReport,
-        probs: np.ndarray | None,
-        open_set: OpenSetScores | None,
-        infer_ms: float,
-        frames: int,
-        explain: bool,
-        feats: np.ndarray | None = None,
+        self, mode: str, frame: np.ndarray, screening: Screening, infer_ms: float, frames: int, explain: bool
     ) -> ScreeningResult:
-        """The one decision rule (models.screening), then Grad-CAM of the class it names (none for RETAKE),
-        from ``feats`` of the classification pass when given, else with a pass of its own."""
-        verdict = decide_screening(quality, probs, self.bundle.classes, self.thresholds, open_set)
+        """The result of a screening (models.screening: the one decision rule), with Grad-CAM of the class it
+        names (none for a RETAKE), from the activations of the classification pass when there are, else with
+        a pass of its own."""
+        quality, verdict, feats = screening.quality, screening.verdict, screening.features
+        probs = None if screening.prediction is None else screening.prediction.probabilities
         heatmap, cam_ms = None, 0.0
         if explain and verdict.explained_class is not None:
             t0 = time.perf_counter()
@@ -297,37 +275,36 @@ class ScreeningEngine:
         """Add one live frame to the automatic window; a result when the window is full (or a retake)."""
         return self._guarded(self._screen_window, frame, explain)
 
+    def _screen_frame(self, frame: np.ndarray) -> tuple[Screening, float]:
+        """The one path for a picture (models.screening.screen_image), timed; the activations come with it
+        when the heatmap can be made from them (one forward pass per screened frame)."""
+        t0 = time.perf_counter()
+        screening = screen_image(self.predictor, frame, self.thresholds, self.limits, self.explainer.fast)
+        ms = (time.perf_counter() - t0) * 1000.0 if screening.prediction is not None else 0.0
+        return screening, ms
+
     def _screen_one(self, frame: np.ndarray, explain: bool) -> ScreeningResult:
-        quality = assess(frame, self.limits)
-        if quality.retake:
-            return self._finish("capture", frame, quality, None, None, 0.0, 1, explain)
-        probs, open_set, feats, ms = self._predict(frame)
-        return self._finish("capture", frame, quality, probs, open_set, ms, 1, explain, feats)
+        screening, ms = self._screen_frame(frame)
+        return self._finish("capture", frame, screening, ms, 1, explain)
 
     def _screen_window(self, frame: np.ndarray, explain: bool) -> ScreeningResult | None:
-        """A frame that fails the quality gate empties the window: the decision must rest on N consecutive
-        good frames of the same view. Probabilities and open-set scores are averaged over the window.
-        """
-        quality = assess(frame, self.limits)
-        if quality.retake:
-            self._window.clear()
-            return self._finish("auto", frame, quality, None, None, 0.0, 1, explain)
-        probs, open_set, feats, ms = self._predict(frame)
-        scores = (open_set.unknown, open_set.not_skin) if open_set is not None else (np.nan, np.nan)
-        self._window.append(np.concatenate([probs, scores]))
-        if len(self._window) < self.auto_window:
+        """Add one live frame to the automatic window (models.screening.FrameWindow); a result when the
+        window is full, or the frame's RETAKE. The heatmap explains the frame shown (the last of the window)
+        from its own pass."""
+        screening, ms = self._screen_frame(frame)
+        frames = self._window.size
+        decided = self._window.add(screening, self.thresholds)
+        if decided is None:
             return None
-        mean = np.mean(np.stack(self._window), axis=0)
-        frames = len(self._window)
-        self._window.clear()
-        n = len(self.bundle.classes)
-        mean_open_set = None if open_set is None else OpenSetScores(float(mean[n]), float(mean[n + 1]))
-        # The heatmap explains the frame shown (the last of the window) from its own pass.
-        return self._finish("auto", frame, quality, mean[:n], mean_open_set, ms, frames, explain, feats)
+        return self._finish("auto", frame, decided, ms, frames if decided.prediction else 1, explain)
+
+    def set_auto_window(self, frames: int) -> None:
+        """How many good frames an automatic decision rests on ([screening] auto_window); starts afresh."""
+        self._window = FrameWindow(frames)
 
     def reset_auto(self) -> None:
         self._window.clear()
 
     @property
     def auto_progress(self) -> int:
-        return len(self._window)
+        return self._window.filled

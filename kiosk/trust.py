@@ -1,8 +1,13 @@
-"""The station's trusted bundle-signing keys: ``mpox-kiosk trust add / list / remove`` (no Qt).
+"""The station's trusted bundle-signing keys and its own bundle pins: ``mpox-kiosk trust add / list / remove
+/ pin`` (no Qt).
 
 Keys live in ``<data_dir>/trusted-keys/<key id>.pub`` (folder 0700, files 0600). Once one key is there, the
-station accepts only bundles signed by a trusted key; with none, only bundles that match their pin
-(``models.trust``). Adding and removing a key needs an admin's log-in and is audited.
+station accepts only bundles signed by a trusted key; with none, only bundles that match the station's own
+pin, ``<data_dir>/trusted-pins/<id>.pin`` (folder 0700, files 0600, ``models.trust.station_pin_path``): a pin
+beside a bundle is accepted only for the shipped default bundle inside the installed package. Adding and
+removing a key and pinning a bundle need an admin's log-in and are audited; so a changed threshold means a
+new pin by an admin, on the record. The one exception is installation: before any account exists, ``trust
+pin`` runs without one (the installer, as root) and is audited as the operating-system user.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from models.fsutil import atomic_write
 from models.keys import KeyFileError, fingerprint, key_id, load_public_key, public_pem
 
 TRUSTED_KEYS_DIRNAME = "trusted-keys"
+TRUSTED_PINS_DIRNAME = "trusted-pins"
 
 log = logging.getLogger("mpox-kiosk.trust")
 
@@ -41,11 +47,58 @@ def trusted_keys_dir(config) -> Path:
     return Path(config.storage.data_dir) / TRUSTED_KEYS_DIRNAME
 
 
+def trusted_pins_dir(config) -> Path:
+    return Path(config.storage.data_dir) / TRUSTED_PINS_DIRNAME
+
+
 def station_policy(config, allow_unsigned: bool = False):
     """How the station (and mpox-screen with the same configuration) decides which bundles to accept."""
+    from models.manifest import DEFAULT_BUNDLE_DIR
     from models.trust import TrustPolicy  # not at the top: admin commands that need no bundle stay fast
 
-    return TrustPolicy(trusted_keys_dir=trusted_keys_dir(config), allow_unsigned=allow_unsigned)
+    return TrustPolicy(
+        trusted_keys_dir=trusted_keys_dir(config),
+        allow_unsigned=allow_unsigned,
+        pins_dir=trusted_pins_dir(config),
+        default_bundle=DEFAULT_BUNDLE_DIR,
+    )
+
+
+def pin_throwaway_station(data_dir: Path, bundle: Path) -> Path:
+    """Pin ``bundle`` for a throwaway station that a tool makes in a temporary data folder (a benchmark, a
+    screenshot), without checking the model and without an audit entry. A real station pins with
+    ``mpox-kiosk trust pin`` (``pin_for_station``)."""
+    from models.trust import station_pin_path, write_pin
+
+    folder = Path(data_dir) / TRUSTED_PINS_DIRNAME
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return write_pin(bundle, out=station_pin_path(folder, bundle))
+
+
+def pin_for_station(config, bundle: Path, record: Callable[[str, dict], None]) -> Path:
+    """Verify ``bundle`` completely (files, model, a forward pass) and write the station's own pin of it;
+    ``record(bundle_path, details)`` audits it (and, if that fails, the pin is removed again)."""
+    from models.trust import pin_bundle, station_pin_path
+
+    folder = trusted_pins_dir(config)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    target = station_pin_path(folder, bundle)
+    previous = target.read_bytes() if target.exists() else None
+    try:
+        path, verified = pin_bundle(bundle, out=target)
+    except MpoxError as exc:
+        raise TrustStoreError(f"{bundle} cannot be pinned: {exc}") from exc
+    os.chmod(path, 0o600)
+    try:
+        record(str(Path(bundle).resolve()), {"bundle_sha256": verified.digest, "name": verified.name})
+    except BaseException:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write(path, previous, mode=0o600)
+        raise
+    return path
 
 
 def load_station_bundle(path: Path, policy, model: bool = True):
@@ -135,6 +188,26 @@ def remove_key(folder: Path, key: str, record: Callable[[str, dict], None]) -> s
     return kid
 
 
+def _pin(args: argparse.Namespace, config, db, admin_session: Callable, reader: Callable) -> int:
+    """``mpox-kiosk trust pin BUNDLE``: an admin's, or (before any account exists) the installer's."""
+    import getpass
+
+    from kiosk.store import audit
+    from kiosk.store.accounts import has_users, require_admin
+
+    if has_users(db) or args.admin is not None:
+        admin = admin_session(db, config, args.admin, reader(args.password_stdin))
+        require_admin(admin, "pin a model bundle")
+        actor = admin.username
+    else:  # installation: no account can exist yet
+        actor = f"cli:{os.environ.get('USER') or getpass.getuser()} (before any account)"
+    path = pin_for_station(
+        config, args.bundle, lambda where, details: audit.record(db, actor, "bundle_pinned", where, details)
+    )
+    print(f"pinned {args.bundle} for this station ({path}); audited as {actor}")
+    return 0
+
+
 # --- mpox-kiosk trust ... (dispatched by kiosk/admin_cli.py) --------------------------------------------
 
 
@@ -149,6 +222,14 @@ def add_parser(sub) -> None:
         p.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
         p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     tsub.add_parser("list", help="list the trusted keys")
+    pn = tsub.add_parser(
+        "pin",
+        help="verify a model bundle and pin it for this station (where no key is trusted, the station "
+        "accepts only bundles it pinned; audited)",
+    )
+    pn.add_argument("bundle", metavar="BUNDLE", type=Path)
+    pn.add_argument("--as", dest="admin", help="admin account that authorises this (needed once one exists)")
+    pn.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 
 def run(args: argparse.Namespace, config, db, admin_session: Callable, reader: Callable) -> int:
@@ -164,6 +245,8 @@ def run(args: argparse.Namespace, config, db, admin_session: Callable, reader: C
         if not rows:
             print(f"no trusted keys in {folder}: the station accepts only bundles that match their pin")
         return 1 if any(kid == "?" for kid, _fp, _p in rows) else 0
+    if args.trust_command == "pin":
+        return _pin(args, config, db, admin_session, reader)
     admin = admin_session(db, config, args.admin, reader(args.password_stdin))
     require_admin(admin, f"trust {args.trust_command}")
 

@@ -7,9 +7,13 @@ one of two ways, and refuses everything else (``BundleTrustError``):
 - **signed**: where the station trusts at least one key (``*.pub`` files in its trusted-keys folder), the
   bundle must carry ``manifest.sig``, an Ed25519 signature over ``SIGNED_PREFIX + manifest bytes`` made by
   one of those keys (``mpox-train sign``); pins are then not consulted.
-- **pinned**: where no key is trusted, the bundle must match its pin, the file ``<bundle folder>.pin``
-  beside it, written when the bundle was built or installed (``mpox-train pin``): the SHA-256 of the
-  manifest's bytes and of every listed file, and the bundle digest over all of them.
+- **pinned**: where no key is trusted, the bundle must match its pin: the SHA-256 of the manifest's bytes
+  and of every listed file, and the bundle digest over all of them. At a station (``TrustPolicy.pins_dir``
+  set) the pin must be the **station's own**, in its protected data folder (``station_pin_path``), written
+  by an admin with ``mpox-kiosk trust pin`` (audited): whoever can write a bundle's folder could also write
+  a pin beside it, so a pin beside the bundle (``<bundle folder>.pin``, ``mpox-train pin``) is accepted
+  there only for the shipped default bundle inside the installed package (``TrustPolicy.default_bundle``).
+  Tools without a station (training, evaluation) read the pin beside the bundle.
 
 Everything fails closed: a missing, unreadable or malformed key, signature or pin, or a missing
 ``cryptography`` package, refuses the bundle. The key format is in ``models.keys``.
@@ -18,6 +22,7 @@ Everything fails closed: a missing, unreadable or malformed key, signature or pi
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -207,6 +212,13 @@ def pin_path(bundle_dir: str | Path) -> Path:
     return bundle_dir.with_name(bundle_dir.name + PIN_SUFFIX)
 
 
+def station_pin_path(pins_dir: str | Path, bundle_dir: str | Path) -> Path:
+    """Where a station keeps its own pin of the bundle at ``bundle_dir``: named by the bundle folder's
+    resolved path, so a pin vouches for one installed place (a copy elsewhere needs its own)."""
+    where = str(bundle_folder(bundle_dir).resolve())
+    return Path(pins_dir) / f"{hashlib.sha256(where.encode()).hexdigest()[:24]}{PIN_SUFFIX}"
+
+
 def make_pin(manifest_bytes: bytes, files: dict[str, str]) -> dict[str, Any]:
     return {
         "format": PIN_FORMAT,
@@ -245,15 +257,22 @@ def pin_bundle(bundle_dir: str | Path, out: str | Path | None = None) -> tuple[P
     return path, bundle
 
 
-def read_pin(path: str | Path) -> dict[str, Any]:
-    """A pin file's content; anything missing, unreadable or malformed refuses (BundleTrustError)."""
+def read_pin(path: str | Path, station: bool = False, bundle: Path | None = None) -> dict[str, Any]:
+    """A pin file's content; anything missing, unreadable or malformed refuses (BundleTrustError).
+    ``station``: the pin is a station's own (the advice then names the station's command); ``bundle``: the
+    bundle it is for (named in the refusal)."""
     path = Path(path)
     if not path.is_file():
+        how = (
+            "an admin pins it at this station (`mpox-kiosk trust pin BUNDLE --as ADMIN`: a pin beside the "
+            "bundle is not enough, whoever can write that folder could write it)"
+            if station
+            else "pin it where it is installed (`mpox-train pin BUNDLE`)"
+        )
         raise BundleTrustError(
-            path,
-            "no trusted key is configured and the bundle has no pin, so nothing vouches for it",
-            "Pin it where it is installed (`mpox-train pin BUNDLE`) or sign it and trust the key "
-            "(`mpox-train sign`, `mpox-kiosk trust add`)",
+            bundle or path,
+            f"no trusted key is configured and the bundle has no pin ({path}), so nothing vouches for it",
+            f"To use it, {how}, or sign it and trust the key (`mpox-train sign`, `mpox-kiosk trust add`)",
         )
     try:
         pin = json.loads(path.read_bytes().decode("utf-8"))
@@ -307,6 +326,18 @@ class TrustPolicy:
 
     trusted_keys_dir: Path | None = None
     allow_unsigned: bool = False
+    pins_dir: Path | None = None  # a station's own pins (kiosk/trust.py); None: the pin beside the bundle
+    default_bundle: Path | None = None  # the shipped bundle whose pin beside it a station accepts
+
+    def pin_for(self, bundle_dir: Path) -> Path:
+        """The pin this policy reads for ``bundle_dir`` (see the module's docstring)."""
+        if self.pins_dir is None:
+            return pin_path(bundle_dir)
+        own = station_pin_path(self.pins_dir, bundle_dir)
+        shipped = self.default_bundle is not None and (
+            bundle_folder(bundle_dir).resolve() == bundle_folder(self.default_bundle).resolve()
+        )
+        return pin_path(bundle_dir) if shipped and not own.exists() else own
 
 
 def _trusted_manifest(bundle_dir: Path, policy: TrustPolicy) -> tuple[bytes, str, dict[str, Any] | None]:
@@ -322,25 +353,26 @@ def _trusted_manifest(bundle_dir: Path, policy: TrustPolicy) -> tuple[bytes, str
             kid = _verify_signature(bundle_dir, raw, _read_signature(bundle_dir / SIGNATURE_NAME), keys)
             how = f"signed by trusted key {kid}"
         else:
-            pin = read_pin(pin_path(bundle_dir))
+            where = policy.pin_for(bundle_dir)
+            pin = read_pin(where, station=policy.pins_dir is not None, bundle=bundle_dir)
             actual, pinned = sha256_bytes(raw), pin["files"][MANIFEST_NAME]
             if pinned != actual:
                 raise BundleTrustError(
                     bundle_dir / MANIFEST_NAME,
-                    f"differs from its pin {pin_path(bundle_dir)} (pinned SHA-256 {pinned}, found {actual}): "
+                    f"differs from its pin {where} (pinned SHA-256 {pinned}, found {actual}): "
                     "its classes, thresholds, preprocessing or file hashes may have been edited",
-                    "Do not use this bundle; copy it again from a trusted source, or re-pin it "
-                    "(`mpox-train pin`) if it was rebuilt on purpose",
+                    "Do not use this bundle; copy it again from a trusted source, or have an admin pin it "
+                    "again (`mpox-kiosk trust pin BUNDLE --as ADMIN`) if it was rebuilt on purpose",
                 )
-            how = f"pinned by {pin_path(bundle_dir)}"
+            how = f"pinned by {where}"
     except KeyFileError as exc:  # cryptography missing
         raise BundleTrustError(bundle_dir, str(exc)) from exc
     return raw, how, pin
 
 
-def _accepted(bundle: VerifiedBundle, how: str, pin: dict[str, Any] | None) -> None:
+def _accepted(bundle: VerifiedBundle, how: str, pin: dict[str, Any] | None, policy: TrustPolicy) -> None:
     if pin is not None:
-        _check_pinned_files(pin_path(bundle.path), pin, bundle)
+        _check_pinned_files(policy.pin_for(bundle.path), pin, bundle)
     bundle.trust = how
     log.info("model bundle %s accepted (%s); bundle SHA-256 %s", bundle.path, how, bundle.digest)
 
@@ -350,7 +382,7 @@ def verify_trusted_bundle(bundle_dir: str | Path, policy: TrustPolicy) -> Verifi
     bundle_dir = bundle_folder(bundle_dir)
     raw, how, pin = _trusted_manifest(bundle_dir, policy)
     bundle, _ = open_verified(bundle_dir, manifest_bytes=raw)
-    _accepted(bundle, how, pin)
+    _accepted(bundle, how, pin, policy)
     return bundle
 
 
@@ -367,5 +399,5 @@ def load_trusted_bundle(
     bundle_dir = bundle_folder(bundle_dir)
     raw, how, pin = _trusted_manifest(bundle_dir, policy)
     bundle = load_bundle(bundle_dir, device, manifest_bytes=raw)
-    _accepted(bundle, how, pin)
+    _accepted(bundle, how, pin, policy)
     return bundle

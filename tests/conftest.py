@@ -20,10 +20,31 @@ def real_data_available() -> bool:
 
 @pytest.fixture(autouse=True, scope="session")
 def _inference_cache_in_tmp(tmp_path_factory):
-    """ONNX exports of models.runtime go to a per-session folder, never the user's cache."""
+    """ONNX exports of models.runtime go to a per-session folder, never the user's cache; the default data
+    and configuration folders (platformdirs: XDG on Linux) too, so a command run without --config
+    (mpox-screen) never reads or writes the user's own station data."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MPOX_CACHE_DIR", str(tmp_path_factory.mktemp("mpox-cache")))
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
         yield
+
+
+def pin_at_stations(bundle: Path, tmp_path: Path | None = None) -> None:
+    """Pin ``bundle`` as an installed bundle is: beside it (``mpox-train pin``) and in the station's own pins
+    (``mpox-kiosk trust pin``) of the test's station data folder (``tmp_path/data``, the kiosk tests'
+    configuration; by default the folder above the bundles' folder) and of the default one (mpox-screen
+    without --config)."""
+    from kiosk.config import default_data_dir
+    from kiosk.trust import TRUSTED_PINS_DIRNAME
+    from models.trust import station_pin_path, write_pin
+
+    tmp_path = Path(bundle).parents[1] if tmp_path is None else tmp_path  # tmp_path/bundles/NAME
+    write_pin(bundle)
+    for data_dir in (tmp_path / "data", default_data_dir()):
+        folder = data_dir / TRUSTED_PINS_DIRNAME
+        folder.mkdir(parents=True, exist_ok=True)
+        write_pin(bundle, out=station_pin_path(folder, bundle))
 
 
 @pytest.fixture
@@ -36,11 +57,10 @@ def skin_dir() -> Path:
 @pytest.fixture
 def make_tiny_bundle(tmp_path):
     """Factory: a tiny_cnn bundle; with ``probs`` its output is those probabilities whatever the input. It is
-    pinned (``<name>.pin`` beside it, models/trust.py) as an installed bundle is, unless ``pin=False``."""
+    pinned as an installed bundle is (``pin_at_stations``), unless ``pin=False``."""
     from models.bundle import make_manifest, save_bundle
     from models.registry import build_model
     from models.taxonomy import CLASSES
-    from models.trust import write_pin
 
     def make(
         probs=None, name="tiny", classes=CLASSES, thresholds=None, seed=0, pin=True, **manifest_kwargs
@@ -56,7 +76,7 @@ def make_tiny_bundle(tmp_path):
         )
         path = save_bundle(model, tmp_path / "bundles" / name, manifest)
         if pin:
-            write_pin(path)
+            pin_at_stations(path, tmp_path)
         return path
 
     return make

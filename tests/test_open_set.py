@@ -16,7 +16,7 @@ from models.open_set import OPEN_SET_FILE, OpenSetHead, load_head
 from models.predictor import Predictor
 from models.quality import NO_SKIN
 from models.taxonomy import CLASSES
-from models.trust import write_pin
+from tests.conftest import pin_at_stations
 from training.cli import main as train_main
 from training.manifest import Record, labelled, read_manifest
 from training.open_set import (
@@ -110,7 +110,7 @@ def _with_head(bundle_dir: Path, head: OpenSetHead, unknown: float, not_skin: fl
     block = {"file": OPEN_SET_FILE, "transform": "none"}
     manifest = dict(bundle.manifest, thresholds=thresholds, open_set=block)
     rewrite_bundle(bundle, manifest, {OPEN_SET_FILE: head.to_bytes()})
-    write_pin(bundle_dir)
+    pin_at_stations(bundle_dir)
     return bundle_dir
 
 
@@ -359,7 +359,7 @@ def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, c
     assert "corners_masked" in m and m["per_topic"] and "Open set" in (out / "report.md").read_text()
     assert m["n"]["other_condition"] + m["n"]["not_skin"] < 36  # only the held-out part was used
 
-    write_pin(bundle)  # the bundle was rewritten: a station and mpox-screen need its new pin
+    pin_at_stations(bundle)  # the bundle was rewritten: a station and mpox-screen need its new pin
     capsys.readouterr()
     screen_main(["--bundle", str(bundle), "--json", str(tmp_path / "open")])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
@@ -380,7 +380,7 @@ def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, c
     manifest = json.loads((bundle / "manifest.json").read_text())
     manifest["thresholds"]["not_skin"] = 0.5
     rewrite_bundle(load_bundle(bundle), manifest)
-    write_pin(bundle)
+    pin_at_stations(bundle)
     screen_main(["--bundle", str(bundle), "--json", str(tmp_path / "open")])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     scored = [r for r in records if r["not_skin_score"] is not None]

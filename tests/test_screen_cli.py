@@ -203,3 +203,43 @@ def test_only_problems_is_still_status_1(make_tiny_bundle, tmp_path, capsys):
     bundle = make_tiny_bundle(one_hot_probs("normal", 0.9))
     assert main(["--bundle", str(bundle), str(folder)]) == 1
     assert "broken link" in capsys.readouterr().err
+
+
+def _station_and_cli_agree(bundle, paths, tmp_path, capsys):
+    """Issue 26 item 2: the same pictures through the station's engine and through mpox-screen (both with the
+    default backend) give the same decisions and reason codes (one path: models.screening)."""
+    from kiosk.config import parse_config
+    from kiosk.inference import ScreeningEngine
+    from models.imageio import decode_image
+
+    config = parse_config({"model": {"bundle": str(bundle)}, "storage": {"data_dir": str(tmp_path / "data")}})
+    engine = ScreeningEngine.from_config(config)
+    station = [engine.screen(decode_image(p)) for p in paths]
+    assert main(["--bundle", str(bundle), "--json", *map(str, paths)]) == 0
+    cli = _json_lines(capsys.readouterr().out)
+    assert [(r["decision"], r["reason_code"]) for r in cli] == [
+        (s.decision.value, s.reason_code.value) for s in station
+    ]
+    return cli
+
+
+def test_the_station_and_mpox_screen_decide_alike(make_tiny_bundle, images, tmp_path, capsys):
+    dark = tmp_path / "imgs" / "dark.png"
+    Image.fromarray(skin_texture(96, seed=9, brightness=0.1)).save(dark)
+    paths = sorted(p for p in images.rglob("*") if p.is_file())
+    for probs in (one_hot_probs("mpox", 0.9), one_hot_probs("eczema", 0.45), one_hot_probs("eczema", 0.9)):
+        bundle = make_tiny_bundle(probs, name=f"b{probs[0]:.2f}-{max(probs):.2f}")
+        decisions = {r["decision"] for r in _station_and_cli_agree(bundle, paths, tmp_path, capsys)}
+        assert "retake" in decisions and len(decisions) == 2  # the dark picture, and the model's decision
+
+
+@pytest.mark.real_data
+def test_the_station_and_mpox_screen_decide_alike_on_real_images(skin_dir, tmp_path, capsys):
+    if not (DEFAULT_BUNDLE_DIR / MANIFEST_NAME).is_file():
+        pytest.skip("no default bundle installed")
+    rows = list(csv.DictReader((skin_dir / "manifest.csv").open()))
+    paths = []
+    for source in ("msld_v1", "monkeypox2022", "dermnet_nz", "dermnet_com", "ham10000"):
+        paths += [skin_dir / r["path"] for r in rows if r["source"] == source][:4]
+    cli = _station_and_cli_agree(DEFAULT_BUNDLE_DIR, paths, tmp_path, capsys)
+    assert len(cli) == len(paths) and len({r["decision"] for r in cli}) >= 2

@@ -23,6 +23,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kiosk.config import CameraConfig, ModelConfig, StationConfig, StorageConfig, parse_config  # noqa: E402
+from kiosk.trust import pin_throwaway_station  # noqa: E402
 from models.bundle import make_manifest, save_bundle  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
@@ -51,11 +52,13 @@ def main(slides: str, out: str, bundle: str | None = None, language: str = "en")
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
+    bundle = bundle or str(demo_bundle(tmp))
+    pin_throwaway_station(tmp / "data", Path(bundle))  # a screenshot's own station (kiosk/trust.py)
     config = parse_config({})
     config = replace(
         config,
         camera=CameraConfig(source=f"folder:{slides}"),
-        model=ModelConfig(bundle=bundle or str(demo_bundle(tmp)), device="cpu"),
+        model=ModelConfig(bundle=bundle, device="cpu"),
         storage=StorageConfig(data_dir=tmp / "data"),
         station=StationConfig(language=language),
     )

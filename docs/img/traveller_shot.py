@@ -29,6 +29,7 @@ from kiosk.config import (  # noqa: E402
     TravellerConfig,
     parse_config,
 )
+from kiosk.trust import pin_throwaway_station  # noqa: E402
 
 
 def main(slides: str, out: str, agreed: bool = False) -> int:
@@ -38,10 +39,12 @@ def main(slides: str, out: str, agreed: bool = False) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-shot-"))
+    bundle = demo_bundle(tmp)
+    pin_throwaway_station(tmp / "data", bundle)  # a screenshot's own station (kiosk/trust.py)
     config = replace(
         parse_config({}),
         camera=CameraConfig(source=f"folder:{slides}"),
-        model=ModelConfig(bundle=str(demo_bundle(tmp)), device="cpu"),
+        model=ModelConfig(bundle=str(bundle), device="cpu"),
         storage=StorageConfig(data_dir=tmp / "data"),
         traveller=TravellerConfig(screen="panel"),
         privacy=PrivacyConfig(legal_basis="consent"),

@@ -67,9 +67,15 @@ if [[ -n "$BUNDLE" ]]; then
     run mkdir -p "$ROOT$MODEL"
     run rm -rf "$ROOT$MODEL/default"
     run cp -a "$BUNDLE" "$ROOT$MODEL/default"
-    # The bundle's pin (mpox-train pin) goes beside it: where no signing key is trusted, the station needs it.
+    # Where no signing key is trusted the station accepts only a bundle it pinned itself (kiosk/trust.py): the
+    # bundle's pin (mpox-train pin) becomes the station's own pin of its installed place, written here by root
+    # before any account exists (later pins: mpox-kiosk trust pin BUNDLE --as ADMIN, audited).
     if [[ -f "${BUNDLE%/}.pin" ]]; then
         run cp -a "${BUNDLE%/}.pin" "$ROOT$MODEL/default.pin"
+        PIN_ID="$(printf '%s' "$MODEL/default" | sha256sum | cut -c1-24)"  # models.trust.station_pin_path
+        run mkdir -p "$ROOT$DATA/trusted-pins"
+        run cp "${BUNDLE%/}.pin" "$ROOT$DATA/trusted-pins/$PIN_ID.pin"
+        run chmod 0600 "$ROOT$DATA/trusted-pins/$PIN_ID.pin"
     fi
     BUNDLE_LINE="bundle = \"$MODEL/default\""
 fi
@@ -101,6 +107,7 @@ key_file = "$DATA/keys/media.key"
 fullscreen = true
 TOML
 run chmod 0700 "$ROOT$DATA" "$ROOT$DATA/keys"
+if [[ -d "$ROOT$DATA/trusted-pins" ]]; then run chmod 0700 "$ROOT$DATA/trusted-pins"; fi
 if [[ -z "$ROOT" ]]; then
     run chown -R "$KUSER:" "$DATA"
 fi

@@ -205,7 +205,7 @@ def make_live_bundle(tmp_path):
     from models.bundle import make_manifest, save_bundle
     from models.registry import build_model
     from models.taxonomy import CLASSES
-    from models.trust import write_pin
+    from tests.conftest import pin_at_stations
 
     def make(probs, name="live") -> Path:
         torch.manual_seed(0)
@@ -216,7 +216,7 @@ def make_live_bundle(tmp_path):
         path = save_bundle(
             model, tmp_path / "live-bundles" / name, make_manifest(model, "tiny_cnn", CLASSES, name=name)
         )
-        write_pin(path)  # as an installed bundle is (models/trust.py)
+        pin_at_stations(path)  # as an installed bundle is (models/trust.py)
         return path
 
     return make

@@ -60,7 +60,7 @@ def test_automatic_repeats_are_not_logged_twice_but_captures_are(
 ):
     writer = store()
     eng = engine(make_tiny_bundle, kiosk_config, "mpox", 0.9)
-    eng._window = type(eng._window)(maxlen=1)
+    eng.set_auto_window(1)
     log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=60, clock=clock)
     first = eng.screen_auto(skin_texture(64, seed=1))
     assert log.record(first) is not None
@@ -76,7 +76,7 @@ def test_automatic_repeats_are_not_logged_twice_but_captures_are(
 def test_repeat_window_expires(make_tiny_bundle, kiosk_config, store, clock):
     writer = store()
     eng = engine(make_tiny_bundle, kiosk_config, "eczema", 0.4)
-    eng._window = type(eng._window)(maxlen=1)
+    eng.set_auto_window(1)
     log = CaseLog(writer, "gate-1", eng.bundle.name, eng.bundle.sha256, repeat_seconds=30, clock=clock)
     assert log.record(eng.screen_auto(skin_texture(64))) is not None
     clock.advance(29.9)

@@ -70,7 +70,7 @@ def test_flagged_class_unknown_to_the_model_is_refused(make_tiny_bundle):
 
 def test_automatic_mode_decides_on_the_mean_of_the_window(make_tiny_bundle, kiosk_config):
     engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))
-    engine._window = type(engine._window)(maxlen=3)
+    engine.set_auto_window(3)
     frames = [skin_texture(64, seed=i) for i in range(3)]
     assert engine.screen_auto(frames[0]) is None
     assert engine.screen_auto(frames[1]) is None

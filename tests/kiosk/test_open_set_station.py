@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from models.trust import write_pin
-from tests.conftest import one_hot_probs
+from tests.conftest import one_hot_probs, pin_at_stations
 from tests.test_open_set import _feature_dim, _head, _with_head
 
 from .test_window import station_for  # noqa: F401  (fixture)
@@ -18,7 +17,7 @@ from .test_window import station_for  # noqa: F401  (fixture)
 def _open_set_bundle(make_tiny_bundle, probs, unknown_bias, not_skin_bias):
     path = make_tiny_bundle(probs=probs)
     _with_head(path, _head(_feature_dim(path), unknown_bias, not_skin_bias), unknown=0.5, not_skin=0.5)
-    write_pin(path)
+    pin_at_stations(path)
     return path
 
 

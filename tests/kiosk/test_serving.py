@@ -21,7 +21,7 @@ from models.manifest import BundleIntegrityError, open_verified
 from models.predictor import Predictor
 from models.serving import CAM_HEAD_NAME, ONNX_NAME, SERVING_KEY, ServingPredictor, ServingUnavailable
 from models.serving_export import add_serving_graph
-from models.trust import write_pin
+from tests.conftest import pin_at_stations
 
 from .conftest import skin_texture
 
@@ -34,7 +34,7 @@ def served(make_tiny_bundle):
     """A pinned tiny bundle with its serving graph."""
     path = make_tiny_bundle(seed=3, name="served", input_size=48)
     add_serving_graph(path)
-    write_pin(path)
+    pin_at_stations(path)
     return path
 
 
@@ -121,7 +121,7 @@ def _rehash(path: Path, name: str) -> None:
     manifest = json.loads((path / "manifest.json").read_text())
     manifest["files"][name] = sha256_file(path / name)
     (path / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    write_pin(path)
+    pin_at_stations(path)
 
 
 def test_a_damaged_graph_is_refused(served):

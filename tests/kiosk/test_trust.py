@@ -181,3 +181,98 @@ def test_mpox_screen_allow_unsigned_warns_loudly(station, make_tiny_bundle, imag
     )
     out, err = capsys.readouterr()
     assert "WARNING: --allow-unsigned" in err and json.loads(out.splitlines()[0])["decision"] == "flag"
+
+
+def _engine(config_file, bundle):
+    config = load_config(config_file)
+    return ScreeningEngine.from_config(replace(config, model=ModelConfig(bundle=str(bundle), device="cpu")))
+
+
+def _edit_threshold(bundle, review: float) -> None:
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    manifest["thresholds"]["review"] = review
+    (bundle / "manifest.json").write_text(json.dumps(manifest, indent=2))
+
+
+def test_an_edited_and_re_pinned_bundle_needs_an_admins_pin_at_the_station(
+    station, tmp_path, monkeypatch, make_tiny_bundle, capsys
+):
+    """Issue 30 item 2: the review threshold lowered from 0.60 to 0.01 (a 31 % case would be CLEAR) and the
+    bundle re-pinned beside itself (`mpox-train pin`) is refused; an admin's `mpox-kiosk trust pin` makes it
+    the station's, and the audit trail names that admin."""
+    from models.trust import write_pin
+
+    bundle = make_tiny_bundle(probs=one_hot_probs("eczema", 0.31), name="edited", pin=False)
+    assert (
+        _cli(
+            monkeypatch, station, ["trust", "pin", str(bundle), "--as", "boss", "--password-stdin"], ADMIN_PW
+        )
+        == 0
+    )
+    assert _engine(station, bundle).screen(skin_texture(64)).decision == "review"
+    _edit_threshold(bundle, 0.01)
+    write_pin(bundle)  # whoever can write the bundle's folder can do this
+    assert pin_path(bundle).is_file()
+    with pytest.raises(ScreeningUnavailable) as refused:
+        _engine(station, bundle)
+    assert str(refused.value).rstrip(".") == OFFICER_MESSAGE.rstrip(".")
+    # an officer cannot pin it; a wrong password neither
+    assert (
+        _cli(
+            monkeypatch,
+            station,
+            ["trust", "pin", str(bundle), "--as", "olga", "--password-stdin"],
+            "officer password",
+        )
+        == 2
+    )
+    assert (
+        _cli(
+            monkeypatch,
+            station,
+            ["trust", "pin", str(bundle), "--as", "boss", "--password-stdin"],
+            "wrong one",
+        )
+        == 2
+    )
+    assert (
+        _cli(monkeypatch, station, ["trust", "pin", str(bundle), "--password-stdin"]) == 2
+    )  # no admin named
+    with pytest.raises(ScreeningUnavailable):
+        _engine(station, bundle)
+    capsys.readouterr()
+    assert (
+        _cli(
+            monkeypatch, station, ["trust", "pin", str(bundle), "--as", "boss", "--password-stdin"], ADMIN_PW
+        )
+        == 0
+    )
+    assert _engine(station, bundle).screen(skin_texture(64)).decision == "clear"  # the admin's choice now
+    pins = [e for e in _audit(station) if e[1] == "bundle_pinned"]
+    assert [e[0] for e in pins] == ["boss", "boss"] and pins[-1][2] == str(bundle.resolve())
+    pinned = (tmp_path / "data" / "trusted-pins").iterdir()
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in pinned)
+
+
+def test_before_any_account_the_installer_pins_the_bundle(tmp_path, monkeypatch, make_tiny_bundle, capsys):
+    config = tmp_path / "fresh.toml"
+    config.write_text(f'[storage]\ndata_dir = "{tmp_path / "fresh-data"}"\n')
+    bundle = make_tiny_bundle(name="installed", pin=False)
+    with pytest.raises(ScreeningUnavailable):
+        _engine(config, bundle)
+    assert _cli(monkeypatch, config, ["trust", "pin", str(bundle)]) == 0
+    assert "audited as cli:" in capsys.readouterr().out
+    _engine(config, bundle)
+    (entry,) = [e for e in _audit(config) if e[1] == "bundle_pinned"]
+    assert entry[0].startswith("cli:") and "before any account" in entry[0]
+
+
+def test_a_pin_beside_the_bundle_counts_only_for_the_shipped_default(station, make_tiny_bundle, monkeypatch):
+    from models import trust
+
+    bundle = make_tiny_bundle(name="shipped", pin=False)
+    trust.write_pin(bundle)
+    with pytest.raises(ScreeningUnavailable):
+        _engine(station, bundle)
+    monkeypatch.setattr("models.manifest.DEFAULT_BUNDLE_DIR", bundle)  # as if it were the package's own
+    _engine(station, bundle)

@@ -51,6 +51,16 @@ def test_install_into_a_root_lays_out_app_config_data_and_service(tmp_path, app,
     assert (root / "opt/mpox-kiosk/mpox-kiosk").stat().st_mode & stat.S_IXUSR
     assert (root / "opt/mpox-kiosk-model/default/manifest.json").is_file()
     assert (root / "opt/mpox-kiosk-model/default.pin").read_bytes() == bundle.with_suffix(".pin").read_bytes()
+    # the station's own pin of the installed place (issue 30: a pin beside a bundle is not enough)
+    from models.trust import station_pin_path
+
+    station_pin = station_pin_path(
+        Path("/var/lib/mpox-kiosk/trusted-pins"), Path("/opt/mpox-kiosk-model/default")
+    )
+    installed = root / "var/lib/mpox-kiosk/trusted-pins" / station_pin.name
+    assert installed.read_bytes() == bundle.with_suffix(".pin").read_bytes()
+    assert stat.S_IMODE(installed.stat().st_mode) == 0o600
+    assert stat.S_IMODE(installed.parent.stat().st_mode) == 0o700
     config = tomllib.loads((root / "etc/mpox-kiosk/config.toml").read_text())
     assert config["station"]["id"] == "gate-7" and config["camera"]["source"] == "camera:1"
     assert config["model"]["bundle"] == "/opt/mpox-kiosk-model/default"

@@ -13,7 +13,8 @@ import pytest
 from kiosk.config import ModelConfig
 from kiosk.inference import ScreeningEngine, ScreeningUnavailable
 from models.bundle import MANIFEST_NAME, SCHEMA_VERSION, WEIGHTS_NAME
-from models.trust import OFFICER_MESSAGE, pin_path, write_pin
+from models.trust import OFFICER_MESSAGE, station_pin_path, write_pin
+from tests.conftest import pin_at_stations
 
 
 def _edit(path, **changes) -> None:
@@ -34,7 +35,16 @@ TAMPERED = {
         "model.safetensors: SHA-256 mismatch",
     ),
     "threshold-raised": (lambda p: _edit(p, thresholds={"flag": 0.99}), "manifest.json: differs from its"),
-    "no-pin": (lambda p: pin_path(p).unlink(), "no trusted key is configured and the bundle has no pin"),
+    "no-pin": (
+        lambda p: station_pin_path(p.parents[1] / "data" / "trusted-pins", p).unlink(),
+        "no trusted key is configured and the bundle has no pin (",
+    ),
+    # issue 30: whoever can write the bundle's folder edits a threshold and re-pins it there; the station
+    # trusts only its own pin, which an admin writes
+    "re-pinned-beside": (
+        lambda p: (_edit(p, thresholds={"review": 0.01}), write_pin(p)),
+        "manifest.json: differs from its pin",
+    ),
 }
 # A bundle that is genuine (re-pinned) but cannot be used here: the message names the problem.
 UNUSABLE = {
@@ -68,7 +78,7 @@ def test_refused_bundle_makes_screening_unavailable_with_the_reason(make_tiny_bu
     path = make_tiny_bundle(name=fault)
     damage, message = UNUSABLE[fault]
     damage(path)
-    write_pin(path)
+    pin_at_stations(path)
     with pytest.raises(ScreeningUnavailable, match=message) as info:
         _engine(kiosk_config, path)
     assert str(path) in str(info.value)
