@@ -206,6 +206,14 @@ class Station:
         storage = self.config.storage
         try:
             self.db = open_database(storage.database_url, Path(storage.data_dir), key_file=storage.key_file)
+            # The key (images and travellers' references) is checked now, not at the first FLAG: a key file
+            # readable by others or damaged stops the saving of cases at start, with what to do.
+            try:
+                self.db.media.secret()
+            except MpoxError:
+                self.db.close()
+                self.db = None
+                raise
             self.writer = CaseWriter(self.db, self.config, on_status=relay.on_writer_status)
             self.writer.start()
             self.database_state = "OK"
@@ -509,6 +517,46 @@ def run_gui(
         station.shutdown(reason)
 
 
+def preflight(config) -> list[str]:
+    """What would stop this configuration from starting a working station, one line each with what to do (an
+    empty list: it can start): the model bundle (found, intact and vouched for; checked without PyTorch),
+    the key file, the data folder and the case database (reached, without creating or migrating it)."""
+    from sqlalchemy import create_engine, text
+
+    from kiosk.inference import ScreeningUnavailable, resolve_bundle_path
+    from kiosk.store.media import load_or_create_key
+    from kiosk.trust import BundleRefused, load_station_bundle, station_policy
+
+    problems = []
+    try:
+        load_station_bundle(resolve_bundle_path(config.model.bundle), station_policy(config), model=False)
+    except BundleRefused as exc:
+        problems.append(f"model bundle refused: {exc.details}")
+    except (ScreeningUnavailable, MpoxError) as exc:
+        problems.append(f"model bundle: {exc}")
+    data = Path(config.storage.data_dir)
+    existing = next((p for p in (data, *data.parents) if p.exists()), data)
+    if not os.access(existing, os.W_OK):
+        problems.append(f"data folder {data}: {existing} is not writable by this user")
+    key = Path(config.storage.key_file)
+    if key.exists():
+        try:
+            load_or_create_key(key)  # an existing key is only read and checked
+        except MpoxError as exc:
+            problems.append(str(exc))
+    url = config.storage.database_url
+    if not url.startswith("sqlite"):
+        try:
+            engine = create_engine(url)
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            engine.dispose()
+        except Exception as exc:  # noqa: BLE001 - any driver error is the answer to this check
+            reason = getattr(exc, "orig", None) or exc
+            problems.append(f"case database cannot be reached: {type(reason).__name__}: {reason}")
+    return problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -531,6 +579,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             config = load_config(args.validate_config)
         except ConfigError as exc:
             print(f"mpox-kiosk: {exc}", file=sys.stderr)
+            return EXIT_CONFIG
+        problems = preflight(config)
+        for problem in problems:
+            print(f"mpox-kiosk: {args.validate_config}: {problem}", file=sys.stderr)
+        if problems:
             return EXIT_CONFIG
         print(f"{args.validate_config}: OK\n{describe(config)}")
         return 0

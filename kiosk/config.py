@@ -494,6 +494,17 @@ def with_overrides(
     return config
 
 
+def _without_password(url: str) -> str:
+    """A database URL as it may be printed: the password masked (``***``)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a valid URL)"
+
+
 def describe(config: KioskConfig) -> str:
     """A short human summary, printed by --validate-config."""
     th = config.thresholds
@@ -507,7 +518,7 @@ def describe(config: KioskConfig) -> str:
         f"flagged={list(th.flagged_classes) if th.flagged_classes else '(bundle)'}",
         f"screening      auto_mode={config.screening.auto_mode} auto_window={config.screening.auto_window}",
         f"data_dir       {config.storage.data_dir}",
-        f"database_url   {config.storage.database_url}",
+        f"database_url   {_without_password(config.storage.database_url)}",
         f"retention      {config.storage.retention_days} days, store_clear_images="
         f"{config.storage.store_clear_images}",
         f"fullscreen     {config.ui.fullscreen}, flag_sound={config.ui.flag_sound}",

@@ -131,7 +131,8 @@ def test_command_line_overrides_and_checks_the_source(tmp_path):
         with_overrides(parse_config({}), source="usb")
 
 
-def test_validate_config_command(tmp_path, capsys):
+def test_validate_config_command(tmp_path, capsys, make_tiny_bundle):
+    make_tiny_bundle(name="b1")  # FULL's [model] bundle, pinned by the station of FULL's data folder
     assert main(["--validate-config", str(write(tmp_path, FULL))]) == 0
     out = capsys.readouterr().out
     assert "OK" in out and "(backend onnxruntime)" in out
@@ -188,3 +189,25 @@ def test_the_legal_basis_defaults_to_public_health(tmp_path, text, basis):
     assert c.privacy.legal_basis == basis
     assert c.privacy.asks_consent is (basis == "consent")
     assert f"legal_basis={basis}" in describe(c)
+
+
+def test_validate_config_says_what_would_stop_the_station_and_never_prints_a_secret(tmp_path, capsys):
+    """Issue 27 item 4: OK only for a configuration that can start; the database password is masked."""
+    import os
+
+    (tmp_path / "data" / "keys").mkdir(parents=True)
+    key = tmp_path / "data" / "keys" / "media.key"
+    key.write_bytes(os.urandom(32))
+    key.chmod(0o644)
+    path = write(
+        tmp_path,
+        '[model]\nbundle = "no-such-bundle"\n[storage]\ndata_dir = "data"\n'
+        'database_url = "postgresql://gate:S3cret-pw@127.0.0.1:1/cases"\n',
+    )
+    assert main(["--validate-config", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "S3cret-pw" not in captured.out + captured.err
+    assert "model bundle" in captured.err and "no-such-bundle" in captured.err
+    assert f"chmod 600 {key}" in captured.err
+    assert "case database cannot be reached" in captured.err
+    assert "postgresql://gate:***@127.0.0.1:1/cases" in describe(load_config(path))

@@ -152,7 +152,7 @@ def test_read_only_data_folder_at_start_is_reported(tmp_path):
             assert conn.execute("SELECT id FROM cases").fetchall() == [(cid,)]
 
 
-def _station(qtbot, kiosk_config, make_tiny_bundle, data: Path):
+def _station(qtbot, kiosk_config, make_tiny_bundle, data: Path, bundle: Path | None = None):
     from kiosk.app import Station
     from kiosk.config import ModelConfig, StorageConfig
 
@@ -161,7 +161,9 @@ def _station(qtbot, kiosk_config, make_tiny_bundle, data: Path):
     config = replace(
         kiosk_config,
         storage=StorageConfig(data_dir=data),
-        model=ModelConfig(bundle=str(make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))), device="cpu"),
+        model=ModelConfig(
+            bundle=str(bundle or make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))), device="cpu"
+        ),
     )
     station = Station(config, source_factory=lambda _s: FakeSource(frames, control))
     window = station.build(no_login=True)
@@ -236,8 +238,9 @@ def test_station_started_on_a_read_only_data_folder_screens_without_saving(
 ):
     data = tmp_path / "data"
     with small_disk(data):
+        bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9))  # pinned by the station before it went ro
         assert _mount(["mount", "-o", "remount,ro", str(data)])
-        station, window = _station(qtbot, kiosk_config, make_tiny_bundle, data)
+        station, window = _station(qtbot, kiosk_config, make_tiny_bundle, data, bundle)
         try:
             assert station.writer is None
             assert window.status_db.text().startswith("Database: unavailable: cases are NOT saved")
@@ -247,3 +250,26 @@ def test_station_started_on_a_read_only_data_folder_screens_without_saving(
             assert outcome.case_id is None and window.banner_kind == "flag"
         finally:
             station.shutdown()
+
+
+def test_a_key_file_readable_by_others_is_reported_at_start_not_at_the_first_flag(
+    qtbot, tmp_path, kiosk_config, make_tiny_bundle
+):
+    """Issue 27 item 4: the station checks its key when it starts; the status bar says cases are not saved and
+    the tooltip says what to do (it said "Database: OK" until the first FLAG could not be saved)."""
+    import os
+
+    data = tmp_path / "data"
+    (data / "keys").mkdir(parents=True)
+    key = data / "keys" / "media.key"
+    key.write_bytes(os.urandom(32))
+    key.chmod(0o644)
+    station, window = _station(qtbot, kiosk_config, make_tiny_bundle, data)
+    try:
+        assert station.writer is None
+        assert window.status_db.text().startswith("Database: unavailable: cases are NOT saved")
+        assert f"chmod 600 {key}" in window.status_db.toolTip()
+        outcome = _capture(qtbot, window)
+        assert outcome.case_id is None and window.banner_kind == "flag"  # screening itself goes on
+    finally:
+        station.shutdown()
