@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Callable
 
@@ -19,6 +18,8 @@ COMMANDS = (
     "disable",
     "enable",
     "delete-case",
+    "unlock",
+    "set-role",
     "purge",
     "audit-log",
     "migrate",
@@ -40,8 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         "--reanchor",
         action="store_true",
         help="after restoring a backup or moving the data folder on purpose: anchor the chain at the "
-        "database's current head (the old anchor file is kept; audited)",
+        "database's current head (the old anchor file is kept; needs --as ADMIN and a typed confirmation; "
+        "audited). Never after a tamper report you cannot explain",
     )
+    v.add_argument("--as", dest="admin", help="admin account that authorises --reanchor")
+    v.add_argument("--password-stdin", action="store_true", help="read password and confirmation from stdin")
     c = sub.add_parser("create-user", help="create an account (the first one must be an admin)")
     c.add_argument("username")
     c.add_argument("--role", choices=("officer", "reviewer", "admin"), required=True)
@@ -61,13 +65,28 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     d.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sub.add_parser("list-users", help="list accounts and roles")
-    for name, what in (("disable", "stop an account from logging in"), ("enable", "let it log in again")):
-        e = sub.add_parser(name, help=f"{what} (audited; the last active admin cannot be disabled)")
+    for name, what in (
+        ("disable", "stop an account from logging in (the last active admin cannot be disabled)"),
+        ("enable", "let a disabled account log in again"),
+        ("unlock", "end an account's lock-out after failed log-ins"),
+    ):
+        e = sub.add_parser(name, help=f"{what}; audited")
         e.add_argument("username")
         e.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
         e.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    pu = sub.add_parser("purge", help="delete the images of cases older than the retention period now")
+    sr = sub.add_parser("set-role", help="change an account's role (the last active admin keeps it); audited")
+    sr.add_argument("username")
+    sr.add_argument("role", choices=("officer", "reviewer", "admin"))
+    sr.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
+    sr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    pu = sub.add_parser(
+        "purge",
+        help="delete now the images and traveller references of cases older than the retention period, "
+        "except cases still pending review (needs --as ADMIN and a typed confirmation; audited)",
+    )
     pu.add_argument("--days", type=int, help="override storage.retention_days")
+    pu.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
+    pu.add_argument("--password-stdin", action="store_true", help="read password and confirmation from stdin")
     a = sub.add_parser("audit-log", help="print the latest audit entries")
     a.add_argument("--limit", type=int, default=50)
     sub.add_parser("migrate", help="upgrade the database schema (after a backup) and print its revision")
@@ -117,8 +136,16 @@ def _run(args: argparse.Namespace) -> int:
             return trust.run(args, config, db, _admin_session, _reader)
         if args.command == "verify-audit":
             if args.reanchor:
-                actor = f"cli:{os.environ.get('USER') or getpass.getuser()}"
-                seq, old = audit.reanchor(db, actor)
+                admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+                accounts.require_admin(admin, "re-anchor the audit chain")
+                print(
+                    "Re-anchoring accepts the database as it is now: use it only after restoring a backup or "
+                    "moving the data folder on purpose, never to silence a tamper report.",
+                    file=sys.stderr,
+                )
+                if not _confirmed("REANCHOR", args.password_stdin):
+                    return 1
+                seq, old = audit.reanchor(db, admin.username)
                 kept = f"; old anchor kept as {old}" if old else ""
                 print(f"chain anchor {db.anchor.path} restarted at entry {seq}{kept}")
             report = audit.verify(db)
@@ -156,13 +183,27 @@ def _run(args: argparse.Namespace) -> int:
             from kiosk.store.reviews import delete_case
 
             admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+            accounts.require_admin(admin, "delete a case")
+            if not args.reason.strip():
+                print(
+                    "mpox-kiosk delete-case: give the reason (--reason), it goes into the audit trail",
+                    file=sys.stderr,
+                )
+                return 2
+            if not _confirmed(f"DELETE {args.case_id}", args.password_stdin):
+                return 1
             delete_case(db, admin, args.case_id, args.reason)
             print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
             return 0
-        if args.command in ("disable", "enable"):
+        if args.command in ("disable", "enable", "unlock", "set-role"):
             admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
-            accounts.set_disabled(db, args.username, args.command == "disable", admin)
-            print(f"account {args.username!r} {args.command}d (audited)")
+            if args.command == "unlock":
+                accounts.unlock(db, args.username, admin)
+            elif args.command == "set-role":
+                accounts.set_role(db, args.username, args.role, admin)
+            else:
+                accounts.set_disabled(db, args.username, args.command == "disable", admin)
+            print(f"{args.command}: account {args.username!r} done (audited)")
             return 0
         if args.command == "list-users":
             for name, role, disabled in accounts.list_users(db):
@@ -177,10 +218,24 @@ def _run(args: argparse.Namespace) -> int:
                 )
             return 0
         if args.command == "purge":
+            from kiosk.store.retention import purge_candidates
+
             days = config.storage.retention_days if args.days is None else args.days
-            actor = f"cli:{os.environ.get('USER') or getpass.getuser()}"
-            n = purge_images(db, days, actor=actor)
-            print(f"purged the images of {n} case(s) older than {days} days (statistics kept)")
+            if days < 0:
+                print("mpox-kiosk purge: --days must be 0 or more", file=sys.stderr)
+                return 2
+            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+            accounts.require_admin(admin, "purge case images")
+            gone, kept = purge_candidates(db, days)
+            print(
+                f"This deletes the images and traveller references of {gone} case(s) captured more than "
+                f"{days} days ago; {kept} still pending review are kept.",
+                file=sys.stderr,
+            )
+            if gone and not _confirmed(f"PURGE {gone}", args.password_stdin):
+                return 1
+            n = purge_images(db, days, actor=admin.username, keep_pending=True)
+            print(f"purged the images and references of {n} case(s) older than {days} days (statistics kept)")
             return 0
         if args.command == "audit-log":
             for e in reversed(audit.recent(db, args.limit)):
@@ -196,6 +251,22 @@ def _run(args: argparse.Namespace) -> int:
         raise AssertionError(args.command)
     finally:
         db.close()
+
+
+def _confirmed(phrase: str, from_stdin: bool) -> bool:
+    """The administrator types ``phrase`` (naming what will go) to go on; anything else changes nothing."""
+    prompt = f"type {phrase!r} to go on: "
+    if from_stdin:
+        typed = sys.stdin.readline().rstrip("\n")
+    else:
+        try:
+            typed = input(prompt)
+        except EOFError:
+            typed = ""
+    if typed.strip() != phrase:
+        print(f"not confirmed ({phrase!r} was not typed): nothing changed", file=sys.stderr)
+        return False
+    return True
 
 
 def _dead_letters(args: argparse.Namespace, config, db) -> int:

@@ -265,6 +265,18 @@ def set_role(db: Database, username: str, role: str, actor: UserSession) -> None
     db.transact(work)
 
 
+def unlock(db: Database, username: str, actor: UserSession) -> None:
+    """End an account's lock-out after failed log-ins (admin only; audited)."""
+    require_admin(actor, "unlock an account")
+
+    def work(s) -> None:
+        user = _user(s, username)
+        user.failed_logins, user.locked_until = 0, None
+        audit.append(s, actor.username, "account_unlocked", user.username, rows=[("user", user)])
+
+    db.transact(work)
+
+
 def set_disabled(db: Database, username: str, disabled: bool, actor: UserSession) -> None:
     """Disable (no log-in, history kept) or enable an account (admin only; not the last active admin)."""
     require_admin(actor, "disable or enable an account")

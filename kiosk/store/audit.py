@@ -208,8 +208,9 @@ def _check_anchor(db, anchor, anchors, found: dict[int, str], last_seq: int, rep
         if report.entries and db.dialect == "sqlite":
             report.add(
                 f"the chain anchor {anchor.path} is missing, so removed newest entries cannot be ruled out. "
-                "If this data folder was moved or a backup restored on purpose, run "
-                "'mpox-kiosk verify-audit --reanchor'"
+                "Only if you moved this data folder or restored a backup yourself, an admin may run "
+                "'mpox-kiosk verify-audit --reanchor --as ADMIN'; otherwise treat the station as "
+                "tampered with"
             )
         elif report.entries:
             report.notes.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from kiosk.store import audit
 from kiosk.store.database import Database
@@ -15,10 +15,15 @@ BATCH = 500
 
 
 def purge_images(
-    db: Database, retention_days: int, actor: str, now: datetime | None = None, station_id: str | None = None
+    db: Database,
+    retention_days: int,
+    actor: str,
+    now: datetime | None = None,
+    station_id: str | None = None,
+    keep_pending: bool = False,
 ) -> int:
-    """Delete the images and traveller references of cases captured more than ``retention_days`` ago;
-    returns how many cases."""
+    """Delete the images and traveller references of cases captured more than ``retention_days`` ago
+    (``keep_pending``: not of cases still waiting for review); returns how many cases."""
     if retention_days < 0:
         raise ValueError(f"retention_days must be >= 0, got {retention_days}")
     now = now or datetime.now(UTC)
@@ -31,6 +36,8 @@ def purge_images(
             )
             if station_id is not None:
                 query = query.where(Case.station_id == station_id)
+            if keep_pending:  # an administrator's purge never takes a case nobody has reviewed yet
+                query = query.where(Case.review_status != "pending")
             batch = s.execute(query.limit(BATCH)).all()
         if not batch:
             break
@@ -65,3 +72,14 @@ def purge_images(
             db.media.delete(heatmap)
         total += len(batch)
     return total
+
+
+def purge_candidates(db: Database, retention_days: int, now: datetime | None = None) -> tuple[int, int]:
+    """(cases a purge would take the images and reference of, cases it keeps as still pending review)."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=retention_days)
+    old = (Case.captured_utc < cutoff) & or_(Case.image_path.is_not(None), Case.traveller_ref != "")
+    with db.session() as s:
+        pending = Case.review_status == "pending"
+        gone = s.execute(select(func.count()).select_from(Case).where(old & ~pending)).scalar_one()
+        kept = s.execute(select(func.count()).select_from(Case).where(old & pending)).scalar_one()
+    return gone, kept

@@ -259,16 +259,29 @@ def test_verify_audit_command_reports_a_changed_case(tmp_path, capsys):
     db.close()
 
 
-def test_reanchor_after_a_deliberate_restore(tmp_path, capsys):
+def test_reanchor_after_a_deliberate_restore(tmp_path, capsys, monkeypatch):
+    import io
+
+    from kiosk.store import accounts
+
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[storage]\ndata_dir = "{tmp_path}"\n')
     db = open_database("", tmp_path)
+    accounts.create_user(db, "root", "correct horse battery", "admin", None)
     for i in range(4):
         audit.record(db, "root", "settings_changed", f"k{i}")
-    _sql(db, "DELETE FROM audit_log WHERE seq > 2")  # as if an older backup had been restored
+    _sql(db, "DELETE FROM audit_log WHERE seq > 3")  # as if an older backup had been restored
     db.close()
     assert admin_cli.main(["--config", str(config), "verify-audit"]) == 1
-    assert admin_cli.main(["--config", str(config), "verify-audit", "--reanchor"]) == 0
+    reanchor = ["--config", str(config), "verify-audit", "--reanchor", "--password-stdin"]
+    # issue 27: not without an admin, nor without the typed confirmation
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\nREANCHOR\n"))
+    assert admin_cli.main(reanchor) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\nok\n"))
+    assert admin_cli.main([*reanchor, "--as", "root"]) == 1
+    assert admin_cli.main(["--config", str(config), "verify-audit"]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\nREANCHOR\n"))
+    assert admin_cli.main([*reanchor, "--as", "root"]) == 0
     assert admin_cli.main(["--config", str(config), "verify-audit"]) == 0
     out = capsys.readouterr().out
     assert "anchor" in out
@@ -293,8 +306,8 @@ def test_delete_case_command_needs_an_admin_and_a_reason_and_keeps_the_chain(tmp
     writer.stop()
     media = sorted(p.name for p in (tmp_path / "media").rglob("*") if p.is_file())
 
-    def run(*args, password):
-        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    def run(*args, password, confirm=f"DELETE {gone}"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n" + confirm + "\n"))
         return admin_cli.main(["--config", str(config), "delete-case", *args, "--password-stdin"])
 
     assert run(gone, "--as", "officer", "--reason", "asked", password="officer password 1") == 2
@@ -302,6 +315,11 @@ def test_delete_case_command_needs_an_admin_and_a_reason_and_keeps_the_chain(tmp
     assert run(gone, "--as", "root", "--reason", "asked", password="wrong password!") == 2
     assert run(gone, "--as", "root", "--reason", " ", password="correct horse battery") == 2
     assert "reason" in capsys.readouterr().err
+    # issue 27: the admin types what will go; anything else deletes nothing
+    assert (
+        run(gone, "--as", "root", "--reason", "asked", password="correct horse battery", confirm="yes") == 1
+    )
+    assert "not confirmed" in capsys.readouterr().err
     assert sorted(c.id for c in list_cases(db)) == sorted([keep, gone])  # nothing deleted so far
     assert run(gone, "--as", "root", "--reason", "traveller asked", password="correct horse battery") == 0
     assert gone in capsys.readouterr().out
