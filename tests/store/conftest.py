@@ -137,3 +137,27 @@ def wait_until(predicate, timeout: float = 20.0, what: str = "condition") -> Non
 
 def media_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / "media").rglob("*.enc"))
+
+
+def older_spool_entry(case_id: str, **overrides) -> dict:
+    """A spool entry as an older version (without the later fields and the checks) left it."""
+    entry = {
+        "id": case_id,
+        "captured_utc": datetime.now(UTC).isoformat(),
+        "station_id": "gate-1",
+        "operator": "officer1",
+        "decision": "flag",
+        "top_class": "mpox",
+        "top_probability": 0.9,
+        "probabilities": {"mpox": 0.9},
+        "thresholds": {"flag": 0.5},
+        "model_name": "tiny",
+        "model_sha256": "ab" * 32,
+        "image_path": None,
+        "image_sha256": None,
+        "heatmap_path": None,
+        "heatmap_sha256": None,
+        "quality": {},
+        "traveller_ref": "",
+    }
+    return {**entry, **overrides}

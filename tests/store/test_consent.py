@@ -17,7 +17,7 @@ from kiosk.store.migrate import current_revision
 from kiosk.store.queries import get_case
 from kiosk.store.spool import Spool
 
-from .conftest import make_record
+from .conftest import make_record, older_spool_entry
 
 AGREED = {"consent_notice_version": "0123456789ab", "consent_language": "fr", "consent_given": True}
 
@@ -79,25 +79,9 @@ def test_editing_consent_outside_the_station_is_detected(db, tmp_path, stmt):
 def test_a_case_spooled_before_consent_existed_is_still_written(db, tmp_path):
     """A spool entry of an older version has no consent fields: written with them NULL, and it verifies."""
     spool_dir = tmp_path / "spool"
-    entry = {
-        "id": "0" * 32,
-        "captured_utc": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC).isoformat(),
-        "station_id": "gate-1",
-        "operator": "officer1",
-        "decision": "flag",
-        "top_class": "mpox",
-        "top_probability": 0.9,
-        "probabilities": {"mpox": 0.9},
-        "thresholds": {"flag": 0.5},
-        "model_name": "tiny",
-        "model_sha256": "ab" * 32,
-        "image_path": None,
-        "image_sha256": None,
-        "heatmap_path": None,
-        "heatmap_sha256": None,
-        "quality": {"blur": 1.0},
-        "traveller_ref": "",
-    }
+    entry = older_spool_entry(
+        "0" * 32, captured_utc=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC).isoformat(), quality={"blur": 1.0}
+    )
     Spool(spool_dir).put(entry["id"], json.loads(json.dumps(entry)))
     writer = CaseWriter(db, StoreSettings(data_dir=tmp_path), spool_dir=spool_dir)
     writer.start()

@@ -17,7 +17,7 @@ from kiosk.store import CaseWriter, StoreError, StoreSettings, audit, open_datab
 from kiosk.store.queries import count_cases, list_cases
 from kiosk.store.schema import Case, ClearCount
 
-from .conftest import make_record, wait_until
+from .conftest import make_record, older_spool_entry, wait_until
 
 HERE = Path(__file__).resolve().parent
 
@@ -306,26 +306,7 @@ def _spool_by_hand(tmp_path, record_id: str, **overrides) -> Path:
 
     from kiosk.store.spool import Spool
 
-    entry = {
-        "id": record_id,
-        "captured_utc": datetime.now(UTC).isoformat(),
-        "station_id": "gate-1",
-        "operator": "officer1",
-        "decision": "flag",
-        "top_class": "mpox",
-        "top_probability": 0.9,
-        "probabilities": {"mpox": 0.9},
-        "thresholds": {"flag": 0.5},
-        "model_name": "tiny",
-        "model_sha256": "ab" * 32,
-        "image_path": None,
-        "image_sha256": None,
-        "heatmap_path": None,
-        "heatmap_sha256": None,
-        "quality": {},
-        "traveller_ref": "",
-    }
-    entry.update(overrides)
+    entry = older_spool_entry(record_id, **overrides)
     path = Spool(tmp_path / "spool").put(record_id, entry)
     assert json.loads(path.read_text())["id"] == record_id
     return path
