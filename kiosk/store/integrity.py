@@ -116,13 +116,5 @@ def case_digest(case) -> str:
     return digest("case", case)
 
 
-def review_digest(review) -> str:
-    return digest("review", review)
-
-
-def user_digest(user) -> str:
-    return digest("user", user)
-
-
 def key_of(kind: str, row) -> str:
     return str(row.username if kind == "user" else row.id)

@@ -29,18 +29,8 @@ class InactivityWatcher(QObject):
         QApplication.instance().installEventFilter(self)
         self._timer.start()
 
-    def interval_ms(self) -> int:
-        return self._timer.interval()
-
-    def is_counting(self) -> bool:
-        return self._timer.isActive()
-
     def set_interval_ms(self, ms: int) -> None:
         self._timer.setInterval(ms)
-        if not self._stopped:
-            self._timer.start()
-
-    def restart(self) -> None:
         if not self._stopped:
             self._timer.start()
 

@@ -35,7 +35,6 @@ CUT_SHORT = "station stopped without logging off (crash or power loss); found at
 # Why a session ended: the reason written to the audit trail.
 LOGOUT = "logout"
 INACTIVITY = "inactivity"
-QUIT = "quit"
 WINDOW_CLOSED = "window closed"
 STOPPED = "station stopped"
 
