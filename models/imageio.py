@@ -8,6 +8,7 @@ pixel is decoded).
 from __future__ import annotations
 
 import io
+import stat
 import warnings
 from pathlib import Path
 
@@ -36,6 +37,32 @@ def _to_rgb(img: Image.Image) -> Image.Image:
     return img.convert("RGB")
 
 
+# No photograph a station or mpox-screen screens comes near this; a larger file is refused before it is read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def _read_regular_file(path: Path, label: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES: a pipe would block for ever and a device such as
+    /dev/zero would be read until memory runs out, so neither is opened for reading."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ImageDecodeError(
+                label, "is not a regular file (a pipe, a device or a socket), not an image"
+            )
+        if st.st_size > MAX_FILE_BYTES:
+            raise ImageDecodeError(
+                label, f"file is too large ({st.st_size // 2**20} MiB, limit {MAX_FILE_BYTES // 2**20} MiB)"
+            )
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ImageDecodeError(label, f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:  # grew while read
+        raise ImageDecodeError(label, f"file is too large (limit {MAX_FILE_BYTES // 2**20} MiB)")
+    return data
+
+
 def decode_image(source: bytes | Path | str, name: str | None = None) -> np.ndarray:
     """Decode an image file (path or bytes) into an RGB uint8 array of shape (H, W, 3), upright per EXIF."""
     label = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
@@ -47,10 +74,7 @@ def decode_image(source: bytes | Path | str, name: str | None = None) -> np.ndar
             raise ImageDecodeError(label, "file not found")
         if path.is_dir():
             raise ImageDecodeError(label, "is a folder, not an image")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImageDecodeError(label, f"cannot be read ({exc.strerror or exc})") from exc
+        data = _read_regular_file(path, label)
     if not data:
         raise ImageDecodeError(label, "file is empty (0 bytes)")
     try:

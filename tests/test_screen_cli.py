@@ -243,3 +243,16 @@ def test_the_station_and_mpox_screen_decide_alike_on_real_images(skin_dir, tmp_p
         paths += [skin_dir / r["path"] for r in rows if r["source"] == source][:4]
     cli = _station_and_cli_agree(DEFAULT_BUNDLE_DIR, paths, tmp_path, capsys)
     assert len(cli) == len(paths) and len({r["decision"] for r in cli}) >= 2
+
+
+def test_a_pipe_or_a_device_is_refused_without_reading_it(make_tiny_bundle, images, tmp_path, capsys):
+    """Issue 27: mpox-screen hung on a FIFO and read /dev/zero until memory ran out."""
+    import os
+
+    fifo = tmp_path / "fifo.jpg"
+    os.mkfifo(fifo)
+    bundle = make_tiny_bundle(one_hot_probs("mpox", 0.9))
+    assert main(["--bundle", str(bundle), "--json", str(fifo), "/dev/zero", str(images / "a.jpg")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.count("not a regular file") == 2
+    assert [r["decision"] for r in _json_lines(captured.out) if "decision" in r] == ["flag"]
