@@ -26,6 +26,7 @@ graph or a numeric overflow can never clear a traveller.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -192,6 +193,12 @@ def model_output_problem(probs: np.ndarray, open_set: OpenSetScores | None) -> s
     return None
 
 
+def shown_below(p: float) -> float:
+    """``p`` for a sentence that says it is below a threshold, to two decimals rounded down: 0.5958 below
+    0.60 reads "0.59", not "0.60 is below the review threshold 0.60"."""
+    return math.floor(p * 100) / 100
+
+
 def _retake(code: ReasonCode, reason: str, ranked: list, open_set: OpenSetScores | None) -> Verdict:
     return Verdict(Decision.RETAKE, None, None, ranked, reason, code, open_set=open_set)
 
@@ -255,7 +262,8 @@ def decide(
         )
         return verdict(Decision.REVIEW, ReasonCode.UNKNOWN_CONDITION, reason)
     if top_p < thresholds.review:
-        reason = f"top probability {top_p:.2f} is below the review threshold {thresholds.review:.2f}"
+        shown = shown_below(top_p)
+        reason = f"top probability {shown:.2f} is below the review threshold {thresholds.review:.2f}"
         return verdict(Decision.REVIEW, ReasonCode.LOW_CONFIDENCE, reason)
     reason = f"no flagged class reached {thresholds.flag:.2f}; top class {top_class} at {top_p:.2f}"
     if quality_doubtful:

@@ -175,3 +175,9 @@ def test_a_retake_never_names_a_class(xs, scores, quality):
     verdict = decide(_normalised(xs), CLASSES, t, open_set=OpenSetScores(*scores), quality_retake=quality)
     if verdict.decision is Decision.RETAKE:
         assert verdict.top_class is None and verdict.top(3) == [] and verdict.explained_class is None
+
+
+def test_a_probability_just_below_the_review_threshold_is_not_shown_as_equal():
+    """Issue 27: "0.60 is below the review threshold 0.60" for 0.5958."""
+    verdict = decide(one_hot_probs("eczema", 0.5958), CLASSES, Thresholds(flag=1.0, review=0.6))
+    assert verdict.reason == "top probability 0.59 is below the review threshold 0.60"

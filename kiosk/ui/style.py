@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from models.decision import Decision, ReasonCode
+from models.decision import Decision, ReasonCode, shown_below
 from models.taxonomy import display_name
 
 from ..config import DEFAULT_REVIEW_INSTRUCTION
@@ -196,7 +196,7 @@ def reason_sentence(result) -> str:
     if top is None or top_p is None:
         return english
     if code is ReasonCode.LOW_CONFIDENCE:
-        return tr("Reason", REASON_TEXT["low_confidence"]).format(p=top_p, review=th.review)
+        return tr("Reason", REASON_TEXT["low_confidence"]).format(p=shown_below(top_p), review=th.review)
     clear = tr("Reason", REASON_TEXT["clear"]).format(flag=th.flag, cls=class_name(top, short=True), p=top_p)
     if code is ReasonCode.POOR_QUALITY:
         doubtful = result.quality.doubtful
