@@ -3,6 +3,7 @@ keep both in step (tests compare them)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -20,6 +21,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 REVIEW_STATUSES = ("pending", "confirmed", "dismissed", "referred")
 OUTCOMES = ("pcr_positive", "pcr_negative")
+
+
+# What a stored time that is not a time reads as (UtcDateTime.result_processor): far from any real case.
+DAMAGED_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+log = logging.getLogger(__name__)
 
 
 class UtcDateTime(TypeDecorator):
@@ -40,6 +46,23 @@ class UtcDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def result_processor(self, dialect, coltype):
+        """A stored value that is not a time (a row edited outside the station: an integer in SQLite) reads
+        as DAMAGED_TIME instead of raising: the review list shows the case as damaged, and verify-audit
+        reports the row as changed outside the station (its digest no longer matches), never a traceback."""
+        process = super().result_processor(dialect, coltype)
+        if process is None:
+            return None
+
+        def tolerant(value):
+            try:
+                return process(value)
+            except (TypeError, ValueError):
+                log.warning("a stored time is not a time (%r): read as %s", value, DAMAGED_TIME.isoformat())
+                return DAMAGED_TIME
+
+        return tolerant
 
 
 def utcnow() -> datetime:

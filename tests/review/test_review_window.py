@@ -695,3 +695,26 @@ def test_the_stores_errors_are_told_in_the_station_language(
 
     ok_line = tr("CaseWriter", STATUS_OK)
     assert ok_line != STATUS_OK and "{written}" in ok_line and "{n}" in ok_line
+
+
+def test_a_row_edited_outside_the_station_is_a_damaged_case_not_a_traceback(
+    qtbot, db, settings, users, cases
+):
+    """Issue 27 item 4: a malformed row (captured_utc an integer) made Ctrl+R do nothing and verify-audit
+    crash; the list now shows it (dated 1970, far from any real case) and verify-audit reports tampering."""
+    from sqlalchemy import text
+
+    from kiosk.store import audit
+    from kiosk.store.schema import DAMAGED_TIME
+
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE cases SET captured_utc = 12345 WHERE id = :i"), {"i": cases[0]})
+    window = _window(qtbot, db, settings, users["rev"])
+    assert window.model.total == 5
+    by_id = {c.id: c for c in window.model.rows}
+    assert by_id[cases[0]].captured_utc == DAMAGED_TIME
+    report = audit.verify(db)
+    assert not report.ok and any(
+        cases[0] in p and "changed outside the station" in p for p in report.problems
+    )
+    window.close()
