@@ -177,6 +177,12 @@ def test_dashboard_plots_and_ppv(qtbot, db, settings, users, cases):
     assert dash.box_values["mpox"][2] == pytest.approx(float(np.median(mpox)))
     [bars] = [i for i in dash.decision_mix.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
     assert list(bars.opts["height"]) == [3, 2, 0]  # flag, review, clear
+    # issue 27: axis titles say what they count, with no scale prefix ("Predicted class (x0.001)")
+    for plot in (dash.per_hour, dash.per_day, dash.decision_mix, dash.class_mix, dash.boxes):
+        for side in ("bottom", "left"):
+            axis = plot.getAxis(side)
+            axis.setRange(0, 0.004)  # a range that made pyqtgraph scale the title
+            assert "x0." not in axis.labelString() and "(" not in axis.labelString().split("</span>")[0][-3:]
     window.close()
 
 

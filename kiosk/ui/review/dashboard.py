@@ -58,6 +58,8 @@ class DashboardWidget(QWidget):
         ):
             plot.setLabel("bottom", bottom)
             plot.setLabel("left", left)
+            for side in ("bottom", "left"):  # counts and probabilities: no "(x0.001)" scale in the title
+                plot.getAxis(side).enableAutoSIPrefix(False)
         self.ppv_label = QLabel()
         self.ppv_label.setWordWrap(True)
         grid = QGridLayout(self)
