@@ -264,6 +264,8 @@ def style_sheet(scale: float) -> str:
 
     def size(match: re.Match) -> str:
         name = match.group(1)
+        if name == "check_icon":  # a file, not a size: the tick of a checked check box
+            return resource_path("icons", "check.svg").as_posix()
         if name not in sizes:
             known = ", ".join(sorted(sizes))
             raise ValueError(f"resources/style/station.qss: unknown placeholder @{name}@; known: {known}")
