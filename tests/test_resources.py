@@ -154,7 +154,7 @@ def _style_sheet_before_resources(scale: float) -> str:
                  border: 1px solid #90a4ae; border-radius: {round(pad / 2)}px; }}
     QCheckBox::indicator {{ width: {round(28 * scale)}px; height: {round(28 * scale)}px; background: #263238;
                  border: {max(2, round(2 * scale))}px solid #b0bec5; border-radius: {round(pad / 2)}px; }}
-    QCheckBox::indicator:checked {{ background: #1e88e5; border-color: #ffffff; }}
+    QCheckBox::indicator:checked {{ background: #1e88e5; border-color: #ffffff; image: url({CHECK_ICON}); }}
     QCheckBox::indicator:disabled {{ border-color: #546e7a; }}
     QSlider::groove:horizontal {{ height: {round(10 * scale)}px; background: #455a64; }}
     QSlider::handle:horizontal {{ width: {round(32 * scale)}px; margin: -{round(11 * scale)}px 0;
@@ -168,8 +168,11 @@ def _style_sheet_before_resources(scale: float) -> str:
     """
 
 
-# SHA-256 of the old function's output, captured from it before the move (1.0: 720p, 1.5: 1080p).
-CAPTURED = {
+# The tick of a checked check box (issue 27: checked and unchecked looked alike), added after the move.
+CHECK_ICON = (RESOURCES / "icons" / "check.svg").as_posix()
+# SHA-256 of the old function's output, captured from it before the move (1.0: 720p, 1.5: 1080p), with the
+# tick's line as it was then (the sheet is otherwise unchanged).
+CAPTURED_BEFORE_TICK = {
     1.0: "4e904c99f113632f88f963d5363e35098244f187aba98b2479f3dcbd2287ffae",
     1.5: "de8bcdc6499c42597f96ea2b39fb5c74245d6e67e38c15a6993e798173807ea4",
 }
@@ -180,7 +183,8 @@ def test_style_sheet_equals_the_one_built_in_code_before(scale):
     from kiosk.ui.style import style_sheet
 
     sheet = style_sheet(scale)
-    assert hashlib.sha256(sheet.encode()).hexdigest() == CAPTURED[scale]
+    without_tick = sheet.replace(f" image: url({CHECK_ICON});", "")
+    assert hashlib.sha256(without_tick.encode()).hexdigest() == CAPTURED_BEFORE_TICK[scale]
     assert sheet == _style_sheet_before_resources(scale)
 
 
@@ -199,7 +203,7 @@ def test_every_placeholder_in_the_qss_has_a_size():
     from kiosk.ui.style import _qss_template, qss_sizes
 
     names = set(re.findall(r"@(\w+)@", _qss_template()))  # the sheet, without the file's leading comment
-    assert "base_px" in names and names <= set(qss_sizes(1.0))
+    assert "base_px" in names and names <= set(qss_sizes(1.0)) | {"check_icon"}
 
 
 def test_an_unknown_placeholder_is_an_error_naming_it(monkeypatch):
