@@ -280,7 +280,6 @@ class ScreeningWindow(QMainWindow):
         )
         self.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
         top.addWidget(self.user_label)
-        top.addWidget(self.logoff_button)
         lv.addLayout(top)
         live_holder = QWidget()
         grid = QGridLayout(live_holder)
@@ -306,8 +305,8 @@ class ScreeningWindow(QMainWindow):
         leave.activated.connect(self.ref_edit.clearFocus)
         lv.addWidget(self.ref_edit)
         lv.addLayout(self._build_traveller_controls())
-        # Two rows: side by side the three would widen the officer's column past 1280 px in French or Arabic
-        # once a reviewer is logged in; the review button's row is empty (and takes no room) for an officer.
+        # Two rows: side by side, with Log off in the top row, they widened the officer's column past 1280 px
+        # in French or Portuguese once a reviewer was logged in (the traveller's panel beside the result).
         buttons = QGridLayout()
         self.capture_button = QPushButton(tr("ScreeningWindow", "Capture  [Space]"))
         self.capture_button.clicked.connect(self.capture_now)
@@ -319,7 +318,8 @@ class ScreeningWindow(QMainWindow):
         self.review_button.setVisible(show_review)
         buttons.addWidget(self.capture_button, 0, 0)
         buttons.addWidget(self.auto_button, 0, 1)
-        buttons.addWidget(self.review_button, 1, 0, 1, 2)
+        buttons.addWidget(self.review_button, 1, 0)
+        buttons.addWidget(self.logoff_button, 1, 1)
         lv.addLayout(buttons)
         splitter.addWidget(left)
 

@@ -84,6 +84,13 @@ class SourceBox(QComboBox):
 
     opening = Signal()
 
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # A long source (a folder path) must not widen the officer's column: the box shows its start and
+        # the open list shows it whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         self.opening.emit()
         super().showPopup()
@@ -222,6 +229,8 @@ class Banner(QLabel):
         )
         self.lines = lines
         self.sizes = (lines[0][1], lines[-1][1] if self.action else 0)
+        if self.width() > 1:  # as tall as its lines need: three lines must not run into the reason below
+            self.setMinimumHeight(self.heightForWidth(self.width()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -31,12 +31,13 @@ def station_for(qtbot, kiosk_config, make_tiny_bundle, fake_camera, clock):
     eager PyTorch unless ``backend`` says otherwise, and always shut it down."""
     stations = []
 
-    def build(probs=None, bundle=None, frames_factory=None, backend="eager", **screening):
+    def build(probs=None, bundle=None, frames_factory=None, backend="eager", language="en", **screening):
         path = bundle if bundle is not None else make_tiny_bundle(probs=probs)
         config = replace(
             kiosk_config,
             model=ModelConfig(bundle=str(path), device="cpu", backend=backend),
             screening=ScreeningConfig(**screening),
+            station=replace(kiosk_config.station, language=language),
         )
         factory = frames_factory or fake_camera[0]
         station = Station(
