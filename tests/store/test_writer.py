@@ -37,7 +37,7 @@ def test_cases_round_trip_with_all_fields_and_pixels(db, tmp_path):
         assert case.captured_utc == rec.captured_utc.replace(microsecond=case.captured_utc.microsecond)
         assert (case.decision, case.top_class) == (rec.decision, rec.top_class)
         # the reference is sealed at rest and opens with the station's key (issue 30)
-        assert rec.traveller_ref not in case.traveller_ref and case.traveller_ref.startswith("enc1:")
+        assert case.traveller_ref != rec.traveller_ref and case.traveller_ref.startswith("enc1:")
         assert db.references.open(case.id, case.traveller_ref) == rec.traveller_ref
         assert case.traveller_ref_hmac == db.references.lookup(rec.traveller_ref)
         assert case.model_sha256 == rec.model_sha256 and case.review_status == "pending"
