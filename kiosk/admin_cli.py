@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 
@@ -68,11 +69,17 @@ def _parser() -> argparse.ArgumentParser:
     for name, what in (
         ("disable", "stop an account from logging in (the last active admin cannot be disabled)"),
         ("enable", "let a disabled account log in again"),
-        ("unlock", "end an account's lock-out after failed log-ins"),
+        (
+            "unlock",
+            "end an account's lock-out after failed log-ins (--as ADMIN; the station's own operating-"
+            "system user may unlock an admin without, when no other admin can log in)",
+        ),
     ):
         e = sub.add_parser(name, help=f"{what}; audited")
         e.add_argument("username")
-        e.add_argument("--as", dest="admin", required=True, help="admin account that authorises this")
+        e.add_argument(
+            "--as", dest="admin", required=name != "unlock", help="admin account that authorises this"
+        )
         e.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sr = sub.add_parser("set-role", help="change an account's role (the last active admin keeps it); audited")
     sr.add_argument("username")
@@ -196,6 +203,14 @@ def _run(args: argparse.Namespace) -> int:
             print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
             return 0
         if args.command in ("disable", "enable", "unlock", "set-role"):
+            if args.command == "unlock" and args.admin is None:
+                # Recovery: anyone could lock the only admin out from the login dialog. Whoever can read the
+                # station's key as its own user already holds all its data; that user may unlock an admin.
+                db.media.secret()  # MediaError (exit 2) for a user who cannot read the key
+                who = f"cli:{os.environ.get('USER') or getpass.getuser()} (holds the station key)"
+                accounts.unlock_admin_by_operator(db, args.username, who)
+                print(f"unlock: admin {args.username!r} unlocked by {who} (audited)")
+                return 0
             admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
             if args.command == "unlock":
                 accounts.unlock(db, args.username, admin)

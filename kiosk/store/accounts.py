@@ -277,6 +277,28 @@ def unlock(db: Database, username: str, actor: UserSession) -> None:
     db.transact(work)
 
 
+def unlock_admin_by_operator(db: Database, username: str, operator: str) -> None:
+    """Recovery when every admin is locked out: the station's operating-system user (who can read its key)
+    unlocks an admin account; only an admin's, only while no admin can log in; audited under ``operator``."""
+    now = datetime.now(UTC)
+
+    def work(s) -> None:
+        user = _user(s, username)
+        if user.role != "admin" or user.disabled:
+            raise AccessDenied(
+                f"{user.username!r} is not an active admin account: an admin unlocks it (--as ADMIN)"
+            )
+        admins = s.execute(select(User).where(User.role == "admin", User.disabled.is_(False))).scalars()
+        if any(u.locked_until is None or u.locked_until <= now for u in admins):
+            raise AccessDenied("an admin account can still log in: that admin unlocks it (--as ADMIN)")
+        user.failed_logins, user.locked_until = 0, None
+        audit.append(
+            s, operator, "account_unlocked", user.username, {"recovery": True}, rows=[("user", user)]
+        )
+
+    db.transact(work)
+
+
 def set_disabled(db: Database, username: str, disabled: bool, actor: UserSession) -> None:
     """Disable (no log-in, history kept) or enable an account (admin only; not the last active admin)."""
     require_admin(actor, "disable or enable an account")

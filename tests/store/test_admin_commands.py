@@ -95,3 +95,29 @@ def test_every_command_is_listed_in_help_and_dispatched(capsys):
     for command in admin_cli.COMMANDS:
         assert command in shown, command
     assert set(admin_commands()) == set(admin_cli.COMMANDS)
+
+
+def test_the_only_admin_locked_out_is_unlocked_by_the_stations_own_user(station, monkeypatch, capsys):
+    """Issue 27: anyone at the station could lock the only admin out, CLI included, with no way back. The
+    station's operating-system user (who can read its key) unlocks an admin, only while no admin can log
+    in."""
+    config, db, _root = station
+    for _ in range(5):
+        with pytest.raises(LoginError):
+            accounts.authenticate(db, "root", "typo")
+    with pytest.raises(LoginError):  # locked, the CLI included
+        accounts.authenticate(db, "root", ADMIN_PW)
+    assert _cli(monkeypatch, config, "unlock", "olga") == 2  # not an admin: an admin unlocks it
+    assert _cli(monkeypatch, config, "unlock", "root") == 0
+    assert accounts.authenticate(db, "root", ADMIN_PW).role == "admin"
+    entry = [e for e in audit.recent(db, 10) if e.action == "account_unlocked"][0]
+    assert entry.actor.startswith("cli:") and "holds the station key" in entry.actor
+    # with an admin who can log in, that admin does it
+    root = accounts.authenticate(db, "root", ADMIN_PW)
+    accounts.create_user(db, "second", ADMIN_PW + "2", "admin", root)
+    for _ in range(5):
+        with pytest.raises(LoginError):
+            accounts.authenticate(db, "second", "typo")
+    assert _cli(monkeypatch, config, "unlock", "second") == 2
+    assert "an admin account can still log in" in capsys.readouterr().err
+    assert audit.verify(db).ok
