@@ -30,6 +30,30 @@ def _inference_cache_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_collected_on_the_main_thread():
+    """Python's collector runs only here, in the main thread, after each test (see ``_collect_after_test``).
+
+    Left automatic, it may run in a station's worker thread (the case writer) and free the wrapper of a Qt
+    widget of an earlier test: PySide6 then defers the C++ deletion to the main thread, where it ran inside an
+    application event filter during a paint and deadlocked on a Qt mutex (a suite hung once at
+    tests/kiosk/test_traveller.py; py-spy showed ~QObject waiting in QBasicMutex::lockInternal)."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test():
+    import gc
+
+    yield
+    gc.collect()
+    gc.freeze()  # what survived is kept out of the next collections: each one then scans one test's objects
+
+
 def pin_at_stations(bundle: Path, tmp_path: Path | None = None) -> None:
     """Pin ``bundle`` as an installed bundle is: beside it (``mpox-train pin``) and in the station's own pins
     (``mpox-kiosk trust pin``) of the test's station data folder (``tmp_path/data``, the kiosk tests'
