@@ -237,11 +237,19 @@ def _language(v: Any) -> str:
     return v
 
 
-def _traveller_screen(v: Any) -> str:
-    v = _str(v).strip()
-    if v not in TRAVELLER_SCREENS:
-        raise ValueError(f"must be one of {', '.join(repr(s) for s in TRAVELLER_SCREENS)}")
-    return v
+def _one_of(choices: tuple[str, ...], note: str = "") -> Callable[[Any], str]:
+    """A checker for a setting that takes one of ``choices`` (``note``: what they mean, in the error)."""
+
+    def check(v: Any) -> str:
+        v = _str(v).strip()
+        if v not in choices:
+            raise ValueError(f"must be one of {', '.join(repr(c) for c in choices)}{note}")
+        return v
+
+    return check
+
+
+_traveller_screen = _one_of(TRAVELLER_SCREENS)
 
 
 def _traveller_language(v: Any) -> str:
@@ -249,15 +257,11 @@ def _traveller_language(v: Any) -> str:
     return _language(v) if v else ""
 
 
-def _legal_basis(v: Any) -> str:
-    v = _str(v).strip()
-    if v not in LEGAL_BASES:
-        raise ValueError(
-            f"must be one of {', '.join(repr(b) for b in LEGAL_BASES)} (public_health: FLAG and REVIEW "
-            "are always logged; consent: only with the traveller's agreement, a FLAG always as a minimal "
-            "case)"
-        )
-    return v
+_legal_basis = _one_of(
+    LEGAL_BASES,
+    " (public_health: FLAG and REVIEW are always logged; consent: only with the traveller's agreement, a "
+    "FLAG always as a minimal case)",
+)
 
 
 def _paper(v: Any) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +20,9 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from screenshot import capture, save_small  # noqa: E402
 
 from kiosk.config import CameraConfig, ModelConfig, StationConfig, StorageConfig, parse_config  # noqa: E402
 from kiosk.trust import pin_throwaway_station  # noqa: E402
@@ -74,24 +76,9 @@ def shoot(app, slides: Path, out: Path, decision: str, language: str) -> str:
     window.set_user("rev", "reviewer", True)
     window.resize(1280, 720)
     window.show()
-    outcomes = []
-    window.outcome_shown.connect(outcomes.append)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and window.displayed_frames < 20:
-        app.processEvents()
-        time.sleep(0.01)
     window.ref_edit.setText(MRZ)
-    window.capture_now()
-    while time.monotonic() < deadline and not outcomes:
-        app.processEvents()
-        time.sleep(0.01)
-    end = time.monotonic() + 1.0
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-    raw = tmp / "raw.png"
-    window.grab().save(str(raw), "PNG")
-    Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    outcomes = capture(app, window)
+    save_small(window, tmp, out)
     station.shutdown()
     return str(outcomes[0].result.decision) if outcomes else "none"
 

@@ -45,6 +45,36 @@ def demo_bundle(folder: Path) -> Path:
     return path
 
 
+def pump(app, until=lambda: False, seconds: float = 20.0) -> None:
+    """Run the event loop until ``until()`` or ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not until():
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def capture(app, window) -> list:
+    """Wait for the live view, capture, wait for the outcome and let the status bar refresh; the outcomes."""
+    outcomes = []
+    window.outcome_shown.connect(outcomes.append)
+    pump(app, lambda: window.displayed_frames >= 20)
+    window.capture_now()
+    pump(app, lambda: bool(outcomes))
+    pump(app, seconds=1.0)
+    return outcomes
+
+
+def save_small(window, tmp: Path, out: Path | str) -> bool:
+    """The window as a PNG with a 256-colour palette (keeps the docs' images small)."""
+    from PIL import Image
+
+    raw = tmp / "raw.png"
+    ok = window.grab().save(str(raw), "PNG")
+    if ok:
+        Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    return ok
+
+
 def main(slides: str, out: str, bundle: str | None = None, language: str = "en") -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -66,26 +96,8 @@ def main(slides: str, out: str, bundle: str | None = None, language: str = "en")
     window = station.build(no_login=True)
     window.resize(1280, 720)
     window.show()
-    outcomes = []
-    window.outcome_shown.connect(outcomes.append)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and window.displayed_frames < 20:
-        app.processEvents()
-        time.sleep(0.01)
-    window.capture_now()
-    while time.monotonic() < deadline and not outcomes:
-        app.processEvents()
-        time.sleep(0.01)
-    end = time.monotonic() + 1.0
-    while time.monotonic() < end:  # let the status bar refresh
-        app.processEvents()
-        time.sleep(0.01)
-    raw = tmp / "raw.png"
-    ok = window.grab().save(str(raw), "PNG")
-    if ok:  # a 256-colour palette keeps the README image small
-        from PIL import Image
-
-        Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    outcomes = capture(app, window)
+    ok = save_small(window, tmp, out)
     station.shutdown()
     print(f"saved {out}: {ok}, decision {outcomes[0].result.decision if outcomes else 'none'}")
     return 0 if ok and outcomes else 1

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshot import demo_bundle  # noqa: E402
+from screenshot import demo_bundle, pump, save_small  # noqa: E402
 
 from kiosk.config import (  # noqa: E402
     CameraConfig,
@@ -55,20 +54,9 @@ def main(slides: str, out: str, agreed: bool = False) -> int:
     window.show()
     if agreed:
         window.set_consent(True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and window.displayed_frames < 20:
-        app.processEvents()
-        time.sleep(0.01)
-    end = time.monotonic() + 1.0
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-    raw = tmp / "raw.png"
-    ok = window.grab().save(str(raw), "PNG")
-    if ok:  # a 256-colour palette keeps the image small
-        from PIL import Image
-
-        Image.open(raw).convert("RGB").quantize(colors=256).save(out, optimize=True)
+    pump(app, lambda: window.displayed_frames >= 20)
+    pump(app, seconds=1.0)
+    ok = save_small(window, tmp, out)
     station.shutdown()
     print(f"saved {out}: {ok}")
     return 0 if ok else 1
