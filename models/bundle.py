@@ -51,6 +51,7 @@ from .manifest import (  # noqa: F401  (re-exported: the names callers have alwa
     sha256_file,
     verify_files,
 )
+from .preprocessing import check_steps
 from .registry import REGISTRY, build_model, count_parameters, get_spec
 
 
@@ -85,6 +86,7 @@ def make_manifest(
     metrics: dict | None = None,
     provenance: dict | None = None,
     input_size: int | None = None,
+    preprocessing: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     spec = get_spec(arch)
     return {
@@ -95,6 +97,7 @@ def make_manifest(
         "input_size": int(input_size or spec.input_size),
         "mean": list(spec.mean),
         "std": list(spec.std),
+        "preprocessing": {"steps": list(check_steps(preprocessing))},
         "cam_target_layer": spec.cam_target_layer,
         "thresholds": (thresholds or Thresholds()).as_dict(),
         "temperature": float(temperature),

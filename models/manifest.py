@@ -20,7 +20,7 @@ from typing import Any
 
 from .decision import Thresholds
 from .errors import BundleError
-from .preprocessing import Preprocessor
+from .preprocessing import Preprocessor, UnknownPreprocessingError, check_steps
 
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -144,6 +144,19 @@ def _validate_files(manifest: dict[str, Any], where: Path) -> None:
             raise BundleError(where, "'files' and 'int8' disagree about the int8 graph")
 
 
+def _validate_preprocessing(manifest: dict[str, Any], where: Path) -> None:
+    """The conditioning steps must be a list of steps this software knows: running a bundle without a step it
+    was trained with would screen pictures unlike its training images, so the bundle is refused instead."""
+    block = manifest.get("preprocessing", {})
+    steps = block.get("steps", []) if isinstance(block, dict) else None
+    if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
+        raise BundleError(where, "'preprocessing' must be an object whose 'steps' lists step names")
+    try:
+        check_steps(steps)
+    except UnknownPreprocessingError as exc:
+        raise BundleError(where, str(exc), "Update the screening software to the bundle's version") from exc
+
+
 def validate_manifest(
     manifest: Any, where: Path, known_archs: Collection[str] | None = None
 ) -> dict[str, Any]:
@@ -200,6 +213,7 @@ def validate_manifest(
         raise BundleError(where, f"flagged classes {missing} are not among the bundle's classes")
     if not _is_sha256(manifest["weights_sha256"]):
         raise BundleError(where, "weights_sha256 is not a SHA-256 hex digest")
+    _validate_preprocessing(manifest, where)
     _validate_files(manifest, where)
     return manifest
 

@@ -63,6 +63,26 @@ def test_graph_answers_as_pytorch_and_heatmaps_equal_gradient_cam(served):
     assert serving.explainer.explain(images[1]).overlay.shape == images[1].shape
 
 
+def test_conditioning_steps_run_the_same_in_the_graph_the_eager_model_and_mpox_screen(make_tiny_bundle):
+    """A bundle that masks source marks and balances colour (issue 31) screens the same numbers on the
+    station's ONNX path and the PyTorch path, and differently from the same weights without the steps: the
+    steps are applied, once, by the bundle's preprocessor wherever it is used."""
+    path = make_tiny_bundle(
+        seed=3, name="conditioned", input_size=48, preprocessing=("mask_marks", "shades_of_grey")
+    )
+    add_serving_graph(path)
+    pin_at_stations(path)
+    plain = make_tiny_bundle(seed=3, name="plain", input_size=48)
+    serving = ServingPredictor(open_verified(path)[0])
+    assert serving.preprocess.steps == ("mask_marks", "shades_of_grey")
+    images = _images()
+    eager = Predictor(load_bundle(path), backend="eager").predict(images)
+    without = Predictor(load_bundle(plain), backend="eager").predict(images)
+    for a, b, c in zip(serving.predict(images), eager, without, strict=True):
+        np.testing.assert_allclose(a.probabilities, b.probabilities, atol=1e-5)
+        assert not np.allclose(b.probabilities, c.probabilities, atol=1e-4)
+
+
 def test_station_serves_the_graph_without_importing_torch(served, kiosk_config, tmp_path):
     """In a fresh interpreter, as the station starts: import the window, the review window and the case log,
     verify the pinned bundle, screen a frame, make the heatmap; torch is never imported."""
