@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "keygen": ("training.commands.keygen", "make an Ed25519 key pair for signing bundles"),
     "sign": ("training.commands.sign", "verify a bundle and sign its manifest (manifest.sig)"),
     "protocols": ("training.commands.protocols", "frozen-feature MSLD 3-fold and leave-one-source-out"),
+    "cross-source": (
+        "training.commands.cross_source",
+        "choose a bundle's heads on sources held out of their fitting (issue 31)",
+    ),
     "pin": ("training.commands.pin", "verify a bundle and write its pin (BUNDLE.pin) after a rebuild"),
 }
 

@@ -1,0 +1,179 @@
+"""The source-held-out protocol (training/cross_source.py, issue 31): a held-out source takes no part in the
+fitting, the test rows take no part in any choice, and the written bundle screens as its heads do."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from models.taxonomy import CLASSES
+from training import cross_source as xs
+from training.manifest import Record, read_manifest, write_manifest
+from training.splits import joint_split, save_split
+
+COLOURS = {c: (30 * i + 20, 200 - 20 * i, (90 * i) % 255) for i, c in enumerate(CLASSES)}
+
+
+def _picture(path: Path, colour, rng, mark: bool = False) -> None:
+    img = np.clip(np.array(colour, float) + rng.normal(0, 25, (40, 40, 3)), 0, 255).astype(np.uint8)
+    if mark:  # a source's watermark in a corner
+        img[:8, :8] = 255
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cv2.imwrite(str(path), cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
+
+
+@pytest.fixture(scope="module")
+def protocol_data(tmp_path_factory):
+    """Two labelled sources, an open set (other conditions, non-skin) and a new source of eczema and other
+    conditions: small coloured pictures, a few per class."""
+    root = tmp_path_factory.mktemp("xs")
+    rng = np.random.default_rng(0)
+    labelled = []
+    for source in ("atlas_a", "atlas_b"):
+        for c in CLASSES:
+            for i in range(6):
+                p = root / source / c / f"{i}.png"
+                _picture(p, COLOURS[c], rng, mark=source == "atlas_a")
+                labelled.append(Record(p, c, source, f"{source}-{c}-{i}"))
+    write_manifest(labelled, root / "labelled.csv")
+    opened = []
+    for i in range(30):
+        p = root / "open" / f"o{i}.png"
+        _picture(p, (120, 60, 160), rng, mark=True)
+        opened.append(Record(p, "other_condition", "atlas_a_other", f"o{i}", detail=f"topic{i % 6}"))
+    for i in range(20):
+        p = root / "open" / f"n{i}.png"
+        _picture(p, (10, 160, 10), rng)
+        opened.append(Record(p, "not_skin", f"things{i % 3}", f"n{i}", detail="thing"))
+    write_manifest(opened, root / "open.csv")
+    new = []
+    for i in range(15):
+        p = root / "new" / f"e{i}.png"
+        _picture(p, COLOURS["eczema"], rng)
+        new.append(Record(p, "eczema", "new_atlas", f"ne{i}"))
+        p = root / "new" / f"x{i}.png"
+        _picture(p, (110, 70, 150), rng)
+        new.append(Record(p, "other_condition", "new_atlas", f"nx{i}", detail="x"))
+    write_manifest(new, root / "new.csv")
+    split = joint_split([root / "labelled.csv"], seed=0)
+    save_split(split, root / "split.json", root / "labelled.csv")
+    return root
+
+
+def _config(root: Path, bundle: Path, out: Path, **kw) -> xs.CrossSourceConfig:
+    return xs.CrossSourceConfig(
+        bundle=bundle,
+        data=[root / "labelled.csv"],
+        split_file=root / "split.json",
+        open_set=root / "open.csv",
+        new_sources={"new": root / "new.csv"},
+        out=out,
+        steps_options=((), ("mask_marks",)),
+        mirror=False,
+        cache_dir=out / "cache",
+        **kw,
+    )
+
+
+def test_rows_keep_groups_together_and_a_held_out_source_takes_no_part_in_fitting(protocol_data, tmp_path):
+    rows = xs.load_rows(_config(protocol_data, Path("unused"), tmp_path))
+    new = rows.dataset == "new"
+    assert set(rows.part[new]) == {"train", "val", "test"}
+    for g in {r.group for r in rows.records}:  # a case never on two sides
+        assert len({p for p, r in zip(rows.part, rows.records, strict=True) if r.group == g}) == 1
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(len(rows), 6)) + rows.allowed.argmax(1)[:, None] * 0.5
+    lever = xs.Lever(other_not_mpox=True)
+    full = xs.fit_heads(x, x, rows, lever)
+    held = xs.fit_heads(x, x, rows, lever, exclude=("new",))
+    n_new_train = {
+        k: int((new & (rows.part == "train") & (rows.kind == k)).sum()) for k in (xs.KNOWN, xs.OTHER)
+    }
+    assert n_new_train[xs.KNOWN] > 0 and n_new_train[xs.OTHER] > 0
+    for k in (xs.KNOWN, xs.OTHER):
+        assert held.fitted_on["n_train"][k] == full.fitted_on["n_train"][k] - n_new_train[k]
+    assert "new_atlas" in full.fitted_on["unknown_taught_by"]
+    assert "new_atlas" not in held.fitted_on["unknown_taught_by"]
+    # changing every picture of the held-out source changes nothing in the heads fitted without it
+    x2 = x.copy()
+    x2[new] = rng.normal(size=(int(new.sum()), 6)) * 10
+    again = xs.fit_heads(x2, x2, rows, lever, exclude=("new",))
+    np.testing.assert_allclose(again.weight, held.weight, atol=1e-8)
+    assert again.thresholds == held.thresholds
+
+
+def test_other_conditions_as_not_mpox_lower_their_mpox_probability(protocol_data, tmp_path):
+    rows = xs.load_rows(_config(protocol_data, Path("unused"), tmp_path))
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(len(rows), 8))
+    mpox_like = rows.kind == xs.OTHER  # other conditions that look like mpox to these features
+    x[rows.label == "mpox", 0] += 3
+    x[mpox_like, 0] += 3
+    x[mpox_like, 1] += 3  # ... but differ from it in a feature the classifier may learn
+    train_other = mpox_like & (rows.part == "train")
+    plain = xs.fit_heads(x, x, rows, xs.Lever(other_not_mpox=False, c=1.0))
+    taught = xs.fit_heads(x, x, rows, xs.Lever(other_not_mpox=True, c=1.0))
+    assert (
+        taught.probabilities(x[train_other])[:, 0].mean()
+        < plain.probabilities(x[train_other])[:, 0].mean() * 0.6
+    )
+
+
+def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads(
+    protocol_data, make_tiny_bundle, tmp_path
+):
+    from models.bundle import load_bundle
+    from models.open_set import OPEN_SET_FILE
+
+    bundle = make_tiny_bundle(pin=False, input_size=32)
+    cfg = _config(protocol_data, bundle, tmp_path / "run", stages=xs.STAGES[:2])
+    result = xs.run(cfg, progress=lambda m: None)
+    names = [t["name"] for t in result["tried"]]
+    assert len(names) == 4 and {t["stage"] for t in result["tried"]} == set(xs.STAGES[:2])
+    assert (cfg.out / "levers.md").read_text().count("\n| ") == 4  # one row per lever
+    assert result["today_test"] is None  # the tiny bundle has no open-set head to compare with
+    # Scramble the features of every test row: the levers' scores and the choice stay the same.
+    rows = xs.load_rows(cfg)
+    test = rows.part == "test"
+    for path in (cfg.out / "features").glob("*.npz"):
+        d = dict(np.load(path))
+        d["x"][test] = np.random.default_rng(3).normal(size=d["x"][test].shape) * 5
+        d["x_train"] = d["x"]
+        np.savez(path, **d)
+    again = xs.run(cfg, progress=lambda m: None)
+    assert [t["score"] for t in again["tried"]] == pytest.approx([t["score"] for t in result["tried"]])
+    assert again["chosen"] == result["chosen"]
+    assert again["test"] != result["test"]  # the report itself is on the test rows
+
+    heads = replace(result["heads"], lever=replace(result["heads"].lever, steps=("mask_marks",)))
+    x, _ = xs._features_for(replace(cfg, out=tmp_path / "masked"), load_bundle(bundle), rows, ("mask_marks",))
+    heads = xs.fit_heads(x, x, rows, heads.lever)
+    from models.imageio import decode_image
+
+    pick = [0, 7, 50, 120]
+    out = xs.write_bundle(
+        bundle, heads, result, tmp_path / "out", x[pick], [decode_image(rows.records[i].path) for i in pick]
+    )
+    written = load_bundle(out)
+    assert written.preprocessor.steps == ("mask_marks",)
+    assert written.thresholds == heads.thresholds and written.temperature == pytest.approx(heads.temperature)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert OPEN_SET_FILE in manifest["files"] and "model.onnx" in manifest["files"]
+    assert manifest["provenance"]["cross_source_heads"]["from_bundle_sha256"] == load_bundle(bundle).sha256
+    card = (out / "MODEL_CARD.md").read_text()
+    assert card.index("## Headline: sources the model never saw") < card.index("## In-source")
+    assert "new, held out" in card
+
+
+def test_a_split_that_does_not_cover_the_data_is_refused(protocol_data, tmp_path):
+    records = read_manifest(protocol_data / "labelled.csv")
+    write_manifest(records[:-3], tmp_path / "short.csv")
+    save_split(joint_split([tmp_path / "short.csv"], seed=0), tmp_path / "short.json", tmp_path / "short.csv")
+    cfg = replace(_config(protocol_data, Path("unused"), tmp_path), split_file=tmp_path / "short.json")
+    with pytest.raises(Exception, match="split|manifest"):
+        xs.load_rows(cfg)
