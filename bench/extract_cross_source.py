@@ -32,6 +32,7 @@ def main() -> None:
     p.add_argument("--out", default="runs/xs")
     p.add_argument("--bundle", default="models/bundles/default")
     p.add_argument("--variants", nargs="+", default=list(VARIANTS))
+    p.add_argument("--no-mirror", action="store_true", help="skip the mirror images (half the time)")
     args = p.parse_args()
     torch.set_num_threads(2)
     rows = [
@@ -66,11 +67,12 @@ def main() -> None:
         with torch.inference_mode():
             for start in range(0, len(records), 32):
                 x = pre.normalize(np.array(images[start : start + 32]))
-                for flip, sink in ((False, feats), (True, mirrored)):
+                for flip, sink in ((False, feats), (True, mirrored))[: 1 if args.no_mirror else 2]:
                     xx = x.flip(3) if flip else x
                     maps = torch.cat([t.feature_map(xx) for t in model.trunks], dim=1).mean(dim=(2, 3))
                     sink.append(maps.numpy().astype(np.float32))
-        np.savez(target, x=np.concatenate(feats), x_mirror=np.concatenate(mirrored), **meta)
+        x = np.concatenate(feats)
+        np.savez(target, x=x, x_mirror=np.concatenate(mirrored) if mirrored else x, **meta)
         print(f"{variant}: {len(records)} images in {time.perf_counter() - t0:.0f} s", flush=True)
 
 

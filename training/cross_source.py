@@ -1,9 +1,9 @@
 """Read the rash, not the source (issue 31): the source-held-out protocol, and heads chosen by it.
 
-Every station is a new source: its webcam, its light, no watermark. Figures measured on a split of the sources a
-model trained on reward what tells one source from another (DermNet NZ's corner watermark, DermQuest's bottom
-strip, a stock photograph's colours). This module measures a bundle's heads where a station meets them and
-chooses them there:
+Every station is a new source: its webcam, its light, no watermark. Figures measured on a split of the
+sources a model trained on reward what tells one source from another (DermNet NZ's corner watermark,
+DermQuest's bottom strip, a stock photograph's colours). This module measures a bundle's heads where a
+station meets them and chooses them there:
 
 - **Rows.** The bundle's own labelled data keeps its split (train / val / test, the trunk trained on train).
   The open-set manifest keeps its open split. Each *new source* (a manifest of a source the trunk never saw:
@@ -15,10 +15,10 @@ chooses them there:
   other conditions teach the classifier "anything but mpox", source balance, which sources teach the unknown
   check): the eight-class linear head (partial labels allowed), its temperature, the flag threshold, the
   unknown-condition and not-skin heads and their thresholds, all chosen on validation rows.
-- **Protocol** (``measure``): the station's own decision rule (``models.decision.decide``) on every row; figures
-  for the in-source test split, for each new source held out (fitted without it) and in rotation, for the
-  open-set test part (unseen topics and non-skin sources), with Wilson intervals.
-- **Choice** (``choose``): levers are compared on the *held-out-source* figures of the new sources' train and
+- **Protocol** (``measure``): the station's own decision rule (``models.decision.decide``) on every row;
+  figures for the in-source test split, for each new source held out (fitted without it) and in rotation,
+  for the open-set test part (unseen topics and non-skin sources), with Wilson intervals.
+- **Choice** (``run``): levers are compared on the *held-out-source* figures of the new sources' train and
   val groups and on in-source validation; the test rows (in-source test split, the new sources' test groups,
   the open-set test part) never take part in a choice, so the figures reported on them are unbiased.
 
@@ -710,7 +710,8 @@ def levers_markdown(result: dict) -> str:
             f"{n}: {v[KNOWN]['named_correctly']['share']:.0%}" for n, v in held.items() if KNOWN in v
         )
         lines.append(
-            f"| {t['stage']} | {t['name']} | {f['in_source']['accuracy']:.3f} / {f['in_source']['macro_f1']:.3f} "
+            f"| {t['stage']} | {t['name']} | {f['in_source']['accuracy']:.3f} / "
+            f"{f['in_source']['macro_f1']:.3f} "
             f"| {unk} | {named or '-'} | {t['score']:.3f} |"
         )
     lines += ["", f"Chosen: **{result['chosen_name']}**."]
@@ -724,10 +725,10 @@ def _slim(share: dict | None) -> dict | None:
 def write_bundle(
     bundle_path: Path, heads: Heads, result: dict, out: Path, x_check: np.ndarray, records
 ) -> Path:
-    """Write ``bundle_path``'s network with ``heads`` to ``out``: the new linear head, temperature, thresholds,
-    open-set heads and conditioning steps, its ONNX graph re-exported, and a model card that leads with the
-    source-held-out figures. ``x_check`` / ``records``: features and images of a few rows, to prove that the
-    written bundle computes the heads' probabilities from pictures."""
+    """Write ``bundle_path``'s network with ``heads`` to ``out``: the new linear head, temperature,
+    thresholds, open-set heads and conditioning steps, its ONNX graph re-exported, and a model card that
+    leads with the source-held-out figures. ``x_check`` / ``records``: features and images of a few rows,
+    to prove that the written bundle computes the heads' probabilities from pictures."""
     import copy
 
     import torch
@@ -822,17 +823,20 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
     lines = [
         f"# Model card: `{manifest['name']}` ({manifest['arch']}, {len(manifest['classes'])} classes)",
         "",
-        f"Heads chosen {manifest['created_utc'][:10]} by `mpox-train cross-source` (source-held-out protocol, "
-        "issue 31) on the trunks described below. Every figure here is measured on images nothing was chosen "
-        "on: the in-source test split, the test groups of each new source and the open-set test part. 95% "
-        "Wilson intervals; images of one case are not independent, so the true intervals are somewhat wider.",
+        f"Heads chosen {manifest['created_utc'][:10]} by `mpox-train cross-source` (source-held-out "
+        "protocol, issue 31) on the trunks described below. Every figure here is measured on images nothing "
+        "was chosen on: the in-source test split, the test groups of each new source and the open-set test "
+        "part. 95% Wilson intervals; images of one case are not independent, so the true intervals are "
+        "somewhat wider.",
         "",
         "## Headline: sources the model never saw",
         "",
         "*Held out*: the heads fitted with none of that source's images (what a new station's camera is). "
-        "*In rotation*: the source's other patients and cases trained the heads; these are its unseen groups.",
+        "*In rotation*: the source's other patients and cases trained the heads; these are its unseen "
+        "groups.",
         "",
-        '| source | other conditions -> "not recognised" | other conditions FLAG | eight-class named correctly |',
+        '| source | other conditions -> "not recognised" | other conditions FLAG '
+        "| eight-class named correctly |",
         "|---|---|---|---|",
     ]
     for name, fig in test["held_out"].items():
@@ -842,7 +846,8 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
     ns, dnz = test["open_set_not_skin"], test["open_set_other"]
     lines += [
         "",
-        f"Non-skin pictures of sources never trained on: RETAKE {_pct(ns['retake'])}, FLAG {_pct(ns['flag'])}. "
+        f"Non-skin pictures of sources never trained on: RETAKE {_pct(ns['retake'])}, "
+        f"FLAG {_pct(ns['flag'])}. "
         f'DermNet NZ other conditions (topics never trained on, and test groups): "not recognised" '
         f"{_pct(dnz['review_unknown'])}, FLAG {_pct(dnz['flag'])}.",
         "",
@@ -855,11 +860,13 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
         f"| mpox recall at the flag threshold | {_pct(ins['mpox_recall'])} | {before('mpox_recall', _pct)} |",
         f"| mpox specificity | {_pct(ins['mpox_specificity'])} | {before('mpox_specificity', _pct)} |",
         '| eight-class images sent to "not recognised" or RETAKE '
-        f"| {_pct(ins['refused_as_unknown_or_not_skin'])} | {before('refused_as_unknown_or_not_skin', _pct)} |",
+        f"| {_pct(ins['refused_as_unknown_or_not_skin'])} "
+        f"| {before('refused_as_unknown_or_not_skin', _pct)} |",
         "",
         "The same test rows for the heads before, on each new source's test groups:",
         "",
-        '| source (heads before) | other conditions -> "not recognised" | other conditions FLAG | eight-class named |',
+        '| source (heads before) | other conditions -> "not recognised" | other conditions FLAG '
+        "| eight-class named |",
         "|---|---|---|---|",
     ]
     for name, fig in today["new_sources"].items():
@@ -868,14 +875,16 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
     lines += [
         "",
         f"Thresholds (validation rows only): flag {t['flag']:.4f} (lowest with mpox specificity >= "
-        f"{TARGET_SPECIFICITY}), review {t['review']}, unknown {t.get('unknown')}, not skin {t.get('not_skin')}. "
+        f"{TARGET_SPECIFICITY}), review {t['review']}, unknown {t.get('unknown')}, "
+        f"not skin {t.get('not_skin')}. "
         f"Conditioning of every picture (training, `mpox-screen`, the station): "
         f"{', '.join(manifest['preprocessing']['steps']) or 'none'}.",
         "",
         "## How the heads were chosen",
         "",
-        "Each lever was compared on the held-out-source figures of the new sources' train and validation groups "
-        "and on in-source validation (score: other conditions recognised minus three times those flagged, plus "
+        "Each lever was compared on the held-out-source figures of the new sources' train and validation "
+        "groups and on in-source validation (score: other conditions recognised minus three times those "
+        "flagged, plus "
         "eight-class images named, plus macro-F1); each stage keeps the winner of the one before.",
         "",
         levers_markdown(result),

@@ -9,8 +9,8 @@
 Compares the levers (conditioning of the input, other conditions as "not mpox", source balance, sources of the
 unknown check, regularisation) on frozen features by the figures of sources held out of the heads' fitting,
 writes ``levers.md`` / ``levers.json`` and, with ``--write-bundle DIR``, the bundle with the chosen heads (its
-ONNX graph re-exported, its model card leading with the cross-source figures). A written bundle needs a new pin
-or signature before a station accepts it (``mpox-train pin|sign``).
+ONNX graph re-exported, its model card leading with the cross-source figures). A written bundle needs a new
+pin or signature before a station accepts it (``mpox-train pin|sign``).
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_steps,
         action="append",
         metavar="STEP[+STEP]",
-        help="a conditioning to try (repeatable; 'none' for none); default: none, mask_marks, shades_of_grey, "
-        "and both",
+        help="a conditioning to try (repeatable; 'none' for none); default: none, mask_marks, "
+        "shades_of_grey, and both",
     )
     parser.add_argument(
         "--stages", type=int, nargs="+", help=f"which stages to run (default all): {list(enumerate(STAGES))}"
