@@ -58,7 +58,7 @@ def protocol_data(tmp_path_factory):
         new.append(Record(p, "eczema", "new_atlas", f"ne{i}"))
         p = root / "new" / f"x{i}.png"
         _picture(p, (110, 70, 150), rng)
-        new.append(Record(p, "other_condition", "new_atlas", f"nx{i}", detail="x"))
+        new.append(Record(p, "other_condition", "new_atlas", f"nx{i}", detail=f"topic{i % 2}"))
     write_manifest(new, root / "new.csv")
     split = joint_split([root / "labelled.csv"], seed=0)
     save_split(split, root / "split.json", root / "labelled.csv")
@@ -167,7 +167,10 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     assert manifest["provenance"]["cross_source_heads"]["from_bundle_sha256"] == load_bundle(bundle).sha256
     card = (out / "MODEL_CARD.md").read_text()
     assert card.index("## Headline: sources the model never saw") < card.index("## In-source")
-    assert "new, held out" in card
+    assert "new, held out" in card and "new, each topic held out in turn (2 topics)" in card
+    topic = result["test"]["topic_held_out"]["new"]
+    assert topic["topics"] == ["topic0", "topic1"]
+    assert topic["flag"]["n"] == int(((rows.dataset == "new") & test & (rows.kind == xs.OTHER)).sum())
 
 
 def test_a_split_that_does_not_cover_the_data_is_refused(protocol_data, tmp_path):
