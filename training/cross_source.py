@@ -247,8 +247,8 @@ def fit_heads(
 ) -> Heads:
     """Fit the heads on ``rows`` in the train part (``x_train``: their features, e.g. averaged with the mirror
     image) and choose temperature and thresholds on the val part, leaving out every row of the datasets in
-    ``exclude`` (a held-out source) and the rows ``drop`` marks. ``prior``: a fused bundle's ImageNet classifier for the not-skin head
-    (``training.open_set.imagenet_prior``)."""
+    ``exclude`` (a held-out source) and the rows ``drop`` marks. ``prior``: a fused bundle's ImageNet
+    classifier for the not-skin head (``training.open_set.imagenet_prior``)."""
     from .calibration import fit_temperature
     from .open_set import NOT_SKIN_C, FeatureSet, _not_skin_head
 
@@ -691,11 +691,32 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
             d: {p: int(((rows.dataset == d) & (rows.part == p)).sum()) for p in ("train", "val", "test")}
             for d in dict.fromkeys(rows.dataset)
         },
+        "learnt_from": learnt_from(rows, best),
     }
     (cfg.out / "levers.json").write_text(to_json(result))
     (cfg.out / "levers.md").write_text(levers_markdown(result))
     result["heads"] = heads
     return result
+
+
+def learnt_from(rows: Rows, lever: Lever) -> dict:
+    """Per class (and other conditions), the share each source has of its training rows in the classifier,
+    counted and as weighted by the lever's source balance: what each class was learnt from."""
+    train = (rows.part == "train") & ((rows.kind == KNOWN) | ((rows.kind == OTHER) & lever.other_not_mpox))
+    labels, sources = rows.label[train], rows.source[train]
+    labels = np.where(rows.kind[train] == OTHER, OTHER_CONDITION, labels)
+    weights = source_weights(labels, sources) if lever.balance == "source" else np.ones(len(labels))
+    out = {}
+    for lab in sorted(set(labels)):
+        m = labels == lab
+        out[str(lab)] = {
+            str(s): {
+                "images": int((m & (sources == s)).sum()),
+                "weight": float(weights[m & (sources == s)].sum() / weights[m].sum()),
+            }
+            for s in sorted(set(sources[m]))
+        }
+    return out
 
 
 def measure_fixed(heads: Heads, x: np.ndarray, rows: Rows) -> dict:
@@ -919,6 +940,19 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
         f"not skin {t.get('not_skin')}. "
         f"Conditioning of every picture (training, `mpox-screen`, the station): "
         f"{', '.join(manifest['preprocessing']['steps']) or 'none'}.",
+        "",
+        "## What each class was learnt from (the classifier's training rows: images, share of the weight)",
+        "",
+        *[
+            f"- {lab}: "
+            + ", ".join(f"{src} {v['images']} ({v['weight']:.0%})" for src, v in per.items())
+            + (
+                " — **a single source**: this class may be learnt from that source's look"
+                if len(per) == 1
+                else ""
+            )
+            for lab, per in result.get("learnt_from", {}).items()
+        ],
         "",
         "## How the heads were chosen",
         "",

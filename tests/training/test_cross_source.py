@@ -167,6 +167,10 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     assert manifest["provenance"]["cross_source_heads"]["from_bundle_sha256"] == load_bundle(bundle).sha256
     card = (out / "MODEL_CARD.md").read_text()
     assert card.index("## Headline: sources the model never saw") < card.index("## In-source")
+    learnt = result["learnt_from"]
+    assert set(learnt["eczema"]) == {"atlas_a", "atlas_b", "new_atlas"}  # the new source in rotation
+    assert sum(v["weight"] for v in learnt["eczema"].values()) == pytest.approx(1.0)
+    assert "## What each class was learnt from" in card
     assert "new, held out" in card and "new, each topic held out in turn (2 topics)" in card
     topic = result["test"]["topic_held_out"]["new"]
     assert topic["topics"] == ["topic0", "topic1"]
