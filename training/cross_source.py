@@ -59,6 +59,7 @@ class Lever:
     """One setting of the heads: what the protocol compares."""
 
     steps: tuple[str, ...] = ()  # conditioning of the input (models.preprocessing.STEPS)
+    camera: bool = False  # the heads also train on webcam-like copies of the training pictures
     other_not_mpox: bool = False  # other-condition rows train the classifier as "any class but mpox"
     balance: str = "none"  # "source": within a class every source weighs the same in the classifier
     unknown_sources: str = "all"  # "all" other-condition sources teach the unknown head, or "first" only
@@ -66,6 +67,8 @@ class Lever:
 
     def name(self) -> str:
         parts = ["+".join(self.steps) or "plain"]
+        if self.camera:
+            parts.append("camera simulation")
         parts.append("other=not-mpox" if self.other_not_mpox else "other=unknown-head-only")
         parts.append(f"balance={self.balance}")
         parts.append(f"unknown from {self.unknown_sources} other sources")
@@ -246,7 +249,8 @@ def fit_heads(
     drop: np.ndarray | None = None,
 ) -> Heads:
     """Fit the heads on ``rows`` in the train part (``x_train``: their features, e.g. averaged with the mirror
-    image) and choose temperature and thresholds on the val part, leaving out every row of the datasets in
+    image; or (V, N, D): V views of each picture, each a training row, e.g. the picture and a webcam-like
+    copy) and choose temperature and thresholds on the val part, leaving out every row of the datasets in
     ``exclude`` (a held-out source) and the rows ``drop`` marks. ``prior``: a fused bundle's ImageNet
     classifier for the not-skin head (``training.open_set.imagenet_prior``)."""
     from .calibration import fit_temperature
@@ -258,7 +262,15 @@ def fit_heads(
     train, val = use & (rows.part == "train"), use & (rows.part == "val")
     known, other, non_skin = rows.kind == KNOWN, rows.kind == OTHER, rows.kind == NON_SKIN
     sources, labels = rows.source, rows.label
+    views = x_train if x_train.ndim == 3 else x_train[None]
+    x_train = views[0]
     mean, scale = x_train[train & known].mean(0), x_train[train & known].std(0) + 1e-6
+
+    def stacked(mask: np.ndarray) -> np.ndarray:
+        return np.concatenate([v[mask] for v in views])
+
+    def repeated(a: np.ndarray) -> np.ndarray:
+        return np.concatenate([a] * len(views))
 
     def z(a: np.ndarray) -> np.ndarray:
         return (a - mean) / scale
@@ -275,7 +287,7 @@ def fit_heads(
         weights = np.ones(int(fit_rows.sum()))
     if is_other.any():  # other conditions weigh as much as one class's images, whatever their number
         weights[is_other] *= (weights[~is_other].sum() / len(CLASSES)) / weights[is_other].sum()
-    w_std, b_std = fit_linear_head(z(x_train[fit_rows]), allowed, weights, lever.c)
+    w_std, b_std = fit_linear_head(z(stacked(fit_rows)), repeated(allowed), repeated(weights), lever.c)
     weight = w_std / scale
     bias = b_std - (w_std * (mean / scale)).sum(1)
     logits = x @ weight.T + bias
@@ -293,15 +305,15 @@ def fit_heads(
     if not teach.any() or not (train & non_skin).any():
         raise ManifestError("the open-set heads need other-condition and not-skin training images")
     un_w, un_b = _binary_head(
-        z(x_train[train & known]),
-        z(x_train[teach]),
+        z(stacked(train & known)),
+        z(stacked(teach)),
         lever.c,
-        np.ones(int((train & known).sum())),
-        source_weights(np.zeros(int(teach.sum())), sources[teach]),
+        np.ones(len(views) * int((train & known).sum())),
+        repeated(source_weights(np.zeros(int(teach.sum())), sources[teach])),
         seed,
     )
     ns_w, ns_b, ns_raw = _not_skin_head(
-        FeatureSet(x_train[train & known], [], x_train[teach], x_train[train & non_skin]), z, prior, seed
+        FeatureSet(stacked(train & known), [], stacked(teach), stacked(train & non_skin)), z, prior, seed
     )
     head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, "none", ns_raw)
     val_all_known = val & known
@@ -483,6 +495,7 @@ def objective(figures: dict) -> float:
 
 STAGES = (
     "conditioning of the input",
+    "camera simulation of the training pictures",
     "other conditions teach the classifier 'not mpox'",
     "source balance in the classifier",
     "sources teaching the unknown check",
@@ -495,10 +508,12 @@ def stage_candidates(stage: str, best: Lever, steps_options: Sequence[tuple[str,
     if stage == STAGES[0]:
         return [replace(best, steps=tuple(s)) for s in steps_options]
     if stage == STAGES[1]:
-        return [replace(best, other_not_mpox=v) for v in (False, True)]
+        return [replace(best, camera=v) for v in (False, True)]
     if stage == STAGES[2]:
-        return [replace(best, balance=v) for v in ("none", "source")]
+        return [replace(best, other_not_mpox=v) for v in (False, True)]
     if stage == STAGES[3]:
+        return [replace(best, balance=v) for v in ("none", "source")]
+    if stage == STAGES[4]:
         return [replace(best, unknown_sources=v) for v in ("first", "all")]
     return [replace(best, c=v) for v in (0.003, 0.01, 0.03)]
 
@@ -512,9 +527,12 @@ def to_json(obj) -> str:
 # --- features, the run, the bundle ------------------------------------------------------------------------
 
 
-def pooled(bundle, records: Sequence[Record], steps: tuple[str, ...], mirror: bool, cache_dir) -> np.ndarray:
+def pooled(
+    bundle, records: Sequence[Record], steps: tuple[str, ...], mirror: bool, cache_dir, camera_seed=None
+) -> np.ndarray:
     """(N, D) pooled Grad-CAM-target features of ``bundle``'s network with the conditioning ``steps`` (and
-    of the mirror image with ``mirror``): what the station's head reads."""
+    of the mirror image with ``mirror``; of a webcam-like copy with ``camera_seed``, ``training.camera``):
+    what the station's head reads."""
     import torch
 
     from models.open_set import pool
@@ -527,7 +545,12 @@ def pooled(bundle, records: Sequence[Record], steps: tuple[str, ...], mirror: bo
     runtime = EagerRuntime(bundle.model.eval(), torch.device("cpu"), bundle.manifest["cam_target_layer"])
     out = []
     for start in range(0, len(records), 32):
-        batch = pre.normalize(np.array(images[start : start + 32]))
+        pixels = np.array(images[start : start + 32])
+        if camera_seed is not None:  # the camera acts on the scene, before the station's conditioning
+            from .camera import simulate_batch
+
+            pixels = simulate_batch(pixels, camera_seed + start)
+        batch = pre.normalize(pixels)
         out.append(pool(runtime.run(batch.flip(3) if mirror else batch, features=True)[1]))
     return np.concatenate(out).astype(np.float64)
 
@@ -547,6 +570,7 @@ class CrossSourceConfig:
         ("mask_marks", "shades_of_grey"),
     )
     stages: tuple[str, ...] = STAGES
+    start: Lever = Lever(unknown_sources="first")  # the heads as before: every question starts from here
     mirror: bool = True  # training rows average the picture and its mirror image (a cheap augmentation)
     seed: int = 0
     cache_dir: Path | None = None
@@ -579,6 +603,27 @@ def _features_for(
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez(path, x=x, x_train=x_train, key=np.array(key))
     return x, x_train
+
+
+def _camera_features(cfg: CrossSourceConfig, bundle, rows: Rows, steps: tuple[str, ...]) -> np.ndarray:
+    """Features of webcam-like copies of the training rows' pictures (other rows: zeros, never used)."""
+    from .cache import DEFAULT_CACHE_DIR
+
+    path = cfg.out / "features" / f"{'+'.join(steps) or 'plain'}.camera.npz"
+    key = features_key(bundle.sha256, rows, False) + f":camera={cfg.seed}"
+    if path.is_file():
+        cached = np.load(path)
+        if str(cached["key"]) == key:
+            return cached["x"]
+    train = np.flatnonzero(rows.part == "train")
+    feats = pooled(
+        bundle, [rows.records[i] for i in train], steps, False, cfg.cache_dir or DEFAULT_CACHE_DIR, cfg.seed
+    )
+    x = np.zeros((len(rows), feats.shape[1]))
+    x[train] = feats
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, x=x, key=np.array(key))
+    return x
 
 
 def load_rows(cfg: CrossSourceConfig) -> Rows:
@@ -644,21 +689,28 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     bundle = load_bundle(cfg.bundle)
     prior = imagenet_prior(bundle)
     rows = load_rows(cfg)
-    feats: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+    feats: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
-    def features(steps):
+    def features(lever: Lever) -> tuple[np.ndarray, np.ndarray]:
+        steps = lever.steps
         if steps not in feats:
             progress(f"features with conditioning {'+'.join(steps) or 'none'} ({len(rows)} images)")
             feats[steps] = _features_for(cfg, bundle, rows, steps)
-        return feats[steps]
+        x, xt = feats[steps]
+        if not lever.camera:
+            return x, xt
+        if (steps, "camera") not in feats:
+            progress(f"features of webcam-like copies of the training pictures ({'+'.join(steps) or 'none'})")
+            feats[(steps, "camera")] = _camera_features(cfg, bundle, rows, steps)
+        return x, np.stack([xt, feats[(steps, "camera")]])
 
     choose_parts = ("train", "val")
-    best = Lever(steps=(), other_not_mpox=False, balance="none", unknown_sources="first", c=0.01)
+    best = cfg.start
     tried: list[dict] = []
     best_score = None
     for stage in cfg.stages:
         for lever in stage_candidates(stage, best, cfg.steps_options):
-            x, xt = features(lever.steps)
+            x, xt = features(lever)
             fig = measure(x, xt, rows, lever, prior, parts=choose_parts, seed=cfg.seed)
             score = objective(fig)
             tried.append(
@@ -668,11 +720,11 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
             if best_score is None or score > best_score + 1e-9:
                 best, best_score = lever, score
         progress(f"{stage}: kept {best.name()}")
-    x, xt = features(best.steps)
+    x, xt = features(best)
     report = measure(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
     progress("topics held out one at a time")
     report["topic_held_out"] = topic_held_out(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
-    x0, _ = features(bundle.preprocessor.steps)
+    x0, _ = features(Lever(steps=bundle.preprocessor.steps))
     try:
         today = measure_fixed(bundle_heads(bundle), x0, rows)
     except ManifestError:  # a bundle without open-set heads: nothing to compare with

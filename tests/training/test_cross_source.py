@@ -135,6 +135,7 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     result = xs.run(cfg, progress=lambda m: None)
     names = [t["name"] for t in result["tried"]]
     assert len(names) == 4 and {t["stage"] for t in result["tried"]} == set(xs.STAGES[:2])
+    assert sum("camera simulation" in n for n in names) == 1  # the second stage tried it
     assert (cfg.out / "levers.md").read_text().count("\n| ") == 4  # one row per lever
     assert result["today_test"] is None  # the tiny bundle has no open-set head to compare with
     # Scramble the features of every test row: the levers' scores and the choice stay the same.
@@ -184,3 +185,20 @@ def test_a_split_that_does_not_cover_the_data_is_refused(protocol_data, tmp_path
     cfg = replace(_config(protocol_data, Path("unused"), tmp_path), split_file=tmp_path / "short.json")
     with pytest.raises(Exception, match="split|manifest"):
         xs.load_rows(cfg)
+
+
+def test_camera_simulation_is_a_webcam_like_copy_deterministic_by_seed():
+    from training.camera import OPERATIONS, simulate_batch, simulate_camera
+
+    rng = np.random.default_rng(4)
+    scene = rng.integers(60, 200, size=(4, 64, 64, 3), dtype=np.uint8)
+    a, b = simulate_batch(scene, seed=7), simulate_batch(scene, seed=7)
+    assert a.shape == scene.shape and a.dtype == np.uint8 and np.array_equal(a, b)
+    assert not np.array_equal(a, simulate_batch(scene, seed=8))
+    same = simulate_camera(scene[0], np.random.default_rng(0), p=0.0)
+    assert np.array_equal(same, scene[0])  # nothing applied at p=0
+    every = simulate_camera(scene[0], np.random.default_rng(0), p=1.0)
+    assert every.shape == scene[0].shape and len(OPERATIONS) == 8
+    assert np.abs(every.astype(int) - scene[0].astype(int)).mean() > 5
+    with pytest.raises(ValueError, match="RGB uint8"):
+        simulate_camera(scene[0].astype(np.float32), np.random.default_rng(0))

@@ -68,6 +68,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-mirror", action="store_true", help="fit on the pictures only (half the time)")
     parser.add_argument(
+        "--start",
+        type=Path,
+        metavar="LEVERS_JSON",
+        help="start from the lever an earlier run chose (its levers.json), e.g. to run one more stage",
+    )
+    parser.add_argument(
         "--write-bundle", type=Path, metavar="DIR", help="write the bundle with the chosen heads"
     )
     parser.add_argument("--seed", type=int, default=0)
@@ -94,6 +100,13 @@ def run(args: argparse.Namespace) -> int:
         cfg.steps_options = tuple(args.steps)
     if args.stages:
         cfg.stages = tuple(STAGES[i] for i in args.stages)
+    if args.start:
+        import json
+
+        from training.cross_source import Lever
+
+        chosen = json.loads(args.start.read_text())["chosen"]
+        cfg.start = Lever(**dict(chosen, steps=tuple(chosen["steps"])))
     result = run_protocol(cfg, progress=lambda m: print(m, flush=True))
     print((args.out / "levers.md").read_text())
     if args.write_bundle:
