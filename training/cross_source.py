@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -60,7 +61,7 @@ class Lever:
 
     steps: tuple[str, ...] = ()  # conditioning of the input (models.preprocessing.STEPS)
     camera: bool = False  # the heads also train on webcam-like copies of the training pictures
-    other_not_mpox: bool = False  # other-condition rows train the classifier as "any class but mpox"
+    other_not_mpox: bool = False  # other-condition and non-skin rows train the classifier as "not mpox"
     balance: str = "none"  # "source": within a class every source weighs the same in the classifier
     unknown_sources: str = "all"  # "all" other-condition sources teach the unknown head, or "first" only
     c: float = 0.01  # L2 regularisation of the linear heads (scikit-learn's C, on standardised features)
@@ -234,8 +235,18 @@ def flag_threshold(
     return float(np.nextafter(negative[min(k, len(negative) - 1)], 2.0))
 
 
+MIN_SET = 50  # a validation image set smaller than this sets no threshold of its own
+
+
 def _quantile_per_set(scores: np.ndarray, sets: np.ndarray, share: float) -> float:
-    return max(float(np.quantile(scores[sets == s], 1.0 - share)) for s in set(sets))
+    """The lowest score that at most ``share`` of each image set exceeds; sets under ``MIN_SET`` images are
+    pooled (a 1 % quantile of ten images is their maximum: one new source's few validation images would
+    otherwise set the threshold alone and switch the check off)."""
+    counts = {s: int((sets == s).sum()) for s in set(sets)}
+    large = [s for s, n in counts.items() if n >= MIN_SET]
+    pooled = ~np.isin(sets, large)
+    groups = [sets == s for s in large] + ([pooled] if pooled.sum() >= MIN_SET or not large else [])
+    return max(float(np.quantile(scores[m], 1.0 - share)) for m in groups)
 
 
 def fit_heads(
@@ -276,16 +287,16 @@ def fit_heads(
         return (a - mean) / scale
 
     # the eight-class head
-    fit_rows = train & (known | (other & lever.other_not_mpox))
+    fit_rows = train & (known | ((other | non_skin) & lever.other_not_mpox))
     allowed = rows.allowed[fit_rows].copy()
-    is_other = other[fit_rows]
+    is_other = (other | non_skin)[fit_rows]
     allowed[is_other] = True
     allowed[is_other, CLASSES.index("mpox")] = False  # "any class but mpox": a partial label
     if lever.balance == "source":
         weights = source_weights(labels[fit_rows], sources[fit_rows])
     else:
         weights = np.ones(int(fit_rows.sum()))
-    if is_other.any():  # other conditions weigh as much as one class's images, whatever their number
+    if is_other.any():  # the open-set rows weigh as much as one class's images, whatever their number
         weights[is_other] *= (weights[~is_other].sum() / len(CLASSES)) / weights[is_other].sum()
     w_std, b_std = fit_linear_head(z(stacked(fit_rows)), repeated(allowed), repeated(weights), lever.c)
     weight = w_std / scale
@@ -481,10 +492,16 @@ def topic_held_out(
 
 
 def objective(figures: dict) -> float:
-    """One number to compare levers by, from held-out-source figures (and in-source validation as a guard):
-    other conditions of each held-out source recognised as unknown, minus three times the share flagged, plus
-    its eight-class images named correctly, plus in-source macro-F1."""
+    """One number to compare levers by, from held-out-source figures: other conditions of each held-out source
+    recognised as unknown, minus three times the share flagged, plus its eight-class images named correctly;
+    with in-source validation as guards: macro-F1, DermNet NZ's other conditions recognised (minus three
+    times flagged) and non-skin pictures sent to RETAKE (minus three times flagged)."""
     score = figures["in_source"]["macro_f1"]
+    other, non_skin = figures["open_set_other"], figures["open_set_not_skin"]
+    if other["flag"]["n"]:
+        score += other["review_unknown"]["share"] - 3 * other["flag"]["share"]
+    if non_skin["flag"]["n"]:
+        score += non_skin["retake"]["share"] - 3 * non_skin["flag"]["share"]
     for fig in figures["held_out"].values():
         if OTHER in fig:
             score += fig[OTHER]["review_unknown"]["share"] - 3 * fig[OTHER]["flag"]["share"]
@@ -798,13 +815,19 @@ def _pct(share: dict | None) -> str:
     return f"{share['share']:.0%}{interval} of {share['n']}"
 
 
+def _pair(fig: dict, caught: str) -> str:
+    if not fig["flag"]["n"]:
+        return "-"
+    return f"{fig[caught]['share']:.0%} / {fig['flag']['share']:.0%}"
+
+
 def levers_markdown(result: dict) -> str:
     """The table of every lever tried: in-source validation beside the held-out-source figures it was chosen
     on, then the winner on the test rows."""
     lines = [
         "| stage | lever | in-source val acc / macro-F1 | held out: other -> unknown / FLAG | held out: "
-        "eight-class named | score |",
-        "|---|---|---|---|---|---:|",
+        "eight-class named | val: DermNet NZ other -> unknown / FLAG | val: non-skin RETAKE / FLAG | score |",
+        "|---|---|---|---|---|---|---|---:|",
     ]
     for t in result["tried"]:
         f = t["figures"]
@@ -820,7 +843,8 @@ def levers_markdown(result: dict) -> str:
         lines.append(
             f"| {t['stage']} | {t['name']} | {f['in_source']['accuracy']:.3f} / "
             f"{f['in_source']['macro_f1']:.3f} "
-            f"| {unk} | {named or '-'} | {t['score']:.3f} |"
+            f"| {unk} | {named or '-'} | {_pair(f['open_set_other'], 'review_unknown')} "
+            f"| {_pair(f['open_set_not_skin'], 'retake')} | {t['score']:.3f} |"
         )
     lines += ["", f"Chosen: **{result['chosen_name']}**."]
     return "\n".join(lines) + "\n"
@@ -861,6 +885,7 @@ def write_bundle(
     manifest["preprocessing"] = {"steps": list(heads.lever.steps)}
     manifest["thresholds"] = heads.thresholds.as_dict()
     manifest["temperature"] = heads.temperature
+    manifest["created_utc"] = datetime.now(UTC).isoformat(timespec="seconds")
     manifest["open_set"] = {
         "file": OPEN_SET_FILE,
         "transform": "none",

@@ -202,3 +202,17 @@ def test_camera_simulation_is_a_webcam_like_copy_deterministic_by_seed():
     assert np.abs(every.astype(int) - scene[0].astype(int)).mean() > 5
     with pytest.raises(ValueError, match="RGB uint8"):
         simulate_camera(scene[0].astype(np.float32), np.random.default_rng(0))
+
+
+def test_a_few_validation_images_of_a_new_source_do_not_set_a_threshold_alone():
+    rng = np.random.default_rng(5)
+    big = rng.uniform(0, 0.5, 400)
+    small = np.r_[rng.uniform(0, 0.5, 9), 0.99]  # ten images, one of them odd
+    scores = np.r_[big, small]
+    sets = np.array(["labelled"] * 400 + ["new"] * 10)
+    t = xs._quantile_per_set(scores, sets, 0.05)
+    assert t < 0.6  # the odd image would have set it to 0.99 had its set counted alone
+    assert t == pytest.approx(np.quantile(big, 0.95), abs=0.02)
+    two_large = np.r_[big, rng.uniform(0.5, 1.0, 100)]
+    sets2 = np.array(["labelled"] * 400 + ["other"] * 100)
+    assert xs._quantile_per_set(two_large, sets2, 0.05) == pytest.approx(np.quantile(two_large[400:], 0.95))
