@@ -60,6 +60,7 @@ class Lever:
     """One setting of the heads: what the protocol compares."""
 
     steps: tuple[str, ...] = ()  # conditioning of the input (models.preprocessing.STEPS)
+    network: str = "bundle"  # or "first_trunk": a fused bundle's fine-tuned trunk alone
     camera: bool = False  # the heads also train on webcam-like copies of the training pictures
     other_not_mpox: bool = False  # other-condition and non-skin rows train the classifier as "not mpox"
     balance: str = "none"  # "source": within a class every source weighs the same in the classifier
@@ -68,6 +69,8 @@ class Lever:
 
     def name(self) -> str:
         parts = ["+".join(self.steps) or "plain"]
+        if self.network != "bundle":
+            parts.append("the fine-tuned trunk alone at its own size")
         if self.camera:
             parts.append("camera simulation")
         parts.append("other=not-mpox" if self.other_not_mpox else "other=unknown-head-only")
@@ -512,6 +515,7 @@ def objective(figures: dict) -> float:
 
 STAGES = (
     "conditioning of the input",
+    "the network: the fused pair, or its fine-tuned trunk alone (twice as fast)",
     "camera simulation of the training pictures",
     "other conditions teach the classifier 'not mpox'",
     "source balance in the classifier",
@@ -525,12 +529,14 @@ def stage_candidates(stage: str, best: Lever, steps_options: Sequence[tuple[str,
     if stage == STAGES[0]:
         return [replace(best, steps=tuple(s)) for s in steps_options]
     if stage == STAGES[1]:
-        return [replace(best, camera=v) for v in (False, True)]
+        return [replace(best, network=v) for v in ("bundle", "first_trunk")]
     if stage == STAGES[2]:
-        return [replace(best, other_not_mpox=v) for v in (False, True)]
+        return [replace(best, camera=v) for v in (False, True)]
     if stage == STAGES[3]:
-        return [replace(best, balance=v) for v in ("none", "source")]
+        return [replace(best, other_not_mpox=v) for v in (False, True)]
     if stage == STAGES[4]:
+        return [replace(best, balance=v) for v in ("none", "source")]
+    if stage == STAGES[5]:
         return [replace(best, unknown_sources=v) for v in ("first", "all")]
     return [replace(best, c=v) for v in (0.003, 0.01, 0.03)]
 
@@ -676,6 +682,42 @@ def _joined_manifest(cfg: CrossSourceConfig) -> Path:
     return joined
 
 
+def first_trunk_bundle(bundle, out: Path):
+    """A fused bundle's first (fine-tuned) trunk as a bundle of its own, at the size it was fine-tuned at
+    (written once to ``out``); None for a bundle that is not fused."""
+    import torch
+
+    from models.bundle import load_bundle, make_manifest, save_bundle
+    from models.efficientnet_lite import FusedLite
+    from models.registry import build_model
+
+    if not isinstance(bundle.model, FusedLite):
+        return None
+    if (out / "manifest.json").is_file():
+        return load_bundle(out)
+    variant = bundle.model.variants[0]
+    arch = f"efficientnet_{variant}"
+    model = build_model(arch, len(bundle.classes))
+    state = {k: v for k, v in bundle.model.trunks[0].state_dict().items() if not k.startswith("_fc.")}
+    missing = model.load_state_dict(state, strict=False).missing_keys
+    if set(missing) - {"_fc.weight", "_fc.bias"}:
+        raise ManifestError(f"the first trunk of {bundle.path} does not fit {arch}: {missing}")
+    fused_from = bundle.manifest.get("provenance", {}).get("fused_from", {})
+    size = int(fused_from.get("input_size") or bundle.manifest["input_size"])
+    with torch.no_grad():
+        model._fc.weight.zero_(), model._fc.bias.zero_()
+    manifest = make_manifest(
+        model,
+        arch,
+        list(bundle.classes),
+        name=bundle.manifest.get("name"),
+        input_size=size,
+        provenance=dict(bundle.manifest.get("provenance", {}), first_trunk_of=bundle.sha256),
+    )
+    save_bundle(model, out, manifest)
+    return load_bundle(out)
+
+
 def bundle_heads(bundle) -> Heads:
     """The heads a bundle ships, as ``Heads`` (to measure today's bundle by the same protocol)."""
     from models.open_set import load_head
@@ -707,19 +749,28 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     prior = imagenet_prior(bundle)
     rows = load_rows(cfg)
     feats: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+    networks = {"bundle": bundle}
+    trunk = first_trunk_bundle(bundle, cfg.out / "first_trunk")
+    if trunk is not None:
+        networks["first_trunk"] = trunk
+    priors = {"bundle": prior, "first_trunk": None}
 
     def features(lever: Lever) -> tuple[np.ndarray, np.ndarray]:
-        steps = lever.steps
-        if steps not in feats:
-            progress(f"features with conditioning {'+'.join(steps) or 'none'} ({len(rows)} images)")
-            feats[steps] = _features_for(cfg, bundle, rows, steps)
-        x, xt = feats[steps]
+        steps, net = lever.steps, networks[lever.network]
+        sub = replace(cfg, out=cfg.out if lever.network == "bundle" else cfg.out / lever.network)
+        if (lever.network, steps) not in feats:
+            progress(
+                f"features with conditioning {'+'.join(steps) or 'none'} "
+                f"({lever.network}, {len(rows)} images)"
+            )
+            feats[(lever.network, steps)] = _features_for(sub, net, rows, steps)
+        x, xt = feats[(lever.network, steps)]
         if not lever.camera:
             return x, xt
-        if (steps, "camera") not in feats:
+        if (lever.network, steps, "camera") not in feats:
             progress(f"features of webcam-like copies of the training pictures ({'+'.join(steps) or 'none'})")
-            feats[(steps, "camera")] = _camera_features(cfg, bundle, rows, steps)
-        return x, np.stack([xt, feats[(steps, "camera")]])
+            feats[(lever.network, steps, "camera")] = _camera_features(sub, net, rows, steps)
+        return x, np.stack([xt, feats[(lever.network, steps, "camera")]])
 
     choose_parts = ("train", "val")
     best = cfg.start
@@ -727,8 +778,10 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     best_score = None
     for stage in cfg.stages:
         for lever in stage_candidates(stage, best, cfg.steps_options):
+            if lever.network not in networks:
+                continue  # not a fused bundle: no trunk to take alone
             x, xt = features(lever)
-            fig = measure(x, xt, rows, lever, prior, parts=choose_parts, seed=cfg.seed)
+            fig = measure(x, xt, rows, lever, priors[lever.network], parts=choose_parts, seed=cfg.seed)
             score = objective(fig)
             tried.append(
                 {"stage": stage, "lever": asdict(lever), "name": lever.name(), "score": score, "figures": fig}
@@ -738,6 +791,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
                 best, best_score = lever, score
         progress(f"{stage}: kept {best.name()}")
     x, xt = features(best)
+    prior = priors[best.network]
     report = measure(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
     progress("topics held out one at a time")
     report["topic_held_out"] = topic_held_out(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
@@ -747,6 +801,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     except ManifestError:  # a bundle without open-set heads: nothing to compare with
         today = None
     heads = fit_heads(x, xt, rows, best, prior=prior, seed=cfg.seed)
+    heads.fitted_on["network"] = str(networks[best.network].path)
     result = {
         "bundle": str(cfg.bundle),
         "bundle_sha256": bundle.sha256,
@@ -855,7 +910,13 @@ def _slim(share: dict | None) -> dict | None:
 
 
 def write_bundle(
-    bundle_path: Path, heads: Heads, result: dict, out: Path, x_check: np.ndarray, records
+    bundle_path: Path,
+    heads: Heads,
+    result: dict,
+    out: Path,
+    x_check: np.ndarray,
+    records,
+    previous_card: Path | None = None,
 ) -> Path:
     """Write ``bundle_path``'s network with ``heads`` to ``out``: the new linear head, temperature,
     thresholds, open-set heads and conditioning steps, its ONNX graph re-exported, and a model card that
@@ -927,7 +988,8 @@ def write_bundle(
         if not np.allclose(g.probabilities, w, atol=1e-3):
             raise ManifestError("the written bundle does not reproduce its heads; nothing installed")
     add_serving_graph(out)
-    (out / "MODEL_CARD.md").write_text(model_card(written.manifest, result, bundle_path))
+    card = model_card(written.manifest, result, previous_card or Path(bundle_path) / "MODEL_CARD.md")
+    (out / "MODEL_CARD.md").write_text(card)
     return out
 
 
@@ -945,7 +1007,7 @@ def _row(name: str, fig: dict) -> str:
 
 def model_card(manifest: dict, result: dict, previous: Path) -> str:
     """The card of a re-headed bundle: source-held-out figures first, in-source beside them, every lever
-    tried, and the previous card's description of data and trunks."""
+    tried, and the description of data and trunks from the card at ``previous``."""
     test = result["test"]
     today = result["today_test"] or {"in_source": None, "new_sources": {}}
     ins, ins0 = test["in_source"], today["in_source"]
@@ -1040,7 +1102,7 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
         "",
         levers_markdown(result),
     ]
-    previous_card = Path(previous) / "MODEL_CARD.md"
+    previous_card = Path(previous)
     if previous_card.is_file():
         keep = ("## Intended use", "## Training data and licence", "## Recipe", "## Known limitations")
         sections = previous_card.read_text().split("\n## ")

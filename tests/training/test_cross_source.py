@@ -131,12 +131,14 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     from models.open_set import OPEN_SET_FILE
 
     bundle = make_tiny_bundle(pin=False, input_size=32)
-    cfg = _config(protocol_data, bundle, tmp_path / "run", stages=xs.STAGES[:2])
+    stages = xs.STAGES[:3]  # conditioning, the network (a tiny bundle has no trunk to take alone), camera
+    cfg = _config(protocol_data, bundle, tmp_path / "run", stages=stages)
     result = xs.run(cfg, progress=lambda m: None)
     names = [t["name"] for t in result["tried"]]
-    assert len(names) == 4 and {t["stage"] for t in result["tried"]} == set(xs.STAGES[:2])
+    assert len(names) == 5 and {t["stage"] for t in result["tried"]} == set(stages)
+    assert not any("trunk alone" in n for n in names)
     assert sum("camera simulation" in n for n in names) == 1  # the second stage tried it
-    assert (cfg.out / "levers.md").read_text().count("\n| ") == 4  # one row per lever
+    assert (cfg.out / "levers.md").read_text().count("\n| ") == 5  # one row per lever
     assert result["today_test"] is None  # the tiny bundle has no open-set head to compare with
     # Scramble the features of every test row: the levers' scores and the choice stay the same.
     rows = xs.load_rows(cfg)
@@ -216,3 +218,27 @@ def test_a_few_validation_images_of_a_new_source_do_not_set_a_threshold_alone():
     two_large = np.r_[big, rng.uniform(0.5, 1.0, 100)]
     sets2 = np.array(["labelled"] * 400 + ["other"] * 100)
     assert xs._quantile_per_set(two_large, sets2, 0.05) == pytest.approx(np.quantile(two_large[400:], 0.95))
+
+
+def test_a_fused_bundles_fine_tuned_trunk_alone_is_a_bundle_at_its_own_size(tmp_path):
+    import torch
+
+    from models.bundle import make_manifest, save_bundle
+    from models.efficientnet_lite import FusedLite
+
+    torch.manual_seed(0)
+    fused = FusedLite(("lite0", "lite0")).eval()
+    manifest = make_manifest(
+        fused, "fused_lite0_lite0", CLASSES, input_size=64, provenance={"fused_from": {"input_size": 48}}
+    )
+    from models.bundle import load_bundle
+
+    bundle = load_bundle(save_bundle(fused, tmp_path / "fused", manifest))
+    trunk = xs.first_trunk_bundle(bundle, tmp_path / "trunk")
+    assert trunk.manifest["arch"] == "efficientnet_lite0" and trunk.manifest["input_size"] == 48
+    x = torch.randn(1, 3, 48, 48)
+    with torch.no_grad():
+        np.testing.assert_allclose(
+            trunk.model.feature_map(x).numpy(), fused.trunks[0].feature_map(x).numpy(), atol=1e-5
+        )
+    assert xs.first_trunk_bundle(trunk, tmp_path / "again") is None  # not fused: nothing to take alone

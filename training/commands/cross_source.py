@@ -16,6 +16,7 @@ pin or signature before a station accepts it (``mpox-train pin|sign``).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -115,9 +116,19 @@ def run(args: argparse.Namespace) -> int:
 
         heads = result["heads"]
         rows = load_rows(cfg)
-        x, _ = _features_for(cfg, load_bundle(cfg.bundle), rows, heads.lever.steps)
+        network = Path(heads.fitted_on["network"])  # the bundle, or its fine-tuned trunk alone
+        sub = cfg if heads.lever.network == "bundle" else replace(cfg, out=cfg.out / heads.lever.network)
+        x, _ = _features_for(sub, load_bundle(network), rows, heads.lever.steps)
         pick = list(range(0, len(rows), max(1, len(rows) // 8)))[:8]
         images = [decode_image(rows.records[i].path) for i in pick]
-        out = write_bundle(cfg.bundle, heads, result, args.write_bundle, x[pick], images)
+        out = write_bundle(
+            network,
+            heads,
+            result,
+            args.write_bundle,
+            x[pick],
+            images,
+            previous_card=cfg.bundle / "MODEL_CARD.md",
+        )
         print(f"wrote {out}; pin or sign it before a station uses it (mpox-train pin --bundle {out})")
     return 0
