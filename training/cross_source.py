@@ -53,6 +53,9 @@ MAX_UNKNOWN = 0.05  # eight-class validation images the unknown check may refuse
 MAX_NOT_SKIN = 0.01  # ... and the not-skin check (and no mpox image)
 TARGET_SPECIFICITY = 0.97  # the flag threshold: lowest with this mpox specificity on validation
 REVIEW_THRESHOLD = 0.6  # the paper's
+# A lever may cost at most this much in-source validation accuracy or macro-F1 against the heads before it
+# (about one standard error on ~320 validation images): cross-source gains must not be bought in-source.
+IN_SOURCE_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True)
@@ -776,18 +779,40 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     best = cfg.start
     tried: list[dict] = []
     best_score = None
+    x0, _ = features(Lever(steps=bundle.preprocessor.steps))
+    try:
+        today_heads = bundle_heads(bundle)
+    except ManifestError:  # a bundle without open-set heads: the floor is the first lever's
+        today_heads = None
+    floor = None
+    if today_heads is not None:
+        val_known = (rows.dataset == "labelled") & (rows.part == "val") & (rows.kind == KNOWN)
+        floor = _eight_class(today_heads, x0, rows, val_known)
     for stage in cfg.stages:
         for lever in stage_candidates(stage, best, cfg.steps_options):
             if lever.network not in networks:
                 continue  # not a fused bundle: no trunk to take alone
             x, xt = features(lever)
             fig = measure(x, xt, rows, lever, priors[lever.network], parts=choose_parts, seed=cfg.seed)
+            floor = floor or fig["in_source"]
+            admissible = all(
+                fig["in_source"][k] >= floor[k] - IN_SOURCE_TOLERANCE for k in ("accuracy", "macro_f1")
+            )
             score = objective(fig)
             tried.append(
-                {"stage": stage, "lever": asdict(lever), "name": lever.name(), "score": score, "figures": fig}
+                {
+                    "stage": stage,
+                    "lever": asdict(lever),
+                    "name": lever.name(),
+                    "score": score,
+                    "admissible": admissible,
+                    "figures": fig,
+                }
             )
-            progress(f"{stage}: {lever.name()}: score {score:.3f}")
-            if best_score is None or score > best_score + 1e-9:
+            progress(
+                f"{stage}: {lever.name()}: score {score:.3f}{'' if admissible else ' (below the floor)'}"
+            )
+            if admissible and (best_score is None or score > best_score + 1e-9):
                 best, best_score = lever, score
         progress(f"{stage}: kept {best.name()}")
     x, xt = features(best)
@@ -795,11 +820,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     report = measure(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
     progress("topics held out one at a time")
     report["topic_held_out"] = topic_held_out(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
-    x0, _ = features(Lever(steps=bundle.preprocessor.steps))
-    try:
-        today = measure_fixed(bundle_heads(bundle), x0, rows)
-    except ManifestError:  # a bundle without open-set heads: nothing to compare with
-        today = None
+    today = None if today_heads is None else measure_fixed(today_heads, x0, rows)
     heads = fit_heads(x, xt, rows, best, prior=prior, seed=cfg.seed)
     heads.fitted_on["network"] = str(networks[best.network].path)
     result = {
@@ -808,6 +829,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
         "chosen": asdict(best),
         "chosen_name": best.name(),
         "tried": tried,
+        "in_source_floor": {k: floor[k] for k in ("accuracy", "macro_f1")} if floor else None,
         "test": report,
         "today_test": today,
         "heads_fitted_on": heads.fitted_on,
@@ -899,9 +921,19 @@ def levers_markdown(result: dict) -> str:
             f"| {t['stage']} | {t['name']} | {f['in_source']['accuracy']:.3f} / "
             f"{f['in_source']['macro_f1']:.3f} "
             f"| {unk} | {named or '-'} | {_pair(f['open_set_other'], 'review_unknown')} "
-            f"| {_pair(f['open_set_not_skin'], 'retake')} | {t['score']:.3f} |"
+            f"| {_pair(f['open_set_not_skin'], 'retake')} "
+            f"| {t['score']:.3f}{'' if t.get('admissible', True) else ' (below the in-source floor)'} |"
         )
-    lines += ["", f"Chosen: **{result['chosen_name']}**."]
+    lines += [""]
+    if floor := result.get("in_source_floor"):
+        lines += [
+            "In-source floor: a lever is kept only if its in-source validation accuracy and macro-F1 are "
+            f"at least {floor['accuracy'] - IN_SOURCE_TOLERANCE:.3f} and "
+            f"{floor['macro_f1'] - IN_SOURCE_TOLERANCE:.3f} (the heads before: {floor['accuracy']:.3f} / "
+            f"{floor['macro_f1']:.3f}, less {IN_SOURCE_TOLERANCE}).",
+            "",
+        ]
+    lines += [f"Chosen: **{result['chosen_name']}**."]
     return "\n".join(lines) + "\n"
 
 

@@ -137,6 +137,14 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     names = [t["name"] for t in result["tried"]]
     assert len(names) == 5 and {t["stage"] for t in result["tried"]} == set(stages)
     assert not any("trunk alone" in n for n in names)
+    floor = result["in_source_floor"]  # no heads before in a tiny bundle: the first lever's figures
+    for t in result["tried"]:
+        below = any(
+            t["figures"]["in_source"][k] < floor[k] - xs.IN_SOURCE_TOLERANCE for k in ("accuracy", "macro_f1")
+        )
+        assert t["admissible"] == (not below)
+    chosen = next(t for t in result["tried"] if t["lever"] == result["chosen"])
+    assert chosen["admissible"]
     assert sum("camera simulation" in n for n in names) == 1  # the second stage tried it
     assert (cfg.out / "levers.md").read_text().count("\n| ") == 5  # one row per lever
     assert result["today_test"] is None  # the tiny bundle has no open-set head to compare with
