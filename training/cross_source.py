@@ -53,9 +53,11 @@ MAX_UNKNOWN = 0.05  # eight-class validation images the unknown check may refuse
 MAX_NOT_SKIN = 0.01  # ... and the not-skin check (and no mpox image)
 TARGET_SPECIFICITY = 0.97  # the flag threshold: lowest with this mpox specificity on validation
 REVIEW_THRESHOLD = 0.6  # the paper's
-# A lever may cost at most this much in-source validation accuracy or macro-F1 against the heads before it
-# (about one standard error on ~320 validation images): cross-source gains must not be bought in-source.
-IN_SOURCE_TOLERANCE = 0.02
+# A lever may cost at most this much in-source validation accuracy / macro-F1 against the first lever (the
+# heads as before, refitted on the training rows, so that both are measured on validation rows neither chose
+# on): about one standard error on ~320 images; macro-F1 moves 0.04 with one image of a 12-image class.
+# Cross-source gains must not be bought with a large in-source loss (the fine-tuned trunk alone: -0.05).
+IN_SOURCE_TOLERANCE = {"accuracy": 0.02, "macro_f1": 0.04}
 
 
 @dataclass(frozen=True)
@@ -779,15 +781,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     best = cfg.start
     tried: list[dict] = []
     best_score = None
-    x0, _ = features(Lever(steps=bundle.preprocessor.steps))
-    try:
-        today_heads = bundle_heads(bundle)
-    except ManifestError:  # a bundle without open-set heads: the floor is the first lever's
-        today_heads = None
-    floor = None
-    if today_heads is not None:
-        val_known = (rows.dataset == "labelled") & (rows.part == "val") & (rows.kind == KNOWN)
-        floor = _eight_class(today_heads, x0, rows, val_known)
+    floor = None  # the first lever's in-source validation figures
     for stage in cfg.stages:
         for lever in stage_candidates(stage, best, cfg.steps_options):
             if lever.network not in networks:
@@ -795,9 +789,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
             x, xt = features(lever)
             fig = measure(x, xt, rows, lever, priors[lever.network], parts=choose_parts, seed=cfg.seed)
             floor = floor or fig["in_source"]
-            admissible = all(
-                fig["in_source"][k] >= floor[k] - IN_SOURCE_TOLERANCE for k in ("accuracy", "macro_f1")
-            )
+            admissible = all(fig["in_source"][k] >= floor[k] - tol for k, tol in IN_SOURCE_TOLERANCE.items())
             score = objective(fig)
             tried.append(
                 {
@@ -820,7 +812,11 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     report = measure(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
     progress("topics held out one at a time")
     report["topic_held_out"] = topic_held_out(x, xt, rows, best, prior, parts=("test",), seed=cfg.seed)
-    today = None if today_heads is None else measure_fixed(today_heads, x0, rows)
+    x0, _ = features(Lever(steps=bundle.preprocessor.steps))
+    try:
+        today = measure_fixed(bundle_heads(bundle), x0, rows)
+    except ManifestError:  # a bundle without open-set heads: nothing to compare with
+        today = None
     heads = fit_heads(x, xt, rows, best, prior=prior, seed=cfg.seed)
     heads.fitted_on["network"] = str(networks[best.network].path)
     result = {
@@ -928,9 +924,10 @@ def levers_markdown(result: dict) -> str:
     if floor := result.get("in_source_floor"):
         lines += [
             "In-source floor: a lever is kept only if its in-source validation accuracy and macro-F1 are "
-            f"at least {floor['accuracy'] - IN_SOURCE_TOLERANCE:.3f} and "
-            f"{floor['macro_f1'] - IN_SOURCE_TOLERANCE:.3f} (the heads before: {floor['accuracy']:.3f} / "
-            f"{floor['macro_f1']:.3f}, less {IN_SOURCE_TOLERANCE}).",
+            f"at least {floor['accuracy'] - IN_SOURCE_TOLERANCE['accuracy']:.3f} and "
+            f"{floor['macro_f1'] - IN_SOURCE_TOLERANCE['macro_f1']:.3f} (the first lever's "
+            f"{floor['accuracy']:.3f} / {floor['macro_f1']:.3f}, less "
+            f"{IN_SOURCE_TOLERANCE['accuracy']} / {IN_SOURCE_TOLERANCE['macro_f1']}).",
             "",
         ]
     lines += [f"Chosen: **{result['chosen_name']}**."]
