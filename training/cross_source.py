@@ -1100,6 +1100,14 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
     ]
     for name, fig in today["new_sources"].items():
         lines.append(_row(name, fig))
+    if today.get("open_set_not_skin"):
+        ns0, dnz0 = today["open_set_not_skin"], today["open_set_other"]
+        lines += [
+            "",
+            f"The heads before, same open-set test part: non-skin RETAKE {_pct(ns0['retake'])}, FLAG "
+            f'{_pct(ns0["flag"])}; DermNet NZ other conditions "not recognised" '
+            f"{_pct(dnz0['review_unknown'])}, FLAG {_pct(dnz0['flag'])}.",
+        ]
     t = manifest["thresholds"]
     lines += [
         "",
