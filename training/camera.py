@@ -97,3 +97,19 @@ def simulate_batch(images: np.ndarray, seed: int, p: float = 0.5) -> np.ndarray:
     return np.stack(
         [simulate_camera(np.asarray(im), np.random.default_rng([seed, i]), p) for i, im in enumerate(images)]
     )
+
+
+class CameraSimulation:
+    """``simulate_camera`` as a training transform on CHW uint8 tensors (``training.data``'s augmentation),
+    its random draws taken from torch's generator so that a resumed fit repeats them."""
+
+    def __init__(self, p: float = 0.5):
+        self.p = p
+
+    def __call__(self, chw):
+        import torch
+
+        seed = int(torch.randint(0, 2**31 - 1, (1,)))
+        hwc = chw.permute(1, 2, 0).contiguous().numpy()
+        out = simulate_camera(hwc, np.random.default_rng(seed), self.p)
+        return torch.from_numpy(out).permute(2, 0, 1).contiguous()

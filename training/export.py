@@ -55,6 +55,7 @@ def export_bundle(
     provenance: dict | None = None,
     name: str | None = None,
     thresholds: Thresholds | None = None,
+    preprocessing: tuple[str, ...] = (),
 ) -> Path:
     """Write a bundle and load it back (hash, strict keys, forward pass) before returning its path."""
     model = model.module if hasattr(model, "module") else model  # unwrap DDP
@@ -69,6 +70,7 @@ def export_bundle(
         metrics=metrics or {},
         provenance=provenance or {},
         input_size=input_size,
+        preprocessing=preprocessing,
     )
     out = save_bundle(model, out_dir, manifest)
     load_bundle(out)

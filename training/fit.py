@@ -29,6 +29,7 @@ from torch import nn
 
 from models.bundle import sha256_file
 from models.errors import MpoxError
+from models.preprocessing import STEPS as PREPROCESSING_STEPS
 from models.preprocessing import Preprocessor
 from models.registry import REGISTRY, build_model, get_spec
 from models.serving import softmax
@@ -112,6 +113,8 @@ class FitConfig:
     augment: bool = True
     augment_p: float = 0.5
     colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
+    camera_p: float = 0.0  # > 0: webcam simulation first (training/camera.py), each operation with this p
+    preprocessing: tuple[str, ...] = ()  # conditioning steps of the bundle (models/preprocessing.py)
     mixup_alpha: float = 0.0  # > 0: mixup with Beta(alpha, alpha) weights (training/mixing.py); 0: off
     cutmix_alpha: float = 0.0  # > 0: CutMix; with mixup too, each batch uses one of the two
     patience: int = 0  # early stopping on validation macro-F1 after this many epochs without gain (0: off)
@@ -183,6 +186,13 @@ class FitConfig:
             problems.append(f"augment_p must be in [0, 1], got {self.augment_p}")
         if not 0.0 <= self.colour_jitter <= 1.0:
             problems.append(f"colour_jitter must be in [0, 1], got {self.colour_jitter}")
+        if not 0.0 <= self.camera_p <= 1.0:
+            problems.append(f"camera_p must be in [0, 1], got {self.camera_p}")
+        unknown_steps = [s for s in self.preprocessing if s not in PREPROCESSING_STEPS]
+        if unknown_steps:
+            problems.append(
+                f"unknown preprocessing steps {unknown_steps}; known: {', '.join(PREPROCESSING_STEPS)}"
+            )
         if self.input_size is not None and self.input_size < 1:
             problems.append(f"input_size must be positive, got {self.input_size}")
         if self.fold is not None and self.fold < 0:
@@ -447,7 +457,7 @@ def _make_loaders(run: _Run, data: _Data) -> _Loaders:
     masks = target_mask(records, run.classes)
     if config.outlier_output:  # an open-set image (no class allowed) allows the outlier output only
         masks = torch.cat([masks, ~masks.any(dim=1, keepdim=True)], dim=1)
-    pre = Preprocessor(run.size, spec.mean, spec.std)
+    pre = Preprocessor(run.size, spec.mean, spec.std, tuple(config.preprocessing))
 
     def subset_ids(name: str) -> list[int]:
         return [row[str(r.path)] for r in subsets[name]]
@@ -456,6 +466,13 @@ def _make_loaders(run: _Run, data: _Data) -> _Loaders:
     if config.expand_scarce:
         train_ids = [train_ids[i] for i in expand_scarce(subsets["train"], config.expand_scarce)]
     augment = paper_augmentation(run.size, config.augment_p, config.colour_jitter) if config.augment else None
+    if config.camera_p > 0:  # the webcam acts on the scene first; the paper's operations follow
+        from torchvision.transforms import v2
+
+        from .camera import CameraSimulation
+
+        camera = CameraSimulation(config.camera_p)
+        augment = camera if augment is None else v2.Compose([camera, augment])
     train_ds = CachedImageDataset(images, masks, pre, augment, train_ids)
     train_records = [records[i] for i in train_ids]
     generator = torch.Generator()
@@ -708,6 +725,7 @@ def _export(run: _Run, model: nn.Module, result: FitResult, init_meta: dict) -> 
         run.classes,
         run.out_dir / "bundle",
         input_size=run.size,
+        preprocessing=tuple(config.preprocessing),
         temperature=result.temperature,
         metrics=metrics,
         provenance=result.provenance,

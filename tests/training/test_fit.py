@@ -133,6 +133,30 @@ def test_partial_labels_train_and_learning_happens(tiny_dataset, tmp_path):
     assert any((tmp_path / "run" / "tensorboard").iterdir())
 
 
+def test_fine_tuning_with_camera_simulation_and_conditioning_records_the_steps(
+    tiny_dataset, tmp_path, monkeypatch
+):
+    """Issue 31: a network fine-tuned on masked, colour-balanced pictures must be served that way: the steps
+    go into its bundle, whose preprocessor then applies them at the station and in mpox-screen."""
+    from models.bundle import load_bundle
+    from training import camera
+
+    calls = []
+    original = camera.simulate_camera
+
+    def counting(image, rng, p=0.5):
+        calls.append(image.shape)
+        return original(image, rng, p)
+
+    monkeypatch.setattr(camera, "simulate_camera", counting)
+    steps = ("mask_marks", "shades_of_grey")
+    result = fit(tiny_config(tiny_dataset, tmp_path / "run", camera_p=0.5, preprocessing=steps))
+    assert calls and all(shape == (32, 32, 3) for shape in calls)  # every training picture, at input size
+    bundle = load_bundle(result.bundle_dir)
+    assert bundle.preprocessor.steps == ("mask_marks", "shades_of_grey")
+    assert bundle.manifest["preprocessing"] == {"steps": ["mask_marks", "shades_of_grey"]}
+
+
 def test_resume_continues_exactly(tiny_dataset, tmp_path):
     kw = dict(epochs=3, optimizer="adamw", lr=0.01)
     straight = fit(tiny_config(tiny_dataset, tmp_path / "a", **kw))
@@ -300,6 +324,8 @@ def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
         (dict(colour_jitter=1.5), "colour_jitter"),
         (dict(mixup_alpha=-0.2), "mixup_alpha"),
         (dict(cutmix_alpha=-1.0), "cutmix_alpha"),
+        (dict(camera_p=1.5), "camera_p"),
+        (dict(preprocessing=("sharpen",)), "unknown preprocessing steps"),
     ],
 )
 def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path, monkeypatch, option, words):

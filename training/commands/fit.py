@@ -66,6 +66,21 @@ def add_fit_arguments(parser: argparse.ArgumentParser) -> None:
         "skin tones and lighting (default %(default)s: the paper's set only)",
     )
     parser.add_argument(
+        "--camera-p",
+        type=float,
+        default=d["camera_p"],
+        help="webcam simulation before the other augmentations (white balance, exposure, zoom, low "
+        "resolution, motion blur, noise, vignetting, JPEG), each with this probability "
+        "(default %(default)s: off)",
+    )
+    parser.add_argument(
+        "--condition",
+        default="",
+        metavar="STEP[+STEP]",
+        help="conditioning steps of every picture, recorded in the bundle (mask_marks, shades_of_grey; "
+        "default: none)",
+    )
+    parser.add_argument(
         "--mixup-alpha",
         type=float,
         default=d["mixup_alpha"],
@@ -153,6 +168,8 @@ def config_from_args(args: argparse.Namespace, arch: str, out_dir: Path, **overr
         augment=not args.no_augment,
         augment_p=args.augment_p,
         colour_jitter=args.colour_jitter,
+        camera_p=args.camera_p,
+        preprocessing=tuple(s for s in args.condition.split("+") if s),
         mixup_alpha=args.mixup_alpha,
         cutmix_alpha=args.cutmix_alpha,
         patience=args.patience,
