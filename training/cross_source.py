@@ -1117,6 +1117,10 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
         f"Conditioning of every picture (training, `mpox-screen`, the station): "
         f"{', '.join(manifest['preprocessing']['steps']) or 'none'}.",
         "",
+        "## Aims (issue 31), on the test rows",
+        "",
+        *aims_lines(test),
+        "",
         "## What each class was learnt from (the classifier's training rows: images, share of the weight)",
         "",
         *[
@@ -1145,7 +1149,61 @@ def model_card(manifest: dict, result: dict, previous: Path) -> str:
         sections = previous_card.read_text().split("\n## ")
         for sec in sections[1:]:
             title = "## " + sec.splitlines()[0]
-            if title.startswith(keep):
-                heading = title if title != "## Recipe" else "## How the trunks were made (unchanged)"
-                lines += ["", heading, *sec.splitlines()[1:]]
+            if not title.startswith(keep):
+                continue
+            body = sec.splitlines()[1:]
+            if title == "## Recipe":  # the trunks' making; its head, temperature and threshold are replaced
+                title = (
+                    "## How the trunks were made (their head, temperature and thresholds are replaced above)"
+                )
+                body = [line for line in body if not line.startswith(("5. Temperature", "6. Flag threshold"))]
+            if title == "## Known limitations":
+                body = [line for line in body if "where the table says missed" not in line]
+            lines += ["", title, *body]
     return "\n".join(lines).rstrip() + "\n"
+
+
+AIMS = (  # issue 31's aims: (what, where in the figures, at least / at most, value)
+    ('other conditions "not recognised"', OTHER, "review_unknown", ">=", 0.70),
+    ("other conditions FLAG", OTHER, "flag", "<=", 0.03),
+)
+
+
+def aims_lines(test: dict) -> list[str]:
+    """The aims of the model, met or missed, on the test rows."""
+
+    def verdict(value: float | None, op: str, aim: float) -> str:
+        if value is None:
+            return "-"
+        return "met" if (value >= aim if op == ">=" else value <= aim) else "**missed**"
+
+    rows = []
+    for where in ("in_rotation", "held_out"):
+        for name, fig in test[where].items():
+            for what, kind, key, op, aim in AIMS:
+                if kind in fig:
+                    share = fig[kind][key]
+                    rows.append((f"{name} ({where.replace('_', ' ')}): {what}", share, op, aim))
+            if KNOWN in fig:
+                rows.append(
+                    (
+                        f"{name} ({where.replace('_', ' ')}): eight-class named",
+                        fig[KNOWN]["named_correctly"],
+                        ">=",
+                        0.85,
+                    )
+                )
+    ns, dnz, ins = test["open_set_not_skin"], test["open_set_other"], test["in_source"]
+    rows += [
+        ("non-skin pictures: FLAG", ns["flag"], "<=", 0.01),
+        ("non-skin pictures: RETAKE", ns["retake"], ">=", 0.90),
+        ('DermNet NZ other conditions "not recognised"', dnz["review_unknown"], ">=", 0.70),
+        ("in-source mpox recall at the flag threshold", ins["mpox_recall"], ">=", 0.90),
+        ("in-source mpox specificity", ins["mpox_specificity"], ">=", 0.97),
+    ]
+    lines = ["| aim | value | |", "|---|---|---|"]
+    for what, share, op, aim in rows:
+        lines.append(f"| {what} {op} {aim:.0%} | {_pct(share)} | {verdict(share.get('share'), op, aim)} |")
+    for key, aim in (("accuracy", 0.85), ("macro_f1", 0.80)):
+        lines.append(f"| in-source {key} >= {aim} | {ins[key]:.3f} | {verdict(ins[key], '>=', aim)} |")
+    return lines
