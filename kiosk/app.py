@@ -214,7 +214,9 @@ class Station:
                 self.db.close()
                 self.db = None
                 raise
-            self.writer = CaseWriter(self.db, self.config, on_status=relay.on_writer_status)
+            self.writer = CaseWriter(
+                self.db, self.config, on_status=relay.on_writer_status, on_case=relay.on_case_event
+            )
             self.writer.start()
             self.database_state = "OK"
         except (MpoxError, OSError) as exc:
@@ -381,6 +383,7 @@ class Station:
             self.window.status_device.setToolTip(self.engine.backend_note)
         self.relay.capture_state.connect(self.window.on_capture_state)
         self.relay.writer_status.connect(self.window.on_writer_status)
+        self.relay.case_event.connect(self.window.on_case_event)
         self.window.source_change_requested.connect(lambda s: self.switch_source(s, self.relay))
         self.window.review_requested.connect(self.open_review)
         self.window.log_off_requested.connect(self._log_off_requested)

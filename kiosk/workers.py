@@ -161,9 +161,13 @@ class StatusRelay(QObject):
 
     capture_state = Signal(object)  # CaptureStats
     writer_status = Signal(object)  # kiosk.store.WriterStatus
+    case_event = Signal(str, str)  # case id, "saved" (committed) or "set_aside" (refused for good)
 
     def on_capture_state(self, stats: object) -> None:
         self.capture_state.emit(stats)
 
     def on_writer_status(self, status: object) -> None:
         self.writer_status.emit(status)
+
+    def on_case_event(self, case_id: str, kind: str) -> None:
+        self.case_event.emit(case_id, kind)

@@ -26,6 +26,11 @@ class Spool:
         write_durably(path, json.dumps(entry, sort_keys=True).encode())
         return path
 
+    @staticmethod
+    def case_id(path: Path) -> str:
+        """The case id in a spool file's name (``<time ns>-<case id>.json``)."""
+        return path.stem.split("-", 1)[-1]
+
     def pending(self) -> list[Path]:
         for tmp in self.root.glob("*.tmp"):  # a write cut short was never acknowledged
             tmp.unlink(missing_ok=True)

@@ -173,10 +173,15 @@ class CaseWriter:
         config: Any,
         on_status: Callable[[WriterStatus], None] | None = None,
         spool_dir: Path | None = None,
+        on_case: Callable[[str, str], None] | None = None,
     ):
+        """``on_case(case_id, kind)``, from the writer's thread: a spooled case is now in the database
+        (``"saved"``) or was refused for good and set aside (``"set_aside"``): the station says "Case saved"
+        only then."""
         self.db = db
         self.settings = StoreSettings.from_config(config)
         self.on_status = on_status
+        self.on_case = on_case
         self.spool = Spool(spool_dir or db.data_dir / "spool")
         self._pending: deque[Path] = deque()
         self._clears: dict[tuple[str, datetime], int] = {}
@@ -381,6 +386,7 @@ class CaseWriter:
             with self._lock:
                 self._pending.popleft()
                 self._written += 1
+            self._case_event(path, "saved")
             self._notify()
 
     def _write_one(self, path: Path) -> None:
@@ -402,9 +408,18 @@ class CaseWriter:
         # audit-chain collision with another station (PostgreSQL) is retried at once
         self.db.transact(work, attempts=8, retry_locked=False)
 
+    def _case_event(self, path: Path, kind: str) -> None:
+        if self.on_case is None:
+            return
+        try:
+            self.on_case(Spool.case_id(path), kind)
+        except Exception:  # a listener's failure never stops the writer
+            log.exception("case writer: the %s notice for %s failed", kind, path.name)
+
     def _put_aside(self, path: Path, exc: BaseException) -> None:
         """Move a case the database refuses for good out of the queue (kept, with the reason beside it)."""
         reason = technical(exc)
+        self._case_event(path, "set_aside")
         moved = self.spool.set_aside(path, reason)
         log.error(
             "case writer: the database refuses spooled case %s for good; set aside as %s (mpox-kiosk "

@@ -188,6 +188,9 @@ class ScreeningWindow(QMainWindow):
         self.referral_folder = referral_folder
         self._case_id: str | None = None
         self._case_without_picture = False
+        # "Case saved" only once the writer says the case is in the database (kiosk/store/writer.py on_case)
+        self._committed_cases: deque[str] = deque(maxlen=64)
+        self._awaiting_case: tuple[str, str, str] | None = None  # (case id, line once saved, once set aside)
         # The traveller-facing panel and the privacy notice (kiosk/ui/traveller.py, [traveller] in the
         # config): with require_consent, nothing of a result is kept unless the officer confirmed the
         # traveller agreed.
@@ -887,6 +890,7 @@ class ScreeningWindow(QMainWindow):
         self.detail_label.setVisible(bool(detail))
 
     def _show_idle(self) -> None:
+        self._awaiting_case = None  # the result left the screen: nothing to update
         if self.signed_out:
             self._set_banner("signed_out", tr("ScreeningWindow", "Log in to screen travellers."))
         elif self.unavailable:
@@ -946,6 +950,7 @@ class ScreeningWindow(QMainWindow):
         if result.reason_code is ReasonCode.MODEL_ERROR and not self._check_in_service():
             return
         ref = request.traveller_ref
+        self._awaiting_case = None
         decided = result.decision is not Decision.RETAKE
         if request.mode == "auto" and ref and decided and self.ref_edit.text().strip() == ref:
             self.ref_edit.clear()  # decided with this reference: the next traveller starts clean
@@ -1011,9 +1016,24 @@ class ScreeningWindow(QMainWindow):
                 saved = tr(
                     "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
                 ).format(ref=breakable(ref))
-            line = tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
-                time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
-            )
+
+            def line_with(saved: str) -> str:
+                return tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
+                    time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
+                )
+
+            if outcome.case_id and outcome.case_id not in self._committed_cases:
+                # kept durably on this station, not yet in the database: say so until the writer commits it
+                aside = tr(
+                    "ScreeningWindow",
+                    " The database refused this case: it is set aside on this station; call your admin.",
+                )
+                self._awaiting_case = (outcome.case_id, line_with(saved), line_with(aside))
+                saved = tr(
+                    "ScreeningWindow",
+                    " Case kept on this station: it goes into the database as soon as the database answers.",
+                )
+            line = line_with(saved)
             self._set_banner(result.decision, line, headline, action, outcome.log_error)
             colour = CHART_COLOURS[result.decision]
             # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
@@ -1198,6 +1218,16 @@ class ScreeningWindow(QMainWindow):
         self._fill_sources()
         if self.banner_kind == CAMERA_LOST:
             self._show_idle()
+
+    def on_case_event(self, case_id: str, kind: str) -> None:
+        """The writer committed a case (``"saved"``) or set it aside (``"set_aside"``): the result on screen
+        says so once it is true."""
+        if kind == "saved":
+            self._committed_cases.append(case_id)
+        if self._awaiting_case is not None and self._awaiting_case[0] == case_id:
+            _, saved_line, aside_line = self._awaiting_case
+            self._awaiting_case = None
+            self.reason.setText(saved_line if kind == "saved" else aside_line)
 
     def on_writer_status(self, status: object) -> None:
         """The case writer's line (kiosk/store/writer.py marks them), in the station's language: no SQL, no

@@ -1315,6 +1315,14 @@
         <translation> لم تُحفَظ الحالة: اتصل بالمسؤول إذا استمرت المشكلة.</translation>
     </message>
     <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> رفضت قاعدة البيانات هذه الحالة: وُضعت جانبًا على هذا الجهاز؛ اتصل بالمسؤول.</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> حُفظت الحالة على هذا الجهاز: ستُسجَّل في قاعدة البيانات فور استجابتها.</translation>
+    </message>
+    <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
         <translation>فشل فحص هذه الصورة. حاول مرة أخرى؛ وإذا استمرت المشكلة، أعد تشغيل المحطة.</translation>
     </message>

@@ -1315,6 +1315,14 @@
         <translation> The case was NOT saved: call your administrator if it persists.</translation>
     </message>
     <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> The database refused this case: it is set aside on this station; call your admin.</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> Case kept on this station: it goes into the database as soon as the database answers.</translation>
+    </message>
+    <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
         <translation>Screening this picture failed. Try again; if it persists, restart the station.</translation>
     </message>

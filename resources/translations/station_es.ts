@@ -1315,6 +1315,14 @@
         <translation> El caso NO se ha guardado: llame a su administrador si el problema persiste.</translation>
     </message>
     <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> La base de datos rechazó este caso: queda apartado en este puesto; llame a su administrador.</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> Caso guardado en este puesto: pasará a la base de datos en cuanto la base de datos responda.</translation>
+    </message>
+    <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
         <translation>El cribado de esta imagen ha fallado. Vuelva a intentarlo; si persiste, reinicie el puesto.</translation>
     </message>

@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>A case could not be saved to the database and was set aside on this computer: call your administrator ({n} waiting)</source>
-        <translation>Un cas n'a pas pu être enregistré dans la base et a été mis de côté sur cet ordinateur : appelez votre administrateur ({n} en attente)</translation>
+        <translation>Un cas n&apos;a pas pu être enregistré dans la base et a été mis de côté sur cet ordinateur : appelez votre administrateur ({n} en attente)</translation>
     </message>
     <message>
         <source>Database error: cases are kept on this computer ({n} waiting); see the log</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source>A whole traveller reference (any case or spacing), or the start of a case id (as on the referral slip); Enter</source>
-        <translation>Une référence voyageur entière (majuscules et espaces indifférents), ou le début d'un n° de cas (comme sur la fiche d'orientation) ; Entrée</translation>
+        <translation>Une référence voyageur entière (majuscules et espaces indifférents), ou le début d&apos;un n° de cas (comme sur la fiche d&apos;orientation) ; Entrée</translation>
     </message>
     <message>
         <source>to</source>
@@ -1313,6 +1313,14 @@
     <message>
         <source> The case was NOT saved: call your administrator if it persists.</source>
         <translation> Le cas n&apos;a PAS été enregistré : appelez votre administrateur si cela persiste.</translation>
+    </message>
+    <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> La base de données a refusé ce cas : il est mis de côté sur ce poste ; appelez votre administrateur.</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> Cas conservé sur ce poste : il sera enregistré dans la base de données dès qu&apos;elle répondra.</translation>
     </message>
     <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>

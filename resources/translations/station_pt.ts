@@ -1315,6 +1315,14 @@
         <translation> O caso NÃO foi guardado: contacte o seu administrador se o problema persistir.</translation>
     </message>
     <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> A base de dados recusou este caso: fica à parte neste posto; chame o seu administrador.</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> Caso guardado neste posto: será gravado na base de dados assim que a base de dados responder.</translation>
+    </message>
+    <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
         <translation>O rastreio desta imagem falhou. Tente novamente; se persistir, reinicie o posto.</translation>
     </message>

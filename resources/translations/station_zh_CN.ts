@@ -1315,6 +1315,14 @@
         <translation> 病例未保存：如问题持续，请联系管理员。</translation>
     </message>
     <message>
+        <source> The database refused this case: it is set aside on this station; call your admin.</source>
+        <translation> 数据库拒绝了此病例：它已在本工作站另行保存；请联系管理员。</translation>
+    </message>
+    <message>
+        <source> Case kept on this station: it goes into the database as soon as the database answers.</source>
+        <translation> 病例已保存在本工作站：数据库一有响应即写入数据库。</translation>
+    </message>
+    <message>
         <source>Screening this picture failed. Try again; if it persists, restart the station.</source>
         <translation>此画面筛查失败。请重试；如问题持续，请重启筛查站。</translation>
     </message>

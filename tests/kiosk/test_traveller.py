@@ -123,7 +123,7 @@ def test_without_agreement_a_flag_is_logged_as_a_minimal_case(qtbot, station_for
         qtbot.mouseClick(window.capture_button, Qt.MouseButton.LeftButton)
     assert sig.args[0].case_id
     assert window.banner_kind == "flag"  # the officer sees the result
-    assert "Case saved without picture or reference" in window.reason.text()
+    qtbot.waitUntil(lambda: "Case saved without picture or reference" in window.reason.text(), timeout=10000)
     assert window.traveller_panel.state == WAIT
     assert window.referral_button.isEnabled()
     path = window.save_referral_slip()
@@ -170,7 +170,8 @@ def test_with_agreement_the_case_records_the_notice_and_consent_resets(qtbot, st
     with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
         window.capture_now()
     case_id = sig.args[0].case_id
-    assert case_id and "Case saved." in window.reason.text()
+    assert case_id
+    qtbot.waitUntil(lambda: "Case saved." in window.reason.text(), timeout=10000)
     assert not window.consent_given  # the next traveller is asked again
     assert window.traveller_panel.state == WAIT
     qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
@@ -259,7 +260,8 @@ def test_by_default_every_flag_and_review_is_logged_with_its_picture(
         window.set_training_consent(decision == "flag")
         with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
             window.capture_now()
-        assert sig.args[0].case_id and "Case saved with traveller ref. P123." in window.reason.text()
+        assert sig.args[0].case_id
+        qtbot.waitUntil(lambda: "Case saved with traveller ref. P123." in window.reason.text(), timeout=10000)
         assert not window.training_consent  # asked again for the next traveller
         station.writer.stop()
         columns = (

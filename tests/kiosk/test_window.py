@@ -93,7 +93,11 @@ def test_capture_shows_the_decision_and_logs_the_case(qtbot, station_for, cls, p
         station.writer.stop()  # flushes the hourly counter
         assert cases(station) == [] and clear_count(station) == 1
     else:
-        assert outcome.case_id and f"Case saved with traveller ref. {REF}." in window.reason.text()
+        assert outcome.case_id
+        # said once the case is in the database, not when it is queued (issue 27)
+        qtbot.waitUntil(
+            lambda: f"Case saved with traveller ref. {REF}." in window.reason.text(), timeout=10000
+        )
         qtbot.waitUntil(lambda: station.writer.status().written >= 1, timeout=10000)
         (row,) = cases(station)
         assert row[:5] == (decision, cls, REF, station.engine.bundle.sha256, "gate-1")

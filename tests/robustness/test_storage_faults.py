@@ -223,7 +223,8 @@ def test_station_keeps_screening_and_says_the_case_was_not_saved(
             else:
                 monkeypatch.undo()
             again = _capture(qtbot, window)
-            assert again.case_id and "Case saved" in window.reason.text()
+            assert again.case_id
+            qtbot.waitUntil(lambda: "Case saved" in window.reason.text(), timeout=10000)
             qtbot.waitUntil(lambda: station.writer.status().pending == 0, timeout=15000)
         finally:
             station.shutdown()
@@ -271,5 +272,53 @@ def test_a_key_file_readable_by_others_is_reported_at_start_not_at_the_first_fla
         assert f"chmod 600 {key}" in window.status_db.toolTip()
         outcome = _capture(qtbot, window)
         assert outcome.case_id is None and window.banner_kind == "flag"  # screening itself goes on
+    finally:
+        station.shutdown()
+
+
+def test_case_saved_is_said_only_once_the_database_has_it(qtbot, tmp_path, kiosk_config, make_tiny_bundle):
+    """Issue 27: with the database locked by another program the FLAG is kept on the station (spooled) and the
+    screen says so; the line turns to "Case saved" when the writer commits it, not before."""
+    import sqlite3
+
+    data = tmp_path / "data"
+    station, window = _station(qtbot, kiosk_config, make_tiny_bundle, data)
+    blocker = None
+    try:
+        qtbot.waitUntil(lambda: (data / "cases.sqlite3").is_file(), timeout=5000)
+        blocker = sqlite3.connect(data / "cases.sqlite3", isolation_level=None, timeout=0.1)
+        blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        outcome = _capture(qtbot, window)
+        assert outcome.case_id and window.banner_kind == "flag"
+        assert "Case kept on this station" in window.reason.text()
+        assert "Case saved" not in window.reason.text()
+        qtbot.wait(700)  # the writer retries and fails meanwhile: still not saved
+        assert "Case saved" not in window.reason.text() and station.writer.status().pending == 1
+        blocker.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: "Case saved." in window.reason.text(), timeout=15000)
+        assert "kept on this station" not in window.reason.text()
+        assert station.writer.status().pending == 0
+    finally:
+        if blocker is not None:
+            blocker.close()
+        station.shutdown()
+
+
+def test_a_case_refused_for_good_is_said_to_be_set_aside(qtbot, tmp_path, kiosk_config, make_tiny_bundle):
+    """The writer sets aside a case the database refuses for good (kiosk/store/writer.py): the result on
+    screen says so instead of ever saying "Case saved"."""
+    data = tmp_path / "data"
+    station, window = _station(qtbot, kiosk_config, make_tiny_bundle, data)
+    try:
+        from sqlalchemy.exc import DataError
+
+        def refuse(path):  # the database refuses this case for good (as PostgreSQL a too-long value)
+            raise DataError("INSERT INTO cases", {}, Exception("value too long for type character varying"))
+
+        station.writer._write_one = refuse
+        outcome = _capture(qtbot, window)
+        assert outcome.case_id
+        qtbot.waitUntil(lambda: "set aside on this station" in window.reason.text(), timeout=15000)
+        assert "Case saved" not in window.reason.text()
     finally:
         station.shutdown()
