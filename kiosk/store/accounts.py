@@ -73,6 +73,14 @@ def require_admin(user: UserSession | None, what: str) -> None:
         raise AccessDenied(f"{what}: only an admin account may do this")
 
 
+def _admin_still(s, actor: UserSession, what: str) -> None:
+    """The actor's account as the database holds it now, in the change's own transaction: a session opened
+    by an admin who was since demoted, disabled or deleted changes nothing (a review window left open)."""
+    account = _find(s, actor.username)
+    if account is None or account.disabled or account.role != "admin":
+        raise AccessDenied(f"{what}: {actor.username!r} is no longer an active admin account; log in again")
+
+
 def has_users(db: Database) -> bool:
     with db.session() as s:
         return s.execute(select(func.count(User.id))).scalar_one() > 0
@@ -106,6 +114,7 @@ def create_user(db: Database, username: str, password: str, role: str, actor: Us
             )
         if actor is not None:
             require_admin(actor, "create an account")
+            _admin_still(s, actor, "create an account")
         taken = [name for name in s.execute(select(User.username)).scalars() if same(name, username)]
         if taken:  # "BOSS" beside "boss" would read as the same person in the audit trail
             raise StoreError(f"an account named {taken[0]!r} already exists (names ignore case)")
@@ -232,6 +241,7 @@ def set_password(db: Database, username: str, password: str, actor: UserSession)
     pw_hash = _hasher.hash(password)
 
     def work(s) -> None:
+        _admin_still(s, actor, "reset a password")
         user = _user(s, username)
         user.password_hash, user.failed_logins, user.locked_until = pw_hash, 0, None
         audit.append(s, actor.username, "password_reset", username, rows=[("user", user)])
@@ -252,6 +262,7 @@ def set_role(db: Database, username: str, role: str, actor: UserSession) -> None
         raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
 
     def work(s) -> None:
+        _admin_still(s, actor, "change a role")
         user = _user(s, username)
         if user.role == role:
             return
@@ -270,6 +281,7 @@ def unlock(db: Database, username: str, actor: UserSession) -> None:
     require_admin(actor, "unlock an account")
 
     def work(s) -> None:
+        _admin_still(s, actor, "unlock an account")
         user = _user(s, username)
         user.failed_logins, user.locked_until = 0, None
         audit.append(s, actor.username, "account_unlocked", user.username, rows=[("user", user)])
@@ -304,6 +316,7 @@ def set_disabled(db: Database, username: str, disabled: bool, actor: UserSession
     require_admin(actor, "disable or enable an account")
 
     def work(s) -> None:
+        _admin_still(s, actor, "disable or enable an account")
         user = _user(s, username)
         if user.disabled == disabled:
             return

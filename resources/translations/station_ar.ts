@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AdminTabs</name>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>مقفل حتى</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>محاولات دخول فاشلة</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>تغيير الدور…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>تعطيل</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>تفعيل</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>إلغاء القفل</translation>
+    </message>
+    <message>
+        <source>Every change is checked by the store and written to the audit log.</source>
+        <translation>يتحقق المخزن من كل تغيير ويُسجَّل في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>معطّل</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>تغيير الدور</translation>
+    </message>
+    <message>
+        <source>New role for {user}:</source>
+        <translation>الدور الجديد لـ {user}:</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>لم يتغير</translation>
+    </message>
+    <message>
+        <source>What it concerns (a user, a case id)</source>
+        <translation>ما يخصه (مستخدم، معرّف حالة)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>يخص</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.</source>
+        <translation>أحدث {n} إدخالات؛ يتحقق `mpox-kiosk verify-audit` من السلسلة كاملة.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>FLAG · suspected {cls}</source>
@@ -1078,6 +1177,14 @@
     <message>
         <source>Dashboard</source>
         <translation>لوحة المعلومات</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>سجل التدقيق</translation>
     </message>
     <message>
         <source>&amp;Cases</source>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AdminTabs</name>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqueado hasta</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>Inicios fallidos</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Cambiar el rol…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Every change is checked by the store and written to the audit log.</source>
+        <translation>Cada cambio lo comprueba el almacén y se anota en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar el rol</translation>
+    </message>
+    <message>
+        <source>New role for {user}:</source>
+        <translation>Nuevo rol para {user}:</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>What it concerns (a user, a case id)</source>
+        <translation>A qué se refiere (un usuario, un id de caso)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Se refiere a</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.</source>
+        <translation>Las {n} entradas más recientes; `mpox-kiosk verify-audit` comprueba toda la cadena.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>FLAG · suspected {cls}</source>
@@ -1078,6 +1177,14 @@
     <message>
         <source>Dashboard</source>
         <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <source>&amp;Cases</source>

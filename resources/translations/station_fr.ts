@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdminTabs</name>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqué jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>Connexions échouées</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Changer le rôle…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Every change is checked by the store and written to the audit log.</source>
+        <translation>Chaque modification est vérifiée par la base et inscrite au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>New role for {user}:</source>
+        <translation>Nouveau rôle pour {user} :</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Non modifié</translation>
+    </message>
+    <message>
+        <source>What it concerns (a user, a case id)</source>
+        <translation>Objet (un utilisateur, un identifiant de cas)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.</source>
+        <translation>Les {n} entrées les plus récentes ; `mpox-kiosk verify-audit` vérifie toute la chaîne.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>FLAG · suspected {cls}</source>
@@ -1078,6 +1177,14 @@
     <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>&amp;Cases</source>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt" sourcelanguage="en">
 <context>
+    <name>AdminTabs</name>
+    <message>
+        <source>User</source>
+        <translation>Utilizador</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqueado até</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>Entradas falhadas</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Mudar a função…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desativar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Every change is checked by the store and written to the audit log.</source>
+        <translation>Cada alteração é verificada pelo armazenamento e registada no registo de auditoria.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desativada</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>ativa</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Mudar a função</translation>
+    </message>
+    <message>
+        <source>New role for {user}:</source>
+        <translation>Nova função para {user}:</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Não alterado</translation>
+    </message>
+    <message>
+        <source>What it concerns (a user, a case id)</source>
+        <translation>A que se refere (um utilizador, um id de caso)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Refere-se a</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.</source>
+        <translation>As {n} entradas mais recentes; `mpox-kiosk verify-audit` verifica toda a cadeia.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>FLAG · suspected {cls}</source>
@@ -1078,6 +1177,14 @@
     <message>
         <source>Dashboard</source>
         <translation>Painel</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registo de auditoria</translation>
     </message>
     <message>
         <source>&amp;Cases</source>

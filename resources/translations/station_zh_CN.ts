@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminTabs</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Every change is checked by the store and written to the audit log.</source>
+        <translation>每项更改都由存储检查并写入审计日志。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>New role for {user}:</source>
+        <translation>{user} 的新角色：</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>What it concerns (a user, a case id)</source>
+        <translation>涉及对象（用户、病例编号）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.</source>
+        <translation>最新 {n} 条记录；`mpox-kiosk verify-audit` 检查整条链。</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>FLAG · suspected {cls}</source>
@@ -1078,6 +1177,14 @@
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
