@@ -257,6 +257,97 @@ def _quantile_per_set(scores: np.ndarray, sets: np.ndarray, share: float) -> flo
     return max(float(np.quantile(scores[m], 1.0 - share)) for m in groups)
 
 
+@dataclass
+class _Fitting:
+    """What one fit of the heads shares: the rows in use, their training views and the standardisation."""
+
+    rows: Rows
+    views: np.ndarray  # (V, N, D): each picture's training views
+    train: np.ndarray
+    val: np.ndarray
+    lever: Lever
+    seed: int
+
+    def __post_init__(self) -> None:
+        first = self.views[0][self.train & (self.rows.kind == KNOWN)]
+        self.mean, self.scale = first.mean(0), first.std(0) + 1e-6
+
+    def stacked(self, mask: np.ndarray) -> np.ndarray:
+        return np.concatenate([v[mask] for v in self.views])
+
+    def repeated(self, a: np.ndarray) -> np.ndarray:
+        return np.concatenate([a] * len(self.views))
+
+    def z(self, a: np.ndarray) -> np.ndarray:
+        return (a - self.mean) / self.scale
+
+
+def _classifier(f: _Fitting, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """The eight-class head on raw features, its temperature and the flag threshold (validation rows)."""
+    from .calibration import fit_temperature
+
+    rows, lever = f.rows, f.lever
+    known, opened = rows.kind == KNOWN, np.isin(rows.kind, [OTHER, NON_SKIN])
+    fit_rows = f.train & (known | (opened & lever.other_not_mpox))
+    allowed = rows.allowed[fit_rows].copy()
+    is_other = opened[fit_rows]
+    allowed[is_other] = True
+    allowed[is_other, CLASSES.index("mpox")] = False  # "any class but mpox": a partial label
+    if lever.balance == "source":
+        weights = source_weights(rows.label[fit_rows], rows.source[fit_rows])
+    else:
+        weights = np.ones(int(fit_rows.sum()))
+    if is_other.any():  # the open-set rows weigh as much as one class's images, whatever their number
+        weights[is_other] *= (weights[~is_other].sum() / len(CLASSES)) / weights[is_other].sum()
+    w_std, b_std = fit_linear_head(
+        f.z(f.stacked(fit_rows)), f.repeated(allowed), f.repeated(weights), lever.c
+    )
+    weight = w_std / f.scale
+    bias = b_std - (w_std * (f.mean / f.scale)).sum(1)
+    logits = x @ weight.T + bias
+    val_known = f.val & known & (rows.dataset == "labelled")
+    temperature = fit_temperature(logits[val_known], rows.allowed[val_known])
+    probs = _softmax(logits / temperature)
+    mpox = rows.allowed[:, 0] & (rows.allowed.sum(1) == 1)
+    return weight, bias, float(temperature), flag_threshold(probs[val_known, 0], mpox[val_known])
+
+
+def _open_set_heads(f: _Fitting, x: np.ndarray, prior) -> tuple[OpenSetHead, float, float, list[str]]:
+    """The unknown-condition and not-skin heads and their thresholds (validation rows), and the sources of
+    other conditions that taught the unknown head."""
+    from .open_set import FeatureSet, _not_skin_head
+
+    rows, train = f.rows, f.train
+    known, other, non_skin = rows.kind == KNOWN, rows.kind == OTHER, rows.kind == NON_SKIN
+    sources = rows.source
+    unknown_from = sorted(set(sources[train & other]))
+    if f.lever.unknown_sources == "first":
+        unknown_from = [s for s in unknown_from if rows.dataset[sources == s][0] == "open_set"]
+    teach = train & other & np.isin(sources, unknown_from)
+    if not teach.any() or not (train & non_skin).any():
+        raise ManifestError("the open-set heads need other-condition and not-skin training images")
+    un_w, un_b = _binary_head(
+        f.z(f.stacked(train & known)),
+        f.z(f.stacked(teach)),
+        f.lever.c,
+        np.ones(len(f.views) * int((train & known).sum())),
+        f.repeated(source_weights(np.zeros(int(teach.sum())), sources[teach])),
+        f.seed,
+    )
+    features = FeatureSet(f.stacked(train & known), [], f.stacked(teach), f.stacked(train & non_skin))
+    ns_w, ns_b, ns_raw = _not_skin_head(features, f.z, prior, f.seed)
+    head = OpenSetHead(f.mean, f.scale, un_w, un_b, ns_w, ns_b, "none", ns_raw)
+    val_known = f.val & known
+    u, ns = head.score_arrays(x[val_known])
+    sets = rows.dataset[val_known]
+    t_unknown = float(np.nextafter(_quantile_per_set(u, sets, MAX_UNKNOWN), 2.0))
+    t_not_skin = _quantile_per_set(ns, sets, MAX_NOT_SKIN)
+    mpox = (rows.allowed[:, 0] & (rows.allowed.sum(1) == 1))[val_known]
+    if mpox.any():  # no mpox picture of validation is sent to RETAKE
+        t_not_skin = max(t_not_skin, float(ns[mpox].max()))
+    return head, t_unknown, float(np.nextafter(t_not_skin, 2.0)), unknown_from
+
+
 def fit_heads(
     x: np.ndarray,
     x_train: np.ndarray,
@@ -272,77 +363,15 @@ def fit_heads(
     copy) and choose temperature and thresholds on the val part, leaving out every row of the datasets in
     ``exclude`` (a held-out source) and the rows ``drop`` marks. ``prior``: a fused bundle's ImageNet
     classifier for the not-skin head (``training.open_set.imagenet_prior``)."""
-    from .calibration import fit_temperature
-    from .open_set import NOT_SKIN_C, FeatureSet, _not_skin_head
+    from .open_set import NOT_SKIN_C
 
     use = ~np.isin(rows.dataset, list(exclude))
     if drop is not None:  # further rows left out (a held-out topic)
         use &= ~drop
-    train, val = use & (rows.part == "train"), use & (rows.part == "val")
-    known, other, non_skin = rows.kind == KNOWN, rows.kind == OTHER, rows.kind == NON_SKIN
-    sources, labels = rows.source, rows.label
     views = x_train if x_train.ndim == 3 else x_train[None]
-    x_train = views[0]
-    mean, scale = x_train[train & known].mean(0), x_train[train & known].std(0) + 1e-6
-
-    def stacked(mask: np.ndarray) -> np.ndarray:
-        return np.concatenate([v[mask] for v in views])
-
-    def repeated(a: np.ndarray) -> np.ndarray:
-        return np.concatenate([a] * len(views))
-
-    def z(a: np.ndarray) -> np.ndarray:
-        return (a - mean) / scale
-
-    # the eight-class head
-    fit_rows = train & (known | ((other | non_skin) & lever.other_not_mpox))
-    allowed = rows.allowed[fit_rows].copy()
-    is_other = (other | non_skin)[fit_rows]
-    allowed[is_other] = True
-    allowed[is_other, CLASSES.index("mpox")] = False  # "any class but mpox": a partial label
-    if lever.balance == "source":
-        weights = source_weights(labels[fit_rows], sources[fit_rows])
-    else:
-        weights = np.ones(int(fit_rows.sum()))
-    if is_other.any():  # the open-set rows weigh as much as one class's images, whatever their number
-        weights[is_other] *= (weights[~is_other].sum() / len(CLASSES)) / weights[is_other].sum()
-    w_std, b_std = fit_linear_head(z(stacked(fit_rows)), repeated(allowed), repeated(weights), lever.c)
-    weight = w_std / scale
-    bias = b_std - (w_std * (mean / scale)).sum(1)
-    logits = x @ weight.T + bias
-    val_known = val & known & (rows.dataset == "labelled")
-    temperature = fit_temperature(logits[val_known], rows.allowed[val_known])
-    probs = _softmax(logits / temperature)
-    mpox = rows.allowed[:, 0] & (rows.allowed.sum(1) == 1)
-    t_flag = flag_threshold(probs[val_known, 0], mpox[val_known])
-
-    # the open-set heads
-    unknown_from = sorted(set(sources[train & other]))
-    if lever.unknown_sources == "first":
-        unknown_from = [s for s in unknown_from if rows.dataset[sources == s][0] == "open_set"]
-    teach = train & other & np.isin(sources, unknown_from)
-    if not teach.any() or not (train & non_skin).any():
-        raise ManifestError("the open-set heads need other-condition and not-skin training images")
-    un_w, un_b = _binary_head(
-        z(stacked(train & known)),
-        z(stacked(teach)),
-        lever.c,
-        np.ones(len(views) * int((train & known).sum())),
-        repeated(source_weights(np.zeros(int(teach.sum())), sources[teach])),
-        seed,
-    )
-    ns_w, ns_b, ns_raw = _not_skin_head(
-        FeatureSet(stacked(train & known), [], stacked(teach), stacked(train & non_skin)), z, prior, seed
-    )
-    head = OpenSetHead(mean, scale, un_w, un_b, ns_w, ns_b, "none", ns_raw)
-    val_all_known = val & known
-    u, ns = head.score_arrays(x[val_all_known])
-    sets = rows.dataset[val_all_known]
-    t_unknown = float(np.nextafter(_quantile_per_set(u, sets, MAX_UNKNOWN), 2.0))
-    t_not_skin = _quantile_per_set(ns, sets, MAX_NOT_SKIN)
-    if mpox[val_all_known].any():
-        t_not_skin = max(t_not_skin, float(ns[mpox[val_all_known]].max()))
-    t_not_skin = float(np.nextafter(t_not_skin, 2.0))
+    f = _Fitting(rows, views, use & (rows.part == "train"), use & (rows.part == "val"), lever, seed)
+    weight, bias, temperature, t_flag = _classifier(f, x)
+    head, t_unknown, t_not_skin, unknown_from = _open_set_heads(f, x, prior)
     thresholds = Thresholds(
         flag=round(t_flag, 6),
         review=REVIEW_THRESHOLD,
@@ -352,12 +381,12 @@ def fit_heads(
     )
     fitted_on = {
         "excluded": list(exclude),
-        "n_train": {k: int((train & (rows.kind == k)).sum()) for k in (KNOWN, OTHER, NON_SKIN)},
+        "n_train": {k: int((f.train & (rows.kind == k)).sum()) for k in (KNOWN, OTHER, NON_SKIN)},
         "unknown_taught_by": unknown_from,
         "not_skin_C": NOT_SKIN_C,
         "not_skin_prior": getattr(prior, "name", None),
     }
-    return Heads(weight, bias, float(temperature), head, thresholds, lever, fitted_on)
+    return Heads(weight, bias, temperature, head, thresholds, lever, fitted_on)
 
 
 # --- measuring -----------------------------------------------------------------------------------------
@@ -836,6 +865,8 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
         "learnt_from": learnt_from(rows, best),
     }
     (cfg.out / "levers.json").write_text(to_json(result))
+    from .cross_source_card import levers_markdown
+
     (cfg.out / "levers.md").write_text(levers_markdown(result))
     result["heads"] = heads
     return result
@@ -878,64 +909,6 @@ def measure_fixed(heads: Heads, x: np.ndarray, rows: Rows) -> dict:
         if name not in ("labelled", "open_set"):
             out["new_sources"][name] = _new_source_figures(heads, x, rows, (rows.dataset == name) & test)
     return out
-
-
-def _pct(share: dict | None) -> str:
-    if not share or share.get("share") is None:
-        return "-"
-    ci = share.get("ci95")
-    interval = f" ({ci[0]:.0%}-{ci[1]:.0%})" if ci else ""
-    return f"{share['share']:.0%}{interval} of {share['n']}"
-
-
-def _pair(fig: dict, caught: str) -> str:
-    if not fig["flag"]["n"]:
-        return "-"
-    return f"{fig[caught]['share']:.0%} / {fig['flag']['share']:.0%}"
-
-
-def levers_markdown(result: dict) -> str:
-    """The table of every lever tried: in-source validation beside the held-out-source figures it was chosen
-    on, then the winner on the test rows."""
-    lines = [
-        "| stage | lever | in-source val acc / macro-F1 | held out: other -> unknown / FLAG | held out: "
-        "eight-class named | val: DermNet NZ other -> unknown / FLAG | val: non-skin RETAKE / FLAG | score |",
-        "|---|---|---|---|---|---|---|---:|",
-    ]
-    for t in result["tried"]:
-        f = t["figures"]
-        held = f["held_out"]
-        unk = "; ".join(
-            f"{n}: {v[OTHER]['review_unknown']['share']:.0%} / {v[OTHER]['flag']['share']:.0%}"
-            for n, v in held.items()
-            if OTHER in v
-        )
-        named = "; ".join(
-            f"{n}: {v[KNOWN]['named_correctly']['share']:.0%}" for n, v in held.items() if KNOWN in v
-        )
-        lines.append(
-            f"| {t['stage']} | {t['name']} | {f['in_source']['accuracy']:.3f} / "
-            f"{f['in_source']['macro_f1']:.3f} "
-            f"| {unk} | {named or '-'} | {_pair(f['open_set_other'], 'review_unknown')} "
-            f"| {_pair(f['open_set_not_skin'], 'retake')} "
-            f"| {t['score']:.3f}{'' if t.get('admissible', True) else ' (below the in-source floor)'} |"
-        )
-    lines += [""]
-    if floor := result.get("in_source_floor"):
-        lines += [
-            "In-source floor: a lever is kept only if its in-source validation accuracy and macro-F1 are "
-            f"at least {floor['accuracy'] - IN_SOURCE_TOLERANCE['accuracy']:.3f} and "
-            f"{floor['macro_f1'] - IN_SOURCE_TOLERANCE['macro_f1']:.3f} (the first lever's "
-            f"{floor['accuracy']:.3f} / {floor['macro_f1']:.3f}, less "
-            f"{IN_SOURCE_TOLERANCE['accuracy']} / {IN_SOURCE_TOLERANCE['macro_f1']}).",
-            "",
-        ]
-    lines += [f"Chosen: **{result['chosen_name']}**."]
-    return "\n".join(lines) + "\n"
-
-
-def _slim(share: dict | None) -> dict | None:
-    return None if share is None else {k: share[k] for k in ("share", "k", "n", "ci95")}
 
 
 def write_bundle(
@@ -1017,193 +990,8 @@ def write_bundle(
         if not np.allclose(g.probabilities, w, atol=1e-3):
             raise ManifestError("the written bundle does not reproduce its heads; nothing installed")
     add_serving_graph(out)
+    from .cross_source_card import model_card
+
     card = model_card(written.manifest, result, previous_card or Path(bundle_path) / "MODEL_CARD.md")
     (out / "MODEL_CARD.md").write_text(card)
     return out
-
-
-def _row(name: str, fig: dict) -> str:
-    cells = [name]
-    for kind, outcome in ((OTHER, "review_unknown"), (OTHER, "flag"), (KNOWN, None)):
-        if kind not in fig:
-            cells.append("-")
-        elif outcome:
-            cells.append(_pct(fig[kind][outcome]))
-        else:
-            cells.append(_pct(fig[kind]["named_correctly"]))
-    return "| " + " | ".join(cells) + " |"
-
-
-def model_card(manifest: dict, result: dict, previous: Path) -> str:
-    """The card of a re-headed bundle: source-held-out figures first, in-source beside them, every lever
-    tried, and the description of data and trunks from the card at ``previous``."""
-    test = result["test"]
-    today = result["today_test"] or {"in_source": None, "new_sources": {}}
-    ins, ins0 = test["in_source"], today["in_source"]
-
-    def before(key: str, fmt) -> str:
-        return "-" if ins0 is None else fmt(ins0[key])
-
-    lines = [
-        f"# Model card: `{manifest['name']}` ({manifest['arch']}, {len(manifest['classes'])} classes)",
-        "",
-        f"Heads chosen {manifest['created_utc'][:10]} by `mpox-train cross-source` (source-held-out "
-        "protocol, issue 31) on the trunks described below. Every figure here is measured on images nothing "
-        "was chosen on: the in-source test split, the test groups of each new source and the open-set test "
-        "part. 95% Wilson intervals; images of one case are not independent, so the true intervals are "
-        "somewhat wider.",
-        "",
-        "## Headline: sources the model never saw",
-        "",
-        "*Held out*: the heads fitted with none of that source's images (what a new station's camera is). "
-        "*In rotation*: the source's other patients and cases trained the heads; these are its unseen "
-        "groups.",
-        "",
-        '| source | other conditions -> "not recognised" | other conditions FLAG '
-        "| eight-class named correctly |",
-        "|---|---|---|---|",
-    ]
-    for name, fig in test["held_out"].items():
-        lines.append(_row(f"{name}, held out", fig))
-    for name, fig in test["in_rotation"].items():
-        lines.append(_row(f"{name}, in rotation (unseen groups)", fig))
-    for name, fig in test.get("topic_held_out", {}).items():
-        lines.append(
-            f"| {name}, each topic held out in turn ({len(fig['topics'])} topics) | "
-            f"{_pct(fig['review_unknown'])} | {_pct(fig['flag'])} | - |"
-        )
-    ns, dnz = test["open_set_not_skin"], test["open_set_other"]
-    lines += [
-        "",
-        f"Non-skin pictures of sources never trained on: RETAKE {_pct(ns['retake'])}, "
-        f"FLAG {_pct(ns['flag'])}. "
-        f'DermNet NZ other conditions (topics never trained on, and test groups): "not recognised" '
-        f"{_pct(dnz['review_unknown'])}, FLAG {_pct(dnz['flag'])}.",
-        "",
-        "## In-source (held-out test split of the training sources)",
-        "",
-        "| | these heads | the heads before (same trunks) |",
-        "|---|---|---|",
-        f"| 8-class accuracy | {ins['accuracy']:.3f} | {before('accuracy', '{:.3f}'.format)} |",
-        f"| macro-F1 | {ins['macro_f1']:.3f} | {before('macro_f1', '{:.3f}'.format)} |",
-        f"| mpox recall at the flag threshold | {_pct(ins['mpox_recall'])} | {before('mpox_recall', _pct)} |",
-        f"| mpox specificity | {_pct(ins['mpox_specificity'])} | {before('mpox_specificity', _pct)} |",
-        '| eight-class images sent to "not recognised" or RETAKE '
-        f"| {_pct(ins['refused_as_unknown_or_not_skin'])} "
-        f"| {before('refused_as_unknown_or_not_skin', _pct)} |",
-        "",
-        "The same test rows for the heads before, on each new source's test groups:",
-        "",
-        '| source (heads before) | other conditions -> "not recognised" | other conditions FLAG '
-        "| eight-class named |",
-        "|---|---|---|---|",
-    ]
-    for name, fig in today["new_sources"].items():
-        lines.append(_row(name, fig))
-    if today.get("open_set_not_skin"):
-        ns0, dnz0 = today["open_set_not_skin"], today["open_set_other"]
-        lines += [
-            "",
-            f"The heads before, same open-set test part: non-skin RETAKE {_pct(ns0['retake'])}, FLAG "
-            f'{_pct(ns0["flag"])}; DermNet NZ other conditions "not recognised" '
-            f"{_pct(dnz0['review_unknown'])}, FLAG {_pct(dnz0['flag'])}.",
-        ]
-    t = manifest["thresholds"]
-    lines += [
-        "",
-        f"Thresholds (validation rows only): flag {t['flag']:.4f} (lowest with mpox specificity >= "
-        f"{TARGET_SPECIFICITY}), review {t['review']}, unknown {t.get('unknown')}, "
-        f"not skin {t.get('not_skin')}. "
-        f"Conditioning of every picture (training, `mpox-screen`, the station): "
-        f"{', '.join(manifest['preprocessing']['steps']) or 'none'}.",
-        "",
-        "## Aims (issue 31), on the test rows",
-        "",
-        *aims_lines(test),
-        "",
-        "## What each class was learnt from (the classifier's training rows: images, share of the weight)",
-        "",
-        *[
-            f"- {lab}: "
-            + ", ".join(f"{src} {v['images']} ({v['weight']:.0%})" for src, v in per.items())
-            + (
-                " — **a single source**: this class may be learnt from that source's look"
-                if len(per) == 1
-                else ""
-            )
-            for lab, per in result.get("learnt_from", {}).items()
-        ],
-        "",
-        "## How the heads were chosen",
-        "",
-        "Each lever was compared on the held-out-source figures of the new sources' train and validation "
-        "groups and on in-source validation (score: other conditions recognised minus three times those "
-        "flagged, plus "
-        "eight-class images named, plus macro-F1); each stage keeps the winner of the one before.",
-        "",
-        levers_markdown(result),
-    ]
-    previous_card = Path(previous)
-    if previous_card.is_file():
-        keep = ("## Intended use", "## Training data and licence", "## Recipe", "## Known limitations")
-        sections = previous_card.read_text().split("\n## ")
-        for sec in sections[1:]:
-            title = "## " + sec.splitlines()[0]
-            if not title.startswith(keep):
-                continue
-            body = sec.splitlines()[1:]
-            if title == "## Recipe":  # the trunks' making; its head, temperature and threshold are replaced
-                title = (
-                    "## How the trunks were made (their head, temperature and thresholds are replaced above)"
-                )
-                body = [line for line in body if not line.startswith(("5. Temperature", "6. Flag threshold"))]
-            if title == "## Known limitations":
-                body = [line for line in body if "where the table says missed" not in line]
-            lines += ["", title, *body]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-AIMS = (  # issue 31's aims: (what, where in the figures, at least / at most, value)
-    ('other conditions "not recognised"', OTHER, "review_unknown", ">=", 0.70),
-    ("other conditions FLAG", OTHER, "flag", "<=", 0.03),
-)
-
-
-def aims_lines(test: dict) -> list[str]:
-    """The aims of the model, met or missed, on the test rows."""
-
-    def verdict(value: float | None, op: str, aim: float) -> str:
-        if value is None:
-            return "-"
-        return "met" if (value >= aim if op == ">=" else value <= aim) else "**missed**"
-
-    rows = []
-    for where in ("in_rotation", "held_out"):
-        for name, fig in test[where].items():
-            for what, kind, key, op, aim in AIMS:
-                if kind in fig:
-                    share = fig[kind][key]
-                    rows.append((f"{name} ({where.replace('_', ' ')}): {what}", share, op, aim))
-            if KNOWN in fig:
-                rows.append(
-                    (
-                        f"{name} ({where.replace('_', ' ')}): eight-class named",
-                        fig[KNOWN]["named_correctly"],
-                        ">=",
-                        0.85,
-                    )
-                )
-    ns, dnz, ins = test["open_set_not_skin"], test["open_set_other"], test["in_source"]
-    rows += [
-        ("non-skin pictures: FLAG", ns["flag"], "<=", 0.01),
-        ("non-skin pictures: RETAKE", ns["retake"], ">=", 0.90),
-        ('DermNet NZ other conditions "not recognised"', dnz["review_unknown"], ">=", 0.70),
-        ("in-source mpox recall at the flag threshold", ins["mpox_recall"], ">=", 0.90),
-        ("in-source mpox specificity", ins["mpox_specificity"], ">=", 0.97),
-    ]
-    lines = ["| aim | value | |", "|---|---|---|"]
-    for what, share, op, aim in rows:
-        lines.append(f"| {what} {op} {aim:.0%} | {_pct(share)} | {verdict(share.get('share'), op, aim)} |")
-    for key, aim in (("accuracy", 0.85), ("macro_f1", 0.80)):
-        lines.append(f"| in-source {key} >= {aim} | {ins[key]:.3f} | {verdict(ins[key], '>=', aim)} |")
-    return lines

@@ -10,6 +10,7 @@ an admin; the store refuses the changes to anyone else anyway.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -52,6 +53,39 @@ def _table(headers: list[str]) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def ltr(text: str) -> str:
+    """A technical text (a time, a name, JSON) kept left to right inside a right-to-left (Arabic) window."""
+    return f"\u2066{text}\u2069" if text else ""
+
+
+HASH = re.compile(r"^[0-9a-f]{64}$")
+
+
+def details_text(raw: str) -> tuple[str, str]:
+    """(shown, tooltip) of an audit entry's details: the shown text leaves out 64-digit hashes (they fill the
+    column and hide what changed), the tooltip has it all."""
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:  # a damaged entry is shown as stored; verify-audit reports it
+        return str(raw), str(raw)
+    full = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return json.dumps(_without_hashes(data), ensure_ascii=False, sort_keys=True), full
+
+
+def _without_hashes(value):
+    """``value`` with every 64-digit hash left out, and what that leaves empty (e.g. the rows' digests)."""
+    if isinstance(value, dict):
+        kept = {k: _without_hashes(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ({}, [], None) and not _is_hash(v)}
+    if isinstance(value, list):
+        return [v for v in map(_without_hashes, value) if not _is_hash(v)]
+    return value
+
+
+def _is_hash(value) -> bool:
+    return isinstance(value, str) and bool(HASH.match(value))
 
 
 def _local(when: datetime | None) -> str:
@@ -116,7 +150,7 @@ class UsersWidget(QWidget):
                 name,
                 role_text(role),
                 tr("AdminTabs", "disabled") if disabled else tr("AdminTabs", "active"),
-                _local(locked),
+                ltr(_local(locked)),
                 str(failed),
             )
             for j, text in enumerate(cells):
@@ -216,14 +250,12 @@ class AuditWidget(QWidget):
         entries = audit.recent(self.db, AUDIT_ROWS, target=target)
         self.table.setRowCount(len(entries))
         for i, e in enumerate(entries):
-            try:
-                details = json.dumps(json.loads(e.details or "{}"), ensure_ascii=False, sort_keys=True)
-            except ValueError:  # a damaged entry is shown as stored; verify-audit reports it
-                details = str(e.details)
-            for j, text in enumerate((str(e.seq), _local(e.ts_utc), e.actor, e.action, e.target, details)):
-                self.table.setItem(i, j, QTableWidgetItem(text))
-        self.count_label.setText(
-            tr("AdminTabs", "{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.").format(
-                n=len(entries)
-            )
-        )
+            shown, full = details_text(e.details)
+            cells = (str(e.seq), _local(e.ts_utc), e.actor, e.action, e.target, shown)
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(ltr(text) if j else text)
+                item.setToolTip(full if j == len(cells) - 1 else text)
+                self.table.setItem(i, j, item)
+        line = tr("AdminTabs", "{n} newest entries; `mpox-kiosk verify-audit` checks the whole chain.")
+        command = "`mpox-kiosk verify-audit`"
+        self.count_label.setText(line.format(n=len(entries)).replace(command, ltr(command)))
