@@ -471,6 +471,10 @@ def run_gui(
         return fail_start(str(exc), EXIT_BROKEN)
     station = Station(config)
     quit_requested = []
+    from .ui.collector import MainThreadCollector
+
+    collector = MainThreadCollector(parent=app)  # Python's collector only in this (the GUI) thread
+    collector.start()
 
     def quit_now() -> None:
         # A login dialog runs its own event loop, which app.quit() does not end: close dialogs first.
@@ -498,6 +502,7 @@ def run_gui(
         app.setQuitOnLastWindowClosed(False)  # a cancelled login closes the window; we say why below
         window = station.build(no_login=no_login, present=present)
         _configure_torch_threads()  # the engine is loaded now: torch is imported only on its PyTorch path
+        collector.freeze_startup()
         if quit_requested:
             return 0
         if window is None:
@@ -518,6 +523,7 @@ def run_gui(
         wake.stop()
         signal.signal(signal.SIGTERM, previous)
         station.shutdown(reason)
+        collector.stop()  # the worker threads are joined: automatic collection is safe again
 
 
 def preflight(config) -> list[str]:
