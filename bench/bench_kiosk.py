@@ -7,10 +7,14 @@ displayed frames, inference latency, and RSS memory over phase 2 (start, end, ma
 ``--compare`` runs the bundle twice, each in a fresh process: first as the station served it before issue 16
 (a copy without its ONNX graph: PyTorch loaded, the model exported to ONNX Runtime at start), then as it is
 served now (its checked ONNX graph, without PyTorch), and prints the ratios of the second to the first.
+``--compare-gc`` runs the bundle twice the same way: Python's collector automatic (as before), then only in
+the GUI thread with start-up frozen out (``kiosk/ui/collector.py``, as ``run_gui`` runs the station).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --seconds 600
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
         --seconds 120 --compare
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
+        --seconds 90 --compare-gc
 """
 
 from __future__ import annotations
@@ -110,12 +114,19 @@ def without_onnx_graph(bundle: Path, folder: Path) -> Path:
 
 
 def compare(args: argparse.Namespace) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="bench-kiosk-compare-"))
-    before = without_onnx_graph(Path(args.bundle), folder)
+    if args.compare_gc:  # the same bundle, the collector automatic, then in the GUI thread only
+        runs = [("gc automatic", args.bundle, "auto"), ("gc in the GUI thread", args.bundle, "main-thread")]
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="bench-kiosk-compare-"))
+        before = without_onnx_graph(Path(args.bundle), folder)
+        runs = [
+            ("before (PyTorch path)", before, args.gc),
+            ("now (ONNX graph, no PyTorch)", args.bundle, args.gc),
+        ]
     results = {}
-    for name, bundle in (("before (PyTorch path)", before), ("now (ONNX graph, no PyTorch)", args.bundle)):
+    for name, bundle, gc_mode in runs:
         cmd = [sys.executable, __file__, "--bundle", str(bundle), "--seconds", str(args.seconds)]
-        cmd += ["--fps", str(args.fps)]
+        cmd += ["--fps", str(args.fps), "--gc", gc_mode]
         print(f"--- {name}: {' '.join(cmd)}", flush=True)
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         print("\n".join(line for line in out.splitlines() if not line.startswith("BENCH ")), flush=True)
@@ -134,10 +145,17 @@ def main() -> int:
     p.add_argument("--bundle", help="use this bundle instead of a random one")
     p.add_argument("--fps", type=float, default=30.0, help="source frame rate (default: %(default)s)")
     p.add_argument("--compare", action="store_true", help="the bundle before and after issue 16 (see above)")
+    p.add_argument(
+        "--gc",
+        choices=("auto", "main-thread"),
+        default="main-thread",
+        help="Python's collector: automatic, or only in the GUI thread as the station runs it (default)",
+    )
+    p.add_argument("--compare-gc", action="store_true", help="the collector automatic, then the station's")
     args = p.parse_args()
-    if args.compare:
+    if args.compare or args.compare_gc:
         if not args.bundle:
-            p.error("--compare needs --bundle")
+            p.error("--compare and --compare-gc need --bundle")
         return compare(args)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -158,8 +176,16 @@ def main() -> int:
         storage=StorageConfig(data_dir=tmp / "data"),
     )
     station = Station(config, source_factory=lambda _s: SyntheticCamera(args.fps))
+    collector = None
+    if args.gc == "main-thread":  # as run_gui runs the station (kiosk/ui/collector.py)
+        from kiosk.ui.collector import MainThreadCollector
+
+        collector = MainThreadCollector(parent=app)
+        collector.start()
     window = station.build(no_login=True)
     _configure_torch_threads()  # as run_gui does: only on the PyTorch path
+    if collector is not None:
+        collector.freeze_startup()
     window.show()
 
     engine = station.engine
@@ -205,6 +231,9 @@ def main() -> int:
         sampler.stop()
         stats = station.capture.stats() if station.capture else None
         station.shutdown()
+        if collector is not None:
+            collector.stop()
+            print(f"collections in the GUI thread by generation: {collector.collections}")
 
     def report(name: str, times: list[float], span: float) -> float:
         iv = intervals_ms(times)

@@ -784,7 +784,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
     rows = load_rows(cfg)
     feats: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
     networks = {"bundle": bundle}
-    trunk = first_trunk_bundle(bundle, cfg.out / "first_trunk")
+    trunk = first_trunk_bundle(bundle, cfg.out / "first_trunk" / "bundle")  # its features beside, not inside
     if trunk is not None:
         networks["first_trunk"] = trunk
     priors = {"bundle": prior, "first_trunk": None}
