@@ -68,9 +68,7 @@ def main() -> None:
     test = [r for r in select(records, joint_split(manifests, seed=0), "test") if r.source == args.source]
     paths = [Path(r.path) for r in test]
     uniform = float(marks_mask(224).mean())
-    print(
-        f"{len(paths)} test images of {args.source}; uniform heat would put {uniform:.0%} in the marked regions"
-    )
+    print(f"{len(paths)} test images of {args.source}; uniform heat would put {uniform:.0%} in those areas")
     for name, bundle in (("baseline", args.baseline), ("bundle", args.bundle)):
         s = np.array(shares(bundle, paths))
         print(
