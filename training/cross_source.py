@@ -864,10 +864,7 @@ def run(cfg: CrossSourceConfig, progress=print) -> dict:
         },
         "learnt_from": learnt_from(rows, best),
     }
-    (cfg.out / "levers.json").write_text(to_json(result))
-    from .cross_source_card import levers_markdown
-
-    (cfg.out / "levers.md").write_text(levers_markdown(result))
+    (cfg.out / "levers.json").write_text(to_json(result))  # its table: training.cross_source_card
     result["heads"] = heads
     return result
 
@@ -918,12 +915,11 @@ def write_bundle(
     out: Path,
     x_check: np.ndarray,
     records,
-    previous_card: Path | None = None,
 ) -> Path:
     """Write ``bundle_path``'s network with ``heads`` to ``out``: the new linear head, temperature,
-    thresholds, open-set heads and conditioning steps, its ONNX graph re-exported, and a model card that
-    leads with the source-held-out figures. ``x_check`` / ``records``: features and images of a few rows,
-    to prove that the written bundle computes the heads' probabilities from pictures."""
+    thresholds, open-set heads and conditioning steps, its ONNX graph re-exported (its model card:
+    ``training.cross_source_card.write_card``). ``x_check`` / ``records``: features and images of a few
+    rows, to prove that the written bundle computes the heads' probabilities from pictures."""
     import copy
 
     import torch
@@ -989,9 +985,5 @@ def write_bundle(
     for g, w in zip(got, want, strict=True):
         if not np.allclose(g.probabilities, w, atol=1e-3):
             raise ManifestError("the written bundle does not reproduce its heads; nothing installed")
-    add_serving_graph(out)
-    from .cross_source_card import model_card
-
-    card = model_card(written.manifest, result, previous_card or Path(bundle_path) / "MODEL_CARD.md")
-    (out / "MODEL_CARD.md").write_text(card)
+    add_serving_graph(out)  # its card: training.cross_source_card.write_card
     return out

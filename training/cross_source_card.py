@@ -3,6 +3,7 @@ card of a re-headed bundle, which leads with the figures of sources the model ne
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .cross_source import IN_SOURCE_TOLERANCE, KNOWN, OTHER, TARGET_SPECIFICITY
@@ -72,6 +73,15 @@ def _row(name: str, fig: dict) -> str:
         else:
             cells.append(_pct(fig[kind]["named_correctly"]))
     return "| " + " | ".join(cells) + " |"
+
+
+def write_card(bundle_dir: Path, result: dict, previous: Path) -> Path:
+    """Write the model card of a re-headed bundle (unhashed: documentation) from the protocol's result; the
+    card at ``previous`` gives the description of data and trunks."""
+    manifest = json.loads((Path(bundle_dir) / "manifest.json").read_text())
+    path = Path(bundle_dir) / "MODEL_CARD.md"
+    path.write_text(model_card(manifest, result, previous))
+    return path
 
 
 def model_card(manifest: dict, result: dict, previous: Path) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from models.taxonomy import CLASSES
 from training import cross_source as xs
+from training import cross_source_card as xs_card
 from training.manifest import Record, read_manifest, write_manifest
 from training.splits import joint_split, save_split
 
@@ -146,7 +147,7 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     chosen = next(t for t in result["tried"] if t["lever"] == result["chosen"])
     assert chosen["admissible"]
     assert sum("camera simulation" in n for n in names) == 1  # the second stage tried it
-    assert (cfg.out / "levers.md").read_text().count("\n| ") == 5  # one row per lever
+    assert xs_card.levers_markdown(result).count("\n| ") == 5  # one row per lever
     assert result["today_test"] is None  # the tiny bundle has no open-set head to compare with
     # Scramble the features of every test row: the levers' scores and the choice stay the same.
     rows = xs.load_rows(cfg)
@@ -176,7 +177,7 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
     manifest = json.loads((out / "manifest.json").read_text())
     assert OPEN_SET_FILE in manifest["files"] and "model.onnx" in manifest["files"]
     assert manifest["provenance"]["cross_source_heads"]["from_bundle_sha256"] == load_bundle(bundle).sha256
-    card = (out / "MODEL_CARD.md").read_text()
+    card = xs_card.write_card(out, result, previous=tmp_path / "no previous card").read_text()
     assert card.index("## Headline: sources the model never saw") < card.index("## In-source")
     learnt = result["learnt_from"]
     assert set(learnt["eczema"]) == {"atlas_a", "atlas_b", "new_atlas"}  # the new source in rotation
@@ -250,3 +251,64 @@ def test_a_fused_bundles_fine_tuned_trunk_alone_is_a_bundle_at_its_own_size(tmp_
             trunk.model.feature_map(x).numpy(), fused.trunks[0].feature_map(x).numpy(), atol=1e-5
         )
     assert xs.first_trunk_bundle(trunk, tmp_path / "again") is None  # not fused: nothing to take alone
+
+
+def test_the_command_runs_the_protocol_and_writes_the_bundle_with_its_card(
+    protocol_data, make_tiny_bundle, tmp_path, capsys
+):
+    from models.bundle import load_bundle
+    from training.cli import main
+
+    bundle = make_tiny_bundle(pin=False, input_size=32)
+    root, out = protocol_data, tmp_path / "run"
+    code = main(
+        [
+            "cross-source",
+            "--bundle",
+            str(bundle),
+            "--data",
+            str(root / "labelled.csv"),
+            "--split-file",
+            str(root / "split.json"),
+            "--open-set",
+            str(root / "open.csv"),
+            "--new-source",
+            f"new={root / 'new.csv'}",
+            "--out",
+            str(out),
+            "--steps",
+            "none",
+            "--steps",
+            "mask_marks",
+            "--stages",
+            "0",
+            "--no-mirror",
+            "--write-bundle",
+            str(tmp_path / "written"),
+        ]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "Chosen:" in printed and "pin or sign it" in printed
+    assert (out / "levers.md").read_text().count("\n| ") == 2 and (out / "levers.json").is_file()
+    written = load_bundle(tmp_path / "written")
+    assert "## Headline: sources the model never saw" in (tmp_path / "written" / "MODEL_CARD.md").read_text()
+    assert written.preprocessor.steps in ((), ("mask_marks",))
+    assert (
+        main(
+            [
+                "cross-source",
+                "--bundle",
+                str(bundle),
+                "--data",
+                "x",
+                "--split-file",
+                "y",
+                "--open-set",
+                "z",
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )

@@ -83,6 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from training.cross_source import STAGES, CrossSourceConfig, _features_for, load_rows, write_bundle
     from training.cross_source import run as run_protocol
+    from training.cross_source_card import levers_markdown, write_card
 
     if not args.new_source:
         print("give at least one --new-source NAME=MANIFEST: the protocol measures sources held out")
@@ -109,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
         chosen = json.loads(args.start.read_text())["chosen"]
         cfg.start = Lever(**dict(chosen, steps=tuple(chosen["steps"])))
     result = run_protocol(cfg, progress=lambda m: print(m, flush=True))
-    print((args.out / "levers.md").read_text())
+    table = levers_markdown(result)
+    (args.out / "levers.md").write_text(table)
+    print(table)
     if args.write_bundle:
         from models.bundle import load_bundle
         from models.imageio import decode_image
@@ -121,14 +124,7 @@ def run(args: argparse.Namespace) -> int:
         x, _ = _features_for(sub, load_bundle(network), rows, heads.lever.steps)
         pick = list(range(0, len(rows), max(1, len(rows) // 8)))[:8]
         images = [decode_image(rows.records[i].path) for i in pick]
-        out = write_bundle(
-            network,
-            heads,
-            result,
-            args.write_bundle,
-            x[pick],
-            images,
-            previous_card=cfg.bundle / "MODEL_CARD.md",
-        )
+        out = write_bundle(network, heads, result, args.write_bundle, x[pick], images)
+        write_card(out, result, previous=cfg.bundle / "MODEL_CARD.md")
         print(f"wrote {out}; pin or sign it before a station uses it (mpox-train pin --bundle {out})")
     return 0
