@@ -154,6 +154,7 @@ class ScreeningEngine:
         self.explainer = predictor.explainer  # one runtime (and one start-up check) for both
         self.limits = limits or QualityLimits()
         self._window = FrameWindow(auto_window)
+        self._auto_epoch = 0  # the last epoch of the window's automatic requests (screen_auto)
         self.consecutive_failures = 0
         self.out_of_service = ""  # why screening stopped (English, for the administrator); "" : in service
 
@@ -271,8 +272,15 @@ class ScreeningEngine:
         """Screen one captured frame: quality gate, classification, decision and (by default) Grad-CAM."""
         return self._guarded(self._screen_one, frame, explain)
 
-    def screen_auto(self, frame: np.ndarray, explain: bool = True) -> ScreeningResult | None:
-        """Add one live frame to the automatic window; a result when the window is full (or a retake)."""
+    def screen_auto(
+        self, frame: np.ndarray, explain: bool = True, epoch: int | None = None
+    ) -> ScreeningResult | None:
+        """Add one live frame to the automatic window; a result when the window is full (or a retake).
+        ``epoch``: the window's count of fresh starts; a new one empties the frame window first, here in the
+        engine's thread (the GUI never touches the window the worker fills)."""
+        if epoch is not None and epoch != self._auto_epoch:
+            self._window.clear()
+            self._auto_epoch = epoch
         return self._guarded(self._screen_window, frame, explain)
 
     def _screen_frame(self, frame: np.ndarray) -> tuple[Screening, float]:
@@ -303,6 +311,7 @@ class ScreeningEngine:
         self._window = FrameWindow(frames)
 
     def reset_auto(self) -> None:
+        """Empty the automatic window (callers in the engine's own thread; the window sends an epoch)."""
         self._window.clear()
 
     @property

@@ -33,6 +33,9 @@ class ScreenRequest:
     traveller_ref: str = ""  # typed for this request: saved only with the case this request makes
     generation: int = 0  # the window's screen when asked: a result for a screen cleared since is not shown
     consent: Consent | None = None  # the privacy notice shown and the traveller's answer (kiosk/caselog.py)
+    # automatic mode: the window's count of fresh starts (a traveller cleared, auto mode toggled, the camera
+    # lost); the engine starts its frame window afresh when it changes, in its own thread (issue 26)
+    auto_epoch: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class InferenceWorker(QObject):
     def process(self, request: ScreenRequest) -> None:
         try:
             if request.mode == "auto":
-                result = self.engine.screen_auto(request.frame)
+                result = self.engine.screen_auto(request.frame, epoch=request.auto_epoch)
             else:
                 result = self.engine.screen(request.frame)
         except Exception as exc:  # the station keeps running; the officer sees what failed

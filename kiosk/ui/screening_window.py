@@ -210,6 +210,7 @@ class ScreeningWindow(QMainWindow):
         self._fullscreen = False
         self._normal_geometry = None
         self._generation = 0  # bumped when the screen is cleared: results asked for before are not shown
+        self._auto_epoch = 0  # bumped when the automatic window must start afresh (ScreenRequest.auto_epoch)
         self._close_reason = ""
         self._scale = 0.0
         self._last_frame: np.ndarray | None = None
@@ -670,8 +671,7 @@ class ScreeningWindow(QMainWindow):
         self.set_consent(False)  # the next traveller is asked again
         self.set_training_consent(False)
         self._update_traveller()
-        if self.controller is not None:
-            self.controller.engine.reset_auto()
+        self._auto_epoch += 1  # the engine starts its automatic window afresh with the next frame
         self._show_idle()
         self.result_cleared.emit()
 
@@ -722,8 +722,7 @@ class ScreeningWindow(QMainWindow):
         if self.auto_button.isChecked() != on:
             self.auto_button.setChecked(on)
         self.auto_mode = on
-        if self.controller is not None:
-            self.controller.engine.reset_auto()
+        self._auto_epoch += 1
 
     def _reference_entered(self) -> None:
         self.ref_edit.clearFocus()
@@ -853,6 +852,7 @@ class ScreeningWindow(QMainWindow):
                     self.ref_edit.text().strip(),
                     self._generation,
                     self.consent(),
+                    auto_epoch=self._auto_epoch,
                 )
             )
 
@@ -1191,8 +1191,7 @@ class ScreeningWindow(QMainWindow):
         self._last_frame = None
         self.live_view.placeholder = ""
         self.live_view.set_image(None)
-        if self.controller is not None:
-            self.controller.engine.reset_auto()
+        self._auto_epoch += 1
         self._update_buttons()
         self._fill_sources()  # the source in use is marked "not found" if the last scan did not see it
         if self.banner_kind in ("idle", Decision.RETAKE):  # a result on screen keeps its banner

@@ -83,6 +83,22 @@ def test_automatic_mode_decides_on_the_mean_of_the_window(make_tiny_bundle, kios
     assert engine.auto_progress == 0
 
 
+def test_a_new_epoch_starts_the_automatic_window_afresh_in_the_engines_thread(make_tiny_bundle, kiosk_config):
+    """Issue 26: the window never empties the engine's frame window from the GUI thread; it sends an epoch
+    with each automatic request, and a new one (a traveller cleared, auto mode toggled, the camera lost)
+    starts the window afresh where the worker fills it."""
+    engine = engine_for(make_tiny_bundle, kiosk_config, one_hot_probs("mpox", 0.9))
+    engine.set_auto_window(3)
+    frames = [skin_texture(64, seed=i) for i in range(3)]
+    assert engine.screen_auto(frames[0], epoch=0) is None
+    assert engine.screen_auto(frames[1], epoch=0) is None and engine.auto_progress == 2
+    assert engine.screen_auto(frames[2], epoch=1) is None  # the next traveller: this frame starts a window
+    assert engine.auto_progress == 1
+    assert engine.screen_auto(frames[0], epoch=1) is None
+    result = engine.screen_auto(frames[1], epoch=1)
+    assert result.decision == "flag" and result.frames_averaged == 3
+
+
 def test_missing_or_refused_bundle_says_what_to_do(tmp_path, make_tiny_bundle, kiosk_config):
     missing = replace(kiosk_config, model=ModelConfig(bundle=str(tmp_path / "none")))
     with pytest.raises(ScreeningUnavailable, match="none"):

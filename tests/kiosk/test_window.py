@@ -550,3 +550,20 @@ def test_a_failing_model_shows_review_then_takes_screening_out_of_service(qtbot,
     assert not window.capture_button.isEnabled() and not window.auto_button.isEnabled()
     station.writer.stop()
     assert [row[0] for row in cases(station)] == []  # no class can be logged from broken scores
+
+
+def test_the_window_sends_a_new_epoch_when_the_traveller_is_cleared_or_auto_mode_toggled(qtbot, station_for):
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    sent: list = []
+    original = window.controller.request
+    window.controller.request = lambda req: (sent.append(req), original(req))[1]
+    window.set_auto_mode(True)
+    qtbot.waitUntil(lambda: len(sent) >= 1, timeout=10000)
+    first = sent[-1].auto_epoch
+    window.clear_result()
+    qtbot.waitUntil(lambda: sent[-1].auto_epoch > first, timeout=10000)
+    after_clear = sent[-1].auto_epoch
+    window.set_auto_mode(False)
+    window.set_auto_mode(True)
+    qtbot.waitUntil(lambda: sent[-1].auto_epoch > after_clear, timeout=10000)
+    window.set_auto_mode(False)
