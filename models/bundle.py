@@ -32,6 +32,7 @@ from .decision import Thresholds
 from .errors import BundleError
 from .fsutil import replace_dir
 from .manifest import (  # noqa: F401  (re-exported: the names callers have always imported from here)
+    CONDITIONING_SCHEMA,
     DEFAULT_BUNDLE_DIR,
     MANIFEST_NAME,
     MODEL_CARD_NAME,
@@ -90,7 +91,8 @@ def make_manifest(
 ) -> dict[str, Any]:
     spec = get_spec(arch)
     return {
-        "schema_version": SCHEMA_VERSION,
+        # schema 1 unless the pictures are conditioned: older stations keep loading plain bundles
+        "schema_version": CONDITIONING_SCHEMA if preprocessing else 1,
         "name": name or arch,
         "arch": arch,
         "classes": list(classes),

@@ -22,7 +22,11 @@ from .decision import Thresholds
 from .errors import BundleError
 from .preprocessing import Preprocessor, UnknownPreprocessingError, check_steps
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the newest manifest this software understands
+# A bundle whose pictures are conditioned (``preprocessing.steps``) says schema 2: software from before the
+# steps refuses it ("newer than this software understands") instead of screening unconditioned pictures.
+CONDITIONING_SCHEMA = 2
+SUPPORTED_SCHEMAS = (1, 2)
 MANIFEST_NAME = "manifest.json"
 WEIGHTS_NAME = "model.safetensors"
 SIGNATURE_NAME = "manifest.sig"  # models.trust: detached Ed25519 signature over manifest.json's bytes
@@ -151,6 +155,13 @@ def _validate_preprocessing(manifest: dict[str, Any], where: Path) -> None:
     steps = block.get("steps", []) if isinstance(block, dict) else None
     if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps):
         raise BundleError(where, "'preprocessing' must be an object whose 'steps' lists step names")
+    if steps and manifest.get("schema_version", 0) < CONDITIONING_SCHEMA:
+        raise BundleError(
+            where,
+            f"the bundle conditions its pictures ({', '.join(steps)}) but says schema_version "
+            f"{manifest.get('schema_version')}; software from before conditioning would ignore the steps",
+            f"Re-export it: a conditioned bundle is schema_version {CONDITIONING_SCHEMA}",
+        )
     try:
         check_steps(steps)
     except UnknownPreprocessingError as exc:
@@ -185,10 +196,10 @@ def validate_manifest(
             raise BundleError(
                 where, f"manifest key {key!r} has the wrong type ({type(manifest[key]).__name__})"
             )
-    if version != SCHEMA_VERSION:
+    if version not in SUPPORTED_SCHEMAS:
         raise BundleError(
             where,
-            f"schema_version {version} is not supported (expected {SCHEMA_VERSION})",
+            f"schema_version {version} is not supported (expected one of {SUPPORTED_SCHEMAS})",
             "Re-export the bundle with `mpox-train export`",
         )
     if known_archs is not None and manifest["arch"] not in known_archs:

@@ -31,6 +31,7 @@ def test_manifest_and_size():
     assert manifest["temperature"] > 0
     # The conditioning the station applies to every picture is part of the bundle's contract.
     assert manifest["preprocessing"]["steps"] == ["mask_marks", "shades_of_grey"]
+    assert manifest["schema_version"] == 2  # older software refuses it rather than skip the conditioning
     figures = manifest["metrics"]["cross_source"]
     assert {"sd198", "pad_ufes"} <= set(figures["held_out"]) and set(figures["in_rotation"]) == set(
         figures["held_out"]

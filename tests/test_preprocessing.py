@@ -118,6 +118,13 @@ def test_an_unknown_step_is_refused_in_code_and_in_a_bundle(make_tiny_bundle):
     assert load_bundle(path).preprocessor.steps == ("mask_marks",)
     manifest = json.loads((path / "manifest.json").read_text())
     assert manifest["preprocessing"] == {"steps": ["mask_marks"]}
+    # conditioned: schema 2, which software from before the steps refuses instead of ignoring them
+    assert manifest["schema_version"] == 2
+    manifest["schema_version"] = 1
+    (path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(BundleError, match="conditions its pictures.*schema_version 1"):
+        load_bundle(path)
+    manifest["schema_version"] = 2
     manifest["preprocessing"] = {"steps": ["mask_marks", "sharpen"]}
     (path / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(BundleError, match="does not know.*sharpen"):

@@ -942,6 +942,10 @@ def write_bundle(
         linear.bias.copy_(torch.as_tensor(heads.bias, dtype=linear.bias.dtype))
     manifest = {k: v for k, v in bundle.manifest.items() if k not in ("files", SERVING_KEY, "int8")}
     manifest["preprocessing"] = {"steps": list(heads.lever.steps)}
+    if heads.lever.steps:  # older software must refuse it rather than screen unconditioned pictures
+        from models.manifest import CONDITIONING_SCHEMA
+
+        manifest["schema_version"] = CONDITIONING_SCHEMA
     manifest["thresholds"] = heads.thresholds.as_dict()
     manifest["temperature"] = heads.temperature
     manifest["created_utc"] = datetime.now(UTC).isoformat(timespec="seconds")
