@@ -188,8 +188,9 @@ class ScreeningWindow(QMainWindow):
         self.referral_folder = referral_folder
         self._case_id: str | None = None
         self._case_without_picture = False
-        # "Case saved" only once the writer says the case is in the database (kiosk/store/writer.py on_case)
-        self._committed_cases: deque[str] = deque(maxlen=64)
+        # "Case saved" only once the writer says the case is in the database (kiosk/store/writer.py on_case):
+        # case id -> "saved" | "set_aside", the latest 64 (the writer may answer before the result is shown)
+        self._case_events: dict[str, str] = {}
         self._awaiting_case: tuple[str, str, str] | None = None  # (case id, line once saved, once set aside)
         # The traveller-facing panel and the privacy notice (kiosk/ui/traveller.py, [traveller] in the
         # config): with require_consent, nothing of a result is kept unless the officer confirmed the
@@ -985,77 +986,87 @@ class ScreeningWindow(QMainWindow):
             self._set_banner(result.decision, line, headline, action)
             self.chart.set_top3([])  # a picture to retake names no disease
         else:
-            how = (
-                tr("ScreeningWindow", "mean of {n} frames").format(n=result.frames_averaged)
-                if result.mode == "auto"
-                else tr("ScreeningWindow", "captured frame")
-            )
-            saved = ""
-            refused = request.consent is not None and request.consent.given is False
-            if outcome.case_id and refused:  # consent basis: a FLAG without agreement, kept minimal
-                saved = tr(
-                    "ScreeningWindow",
-                    " Case saved without picture or reference: the traveller did not agree to the notice.",
-                )
-            elif outcome.case_id:
-                saved = (
-                    tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=breakable(ref))
-                    if ref
-                    else tr("ScreeningWindow", " Case saved.")
-                )
-            elif outcome.log_error:  # the reason, in English, goes to the technical line
-                saved = tr(
-                    "ScreeningWindow", " The case was NOT saved: call your administrator if it persists."
-                )
-            elif refused:
-                saved = tr(
-                    "ScreeningWindow",
-                    " Nothing saved: the traveller did not agree to the notice (no case, no picture).",
-                )
-            elif ref:
-                saved = tr(
-                    "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
-                ).format(ref=breakable(ref))
-
-            def line_with(saved: str) -> str:
-                return tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
-                    time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
-                )
-
-            if outcome.case_id and outcome.case_id not in self._committed_cases:
-                # kept durably on this station, not yet in the database: say so until the writer commits it
-                aside = tr(
-                    "ScreeningWindow",
-                    " The database refused this case: it is set aside on this station; call your admin.",
-                )
-                self._awaiting_case = (outcome.case_id, line_with(saved), line_with(aside))
-                saved = tr(
-                    "ScreeningWindow",
-                    " Case kept on this station: it goes into the database as soon as the database answers.",
-                )
-            line = line_with(saved)
-            self._set_banner(result.decision, line, headline, action, outcome.log_error)
-            colour = CHART_COLOURS[result.decision]
-            # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
-            unknown = result.reason_code is ReasonCode.UNKNOWN_CONDITION
-            self.chart.set_top3(
-                [] if unknown else result.top3,
-                colour,
-                emphasised=explained,
-                flag_threshold=result.thresholds.flag,
-                flagged_classes=tuple(result.thresholds.flagged_classes),
-            )
-            self.status_infer.setText(
-                tr("ScreeningWindow", "Inference {infer:.0f} ms +heatmap {cam:.0f} ms").format(
-                    infer=result.infer_ms, cam=result.cam_ms
-                )
-            )
+            self._show_decided(outcome, at, headline, action, explained)
         if decided:  # a decision for this traveller: the next one is asked again (docs/kiosk.md)
             self.set_consent(False)
             self.set_training_consent(False)
         self._update_traveller(result_shown=decided)
         self._render_screened()
         self.outcome_shown.emit(outcome)
+
+    def _saved_text(self, outcome: ScreenOutcome) -> str:
+        """What the result line says about the case: kept, minimal, not saved (and why), or nothing kept."""
+        request, ref = outcome.request, outcome.request.traveller_ref
+        refused = request.consent is not None and request.consent.given is False
+        if outcome.case_id and refused:  # consent basis: a FLAG without agreement, kept minimal
+            return tr(
+                "ScreeningWindow",
+                " Case saved without picture or reference: the traveller did not agree to the notice.",
+            )
+        if outcome.case_id:
+            return (
+                tr("ScreeningWindow", " Case saved with traveller ref. {ref}.").format(ref=breakable(ref))
+                if ref
+                else tr("ScreeningWindow", " Case saved.")
+            )
+        if outcome.log_error:  # the reason, in English, goes to the technical line
+            return tr("ScreeningWindow", " The case was NOT saved: call your administrator if it persists.")
+        if refused:
+            return tr(
+                "ScreeningWindow",
+                " Nothing saved: the traveller did not agree to the notice (no case, no picture).",
+            )
+        if ref:
+            return tr(
+                "ScreeningWindow", " Traveller ref. {ref} not saved (no case is kept for this result)."
+            ).format(ref=breakable(ref))
+        return ""
+
+    def _show_decided(self, outcome: ScreenOutcome, at: str, headline: str, action: str, explained) -> None:
+        """A FLAG, REVIEW or CLEAR: the banner, the line (what happened to the case), the top classes."""
+        result = outcome.result
+        how = (
+            tr("ScreeningWindow", "mean of {n} frames").format(n=result.frames_averaged)
+            if result.mode == "auto"
+            else tr("ScreeningWindow", "captured frame")
+        )
+
+        def line_with(saved: str) -> str:
+            return tr("ScreeningWindow", "{time} · {reason} ({how}).{saved}").format(
+                time=at, reason=sentence(reason_sentence(result)), how=how, saved=saved
+            )
+
+        saved = self._saved_text(outcome)
+        if outcome.case_id:
+            # kept durably on this station; "saved" only once the writer has committed it
+            aside = tr(
+                "ScreeningWindow",
+                " The database refused this case: it is set aside on this station; call your admin.",
+            )
+            event = self._case_events.get(outcome.case_id)
+            if event is None:
+                self._awaiting_case = (outcome.case_id, line_with(saved), line_with(aside))
+                saved = tr(
+                    "ScreeningWindow",
+                    " Case kept on this station: it goes into the database as soon as the database answers.",
+                )
+            elif event == "set_aside":
+                saved = aside
+        self._set_banner(result.decision, line_with(saved), headline, action, outcome.log_error)
+        # An unrecognised rash gets no class chart: the station asserts none of its eight classes.
+        unknown = result.reason_code is ReasonCode.UNKNOWN_CONDITION
+        self.chart.set_top3(
+            [] if unknown else result.top3,
+            CHART_COLOURS[result.decision],
+            emphasised=explained,
+            flag_threshold=result.thresholds.flag,
+            flagged_classes=tuple(result.thresholds.flagged_classes),
+        )
+        self.status_infer.setText(
+            tr("ScreeningWindow", "Inference {infer:.0f} ms +heatmap {cam:.0f} ms").format(
+                infer=result.infer_ms, cam=result.cam_ms
+            )
+        )
 
     # ---------- referral slip ----------
     def _set_case(self, case_id: str | None) -> None:
@@ -1221,8 +1232,9 @@ class ScreeningWindow(QMainWindow):
     def on_case_event(self, case_id: str, kind: str) -> None:
         """The writer committed a case (``"saved"``) or set it aside (``"set_aside"``): the result on screen
         says so once it is true."""
-        if kind == "saved":
-            self._committed_cases.append(case_id)
+        self._case_events[case_id] = kind
+        while len(self._case_events) > 64:  # the oldest first (dicts keep insertion order)
+            del self._case_events[next(iter(self._case_events))]
         if self._awaiting_case is not None and self._awaiting_case[0] == case_id:
             _, saved_line, aside_line = self._awaiting_case
             self._awaiting_case = None
