@@ -6,7 +6,8 @@ log (synthetic pictures: skin-coloured patches with spots, no real traveller or 
     xvfb-run -a -s "-screen 0 1920x1080x24" \
         .venv/bin/python docs/img/review_shot.py /tmp/review-1080.png 1920x1080
 
-It also writes NAME-dashboard.png and NAME-case.png beside NAME.png. ``--language ar`` (any station
+It also writes NAME-dashboard.png and NAME-case.png beside NAME.png, and an admin's NAME-users.png and
+NAME-audit.png. ``--language ar`` (any station
 language) shows the window as a station with that ``[station] language`` does (docs/img/review-ar.png):
 
     xvfb-run -a -s "-screen 0 1280x720x24" \
@@ -119,8 +120,26 @@ def main(out: str, size: str = "1280x720", language: str = "en") -> int:
     for _ in range(20):
         app.processEvents()
     dialog.grab().save(str(Path(out).with_name(Path(out).stem + "-case.png")))
-    print(f"wrote {out}")
     window.close()
+    # An admin's window has two more tabs: the accounts and the audit log (kiosk/ui/review/admin.py).
+    accounts.set_role(db, "dr.amal", "reviewer", admin)  # a no-op change: not audited
+    for _ in range(settings.max_failed_logins):  # mistyped passwords: the account shows its lock-out
+        try:
+            accounts.authenticate(db, "dr.amal", "wrong password", settings)
+        except Exception:  # noqa: BLE001 - the refusal is the point
+            pass
+    admin_window = open_review(station, db, settings, admin)
+    admin_window.resize(width, height)
+    admin_window.move(0, 0)
+    admin_window.show()
+    for name, tab in (("users", admin_window.users_tab), ("audit", admin_window.audit_tab)):
+        tab.refresh()
+        admin_window.tabs.setCurrentWidget(tab)
+        for _ in range(20):
+            app.processEvents()
+        admin_window.grab().save(str(Path(out).with_name(Path(out).stem + f"-{name}.png")))
+    admin_window.close()
+    print(f"wrote {out}")
     db.close()
     return 0
 
