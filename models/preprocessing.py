@@ -55,22 +55,19 @@ MARK_BOTTOM = 0.1  # share of the height: DermQuest's grey strip is about the lo
 SHADES_OF_GREY_P = 6  # Minkowski norm; 6 is the value Finlayson & Trezzi and Barata et al. found best
 
 
-def mask_marks(images: np.ndarray) -> np.ndarray:
-    """Copy of uint8 images (H, W, 3) or (N, H, W, 3) with the four corner boxes and the bottom strip filled
-    with each picture's mean colour."""
+def mask_marks(images: np.ndarray, corner: float = MARK_CORNER, bottom: float = MARK_BOTTOM) -> np.ndarray:
+    """Copy of uint8 images (H, W, 3) or (N, H, W, 3) with the four corner boxes (``corner`` of each side) and
+    the bottom strip (``bottom`` of the height; 0: none) filled with each picture's mean colour."""
     batch = images[None] if images.ndim == 3 else images
     out = batch.copy()
     n, h, w, _ = out.shape
-    bh, bw, strip = (
-        max(1, round(h * MARK_CORNER)),
-        max(1, round(w * MARK_CORNER)),
-        max(1, round(h * MARK_BOTTOM)),
-    )
+    bh, bw = max(1, round(h * corner)), max(1, round(w * corner))
     fill = batch.reshape(n, -1, 3).mean(axis=1).round().astype(np.uint8)[:, None, None, :]
     for rows in (slice(0, bh), slice(h - bh, h)):
         for cols in (slice(0, bw), slice(w - bw, w)):
             out[:, rows, cols] = fill
-    out[:, h - strip :, :] = fill
+    if bottom > 0:
+        out[:, h - max(1, round(h * bottom)) :, :] = fill
     return out[0] if images.ndim == 3 else out
 
 

@@ -98,15 +98,11 @@ def bundle_logits(
 
 def mask_corners(images: np.ndarray, frac: float = 0.2) -> np.ndarray:
     """Copy of (N, H, W, 3) uint8 images with the four corner boxes (``frac`` of each side) filled with each
-    image's mean colour: where DermNet NZ's and the stock agencies' watermarks sit."""
-    out = images.copy()
-    n, h, w, _ = out.shape
-    bh, bw = max(1, round(h * frac)), max(1, round(w * frac))
-    fill = images.reshape(n, -1, 3).mean(axis=1).round().astype(np.uint8)[:, None, None, :]
-    for rows in (slice(0, bh), slice(h - bh, h)):
-        for cols in (slice(0, bw), slice(w - bw, w)):
-            out[:, rows, cols] = fill
-    return out
+    image's mean colour: where DermNet NZ's and the stock agencies' watermarks sit (the bundle conditioning's
+    ``mask_marks`` without its bottom strip)."""
+    from models.preprocessing import mask_marks
+
+    return mask_marks(images, corner=frac, bottom=0.0)
 
 
 def corner_mask_check(
