@@ -15,7 +15,9 @@ setting, changing or emptying the consent of a row outside the station is detect
 Version 3 (revision 0006) adds the traveller's answer on reuse of the picture to improve the model
 (``consent_training``); a row where it is NULL keeps its version 1 or 2 digest. Version 4 (revision 0007)
 adds the keyed hash of the sealed traveller reference (``traveller_ref_hmac``) for a row that has one; the
-sealed reference itself is ``traveller_ref``, already covered.
+sealed reference itself is ``traveller_ref``, already covered. Version 5 (revision 0008) covers the confirmed
+label and its detail (``LABEL_FIELDS``) of a row that has a label, after every field of version 4 (each in
+place, NULL where the row has none): relabelling a case outside the station is detected.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ CONSENT_FIELDS = ("consent_notice_version", "consent_language", "consent_given")
 # revision 0006: version 3 adds this one; revision 0007: version 4 the reference's lookup hash
 TRAINING_CONSENT_FIELD = "consent_training"
 REFERENCE_HASH_FIELD = "traveller_ref_hmac"
+LABEL_FIELDS = ("confirmed_label", "confirmed_detail")  # revision 0008: version 5
 KINDS = {"case": CASE_FIELDS, "review": REVIEW_FIELDS, "user": USER_FIELDS}
 
 
@@ -97,6 +100,14 @@ def digest(kind: str, row) -> str:
         consent = [getattr(row, f, None) for f in CONSENT_FIELDS]
         training = getattr(row, TRAINING_CONSENT_FIELD, None)
         ref_hash = getattr(row, REFERENCE_HASH_FIELD, None)
+        label = [getattr(row, f, None) for f in LABEL_FIELDS]
+        if label[0] is not None:  # every later field in place, so the layout of version 5 is fixed
+            given = consent[2]
+            consent[2] = None if given is None else bool(given)
+            values += [_value(v) for v in consent]
+            values += [None if training is None else bool(training), ref_hash, *label]
+            payload = json.dumps([kind, 5, values], ensure_ascii=False, separators=(",", ":"))
+            return hashlib.sha256(payload.encode()).hexdigest()
         if ref_hash is not None or training is not None or any(v is not None for v in consent):
             version = 2
             given = consent[2]

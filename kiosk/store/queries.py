@@ -163,6 +163,9 @@ class CaseDetail:
     consent_language: str | None = None
     consent_given: bool | None = None
     consent_training: bool | None = None  # revision 0006: the picture may be reused to improve the model
+    # revision 0008: what the case turned out to be, and the name of another condition
+    confirmed_label: str | None = None
+    confirmed_detail: str | None = None
 
 
 def get_case(session: Session, case_id: str, reveal: Callable[[str, str], str]) -> CaseDetail | None:
@@ -195,6 +198,8 @@ def get_case(session: Session, case_id: str, reveal: Callable[[str, str], str]) 
         case.consent_language,
         case.consent_given,
         case.consent_training,
+        case.confirmed_label,
+        case.confirmed_detail,
     )
 
 

@@ -7,10 +7,12 @@ from kiosk.store.accounts import UserSession, require_admin, require_reviewer
 from kiosk.store.database import Database
 from kiosk.store.errors import CaseNotFound, RuleRefused, StoreError
 from kiosk.store.queries import CaseDetail, get_case
-from kiosk.store.schema import OUTCOMES, Case, Review, utcnow
+from kiosk.store.schema import CONFIRMED_LABELS, OUTCOMES, Case, Review, utcnow
+from models.taxonomy import OTHER_CONDITION
 
 ACTIONS = {"confirm": "confirmed", "dismiss": "dismissed", "refer": "referred"}
 MAX_NOTE = 4000
+MAX_DETAIL = 200  # the name of another condition
 
 # The review state machine, enforced here (not in the UI). (status now, action) -> status after; a pair
 # that is not listed is refused. A PCR outcome is recorded on a confirmed or referred case only; once a case
@@ -28,7 +30,11 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 NOTE_REQUIRED = {("confirmed", "dismiss"), ("dismissed", "confirm"), ("dismissed", "refer")}
 OUTCOME_ON = ("confirmed", "referred")
-OUTCOME_LABELS = {"pcr_positive": "PCR positive", "pcr_negative": "PCR negative"}
+OUTCOME_LABELS = {
+    "pcr_positive": "PCR positive",
+    "pcr_negative": "PCR negative",
+    "pcr_not_done": "PCR not done",
+}
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
@@ -213,6 +219,70 @@ def record_outcome(db: Database, user: UserSession, case_id: str, outcome: str, 
             "case_outcome",
             case_id,
             {"outcome": outcome, "previous": before, "note": note},
+            rows=[("case", case), ("review", review)],
+        )
+
+    db.transact(work)
+
+
+def check_label(current: str | None, current_detail: str | None, label: str, detail: str, note: str) -> None:
+    """Refuses a confirmed label the rules do not allow: not one of CONFIRMED_LABELS, another condition
+    without its name, the same label again, or a changed label without a note saying why."""
+    if label not in CONFIRMED_LABELS:
+        raise StoreError(f"confirmed label {label!r} is not one of {', '.join(CONFIRMED_LABELS)}")
+    if label == OTHER_CONDITION and not detail.strip():
+        raise _refused(
+            QT_TRANSLATE_NOOP("ReviewRules", "Write which condition it turned out to be (e.g. scabies).")
+        )
+    if len(detail) > MAX_DETAIL:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "ReviewRules", "The condition's name is {length} characters long; keep it under {most}."
+            ),
+            length=str(len(detail)),
+            most=str(MAX_DETAIL),
+        )
+    if current == label and (current_detail or "") == detail.strip():
+        raise _refused(QT_TRANSLATE_NOOP("ReviewRules", "This case already has this confirmed label."))
+    if current is not None and not note.strip():
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "ReviewRules",
+                "This case already has a confirmed label: changing it needs a note saying why.",
+            )
+        )
+
+
+def record_label(
+    db: Database, user: UserSession, case_id: str, label: str, note: str = "", detail: str = ""
+) -> None:
+    """Record what the case turned out to be (a class, another condition named in ``detail``, not skin,
+    unknown): what local validation and retraining from the field learn from. Audited, in the row's digest."""
+    require_reviewer(user, "record a confirmed label")
+    if len(note) > MAX_NOTE:
+        raise _note_too_long(note)
+    detail = detail.strip() if label == OTHER_CONDITION else ""
+
+    def work(s) -> None:
+        case = _case(s, case_id)
+        before, before_detail = case.confirmed_label, case.confirmed_detail
+        check_label(before, before_detail, label, detail, note)
+        case.confirmed_label, case.confirmed_detail = label, detail or None
+        review = Review(
+            case_id=case_id,
+            reviewer=user.username,
+            action="label",
+            outcome=label,  # the history's value column: the outcome of an "outcome", the label of a "label"
+            note=note if not detail else f"{detail}: {note}" if note else detail,
+            created_utc=utcnow(),
+        )
+        s.add(review)
+        audit.append(
+            s,
+            user.username,
+            "case_labelled",
+            case_id,
+            {"label": label, "detail": detail, "previous": before, "note": note},
             rows=[("case", case), ("review", review)],
         )
 

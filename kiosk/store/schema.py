@@ -19,8 +19,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
+
 REVIEW_STATUSES = ("pending", "confirmed", "dismissed", "referred")
-OUTCOMES = ("pcr_positive", "pcr_negative")
+OUTCOMES = ("pcr_positive", "pcr_negative", "pcr_not_done")
+# revision 0008: what a case turned out to be, as a reviewer records it (secondary screening, a clinician, the
+# laboratory): one of the eight classes, another condition (named in ``confirmed_detail``), not skin, or
+# unknown (examined, no diagnosis). The field's own labels: what local validation and retraining read.
+UNKNOWN_LABEL = "unknown"
+CONFIRMED_LABELS = (*CLASSES, OTHER_CONDITION, NOT_SKIN, UNKNOWN_LABEL)
 
 
 # What a stored time that is not a time reads as (UtcDateTime.result_processor): far from any real case.
@@ -114,6 +121,10 @@ class Case(Base):
     consent_training: Mapped[bool | None] = mapped_column(Boolean)
     # revision 0007: the keyed hash of the normalised reference, for an exact search (None: no reference)
     traveller_ref_hmac: Mapped[str | None] = mapped_column(String(64))
+    # revision 0008: the confirmed label (CONFIRMED_LABELS; NULL: none recorded) and, for another condition,
+    # its name as the reviewer wrote it
+    confirmed_label: Mapped[str | None] = mapped_column(String(32))
+    confirmed_detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_cases_captured", "captured_utc"),
@@ -123,6 +134,7 @@ class Case(Base):
         Index("ix_cases_status_captured", "review_status", "captured_utc"),
         Index("ix_cases_traveller_ref_hmac", "traveller_ref_hmac"),  # revision 0007
         Index("ix_cases_top_probability", "top_probability"),  # revision 0003
+        Index("ix_cases_confirmed_label", "confirmed_label"),  # revision 0008
     )
 
 
@@ -175,3 +187,18 @@ class Review(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+
+class StationHeartbeat(Base):
+    """revision 0008: each station's latest sign of life, written by the station about once a minute (one row
+    per station, replaced): who is up, which software and model, whether the camera works. The cases and
+    CLEAR counts say what it screened; this row says what it is."""
+
+    __tablename__ = "station_heartbeats"
+    station_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    software_version: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    bundle_name: Mapped[str] = mapped_column(String(128), nullable=False, default="")
+    bundle_sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    camera_state: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    started_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    last_seen_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)

@@ -724,3 +724,32 @@ def test_a_row_edited_outside_the_station_is_a_damaged_case_not_a_traceback(
         cases[0] in p and "changed outside the station" in p for p in report.problems
     )
     window.close()
+
+
+def test_the_reviewer_records_what_the_case_turned_out_to_be(case_dialog, db, cases, tmp_path):
+    """Issue 28, item 1: a confirmed label from the case screen, no pre-selection, another condition named,
+    a change of label only with a note; the history, the case text and the CSV export say it."""
+    from kiosk.ui.review.export import export_csv
+
+    dialog, asked = case_dialog()
+    assert dialog.label.currentIndex() == -1 and not dialog.label_button.isEnabled()
+    dialog.label.setCurrentIndex(dialog.label.findData("other_condition"))
+    assert dialog.label_detail.isEnabled() and not dialog.label_button.isEnabled()  # the name is missing
+    dialog.label_detail.setText("scabies")
+    assert dialog.label_button.isEnabled()
+    dialog.label_button.click()
+    assert "scabies" in asked[-1][1]
+    detail = reviews.view_case(db, dialog.user, cases[0])
+    assert (detail.confirmed_label, detail.confirmed_detail) == ("other_condition", "scabies")
+    assert "scabies" in dialog.info.text() and "confirmed label" in dialog.history.text()
+    assert dialog.label.currentIndex() == -1  # chosen anew for the next change
+    dialog.label.setCurrentIndex(dialog.label.findData("mpox"))
+    dialog.label_button.click()  # a change without a note: asked for one, nothing stored
+    assert "note" in dialog.error.text() and len(asked) == 1
+    dialog.note.setPlainText("PCR positive after all")
+    dialog.label_button.click()
+    assert reviews.view_case(db, dialog.user, cases[0]).confirmed_label == "mpox"
+    path = tmp_path / "labels.csv"
+    export_csv(db, dialog.user, [cases[0]], path)
+    header, row = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.endswith("confirmed_label,confirmed_detail") and row.endswith("mpox,")

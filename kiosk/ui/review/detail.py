@@ -1,8 +1,9 @@
 """One case: image, heatmap, all probabilities, quality, model, operator, history, and reviewer actions.
 
-Every change (confirm, dismiss, refer, outcome) is asked for explicitly and confirmed in a dialog; the PCR
-outcome has no pre-selected value. The store enforces which changes are allowed (``kiosk.store.reviews``);
-this dialog only offers those, asks for a note where one is needed, and shows a refusal in plain words.
+Every change (confirm, dismiss, refer, outcome, confirmed label) is asked for explicitly and confirmed in a
+dialog; the PCR outcome and the confirmed label have no pre-selected value. The store enforces which changes
+are allowed (``kiosk.store.reviews``); this dialog only offers those, asks for a note where one is needed, and
+shows a refusal in plain words.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -29,12 +31,14 @@ from kiosk.store import reviews
 from kiosk.store.accounts import UserSession
 from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
+from kiosk.store.schema import CONFIRMED_LABELS
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP, tr
 from kiosk.ui.review.export import case_html, history_lines
 from kiosk.ui.review.wording import (
     ACTION_LABELS,
     OUTCOME_WORDS,
     decision_text,
+    label_text,
     outcome_text,
     refusal_text,
     short_name,
@@ -116,6 +120,23 @@ class CaseDetailDialog(QDialog):
         self.record_button.clicked.connect(lambda: self.apply_outcome(self.outcome.currentData()))
         actions.addWidget(self.outcome)
         actions.addWidget(self.record_button)
+        # What the case turned out to be: the field's own label, for local validation and retraining.
+        labels = QHBoxLayout()
+        self.label = QComboBox()
+        for value in CONFIRMED_LABELS:
+            self.label.addItem(label_text(value), value)
+        self.label.setPlaceholderText(tr("CaseDetail", "Turned out to be: choose…"))
+        self.label.setCurrentIndex(-1)
+        self.label.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.label_detail = QLineEdit()
+        self.label_detail.setMaxLength(reviews.MAX_DETAIL)
+        self.label_detail.setPlaceholderText(tr("CaseDetail", "Which condition (e.g. scabies)"))
+        self.label_detail.textChanged.connect(lambda _t: self._update_buttons())
+        self.label_button = QPushButton(tr("CaseDetail", ACTION_LABELS["label"]))
+        self.label_button.clicked.connect(lambda: self.apply_label(self.label.currentData()))
+        labels.addWidget(self.label)
+        labels.addWidget(self.label_detail, 1)
+        labels.addWidget(self.label_button)
         self.last_message: QMessageBox | None = None
         grid = QGridLayout()
         grid.addWidget(self.image, 0, 0)
@@ -130,6 +151,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.history)
         layout.addWidget(self.note)
         layout.addLayout(actions)
+        layout.addLayout(labels)
         layout.addWidget(self.error)
         self.load()
 
@@ -171,6 +193,11 @@ class CaseDetailDialog(QDialog):
             button.setEnabled(action in allowed)
         self.outcome.setEnabled("outcome" in allowed)
         self.record_button.setEnabled("outcome" in allowed and self.outcome.currentData() is not None)
+        other = self.label.currentData() == "other_condition"
+        self.label_detail.setEnabled(other)
+        self.label_button.setEnabled(
+            self.label.currentData() is not None and (not other or bool(self.label_detail.text().strip()))
+        )
 
     def ask(self, title: str, text: str) -> bool:
         """Yes/No before a change (No is the default); tests replace this."""
@@ -214,6 +241,35 @@ class CaseDetailDialog(QDialog):
             outcome,
             tr("CaseDetail", "Record outcome?"),
             tr("CaseDetail", "record the outcome {outcome}").format(outcome=words),
+        )
+
+    def apply_label(self, label: str | None) -> None:
+        if label is None:
+            self.tell(tr("CaseDetail", "Choose what the case turned out to be first."))
+            return
+        detail = self.label_detail.text().strip() if label == "other_condition" else ""
+        if self.detail.confirmed_label is not None and not self.note.toPlainText().strip():
+            self.error.setText(
+                tr(
+                    "CaseDetail",
+                    "This case already has a confirmed label: write why it changes in the note box, then "
+                    "press Record label again.",
+                )
+            )
+            self.note.setFocus()
+            return
+
+        def store_call(db, user, case_id, value, note):
+            reviews.record_label(db, user, case_id, value, note, detail=detail)
+
+        self._change(
+            "label",
+            store_call,
+            label,
+            tr("CaseDetail", "Record confirmed label?"),
+            tr("CaseDetail", "record that it turned out to be: {label}").format(
+                label=label_text(label, detail)
+            ),
         )
 
     def _change(self, action: str, store_call, value: str, title: str, what: str) -> None:
@@ -272,5 +328,7 @@ class CaseDetailDialog(QDialog):
         self.error.setText("")
         self.note.clear()
         self.outcome.setCurrentIndex(-1)
+        self.label.setCurrentIndex(-1)
+        self.label_detail.clear()
         self.load()
         self.changed.emit(self.case_id)

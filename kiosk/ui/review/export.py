@@ -26,6 +26,7 @@ from kiosk.ui.review.wording import (
     consent_text,
     headline,
     history_action,
+    label_text,
     outcome_text,
     quality_lines,
     reason_text,
@@ -59,6 +60,8 @@ CSV_FIELDS = [
     "consent_given",
     "consent_training",
     "review_notes",
+    "confirmed_label",
+    "confirmed_detail",
 ]
 PDF_DPI = 150
 FOOTER_PT = 8
@@ -148,6 +151,8 @@ def export_csv(db: Database, user: UserSession, ids: list[str], path: Path) -> i
                         _yes_no(d.consent_given),
                         _yes_no(d.consent_training),
                         _safe_cell(" | ".join(f"{who}: {note}" for _, who, _, _, note in d.history if note)),
+                        d.confirmed_label or "",
+                        _safe_cell(d.confirmed_detail or ""),
                     ]
                 )
     except OSError as exc:
@@ -192,6 +197,10 @@ def case_html(d: CaseDetail) -> str:
     review = e(tr("Export", "Review: {status}")).replace(
         "{status}", f"<b>{e(status_text(c.review_status, c.outcome))}</b>"
     )
+    if d.confirmed_label:
+        review += " · " + e(tr("Export", "Confirmed: {label}")).replace(
+            "{label}", f"<b>{e(label_text(d.confirmed_label, d.confirmed_detail))}</b>"
+        )
     identity = tr(
         "Export", "Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}"
     ).format(
@@ -221,9 +230,16 @@ def case_html(d: CaseDetail) -> str:
     )
 
 
+def _history_value(action: str, value: str | None) -> str:
+    """The value of a change in the history: a label's name for "label", else the PCR outcome's."""
+    if not value:
+        return ""
+    return " " + (label_text(value) if action == "label" else outcome_text(value))
+
+
 def history_lines(d: CaseDetail) -> list[str]:
     return [
-        f"{local_time(when)} {who}: {history_action(action)}{' ' + outcome_text(outcome) if outcome else ''}"
+        f"{local_time(when)} {who}: {history_action(action)}{_history_value(action, outcome)}"
         f"{' — ' + note if note else ''}"
         for when, who, action, outcome, note in d.history
     ]

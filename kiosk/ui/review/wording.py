@@ -18,6 +18,14 @@ from models.decision import Decision, ReasonCode
 OUTCOME_WORDS = {
     "pcr_positive": QT_TRANSLATE_NOOP("CaseWording", "PCR positive"),
     "pcr_negative": QT_TRANSLATE_NOOP("CaseWording", "PCR negative"),
+    "pcr_not_done": QT_TRANSLATE_NOOP("CaseWording", "PCR not done"),
+}
+# A confirmed label that is not one of the classes (kiosk.store.schema.CONFIRMED_LABELS); the classes are
+# named by their display names.
+LABEL_WORDS = {
+    "other_condition": QT_TRANSLATE_NOOP("CaseWording", "another condition"),
+    "not_skin": QT_TRANSLATE_NOOP("CaseWording", "not skin"),
+    "unknown": QT_TRANSLATE_NOOP("CaseWording", "unknown (no diagnosis)"),
 }
 # A case's review status (kiosk.store.schema.REVIEW_STATUSES) and the changes in its history.
 STATUS_WORDS = {
@@ -31,6 +39,7 @@ HISTORY_WORDS = {
     "dismiss": QT_TRANSLATE_NOOP("CaseWording", "dismissed"),
     "refer": QT_TRANSLATE_NOOP("CaseWording", "referred"),
     "outcome": QT_TRANSLATE_NOOP("CaseWording", "recorded the outcome"),
+    "label": QT_TRANSLATE_NOOP("CaseWording", "recorded the confirmed label"),
 }
 # The review actions as the case screen's buttons name them (the "&" marks the shortcut key); a sentence that
 # names an action quotes its button (``action_text``).
@@ -39,6 +48,7 @@ ACTION_LABELS = {
     "dismiss": QT_TRANSLATE_NOOP("CaseDetail", "&Dismiss (false alarm)"),
     "refer": QT_TRANSLATE_NOOP("CaseDetail", "&Refer"),
     "outcome": QT_TRANSLATE_NOOP("CaseDetail", "Record &outcome"),
+    "label": QT_TRANSLATE_NOOP("CaseDetail", "Record &label"),
 }
 # The decisions as the table, the filter and the dashboard name them.
 DECISION_WORDS = {
@@ -141,6 +151,16 @@ def consent_text(
 
 def _plain(key: str) -> str:
     return key.replace("_", " ").strip().capitalize()
+
+
+def label_text(label: str | None, detail: str | None = None) -> str:
+    """A confirmed label in the reviewer's words: a class's name, or another condition with its name."""
+    if not label:
+        return ""
+    if label in LABEL_WORDS:
+        words = tr("CaseWording", LABEL_WORDS[label])
+        return f"{words}: {detail}" if detail else words
+    return short_name(label)
 
 
 def outcome_text(outcome: str | None) -> str:
