@@ -8,6 +8,7 @@ folder, so it keeps working when the data folder moves with its manifest.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,12 @@ def _kfold_assign(labels: list[str], groups: list[str], k: int, seed: int) -> np
     n_groups = len(set(groups))
     if n_groups < k:
         raise ManifestError(f"only {n_groups} groups: cannot make {k} group-disjoint folds")
+    largest = max(Counter(labels).values())
+    if largest < k:  # scikit-learn's own refusal is a traceback; say what to do
+        raise ManifestError(
+            f"no class has {k} images (the largest has {largest}): cannot stratify {k} folds. Add images, or "
+            "give --split-file"
+        )
     folds = np.full(len(labels), -1)
     sgkf = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
     for i, (_, test_idx) in enumerate(sgkf.split(np.zeros(len(labels)), labels, groups)):

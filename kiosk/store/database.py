@@ -128,8 +128,11 @@ def open_database(
     key_file: Path | None = None,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     migrate_to: str = "head",
+    existing_only: bool = False,
 ) -> Database:
-    """Open (and create or upgrade) the case log at ``url``; media files live under ``data_dir``."""
+    """Open (and create or upgrade) the case log at ``url``; media files live under ``data_dir``.
+    ``existing_only``: a reader's open (the field tools): a case log that is absent or not at this software's
+    revision is refused, never created or migrated."""
     data_dir = Path(data_dir)
     url = url or default_database_url(data_dir)
     try:
@@ -162,6 +165,14 @@ def open_database(
         event.listen(engine, "begin", _begin)
     try:
         before = migrate.current_revision(engine)
+        if existing_only and before != migrate.head_revision():
+            engine.dispose()
+            raise StoreError(
+                f"{describe} holds no case log"
+                if before is None
+                else f"the case log {describe} is at schema revision {before}, this software reads "
+                f"{migrate.head_revision()}: run `mpox-kiosk migrate` on the station first (after a backup)"
+            )
         migrate.upgrade(engine, migrate_to, describe)
     except StoreError:
         engine.dispose()

@@ -15,7 +15,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs=2,
         action="append",
         metavar=("PRESET", "PATH"),
-        required=True,
         help=f"a source to import (repeatable); PRESET is one of {', '.join(PRESETS)}",
     )
     parser.add_argument(
@@ -25,7 +24,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FOLDER=LABEL",
         help="for the folder preset: which class a folder name means (repeatable)",
     )
-    parser.add_argument("--out", required=True, type=Path, help="manifest CSV to write")
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="manifest CSV to write; with --from-store, a new folder (manifest.csv and images/)",
+    )
+    parser.add_argument(
+        "--from-store",
+        metavar="URL",
+        help="export the confirmed cases of the stations' case store whose travellers agreed to reuse for "
+        "training (needs --store-data and --as ADMIN; audited): source = station, group = traveller",
+    )
+    parser.add_argument("--store-data", type=Path, help="with --from-store: the store's data folder")
+    parser.add_argument(
+        "--key-file", type=Path, help="with --from-store: its key file (default: in --store-data)"
+    )
+    parser.add_argument("--as", dest="admin", help="with --from-store: the admin account that authorises it")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="with --from-store: password from stdin"
+    )
     parser.add_argument(
         "--no-decode",
         action="store_true",
@@ -44,6 +62,16 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.from_store:
+        if args.add:
+            raise ManifestError("--from-store exports the store on its own: leave out --add")
+        from training.field_store import export_from_store
+
+        return export_from_store(args)
+    if not args.add:
+        raise ManifestError(
+            "name a source to import with --add PRESET PATH (or export a store with --from-store)"
+        )
     sources = [(preset, Path(path)) for preset, path in args.add]
     result = import_sources(sources, parse_mapping(args.map), decode=not args.no_decode)
     if not result.records:

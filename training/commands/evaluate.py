@@ -25,7 +25,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="bundle folder; with --cv, the run folder of `mpox-train fit --cv K` (foldI/bundle)",
     )
-    parser.add_argument("--data", required=True, type=Path, help="manifest CSV")
+    data = parser.add_mutually_exclusive_group(required=True)
+    data.add_argument("--data", type=Path, help="manifest CSV")
+    data.add_argument(
+        "--store",
+        metavar="URL",
+        help="the stations' case store: evaluate on its confirmed cases (needs --store-data and --as ADMIN; "
+        "audited; pictures decrypted in memory only)",
+    )
+    parser.add_argument("--store-data", type=Path, help="with --store: the store's data folder")
+    parser.add_argument("--key-file", type=Path, help="with --store: its key file (default: in --store-data)")
+    parser.add_argument("--as", dest="admin", help="with --store: the admin account that authorises it")
+    parser.add_argument("--password-stdin", action="store_true", help="with --store: password from stdin")
     parser.add_argument("--split-file", type=Path, help="split file (default: every labelled image)")
     parser.add_argument(
         "--split",
@@ -52,6 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.store:
+        return _run_store(args)
     if args.split and not args.split_file and not args.cv:
         raise ManifestError(_split_needs_file(args))
     if args.open_set and args.cv:
@@ -68,6 +81,39 @@ def run(args: argparse.Namespace) -> int:
         metrics["warnings"] = _summarise_warnings(caught)
     report = write_report(args.out, metrics, pooled, title=title)
     _print_summary(metrics)
+    print(f"report: {report}")
+    return 0
+
+
+def _run_store(args: argparse.Namespace) -> int:
+    """Local validation on the stations' confirmed cases (training/field_store.py)."""
+    from training.field_store import evaluate_store, field_report_lines
+
+    if args.cv or args.split_file or args.split or args.open_set:
+        raise ManifestError(
+            "--store evaluates one bundle on the store's confirmed cases: leave out --cv, "
+            "--split-file, --split and --open-set"
+        )
+    with warnings.catch_warnings(record=True):
+        field, pooled = evaluate_store(args)
+        metrics = (
+            full_metrics(pooled, n_boot=args.bootstrap, intervals="wilson", progress=not args.quiet)
+            if pooled is not None and len(pooled.y) >= 2
+            else {}
+        )
+    title = f"Evaluation of {args.bundle} on the confirmed cases of the case store"
+    if metrics:
+        metrics["field"] = field
+        report = write_report(args.out, metrics, pooled, title=title)
+        text = report.read_text(encoding="utf-8").split("\n", 1)
+        report.write_text(text[0] + "\n\n" + "\n".join(field_report_lines(field)) + text[1], encoding="utf-8")
+        _print_summary(metrics)
+    else:  # no eight-class case with a picture the model saw: the field section alone
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "metrics.json").write_text(json.dumps({"field": field}, indent=1) + "\n")
+        report = args.out / "report.md"
+        report.write_text(f"# {title}\n\n" + "\n".join(field_report_lines(field)), encoding="utf-8")
+    print("\n".join(field_report_lines(field)[2:6]))
     print(f"report: {report}")
     return 0
 

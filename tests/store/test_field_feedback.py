@@ -1,0 +1,210 @@
+"""From the field back to the model (issue 28): two stations screen into one store (SQLite, and a real
+PostgreSQL server under .ci/run), a reviewer confirms what cases turned out to be, ``mpox-train evaluate
+--store`` reports on them and ``mpox-train data --from-store`` writes a manifest of the consented ones that
+``mpox-train fit`` accepts. Bad input (no confirmed case, a wrong password or key, a bundle of other classes)
+is a clear error and changes nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import cv2
+import numpy as np
+import pytest
+
+from kiosk.store import CaseWriter, StoreSettings, accounts, audit, reviews
+from models.decision import Thresholds
+from models.taxonomy import CLASSES
+from tests.conftest import one_hot_probs
+from training.cli import main as train
+from training.manifest import read_manifest
+
+from .conftest import make_record
+
+PW = "correct horse battery"
+# (station, traveller reference, confirmed label, detail, agreed to reuse for training)
+CASES = [
+    ("gate-1", "P1", "mpox", "", True),
+    ("gate-1", "P1", "mpox", "", True),  # the same traveller again: one group
+    ("gate-1", "P2", "eczema", "", False),
+    ("gate-1", "", "other_condition", "scabies", True),
+    ("gate-2", "P3", "mpox", "", True),
+    ("gate-2", "P4", "chickenpox", "", True),
+    ("gate-2", "P5", "eczema", "", True),
+    ("gate-2", "P6", "unknown", "", True),
+    ("gate-2", "P7", "measles", "", None),
+]
+# more travellers at gate-2 (mpox, chickenpox, measles in turn), all agreeing: enough for fit's split
+CASES += [("gate-2", f"Q{i}", CLASSES[i % 3], "", True) for i in range(14)]
+N_MPOX = sum(label == "mpox" for _s, _r, label, _d, _c in CASES)
+AT = {st: sum(s == st for s, *_ in CASES) for st in ("gate-1", "gate-2")}
+
+
+def skin_picture(seed: int) -> np.ndarray:
+    """A skin-toned picture with spots: passes the station's quality gate, so the model runs on it."""
+    rng = np.random.default_rng(seed)
+    img = np.zeros((120, 160, 3), np.uint8)
+    img[:] = (205, 150, 125)
+    for _ in range(20):
+        x, y, r = int(rng.integers(5, 155)), int(rng.integers(5, 115)), int(rng.integers(2, 6))
+        cv2.circle(img, (x, y), r, (150, 70, 60), -1)
+    return np.clip(img + rng.normal(0, 6, img.shape), 0, 255).astype(np.uint8)
+
+
+@pytest.fixture
+def field_store(db, tmp_path):
+    """The store after two stations' cases and a reviewer's labels; (db, url, admin name)."""
+    accounts.create_user(db, "root", PW, "admin", None)
+    root = accounts.authenticate(db, "root", PW)
+    accounts.create_user(db, "rev", PW, "reviewer", root)
+    rev = accounts.authenticate(db, "rev", PW)
+    ids = []
+    for station in ("gate-1", "gate-2"):  # one writer per station, both into the one database
+        writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+        writer.start()
+        for i, (st, ref, _label, _detail, reuse) in enumerate(CASES):
+            if st == station:
+                record = replace(
+                    make_record(seed=i, station=st, ref=ref),
+                    image_rgb=skin_picture(i),
+                    consent_training=reuse,
+                )
+                ids.append(writer.submit_case(record))
+        writer.stop()
+    for cid, (_st, _ref, label, detail, _reuse) in zip(ids, CASES, strict=True):
+        reviews.record_label(db, rev, cid, label, detail=detail)
+    return db, ids
+
+
+def _store_args(db, tmp_path) -> list[str]:
+    return ["--store-data", str(tmp_path), "--as", "root", "--password-stdin"]
+
+
+def _url(db) -> str:
+    return db.engine.url.render_as_string(hide_password=False)
+
+
+def _run(argv, monkeypatch, password=PW) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    return train(argv)
+
+
+def test_data_from_store_exports_consented_cases_by_traveller_and_fit_accepts_it(
+    field_store, tmp_path, monkeypatch
+):
+    db, ids = field_store
+    out = tmp_path / "field-data"
+    argv = ["data", "--from-store", _url(db), "--out", str(out), *_store_args(db, tmp_path)]
+    assert _run(argv, monkeypatch) == 0
+    records = read_manifest(out / "manifest.csv")
+    # consented and learnable only: not P2 (no), not P6 (unknown), not P7 (not asked)
+    kept = [c for c in CASES if c[4] is True and c[2] != "unknown"]
+    assert sorted(r.label for r in records) == sorted(c[2] for c in kept)
+    assert "P2" not in {c[1] for c in kept} and len(records) == len(CASES) - 3
+    assert {r.source for r in records} == {"gate-1", "gate-2"}
+    mpox_gate1 = [r for r in records if r.source == "gate-1" and r.label == "mpox"]
+    assert len(mpox_gate1) == 2 and len({r.group for r in mpox_gate1}) == 1  # one traveller, one group
+    assert len({r.group for r in records}) == len(records) - 1
+    assert [r.detail for r in records if r.label == "other_condition"] == ["scabies"]
+    names = " ".join(r.path.name for r in records) + (out / "manifest.csv").read_text()
+    assert not any(cid in names or cid[:8] in names for cid in ids)  # nothing identifying in the files
+    assert not any(ref in names for ref in ("P1", "P3", "P4", "P5"))
+    assert (out.stat().st_mode & 0o077) == 0 and all((r.path.stat().st_mode & 0o077) == 0 for r in records)
+    first = cv2.cvtColor(cv2.imread(str(mpox_gate1[0].path)), cv2.COLOR_BGR2RGB)
+    assert any(np.array_equal(first, skin_picture(i)) for i in range(len(CASES)))  # lossless pictures
+    assert any(e.action == "field_exported" and e.actor == "root" for e in audit.recent(db, 5))
+    assert audit.verify(db).ok
+    # the recipe takes it like any other manifest
+    run = tmp_path / "fit"
+    fit = ["fit", "--arch", "tiny_cnn", "--data", str(out / "manifest.csv"), "--out", str(run)]
+    assert train([*fit, "--epochs", "1", "--input-size", "32", "--quiet", "--no-augment", "--cv", "0"]) == 0
+    assert (run / "bundle" / "manifest.json").is_file()
+
+
+def test_evaluate_store_reports_per_station_and_against_the_screening_bundle(
+    field_store, tmp_path, monkeypatch, make_tiny_bundle
+):
+    db, _ids = field_store
+    bundle = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9), thresholds=None, pin=False)
+    out = tmp_path / "report"
+    argv = ["evaluate", "--bundle", str(bundle), "--store", _url(db), "--out", str(out), "--bootstrap", "0"]
+    assert _run([*argv, *_store_args(db, tmp_path)], monkeypatch) == 0
+    m = json.loads((out / "metrics.json").read_text())
+    field = m["field"]
+    assert field["n_cases"] == len(CASES)
+    assert field["labels"]["mpox"] == N_MPOX and field["labels"]["unknown"] == 1
+    # this bundle flags everything: every mpox case flagged, PPV = the share of mpox among the cases
+    assert (field["overall"]["mpox_recall"]["k"], field["overall"]["mpox_recall"]["n"]) == (N_MPOX, N_MPOX)
+    assert (field["overall"]["mpox_ppv"]["k"], field["overall"]["mpox_ppv"]["n"]) == (N_MPOX, len(CASES))
+    assert field["per_station"]["gate-1"]["mpox_ppv"]["n"] == AT["gate-1"] == 4
+    assert field["per_station"]["gate-1"]["mpox_ppv"]["k"] == 2
+    assert field["per_station"]["gate-2"]["mpox_ppv"]["n"] == AT["gate-2"]
+    assert field["decisions_by_label"]["other_condition"] == {"flag": 1}
+    # the stored decisions were all FLAG too: full agreement, none screened by this bundle
+    assert field["agreement_with_screening_bundle"]["decision"]["share"] == 1.0
+    assert field["agreement_with_screening_bundle"]["cases_screened_by_this_bundle"] == 0
+    # the eight-class cases get evaluate's figures, stations as sources
+    assert set(m["per_source"]) == {"gate-1", "gate-2"} and m["n_images"] == len(CASES) - 2
+    report = (out / "report.md").read_text()
+    assert "On the stations' confirmed cases" in report and f"| gate-2 | {AT['gate-2']} |" in report
+    assert any(e.action == "field_evaluated" for e in audit.recent(db, 5))
+
+
+def test_bad_input_is_a_clear_error_and_changes_nothing(
+    field_store, tmp_path, monkeypatch, make_tiny_bundle, capsys
+):
+    db, _ids = field_store
+    url = _url(db)
+    good = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9), pin=False)
+    before = audit.recent(db, 1)[0].seq
+
+    def refused(argv, password=PW) -> str:
+        assert _run(argv, monkeypatch, password) == 2
+        return capsys.readouterr().err
+
+    out = tmp_path / "nothing"
+    ev = ["evaluate", "--bundle", str(good), "--store", url, "--out", str(out)]
+    assert "password" in refused([*ev, *_store_args(db, tmp_path)], password="wrong").lower()
+    other = make_tiny_bundle(
+        classes=("a", "b"), name="ab", pin=False, thresholds=Thresholds(flagged_classes=("a",))
+    )
+    ev_other = ["evaluate", "--bundle", str(other), "--store", url, "--out", str(out)]
+    assert "eight classes" in refused([*ev_other, *_store_args(db, tmp_path)])
+    bad_key = tmp_path / "other.key"
+    bad_key.write_bytes(bytes(32))
+    bad_key.chmod(0o600)
+    assert "key file" in refused([*ev, *_store_args(db, tmp_path), "--key-file", str(bad_key)])
+    missing = tmp_path / "none.sqlite"
+    ev_missing = ["evaluate", "--bundle", str(good), "--store", f"sqlite:///{missing}", "--out", str(out)]
+    assert "no case database" in refused([*ev_missing, *_store_args(db, tmp_path)])
+    assert not missing.exists() and not out.exists()
+    export = ["data", "--from-store", url, "--out", str(tmp_path / "x"), *_store_args(db, tmp_path)]
+    assert "key file" in refused([*export, "--key-file", str(bad_key)])
+    assert not (tmp_path / "x").exists() and not list(tmp_path.glob(".x.*"))
+    # only the failed log-in went into the audit trail: no evaluation, no export
+    actions = [e.action for e in audit.recent(db, 50) if e.seq > before]
+    assert "field_evaluated" not in actions and "field_exported" not in actions
+
+
+def test_a_store_without_confirmed_cases_says_what_to_do(db, tmp_path, monkeypatch, make_tiny_bundle, capsys):
+    accounts.create_user(db, "root", PW, "admin", None)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    writer.submit_case(replace(make_record(), image_rgb=skin_picture(0)))
+    writer.stop()
+    bundle = make_tiny_bundle(pin=False)
+    argv = ["evaluate", "--bundle", str(bundle), "--store", _url(db), "--out", str(tmp_path / "r")]
+    assert _run([*argv, *_store_args(db, tmp_path)], monkeypatch) == 2
+    assert "Turned out to be" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_an_officer_cannot_read_the_store(field_store, tmp_path, monkeypatch, capsys):
+    db, _ids = field_store
+    root = accounts.authenticate(db, "root", PW)
+    accounts.create_user(db, "off", PW, "officer", root)
+    argv = ["data", "--from-store", _url(db), "--out", str(tmp_path / "o"), "--store-data", str(tmp_path)]
+    assert _run([*argv, "--as", "off", "--password-stdin"], monkeypatch) == 2
+    assert "admin" in capsys.readouterr().err and not (tmp_path / "o").exists()
