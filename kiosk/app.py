@@ -218,6 +218,7 @@ class Station:
                 self.db, self.config, on_status=relay.on_writer_status, on_case=relay.on_case_event
             )
             self.writer.start()
+            self.writer.set_station_state(**self._station_state())
             self.database_state = "OK"
         except (MpoxError, OSError) as exc:
             self.database_state = "unavailable"
@@ -225,10 +226,31 @@ class Station:
             log.error("case database unavailable: %s", exc)
             self._database_error = str(exc)
 
+    def _station_state(self) -> dict[str, str]:
+        """The heartbeat's account of this station (the review window's Stations tab)."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            software = version("mpox-aism")
+        except PackageNotFoundError:
+            software = "unknown"
+        engine = self.engine
+        return {
+            "software_version": software,
+            "bundle_name": engine.bundle.name if engine is not None else "",
+            "bundle_sha256": engine.bundle.sha256 if engine is not None else "",
+            "camera_state": "starting" if engine is not None else "model unavailable",
+        }
+
     def start_capture(self, spec: str, relay) -> None:
-        self.capture = CaptureService(
-            lambda: self.source_factory(spec), on_state=relay.on_capture_state, clock=self.clock
-        )
+        writer = self.writer
+
+        def on_state(stats) -> None:  # the capture service's thread
+            if writer is not None and self.engine is not None:
+                writer.set_station_state(camera_state=str(stats.state))
+            relay.on_capture_state(stats)
+
+        self.capture = CaptureService(lambda: self.source_factory(spec), on_state=on_state, clock=self.clock)
         self.capture.start()
 
     def switch_source(self, spec: str, relay) -> None:
@@ -430,6 +452,7 @@ class Station:
         if self.controller is not None:
             self.controller.shutdown()
         if self.writer is not None:
+            self.writer.set_station_state(camera_state="closed")  # the fleet view: closed, not lost
             self.writer.stop()
         if self.db is not None:
             self.db.close()

@@ -214,6 +214,9 @@ class DashboardData:
     clear_counts: list[tuple[datetime, int]]
     flagged_with_outcome: int
     flagged_positive: int
+    # revision 0008: the cases with a confirmed label: (captured epoch, flagged, confirmed mpox), for PPV and
+    # recall of flags on what cases turned out to be
+    confirmed: list[tuple[float, bool, bool]] = field(default_factory=list)
 
     @property
     def ppv(self) -> float | None:
@@ -249,7 +252,24 @@ def dashboard_data(db: Database, flt: CaseFilter = CaseFilter()) -> DashboardDat
             _lookup(db, flt),
         ).group_by(Case.outcome)
         outcomes = dict(s.execute(outcome_q).all())
+        labelled_q = flt.apply(
+            select(Case.captured_utc, Case.decision, Case.confirmed_label).where(
+                Case.confirmed_label.is_not(None)
+            ),
+            _lookup(db, flt),
+        )
+        confirmed = [
+            (when.timestamp(), decision == Decision.FLAG.value, label == MPOX)
+            for when, decision, label in s.execute(labelled_q)
+        ]
     positive = int(outcomes.get("pcr_positive", 0))
     return DashboardData(
-        times, decisions, classes, probs, clears, positive + int(outcomes.get("pcr_negative", 0)), positive
+        times,
+        decisions,
+        classes,
+        probs,
+        clears,
+        positive + int(outcomes.get("pcr_negative", 0)),
+        positive,
+        confirmed,
     )

@@ -30,7 +30,7 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
 from kiosk.store.references import MAX_REFERENCE, is_sealed
-from kiosk.store.schema import Case, ClearCount
+from kiosk.store.schema import Case, ClearCount, StationHeartbeat
 from kiosk.store.settings import StoreSettings
 from kiosk.store.spool import Spool
 from models.decision import Decision
@@ -89,6 +89,11 @@ PROBLEMS = {
 # the status line when the writer names no problem (``WriterStatus.problem`` is None): marked like PROBLEMS'
 # lines, so whoever shows it translates it (context "CaseWriter")
 STATUS_OK = QT_TRANSLATE_NOOP("CaseWriter", "Database OK: {written} saved, {n} waiting")
+
+
+HEARTBEAT_INTERVAL_S = 60.0
+# the heartbeat's fields and their column widths (kiosk/store/schema.py StationHeartbeat)
+HEARTBEAT_FIELDS = {"software_version": 32, "bundle_name": 128, "bundle_sha256": 64, "camera_state": 32}
 
 
 def classify(exc: BaseException) -> str:
@@ -197,6 +202,11 @@ class CaseWriter:
         self._notified: tuple | None = None
         self._episode: tuple[float, int, str] | None = None  # (start, failed attempts, kind) while failing
         self._set_aside = len(self.spool.dead())  # cases refused for good, waiting for an admin
+        # The station's heartbeat (the review window's Stations tab): what it runs, written by this thread
+        # when it changes and every HEARTBEAT_INTERVAL_S while the station runs.
+        self._beat: dict[str, str] = {}
+        self._beat_due = 0.0
+        self._started = datetime.now(UTC)
 
     # -- caller side -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -257,6 +267,20 @@ class CaseWriter:
             self._clears[key] = self._clears.get(key, 0) + 1
         self._wake.set()
 
+    def set_station_state(self, **fields: str) -> None:
+        """What the heartbeat says (``software_version``, ``bundle_name``, ``bundle_sha256``,
+        ``camera_state``); thread-safe. A change is written at once, the same state every minute."""
+        unknown = set(fields) - set(HEARTBEAT_FIELDS)
+        if unknown:
+            raise StoreError(f"heartbeat fields {sorted(unknown)} are not {', '.join(HEARTBEAT_FIELDS)}")
+        with self._lock:
+            changed = any(self._beat.get(k) != str(v) for k, v in fields.items())
+            self._beat.update({k: str(v)[: HEARTBEAT_FIELDS[k]] for k, v in fields.items()})
+            if changed:
+                self._beat_due = 0.0
+        if changed:
+            self._wake.set()
+
     def status(self) -> WriterStatus:
         with self._lock:
             n = len(self._pending)
@@ -313,6 +337,7 @@ class CaseWriter:
             try:
                 self._flush_clears()
                 self._write_pending(stopping)
+                self._heartbeat()
                 if not stopping and time.monotonic() >= next_purge:
                     next_purge = time.monotonic() + PURGE_INTERVAL_S
                     self._purge()
@@ -446,6 +471,26 @@ class CaseWriter:
             with self._lock:  # put back what was not counted
                 for key, n in clears.items():
                     self._clears[key] = self._clears.get(key, 0) + n
+
+    def _heartbeat(self) -> None:
+        with self._lock:
+            if not self._beat or time.monotonic() < self._beat_due:
+                return
+            beat = dict(self._beat)
+        station, now, started = self.settings.station_id, datetime.now(UTC), self._started
+
+        def work(s) -> None:
+            row = s.get(StationHeartbeat, station)
+            if row is None:
+                row = StationHeartbeat(station_id=station, started_utc=started, last_seen_utc=now)
+                s.add(row)  # two stations of one id at once: an IntegrityError, retried as an update
+            for k in HEARTBEAT_FIELDS:
+                setattr(row, k, beat.get(k, getattr(row, k, None) or ""))
+            row.started_utc, row.last_seen_utc = started, now
+
+        self.db.transact(work)
+        with self._lock:
+            self._beat_due = time.monotonic() + HEARTBEAT_INTERVAL_S
 
     def _purge(self) -> None:
         if self.settings.retention_days <= 0:

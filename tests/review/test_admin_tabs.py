@@ -46,10 +46,10 @@ def _account(db, name) -> User:
         return s.execute(select(User).where(User.username == name)).scalar_one()
 
 
-def test_only_an_admin_gets_the_users_and_audit_tabs(qtbot, db, settings, users):
+def test_only_an_admin_gets_the_users_audit_and_stations_tabs(qtbot, db, settings, users):
     assert _tab_titles(_window(qtbot, db, settings, users["rev"])) == ["Cases", "Dashboard"]
     admin = _window(qtbot, db, settings, users["root"])
-    assert _tab_titles(admin) == ["Cases", "Dashboard", "Users", "Audit log"]
+    assert _tab_titles(admin) == ["Cases", "Dashboard", "Users", "Audit log", "Stations"]
     table = admin.users_tab.table
     shown = {table.item(i, 0).text(): table.item(i, 1).text() for i in range(table.rowCount())}
     assert shown == {
@@ -144,3 +144,34 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_stations_tab_shows_the_fleet_and_highlights_a_station(qtbot, db, settings, users, tmp_path):
+    """Issue 28, item 5: two stations' heartbeats in the Stations tab; the one on another model is marked."""
+    from kiosk.store import CaseWriter, StoreSettings
+    from kiosk.store.fleet import fleet
+    from tests.store.conftest import wait_until
+
+    for station, sha in (("gate-1", "a" * 64), ("gate-2", "b" * 64), ("gate-3", "a" * 64)):
+        writer = CaseWriter(db, StoreSettings(data_dir=tmp_path, station_id=station))
+        writer.start()
+        writer.set_station_state(
+            software_version="0.1.0", bundle_name="m", bundle_sha256=sha, camera_state="live"
+        )
+        wait_until(lambda s=station: s in {v.station_id for v in fleet(db)}, what=f"{station}'s heartbeat")
+        writer.stop()
+    window = _window(qtbot, db, settings, users["root"])
+    window.tabs.setCurrentWidget(window.stations_tab)
+    table = window.stations_tab.table
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(3)
+    }
+    assert set(rows) == {"gate-1", "gate-2", "gate-3"}
+    assert rows["gate-1"][1].startswith("up") and "camera live" in rows["gate-1"][1]
+    assert "bbbbbbbbbbbb" in rows["gate-2"][4] and "no other station" in rows["gate-2"][-1]
+    assert (
+        rows["gate-1"][-1] == "" and "3 of 3 stations up; 1 to look at" in window.stations_tab.summary.text()
+    )
+    marked = [r for r in range(3) if table.item(r, 0).background().color().name() == "#ffe0b2"]
+    assert [table.item(r, 0).text() for r in marked] == ["gate-2"]

@@ -208,3 +208,61 @@ def test_an_officer_cannot_read_the_store(field_store, tmp_path, monkeypatch, ca
     argv = ["data", "--from-store", _url(db), "--out", str(tmp_path / "o"), "--store-data", str(tmp_path)]
     assert _run([*argv, "--as", "off", "--password-stdin"], monkeypatch) == 2
     assert "admin" in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
+def _clears(db, station: str, hour, n: int) -> None:
+    from kiosk.store.writer import _add_clear
+
+    db.transact(lambda s: _add_clear(s, station, hour, n))
+
+
+def test_heartbeats_and_the_fleet_view(db, tmp_path):
+    """Issue 28, item 5: each station's writer keeps its heartbeat; the fleet marks a station whose flag rate
+    left its own range or the fleet's, one that runs a bundle no other runs, and one that went quiet."""
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.store import fleet as fleetlib
+    from kiosk.store.schema import StationHeartbeat
+    from tests.store.conftest import insert_rows, wait_until
+
+    writers = {}
+    for station, sha in (("gate-1", "a" * 64), ("gate-2", "a" * 64), ("gate-3", "b" * 64)):
+        writer = CaseWriter(db, StoreSettings(data_dir=tmp_path, station_id=station))
+        writer.start()
+        writer.set_station_state(
+            software_version="0.1.0", bundle_name="default", bundle_sha256=sha, camera_state="live"
+        )
+        writers[station] = writer
+
+    def beats():
+        with db.session() as s:
+            return {b.station_id: b for b in s.query(StationHeartbeat)}
+
+    wait_until(lambda: len(beats()) == 3, what="three heartbeats")
+    writers["gate-2"].set_station_state(camera_state="lost")
+    wait_until(lambda: beats()["gate-2"].camera_state == "lost", what="the camera state written at once")
+    with pytest.raises(Exception, match="heartbeat fields"):
+        writers["gate-1"].set_station_state(operator="x")
+    for writer in writers.values():
+        writer.stop()
+    now = datetime.now(UTC)
+    # gate-1 flagged 5 % for two weeks, 50 % today; gate-2 and gate-3 5 % all along
+    for station, recent_flags in (("gate-1", 20), ("gate-2", 2), ("gate-3", 2)):
+        past = now - timedelta(days=5)
+        insert_rows(db, [{"station": station, "when": past + timedelta(minutes=i)} for i in range(10)])
+        _clears(db, station, past.replace(minute=0, second=0, microsecond=0), 190)
+        today = now - timedelta(hours=2)
+        insert_rows(
+            db, [{"station": station, "when": today + timedelta(minutes=i)} for i in range(recent_flags)]
+        )
+        _clears(db, station, today.replace(minute=0, second=0, microsecond=0), 40 - recent_flags)
+    views = {v.station_id: v for v in fleetlib.fleet(db, now=now)}
+    assert set(views) == {"gate-1", "gate-2", "gate-3"} and all(v.up for v in views.values())
+    assert (views["gate-1"].recent.flags, views["gate-1"].recent.screened) == (20, 40)
+    assert (views["gate-1"].past.flags, views["gate-1"].past.screened) == (10, 200)
+    assert set(views["gate-1"].flags_raised) == {"own_past", "fleet"}
+    assert views["gate-2"].flags_raised == () and views["gate-2"].camera_state == "lost"
+    assert views["gate-3"].flags_raised == ("bundle",)
+    assert [r.screened for _d, r in views["gate-1"].daily] == [200]
+    later = {v.station_id: v for v in fleetlib.fleet(db, now=now + timedelta(minutes=10))}
+    assert not any(v.up for v in later.values())  # no heartbeat for ten minutes: down

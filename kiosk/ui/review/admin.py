@@ -42,7 +42,7 @@ NAME_ROLE, ROLE_ROLE = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 AUDIT_ROWS = 500  # the newest entries shown; `mpox-kiosk audit-log` and verify-audit read the whole chain
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def plain_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,7 +100,7 @@ class UsersWidget(QWidget):
         self.db, self.actor = db, actor
         self.last_error: str | None = None  # the last refusal shown (tests read it)
         self.ask_role = self._ask_role  # tests replace this: (user, current role) -> new role or None
-        self.table = _table(
+        self.table = plain_table(
             [
                 tr("AdminTabs", "User"),
                 tr("AdminTabs", "Role"),
@@ -228,7 +228,7 @@ class AuditWidget(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(refresh)
-        self.table = _table(
+        self.table = plain_table(
             [
                 tr("AdminTabs", "No."),
                 tr("AdminTabs", "Time"),

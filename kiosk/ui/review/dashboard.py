@@ -15,6 +15,8 @@ from kiosk.ui.style import CHART_COLOURS
 from models.decision import Decision
 from models.taxonomy import CLASSES
 
+WEEK = 7 * 86400
+
 
 def box_stats(values: np.ndarray) -> tuple[float, float, float, float, float]:
     """(low whisker, q1, median, q3, high whisker), whiskers at 1.5 IQR clipped to the data (Tukey)."""
@@ -60,6 +62,13 @@ class DashboardWidget(QWidget):
             plot.setLabel("left", left)
             for side in ("bottom", "left"):  # counts and probabilities: no "(x0.001)" scale in the title
                 plot.getAxis(side).enableAutoSIPrefix(False)
+        self.confirmed_plot = pg.PlotWidget(
+            title=tr("Dashboard", "On confirmed cases: PPV and mpox recall of flags, per week"),
+            axisItems={"bottom": pg.DateAxisItem()},
+        )
+        self.confirmed_plot.setLabel("bottom", tr("Dashboard", "Week (station time)"))
+        self.confirmed_plot.setLabel("left", tr("Dashboard", "Share"))
+        self.confirmed_plot.addLegend()
         self.ppv_label = QLabel()
         self.ppv_label.setWordWrap(True)
         grid = QGridLayout(self)
@@ -67,7 +76,8 @@ class DashboardWidget(QWidget):
         grid.addWidget(self.per_day, 0, 1)
         grid.addWidget(self.decision_mix, 1, 0)
         grid.addWidget(self.class_mix, 1, 1)
-        grid.addWidget(self.boxes, 2, 0, 1, 2)
+        grid.addWidget(self.boxes, 2, 0)
+        grid.addWidget(self.confirmed_plot, 2, 1)
         grid.addWidget(self.ppv_label, 3, 0, 1, 2)
 
     def refresh(self, flt: CaseFilter | None = None) -> None:
@@ -103,20 +113,53 @@ class DashboardWidget(QWidget):
         class_counts = [data.top_classes.count(c) for c in classes]
         self._bars(self.class_mix, [class_text(c) for c in classes], class_counts, ["#1e88e5"] * len(classes))
         self._box_plot(classes, np.asarray(data.top_classes), np.asarray(data.top_probabilities, dtype=float))
+        self.ppv_label.setText(self._ppv_text(data) + " " + self._confirmed(data.confirmed))
+
+    def _confirmed(self, confirmed: list[tuple[float, bool, bool]]) -> str:
+        """PPV (mpox among flagged) and recall (flagged among mpox) on the cases with a confirmed label, per
+        week on the plot, overall in words."""
+        plot = self.confirmed_plot
+        plot.clear()
+        if not confirmed:
+            return tr("Dashboard", "On confirmed cases: no confirmed labels recorded yet.")
+        rows = np.array(confirmed, dtype=np.float64)
+        week = (rows[:, 0] // WEEK).astype(np.int64)
+        for column, colour, name in (
+            (0, "#1e88e5", tr("Dashboard", "PPV")),
+            (1, "#e53935", tr("Dashboard", "mpox recall")),
+        ):
+            x, y = [], []
+            for w in np.unique(week):
+                sel = week == w
+                flagged, mpox = rows[sel, 1] > 0, rows[sel, 2] > 0
+                base = flagged if column == 0 else mpox
+                if base.any():
+                    x.append(w * WEEK + WEEK / 2)
+                    y.append(float((flagged & mpox).sum() / base.sum()))
+            if x:
+                plot.plot(x, y, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, name=name)
+        plot.setYRange(0, 1)
+        flagged, mpox = rows[:, 1] > 0, rows[:, 2] > 0
+        both = int((flagged & mpox).sum())
+        ppv = f"{both / flagged.sum():.0%}" if flagged.any() else "-"
+        recall = f"{both / mpox.sum():.0%}" if mpox.any() else "-"
+        return tr(
+            "Dashboard",
+            "On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall "
+            "{recall} ({both} flagged of {mpox} mpox; logged cases only).",
+        ).format(
+            n=len(rows), ppv=ppv, recall=recall, both=both, flagged=int(flagged.sum()), mpox=int(mpox.sum())
+        )
+
+    @staticmethod
+    def _ppv_text(data: DashboardData) -> str:
         if data.ppv is None:
-            self.ppv_label.setText(
-                tr("Dashboard", "Positive predictive value of flags: no PCR outcomes recorded yet.")
-            )
-        else:
-            self.ppv_label.setText(
-                tr(
-                    "Dashboard",
-                    "Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} "
-                    "flagged cases with an outcome).",
-                ).format(
-                    ppv=f"{data.ppv:.1%}", positive=data.flagged_positive, flagged=data.flagged_with_outcome
-                )
-            )
+            return tr("Dashboard", "Positive predictive value of flags: no PCR outcomes recorded yet.")
+        return tr(
+            "Dashboard",
+            "Positive predictive value of flags: {ppv} ({positive} PCR positive of {flagged} "
+            "flagged cases with an outcome).",
+        ).format(ppv=f"{data.ppv:.1%}", positive=data.flagged_positive, flagged=data.flagged_with_outcome)
 
     @staticmethod
     def _bars(plot: pg.PlotWidget, labels: list[str], counts: list[int], colours: list[str]) -> None:

@@ -208,18 +208,21 @@ class ReviewWindow(QMainWindow):
         self.tabs.currentChanged.connect(
             lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
         )
-        self.users_tab = self.audit_tab = None
+        self.users_tab = self.audit_tab = self.stations_tab = None
         if user.role == "admin":  # the accounts and the audit log: an admin's (the store checks it too)
             from kiosk.ui.review.admin import AuditWidget, UsersWidget
+            from kiosk.ui.review.stations import StationsWidget
 
             self.users_tab = UsersWidget(db, user)
             self.audit_tab = AuditWidget(db)
+            self.stations_tab = StationsWidget(db)
             self.tabs.addTab(self.users_tab, tr("ReviewWindow", "Users"))
             self.tabs.addTab(self.audit_tab, tr("ReviewWindow", "Audit log"))
+            self.tabs.addTab(self.stations_tab, tr("ReviewWindow", "Stations"))
             self.tabs.currentChanged.connect(
                 lambda i: (
                     self.tabs.widget(i).refresh()
-                    if self.tabs.widget(i) in (self.users_tab, self.audit_tab)
+                    if self.tabs.widget(i) in (self.users_tab, self.audit_tab, self.stations_tab)
                     else None
                 )
             )
