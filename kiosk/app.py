@@ -169,6 +169,7 @@ class Station:
         self.database_detail = ""  # why the database is unavailable (English, the status bar's tooltip)
         self.capture: CaptureService | None = None
         self.controller = None
+        self.shadow = None  # [model] shadow_bundle: a candidate run beside the live bundle (kiosk/shadow.py)
         self.window = None
         self.login_required = True
         self.session = None  # kiosk.ui.session.StationSession while someone is logged in
@@ -225,6 +226,17 @@ class Station:
             self.database_detail = str(exc)
             log.error("case database unavailable: %s", exc)
             self._database_error = str(exc)
+
+    def _start_shadow(self):
+        """The candidate of ``[model] shadow_bundle``, or None. A candidate that cannot run (not vouched for,
+        damaged) is logged and left out: the live station runs on, without a shadow."""
+        from .shadow import ShadowRunner
+
+        try:
+            return ShadowRunner.from_config(self.config, self.writer, self.engine.limits)
+        except MpoxError as exc:
+            log.error("shadow bundle %s not run: %s", self.config.model.shadow_bundle, exc)
+            return None
 
     def _station_state(self) -> dict[str, str]:
         """The heartbeat's account of this station (the review window's Stations tab)."""
@@ -371,7 +383,8 @@ class Station:
                     clock=self.clock,
                     require_consent=self.config.privacy.asks_consent,
                 )
-            self.controller = InferenceController(self.engine, self.caselog)
+                self.shadow = self._start_shadow()
+            self.controller = InferenceController(self.engine, self.caselog, shadow=self.shadow)
         spec = self.config.camera.source
         try:
             self.start_capture(spec, self.relay)
@@ -451,6 +464,8 @@ class Station:
             t.join(timeout=3.0)
         if self.controller is not None:
             self.controller.shutdown()
+        if self.shadow is not None:
+            self.shadow.stop()
         if self.writer is not None:
             self.writer.set_station_state(camera_state="closed")  # the fleet view: closed, not lost
             self.writer.stop()

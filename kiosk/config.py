@@ -82,6 +82,9 @@ class ModelConfig:
     # to ONNX Runtime, else eager PyTorch; int8 | onnxruntime: only that path (screening is unavailable, with
     # the reason, when it cannot run); eager: plain PyTorch.
     backend: str = "auto"
+    # A candidate bundle run beside the live one on the same frames, never shown (kiosk/shadow.py); vouched
+    # for like any bundle. Empty: none.
+    shadow_bundle: str = ""
 
 
 @dataclass(frozen=True)
@@ -343,7 +346,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
 _SCHEMA: dict[str, dict[str, Callable[[Any], Any]]] = {
     "station": {"id": _station_id, "review_instruction": _review_instruction, "language": _language},
     "camera": {"source": _source},
-    "model": {"bundle": _str, "device": _device, "backend": _backend},
+    "model": {"bundle": _str, "device": _device, "backend": _backend, "shadow_bundle": _str},
     "thresholds": {"flag": _probability, "review": _probability, "flagged_classes": _classes},
     "screening": {"auto_mode": _bool, "auto_window": _int_range(1, 60)},
     "storage": {
@@ -412,8 +415,9 @@ def parse_config(
     storage.pop("data_dir", None)
     storage.pop("key_file", None)
     model = dict(values.get("model", {}))
-    if model.get("bundle"):
-        model["bundle"] = str(_resolve_path(model["bundle"], base))
+    for key in ("bundle", "shadow_bundle"):
+        if model.get(key):
+            model[key] = str(_resolve_path(model[key], base))
     referral = dict(values.get("referral", {}))
     referral["folder"] = _resolve_path(referral["folder"], base) if referral.get("folder") else None
     camera = dict(values.get("camera", {}))

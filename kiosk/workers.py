@@ -50,10 +50,11 @@ class InferenceWorker(QObject):
     finished = Signal(object)  # ScreenOutcome
     failed = Signal(str)
 
-    def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None):
+    def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None, shadow=None):
         super().__init__()
         self.engine = engine
         self.caselog = caselog
+        self.shadow = shadow  # kiosk/shadow.py: offered each decided frame after the live path is done
 
     @Slot()
     def yield_to_the_gui(self) -> None:
@@ -87,6 +88,8 @@ class InferenceWorker(QObject):
                 log.exception("case log failed")
                 log_error = f"case not saved: {exc}"
         self.finished.emit(ScreenOutcome(request, result, case_id, log_error))
+        if result is not None and self.shadow is not None:  # after the live result left: never delays it
+            self.shadow.offer(result, case_id, self.engine.bundle.sha256)
 
 
 class InferenceController(QObject):
@@ -97,13 +100,17 @@ class InferenceController(QObject):
     _submit = Signal(object)
 
     def __init__(
-        self, engine: ScreeningEngine, caselog: CaseLog | None = None, parent: QObject | None = None
+        self,
+        engine: ScreeningEngine,
+        caselog: CaseLog | None = None,
+        parent: QObject | None = None,
+        shadow=None,
     ):
         super().__init__(parent)
         self.engine = engine
         self._thread = QThread()
         self._thread.setObjectName("mpox-inference")
-        self._worker = InferenceWorker(engine, caselog)
+        self._worker = InferenceWorker(engine, caselog, shadow)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.process)
         self._worker.finished.connect(self._on_finished)

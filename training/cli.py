@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "training.commands.cross_source",
         "choose a bundle's heads on sources held out of their fitting (issue 31)",
     ),
+    "rollout": (
+        "training.commands.rollout",
+        "compare a shadow bundle with the live one on the stations' confirmed cases; refuse if worse",
+    ),
     "pin": ("training.commands.pin", "verify a bundle and write its pin (BUNDLE.pin) after a rebuild"),
 }
 

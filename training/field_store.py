@@ -220,3 +220,115 @@ def _fmt(s: dict) -> str:
         return "-"
     lo, hi = s["ci95"]
     return f"{s['share']:.0%} of {s['n']} [{lo:.0%}, {hi:.0%}]"
+
+
+def rollout(args: argparse.Namespace) -> int:
+    """``mpox-train rollout --store URL --candidate BUNDLE``: the shadow period's verdicts of the candidate
+    against the live bundle's, on the same frames; refused (exit 1, with the figures) when the candidate is
+    worse on the confirmed cases (mpox recall or PPV of FLAG) or when there is no confirmed case to judge by.
+    ``--install DIR``: when allowed, the candidate is installed there (atomically)."""
+    from kiosk.store import audit
+    from kiosk.store.field import shadow_pairs
+
+    candidate = load_bundle(args.candidate)
+    db, user = open_as_admin(args, args.store)
+    try:
+        pairs = shadow_pairs(db, user, candidate.sha256)
+        figures = compare_shadow(pairs)
+        allowed, why = rollout_verdict(figures)
+        audit.record(
+            db,
+            user.username,
+            "rollout_allowed" if allowed else "rollout_refused",
+            candidate.sha256,
+            {"why": why, "confirmed": figures["confirmed"]["n"], "frames": figures["frames"]},
+        )
+    finally:
+        db.close()
+    print("\n".join(shadow_lines(figures, candidate.sha256)))
+    if not allowed:
+        print(f"roll-out refused: {why}", file=sys.stderr)
+        return 1
+    print(f"roll-out allowed: {why}")
+    if args.install:
+        from training.recipe import install_bundle
+
+        install_bundle(Path(args.candidate), Path(args.install))
+        print(
+            f"installed {args.candidate} in {args.install}: pin or sign it for the stations (mpox-train pin)"
+        )
+    return 0
+
+
+def compare_shadow(pairs) -> dict:
+    """Agreement of the two bundles on the shadow period's frames, and each one's mpox recall and PPV of FLAG
+    on the frames whose case has a confirmed label."""
+    flag = Decision.FLAG.value
+    crosstab = Counter((p.live_decision, p.shadow_decision) for p in pairs)
+    confirmed = [p for p in pairs if p.confirmed_label is not None]
+    mpox = [p.confirmed_label == "mpox" for p in confirmed]
+
+    def scores(decisions: list[str]) -> dict:
+        flagged = [d == flag for d in decisions]
+        both = sum(f and m for f, m in zip(flagged, mpox, strict=True))
+        return {"recall": _share(both, sum(mpox)), "ppv": _share(both, sum(flagged))}
+
+    return {
+        "frames": len(pairs),
+        "stations": sorted({p.station_id for p in pairs}),
+        "live_bundles": sorted({p.live_bundle_sha256[:12] for p in pairs}),
+        "since": min(p.captured_utc for p in pairs).isoformat(),
+        "until": max(p.captured_utc for p in pairs).isoformat(),
+        "agreement": _share(sum(n for (a, b), n in crosstab.items() if a == b), len(pairs)),
+        "crosstab": {f"{a} -> {b}": n for (a, b), n in sorted(crosstab.items())},
+        "flag_rate": {
+            "live": _share(sum(p.live_decision == flag for p in pairs), len(pairs)),
+            "shadow": _share(sum(p.shadow_decision == flag for p in pairs), len(pairs)),
+        },
+        "confirmed": {
+            "n": len(confirmed),
+            "mpox": sum(mpox),
+            "live": scores([p.live_decision for p in confirmed]),
+            "shadow": scores([p.shadow_decision for p in confirmed]),
+        },
+    }
+
+
+def rollout_verdict(figures: dict) -> tuple[bool, str]:
+    """(allowed, why): the candidate may not lose mpox recall or PPV on the confirmed cases."""
+    c = figures["confirmed"]
+    if not c["n"] or not c["mpox"]:
+        return False, (
+            f"{c['n']} confirmed cases in the shadow period, {c['mpox']} of them mpox: nothing to judge the "
+            "candidate by; let reviewers record what the cases turned out to be, then ask again"
+        )
+    worse = []
+    for key, name in (("recall", "mpox recall"), ("ppv", "PPV of FLAG")):
+        live, shadow = c["live"][key]["share"], c["shadow"][key]["share"]
+        if live is not None and (shadow is None or shadow < live):
+            worse.append(f"{name} {_pct(shadow)} against the live bundle's {_pct(live)}")
+    if worse:
+        return False, f"worse on {c['n']} confirmed cases: " + "; ".join(worse)
+    return True, (
+        f"on {c['n']} confirmed cases mpox recall {_pct(c['shadow']['recall']['share'])} (live "
+        f"{_pct(c['live']['recall']['share'])}), PPV {_pct(c['shadow']['ppv']['share'])} (live "
+        f"{_pct(c['live']['ppv']['share'])})"
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def shadow_lines(f: dict, sha: str) -> list[str]:
+    c = f["confirmed"]
+    return [
+        f"shadow bundle {sha[:12]} beside {', '.join(f['live_bundles'])} at {', '.join(f['stations'])}, "
+        f"{f['since'][:16]} to {f['until'][:16]} UTC: {f['frames']} frames",
+        f"same decision: {_fmt(f['agreement'])}; FLAG live {_fmt(f['flag_rate']['live'])}, shadow "
+        f"{_fmt(f['flag_rate']['shadow'])}",
+        "decisions (live -> shadow): " + ", ".join(f"{k} {v}" for k, v in f["crosstab"].items()),
+        f"confirmed cases: {c['n']} ({c['mpox']} mpox); mpox recall live {_fmt(c['live']['recall'])}, "
+        f"shadow {_fmt(c['shadow']['recall'])}; PPV live {_fmt(c['live']['ppv'])}, "
+        f"shadow {_fmt(c['shadow']['ppv'])}",
+    ]

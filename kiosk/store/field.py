@@ -37,7 +37,7 @@ from kiosk.store.accounts import UserSession, require_admin
 from kiosk.store.database import Database, open_database
 from kiosk.store.errors import MediaError, StoreError
 from kiosk.store.fsperm import private_dir
-from kiosk.store.schema import Case
+from kiosk.store.schema import Case, ShadowVerdict
 from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
 
 # The labels a dataset manifest can carry (training/manifest.py): "unknown" (examined, no diagnosis) teaches
@@ -248,3 +248,53 @@ def export_dataset(db: Database, user: UserSession, out_dir: Path) -> ExportSumm
         },
     )
     return summary
+
+
+@dataclass(frozen=True)
+class ShadowPair:
+    """One frame both bundles screened: the live and the shadow verdict, and the case's confirmed label when
+    the live result was stored and a reviewer labelled it."""
+
+    station_id: str
+    captured_utc: datetime
+    live_bundle_sha256: str
+    live_decision: str
+    shadow_decision: str
+    shadow_top_class: str
+    shadow_reason_code: str
+    confirmed_label: str | None
+
+
+def shadow_pairs(db: Database, user: UserSession, candidate_sha256: str) -> list[ShadowPair]:
+    """Every stored verdict of the candidate bundle (a SHA-256 or its first 12 or more hex digits), oldest
+    first, with the confirmed label of the live case where there is one."""
+    require_admin(user, "compare a shadow bundle with the live one")
+    candidate = candidate_sha256.strip().lower()
+    if len(candidate) < 12:
+        raise StoreError("name the candidate bundle by its SHA-256 (at least its first 12 hex digits)")
+    query = (
+        select(ShadowVerdict, Case.confirmed_label)
+        .outerjoin(Case, Case.id == ShadowVerdict.case_id)
+        .where(ShadowVerdict.shadow_bundle_sha256.startswith(candidate, autoescape=True))
+        .order_by(ShadowVerdict.captured_utc, ShadowVerdict.id)
+    )
+    with db.session() as s:
+        rows = s.execute(query).all()
+    if not rows:
+        raise NoConfirmedCases(
+            f"the store has no verdict of the shadow bundle {candidate[:12]}: set [model] shadow_bundle on "
+            "the stations and let them screen for a while first"
+        )
+    return [
+        ShadowPair(
+            v.station_id,
+            v.captured_utc,
+            v.live_bundle_sha256,
+            v.live_decision,
+            v.shadow_decision,
+            v.shadow_top_class,
+            v.shadow_reason_code,
+            label,
+        )
+        for v, label in rows
+    ]

@@ -202,3 +202,31 @@ class StationHeartbeat(Base):
     camera_state: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     started_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     last_seen_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class ShadowVerdict(Base):
+    """revision 0009: a candidate bundle's verdict on a frame the live bundle screened ([model]
+    shadow_bundle), beside the live verdict; never shown to the officer. ``case_id``: the live case, when one
+    was stored (a CLEAR is only counted). Not in the audit chain: it decides nothing about a traveller."""
+
+    __tablename__ = "shadow_verdicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    captured_utc: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    case_id: Mapped[str | None] = mapped_column(String(32))
+    live_bundle_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    live_decision: Mapped[str] = mapped_column(String(16), nullable=False)
+    live_top_class: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    live_reason_code: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    shadow_bundle_name: Mapped[str] = mapped_column(String(128), nullable=False)
+    shadow_bundle_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    shadow_decision: Mapped[str] = mapped_column(String(16), nullable=False)
+    shadow_top_class: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    shadow_reason_code: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    shadow_probabilities: Mapped[str] = mapped_column(Text, nullable=False, default="{}")  # JSON
+    shadow_ms: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+
+    __table_args__ = (
+        Index("ix_shadow_bundle_captured", "shadow_bundle_sha256", "captured_utc"),
+        Index("ix_shadow_case", "case_id"),
+    )

@@ -30,7 +30,7 @@ from kiosk.store.database import Database
 from kiosk.store.errors import StoreError
 from kiosk.store.records import DECISIONS, CaseRecord, WriterStatus
 from kiosk.store.references import MAX_REFERENCE, is_sealed
-from kiosk.store.schema import Case, ClearCount, StationHeartbeat
+from kiosk.store.schema import Case, ClearCount, ShadowVerdict, StationHeartbeat
 from kiosk.store.settings import StoreSettings
 from kiosk.store.spool import Spool
 from models.decision import Decision
@@ -92,6 +92,7 @@ STATUS_OK = QT_TRANSLATE_NOOP("CaseWriter", "Database OK: {written} saved, {n} w
 
 
 HEARTBEAT_INTERVAL_S = 60.0
+MAX_SHADOW_QUEUE = 1000  # shadow verdicts waiting for the database (in memory: a test, not a case record)
 # the heartbeat's fields and their column widths (kiosk/store/schema.py StationHeartbeat)
 HEARTBEAT_FIELDS = {"software_version": 32, "bundle_name": 128, "bundle_sha256": 64, "camera_state": 32}
 
@@ -204,6 +205,7 @@ class CaseWriter:
         self._set_aside = len(self.spool.dead())  # cases refused for good, waiting for an admin
         # The station's heartbeat (the review window's Stations tab): what it runs, written by this thread
         # when it changes and every HEARTBEAT_INTERVAL_S while the station runs.
+        self._shadows: deque[dict] = deque(maxlen=MAX_SHADOW_QUEUE)  # the oldest go first when it is full
         self._beat: dict[str, str] = {}
         self._beat_due = 0.0
         self._started = datetime.now(UTC)
@@ -265,6 +267,13 @@ class CaseWriter:
         key = (station_id, _hour(when))
         with self._lock:
             self._clears[key] = self._clears.get(key, 0) + 1
+        self._wake.set()
+
+    def submit_shadow(self, verdict: dict) -> None:
+        """A shadow bundle's verdict (the columns of ShadowVerdict), written by the writer thread. Kept in
+        memory, not spooled: a verdict lost in a crash costs the comparison one row, never a case."""
+        with self._lock:
+            self._shadows.append(dict(verdict))
         self._wake.set()
 
     def set_station_state(self, **fields: str) -> None:
@@ -337,6 +346,7 @@ class CaseWriter:
             try:
                 self._flush_clears()
                 self._write_pending(stopping)
+                self._flush_shadows()
                 self._heartbeat()
                 if not stopping and time.monotonic() >= next_purge:
                     next_purge = time.monotonic() + PURGE_INTERVAL_S
@@ -390,7 +400,7 @@ class CaseWriter:
 
     def _has_work(self) -> bool:
         with self._lock:
-            return bool(self._pending or self._clears)
+            return bool(self._pending or self._clears or self._shadows)
 
     def _write_pending(self, stopping: bool) -> None:
         while True:
@@ -471,6 +481,18 @@ class CaseWriter:
             with self._lock:  # put back what was not counted
                 for key, n in clears.items():
                     self._clears[key] = self._clears.get(key, 0) + n
+
+    def _flush_shadows(self) -> None:
+        with self._lock:
+            rows, self._shadows = list(self._shadows), deque(maxlen=MAX_SHADOW_QUEUE)
+        if not rows:
+            return
+        try:
+            self.db.transact(lambda s: s.add_all(ShadowVerdict(**r) for r in rows))
+        except Exception:
+            with self._lock:  # put them back in front of any newer ones
+                self._shadows.extendleft(reversed(rows))
+            raise
 
     def _heartbeat(self) -> None:
         with self._lock:

@@ -110,7 +110,7 @@ def test_upgrade_with_cases_verifies_and_new_cases_carry_consent(backend_url, tm
             )
     old.close()
     new = open_database(backend_url, tmp_path)
-    assert current_revision(new.engine) == "0008"
+    assert current_revision(new.engine) == "0009"
     report = audit.verify(new)
     assert report.ok, report.problems
     assert _consent(new, "old0") == (None, None, None)

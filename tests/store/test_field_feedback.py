@@ -266,3 +266,84 @@ def test_heartbeats_and_the_fleet_view(db, tmp_path):
     assert [r.screened for _d, r in views["gate-1"].daily] == [200]
     later = {v.station_id: v for v in fleetlib.fleet(db, now=now + timedelta(minutes=10))}
     assert not any(v.up for v in later.values())  # no heartbeat for ten minutes: down
+
+
+def _shadow_rows(db, candidate_sha: str, pairs: list[tuple[str, str, str]]) -> None:
+    """Shadow verdicts as a station stores them: (case id, live decision, shadow decision)."""
+    from datetime import UTC, datetime
+
+    from kiosk.store.schema import ShadowVerdict
+
+    def work(s) -> None:
+        for cid, live, shadow in pairs:
+            s.add(
+                ShadowVerdict(
+                    station_id="gate-1",
+                    captured_utc=datetime.now(UTC),
+                    case_id=cid,
+                    live_bundle_sha256="ab" * 32,
+                    live_decision=live,
+                    live_top_class="mpox",
+                    live_reason_code="",
+                    shadow_bundle_name="candidate",
+                    shadow_bundle_sha256=candidate_sha,
+                    shadow_decision=shadow,
+                    shadow_top_class="mpox",
+                    shadow_reason_code="",
+                    shadow_probabilities="{}",
+                    shadow_ms=5.0,
+                )
+            )
+
+    db.transact(work)
+
+
+@pytest.mark.parametrize("better", [True, False])
+def test_rollout_refuses_a_candidate_worse_on_confirmed_cases(
+    field_store, tmp_path, monkeypatch, make_tiny_bundle, capsys, better
+):
+    """Issue 28, item 3: the shadow period's verdicts on confirmed cases decide; worse recall or PPV refuses
+    the roll-out with the figures and installs nothing; better installs the candidate."""
+    db, ids = field_store
+    candidate = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9), name="candidate", pin=False)
+    from models.bundle import load_bundle
+
+    sha = load_bundle(candidate).sha256
+    labels = {cid: row[2] for cid, row in zip(ids, CASES, strict=True)}
+    mpox = [c for c, lab in labels.items() if lab == "mpox"]
+    other = [c for c, lab in labels.items() if lab not in ("mpox", "unknown")]
+    # live: flags every mpox case and two others; the candidate: better (no false flag) or worse (misses one)
+    pairs = [(c, "flag", "flag") for c in mpox[1:]]
+    pairs += [(mpox[0], "flag", "flag" if better else "clear")]
+    pairs += [(c, "flag", "clear" if better else "flag") for c in other[:2]]
+    pairs += [(None, "clear", "clear")] * 3  # CLEARs: no case, no label
+    _shadow_rows(db, sha, pairs)
+    install = tmp_path / "installed"
+    argv = ["rollout", "--store", _url(db), "--candidate", str(candidate), "--install", str(install)]
+    code = _run([*argv, *_store_args(db, tmp_path)], monkeypatch)
+    out = capsys.readouterr()
+    assert (
+        f"{len(pairs)} frames" in out.out
+        and f"confirmed cases: {len(mpox) + 2} ({len(mpox)} mpox)" in out.out
+    )
+    if better:
+        assert code == 0 and "roll-out allowed" in out.out
+        assert (install / "manifest.json").is_file() and load_bundle(install).sha256 == sha
+    else:
+        assert code == 1 and "roll-out refused" in out.err and "mpox recall" in out.err
+        assert not install.exists()
+    assert any(e.action == ("rollout_allowed" if better else "rollout_refused") for e in audit.recent(db, 5))
+
+
+def test_rollout_without_confirmed_cases_or_verdicts_is_refused(
+    field_store, tmp_path, monkeypatch, make_tiny_bundle, capsys
+):
+    db, _ids = field_store
+    candidate = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9), name="candidate", pin=False)
+    argv = ["rollout", "--store", _url(db), "--candidate", str(candidate), *_store_args(db, tmp_path)]
+    assert _run(argv, monkeypatch) == 2 and "shadow_bundle" in capsys.readouterr().err  # no verdict at all
+    from models.bundle import load_bundle
+
+    _shadow_rows(db, load_bundle(candidate).sha256, [(None, "clear", "flag")] * 4)
+    assert _run(argv, monkeypatch) == 1
+    assert "nothing to judge" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from kiosk.store.schema import Base
 
 def test_from_empty_to_head_matches_the_models(backend_url, tmp_path):
     db = open_database(backend_url, tmp_path)
-    assert current_revision(db.engine) == head_revision() == "0008"
+    assert current_revision(db.engine) == head_revision() == "0009"
     with db.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # types differ only by our UTC wrapper; anything structural (tables, columns, indexes) must match
@@ -42,7 +42,7 @@ def test_upgrade_from_previous_schema_keeps_cases_and_backs_up(tmp_path):
         )
     old.close()
     new = open_database(url, tmp_path)
-    assert current_revision(new.engine) == "0008"
+    assert current_revision(new.engine) == "0009"
     [case] = list_cases(new)
     assert (case.id, case.station_id, case.review_status, case.outcome) == ("old1", "gate-9", "pending", None)
     assert case.captured_utc == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -121,7 +121,7 @@ def test_upgrade_to_0004_registers_existing_rows_in_the_chain(backend_url, tmp_p
         )
     old.close()
     new = open_database(backend_url, tmp_path)
-    assert current_revision(new.engine) == "0008"
+    assert current_revision(new.engine) == "0009"
     report = audit.verify(new)
     assert report.ok, report.problems
     assert report.entries > 1 and report.anchored == report.entries  # the upgraded chain is anchored

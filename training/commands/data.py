@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from training.commands.store_args import add_store_options
 from training.importers import PRESETS, import_sources, write_problems
 from training.manifest import ManifestError, count_table, write_manifest
 
@@ -36,14 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="export the confirmed cases of the stations' case store whose travellers agreed to reuse for "
         "training (needs --store-data and --as ADMIN; audited): source = station, group = traveller",
     )
-    parser.add_argument("--store-data", type=Path, help="with --from-store: the store's data folder")
-    parser.add_argument(
-        "--key-file", type=Path, help="with --from-store: its key file (default: in --store-data)"
-    )
-    parser.add_argument("--as", dest="admin", help="with --from-store: the admin account that authorises it")
-    parser.add_argument(
-        "--password-stdin", action="store_true", help="with --from-store: password from stdin"
-    )
+    add_store_options(parser, "with --from-store")
     parser.add_argument(
         "--no-decode",
         action="store_true",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from training.commands.store_args import add_store_options
 from training.evaluation import EvalData, evaluate_bundle, full_metrics
 from training.manifest import ManifestError
 from training.report import calibration_text, overlap_text, proportion, small_n, write_report
@@ -33,10 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the stations' case store: evaluate on its confirmed cases (needs --store-data and --as ADMIN; "
         "audited; pictures decrypted in memory only)",
     )
-    parser.add_argument("--store-data", type=Path, help="with --store: the store's data folder")
-    parser.add_argument("--key-file", type=Path, help="with --store: its key file (default: in --store-data)")
-    parser.add_argument("--as", dest="admin", help="with --store: the admin account that authorises it")
-    parser.add_argument("--password-stdin", action="store_true", help="with --store: password from stdin")
+    add_store_options(parser, "with --store")
     parser.add_argument("--split-file", type=Path, help="split file (default: every labelled image)")
     parser.add_argument(
         "--split",
