@@ -9,12 +9,17 @@ displayed frames, inference latency, and RSS memory over phase 2 (start, end, ma
 served now (its checked ONNX graph, without PyTorch), and prints the ratios of the second to the first.
 ``--compare-gc`` runs the bundle twice the same way: Python's collector automatic (as before), then only in
 the GUI thread with start-up frozen out (``kiosk/ui/collector.py``, as ``run_gui`` runs the station).
+``--compare-shadow`` runs the bundle twice: alone, then with a shadow candidate of the same size (a copy of
+itself as ``[model] shadow_bundle``, kiosk/shadow.py) screening every decided frame beside it; the live path's
+figures should not move (issue 28: p99 within 10 %).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --seconds 600
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
         --seconds 120 --compare
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
         --seconds 90 --compare-gc
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_kiosk.py --bundle models/bundles/default \
+        --seconds 90 --compare-shadow
 """
 
 from __future__ import annotations
@@ -114,8 +119,12 @@ def without_onnx_graph(bundle: Path, folder: Path) -> Path:
 
 
 def compare(args: argparse.Namespace) -> int:
+    shadow: list[str | None] = [None, None]
     if args.compare_gc:  # the same bundle, the collector automatic, then in the GUI thread only
         runs = [("gc automatic", args.bundle, "auto"), ("gc in the GUI thread", args.bundle, "main-thread")]
+    elif args.compare_shadow:  # the same bundle alone, then with a shadow candidate of its own size
+        runs = [("live bundle alone", args.bundle, args.gc), ("with a shadow bundle", args.bundle, args.gc)]
+        shadow = [None, args.bundle]
     else:
         folder = Path(tempfile.mkdtemp(prefix="bench-kiosk-compare-"))
         before = without_onnx_graph(Path(args.bundle), folder)
@@ -124,9 +133,10 @@ def compare(args: argparse.Namespace) -> int:
             ("now (ONNX graph, no PyTorch)", args.bundle, args.gc),
         ]
     results = {}
-    for name, bundle, gc_mode in runs:
+    for (name, bundle, gc_mode), candidate in zip(runs, shadow, strict=True):
         cmd = [sys.executable, __file__, "--bundle", str(bundle), "--seconds", str(args.seconds)]
         cmd += ["--fps", str(args.fps), "--gc", gc_mode]
+        cmd += ["--shadow-bundle", str(candidate)] if candidate else []
         print(f"--- {name}: {' '.join(cmd)}", flush=True)
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         print("\n".join(line for line in out.splitlines() if not line.startswith("BENCH ")), flush=True)
@@ -152,10 +162,12 @@ def main() -> int:
         help="Python's collector: automatic, or only in the GUI thread as the station runs it (default)",
     )
     p.add_argument("--compare-gc", action="store_true", help="the collector automatic, then the station's")
+    p.add_argument("--shadow-bundle", help="run this bundle as [model] shadow_bundle beside the live one")
+    p.add_argument("--compare-shadow", action="store_true", help="the bundle alone, then with a shadow")
     args = p.parse_args()
-    if args.compare or args.compare_gc:
+    if args.compare or args.compare_gc or args.compare_shadow:
         if not args.bundle:
-            p.error("--compare and --compare-gc need --bundle")
+            p.error("--compare, --compare-gc and --compare-shadow need --bundle")
         return compare(args)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -168,10 +180,12 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-kiosk-"))
     bundle = Path(args.bundle) if args.bundle else make_bundle(args.arch, tmp)
     pin_throwaway_station(tmp / "data", bundle)  # a benchmark's own station (kiosk/trust.py)
+    if args.shadow_bundle:
+        pin_throwaway_station(tmp / "data", Path(args.shadow_bundle))
     config = parse_config({})
     config = replace(
         config,
-        model=ModelConfig(bundle=str(bundle), device="cpu"),
+        model=ModelConfig(bundle=str(bundle), device="cpu", shadow_bundle=args.shadow_bundle or ""),
         screening=ScreeningConfig(auto_mode=False, auto_window=5),
         storage=StorageConfig(data_dir=tmp / "data"),
     )
@@ -260,6 +274,11 @@ def main() -> int:
     )
     if stats is not None:
         print(f"camera frames {stats.frames}, dropped (replaced before display) {stats.dropped}")
+    if station.shadow is not None:
+        s = station.shadow
+        print(f"shadow bundle: {s.screened} frames screened, {s.dropped} dropped, {s.failed} failed")
+    elif args.shadow_bundle:
+        print("shadow bundle NOT running (see the log)")
     if len(rss) > 2:
         t = np.array([a for a, _ in rss])
         m = np.array([b for _, b in rss])

@@ -6,9 +6,10 @@ log (synthetic pictures: skin-coloured patches with spots, no real traveller or 
     xvfb-run -a -s "-screen 0 1920x1080x24" \
         .venv/bin/python docs/img/review_shot.py /tmp/review-1080.png 1920x1080
 
-It also writes NAME-dashboard.png and NAME-case.png beside NAME.png, and an admin's NAME-users.png and
-NAME-audit.png. ``--language ar`` (any station
-language) shows the window as a station with that ``[station] language`` does (docs/img/review-ar.png):
+It also writes NAME-dashboard.png and NAME-case.png beside NAME.png, and an admin's NAME-users.png,
+NAME-audit.png and NAME-stations.png (three demo stations' heartbeats, one on another model).
+``--language ar`` (any station language) shows the window as a station with that ``[station] language``
+does (docs/img/review-ar.png):
 
     xvfb-run -a -s "-screen 0 1280x720x24" \
         .venv/bin/python docs/img/review_shot.py docs/img/review-ar.png 1280x720 --language ar
@@ -75,6 +76,40 @@ def record(i: int, spec) -> CaseRecord:
     )
 
 
+def demo_fleet(db) -> None:
+    """Heartbeats of three demo stations (gate-3 on another model, gate-2 silent for an hour) and CLEAR
+    counts over the past days, so the Stations tab has rates to show."""
+    from kiosk.store.schema import StationHeartbeat
+    from kiosk.store.writer import _add_clear
+
+    now = datetime.now(UTC)
+    beats = [
+        ("gate-1", "ab" * 32, "live", now - timedelta(seconds=40)),
+        ("gate-2", "ab" * 32, "lost", now - timedelta(hours=1)),
+        ("gate-3", "cd" * 32, "live", now - timedelta(seconds=15)),
+    ]
+
+    def work(s) -> None:
+        for station, sha, camera, seen in beats:
+            s.add(
+                StationHeartbeat(
+                    station_id=station,
+                    software_version="0.1.0",
+                    bundle_name="effnet-lite0-v3" if sha == "ab" * 32 else "candidate-v4",
+                    bundle_sha256=sha,
+                    camera_state=camera,
+                    started_utc=now - timedelta(days=3),
+                    last_seen_utc=seen,
+                )
+            )
+        for day in range(1, 10):
+            for station, n in (("gate-1", 6), ("gate-2", 4), ("gate-3", 5)):
+                hour = (now - timedelta(days=day)).replace(minute=0, second=0, microsecond=0)
+                _add_clear(s, station, hour, n)
+
+    db.transact(work)
+
+
 def main(out: str, size: str = "1280x720", language: str = "en") -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -100,6 +135,10 @@ def main(out: str, size: str = "1280x720", language: str = "en") -> int:
     reviews.review_case(db, reviewer, ids[4], "confirm", "sent to the PCR desk")
     reviews.record_outcome(db, reviewer, ids[4], "pcr_positive")
     reviews.review_case(db, reviewer, ids[1], "dismiss", "healing chickenpox, seen by the clinician")
+    reviews.record_label(db, reviewer, ids[4], "mpox")
+    reviews.record_label(db, reviewer, ids[1], "chickenpox")
+    reviews.record_label(db, reviewer, ids[2], "other_condition", detail="scabies")
+    demo_fleet(db)
     station = QMainWindow()  # the screening window's style, as at a station
     station.setStyleSheet(style_sheet(scale_for(height)))
     station.resize(width, height)
@@ -132,7 +171,12 @@ def main(out: str, size: str = "1280x720", language: str = "en") -> int:
     admin_window.resize(width, height)
     admin_window.move(0, 0)
     admin_window.show()
-    for name, tab in (("users", admin_window.users_tab), ("audit", admin_window.audit_tab)):
+    tabs = (
+        ("users", admin_window.users_tab),
+        ("audit", admin_window.audit_tab),
+        ("stations", admin_window.stations_tab),
+    )
+    for name, tab in tabs:
         tab.refresh()
         admin_window.tabs.setCurrentWidget(tab)
         for _ in range(20):

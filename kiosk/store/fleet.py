@@ -7,8 +7,8 @@ A station is **up** when its heartbeat (kiosk/store/writer.py, about once a minu
 binomial rule (a rate further than ``Z_LIMIT`` standard errors from the reference, on at least
 ``MIN_SCREENED`` screenings, is out of range): the station's **own past** (the ``history_days`` before the
 window) and the **fleet**: the median rate of the stations in the same window (a median, so that one station
-gone wrong does not make the others look wrong). A station that runs a bundle no other
-station runs is marked too: a roll-out that reached one gate only, or a bundle put there by hand.
+gone wrong does not make the others look wrong). A station that runs a bundle the others do not (not the
+model most stations run) is marked too: a roll-out that reached one gate only, or a bundle put there by hand.
 """
 
 from __future__ import annotations
@@ -110,7 +110,11 @@ def fleet(
     rates = [flags[n] / screened[n] for n in screened if screened[n] >= MIN_SCREENED]
     median = float(statistics.median(rates)) if rates else None
     median_n = min((screened[n] for n in screened if screened[n] >= MIN_SCREENED), default=0)
-    bundles = Counter(b.bundle_sha256 for b in beats.values() if b.bundle_sha256 and _up(b, now))
+    # "runs a bundle the others do not": not the bundle most stations run (every station with a heartbeat,
+    # up or down: a station down for the night still has its model); no majority: each one is odd
+    bundles = Counter(b.bundle_sha256 for b in beats.values() if b.bundle_sha256)
+    usual = max(bundles.values(), default=0)
+    tied = list(bundles.values()).count(usual) > 1
     views = []
     for name in names:
         beat = beats.get(name)
@@ -121,7 +125,7 @@ def fleet(
             raised.append("own_past")
         if len(rates) >= 3 and out_of_range(recent, median, median_n):  # two stations: no majority to go by
             raised.append("fleet")
-        if beat is not None and len(bundles) > 1 and bundles.get(beat.bundle_sha256) == 1:
+        if beat is not None and len(bundles) > 1 and (bundles[beat.bundle_sha256] < usual or tied):
             raised.append("bundle")
         history = sorted((day, Rate(*v)) for (st, day), v in daily.items() if st == name)
         views.append(

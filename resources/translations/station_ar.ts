@@ -269,6 +269,14 @@
         <translation>ملاحظة (ما الذي تم ولماذا)</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>تبيّن أنه: اختر…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>أي حالة (مثل الجرب)</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>&amp;تأكيد (إرسال إلى PCR)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>إ&amp;حالة</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>تسجيل الت&amp;شخيص</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>تسجيل النتيجة {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>اختر أولاً ما تبيّن أن الحالة عليه.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>لهذه الحالة تشخيص مؤكد بالفعل: اكتب سبب تغييره في خانة الملاحظة، ثم اضغط تسجيل التشخيص مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>تسجيل التشخيص المؤكد؟</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>تسجيل أنه تبيّن أنه: {label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR سلبية</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>لم يُجرَ PCR</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>حالة أخرى</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>ليست جلداً</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>غير معروف (لا تشخيص)</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>قيد الانتظار</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>سجّل النتيجة</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>سجّل التشخيص المؤكد</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>أعلى احتمال</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>في الحالات المؤكدة: القيمة التنبؤية الإيجابية وحساسية mpox للتنبيهات، أسبوعياً</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>الأسبوع (توقيت المحطة)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>النسبة</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>في الحالات المؤكدة: لم يُسجَّل أي تشخيص مؤكد بعد.</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>القيمة التنبؤية الإيجابية</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>حساسية mpox</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>في {n} حالة مؤكدة: القيمة التنبؤية الإيجابية للتنبيهات {ppv} ({both} mpox من {flagged} منبَّهة)، حساسية mpox {recall} ({both} منبَّهة من {mpox} mpox؛ الحالات المسجلة فقط).</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>القيمة التنبؤية الإيجابية للتنبيهات: لم تُسجَّل أي نتائج PCR بعد.</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>المراجعة: {status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>مؤكد: {label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>لهذه الحالة نتيجة PCR بالفعل ({outcome}): يتطلب تغييرها ملاحظة توضّح السبب (مثلًا إذا صحّح المختبر نتيجته).</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>اكتب ما الحالة التي تبيّن أنها هي (مثل الجرب).</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>طول اسم الحالة {length} حرفاً؛ اجعله أقل من {most}.</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>لهذه الحالة هذا التشخيص المؤكد بالفعل.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>لهذه الحالة تشخيص مؤكد بالفعل: تغييره يتطلب ملاحظة توضح السبب.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>المحطات</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>لا يمكن تشغيل المحطة. اتصل بالمسؤول.</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>معدل التنبيه خارج نطاقه المعتاد</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>معدل التنبيه مختلف عن المحطات الأخرى</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>يشغّل نموذجاً لا تشغّله المحطات الأخرى</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>الكاميرا قيد التشغيل</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>الكاميرا تعمل</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>فُقدت الكاميرا</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>الكاميرا متوقفة</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>المحطة مغلقة</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>النموذج غير متاح</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate} ({flags} من {screened})</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>المحطة</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>افحصها لأن</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>معدل التنبيه، 24 ساعة</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>آخر 14 يوماً لها</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>كل المحطات (الوسيط)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>آخر ظهور</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>معدل التنبيه اليومي لكل محطة</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>اليوم (UTC)</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>نسبة الفحوص المنبَّهة</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>تعمل</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>متوقفة</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>ليست قيد العمل</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>أبداً (لا إشارة)</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{up} من {n} محطات تعمل؛ {marked} تحتاج إلى فحص.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,14 @@
         <translation>Note (what was done, why)</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>Turned out to be: choose…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>Which condition (e.g. scabies)</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>&amp;Confirm (send to PCR)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>&amp;Refer</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>Record &amp;label</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>record the outcome {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>Choose what the case turned out to be first.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>Record confirmed label?</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>record that it turned out to be: {label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR negative</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>PCR not done</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>another condition</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>not skin</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>unknown (no diagnosis)</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>recorded the outcome</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>recorded the confirmed label</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>Top probability</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>On confirmed cases: PPV and mpox recall of flags, per week</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>Week (station time)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>On confirmed cases: no confirmed labels recorded yet.</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>PPV</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>mpox recall</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>Positive predictive value of flags: no PCR outcomes recorded yet.</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>Review: {status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>Confirmed: {label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>Write which condition it turned out to be (e.g. scabies).</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>The condition&apos;s name is {length} characters long; keep it under {most}.</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>This case already has this confirmed label.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>This case already has a confirmed label: changing it needs a note saying why.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stations</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>The station cannot start. Call your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>flag rate outside its usual range</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>flag rate unlike the other stations</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>runs a model the other stations do not</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>camera starting</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>camera live</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>camera lost</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>camera stopped</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>station closed</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>model unavailable</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate} ({flags} of {screened})</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>Look at it because</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>Flag rate, 24 h</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>Its past 14 days</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>All stations (median)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>Daily flag rate per station</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Day (UTC)</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>Flagged share of screenings</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>not up</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>never (no heartbeat)</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{up} of {n} stations up; {marked} to look at.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,14 @@
         <translation>Nota (qué se hizo, por qué)</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>Resultó ser: elegir…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>Qué afección (p. ej., sarna)</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>&amp;Confirmar (enviar a PCR)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>De&amp;rivar</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>Registrar &amp;diagnóstico</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>registrar el resultado {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>Elija primero qué resultó ser el caso.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>Este caso ya tiene un diagnóstico confirmado: escriba en la nota por qué cambia y pulse de nuevo Registrar diagnóstico.</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>¿Registrar el diagnóstico confirmado?</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>registrar que resultó ser: {label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR negativa</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>PCR no realizada</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>otra afección</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>no es piel</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>desconocido (sin diagnóstico)</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>registró el resultado</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>registró el diagnóstico confirmado</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>Probabilidad más alta</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>En casos confirmados: VPP y sensibilidad mpox de las alertas, por semana</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>Semana (hora del puesto)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>En casos confirmados: aún no hay diagnósticos confirmados registrados.</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>VPP</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>sensibilidad mpox</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>En {n} casos confirmados: VPP de las alertas {ppv} ({both} mpox de {flagged} alertados), sensibilidad mpox {recall} ({both} alertados de {mpox} mpox; solo casos registrados).</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>Valor predictivo positivo de las alertas: aún no hay resultados de PCR registrados.</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>Revisión: {status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>Confirmado: {label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>Este caso ya tiene un resultado de PCR ({outcome}): cambiarlo requiere una nota que explique el motivo (p. ej., el laboratorio corrigió su resultado).</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>Escriba qué afección resultó ser (p. ej., sarna).</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>El nombre de la afección tiene {length} caracteres; manténgalo por debajo de {most}.</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>Este caso ya tiene este diagnóstico confirmado.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>Este caso ya tiene un diagnóstico confirmado: cambiarlo requiere una nota que explique por qué.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Puestos</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>El puesto no puede iniciarse. Llame a su administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>tasa de alertas fuera de su rango habitual</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>tasa de alertas distinta de los demás puestos</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>usa un modelo que los demás puestos no usan</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>cámara iniciándose</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>cámara activa</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>cámara perdida</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>cámara detenida</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>puesto cerrado</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>modelo no disponible</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate} ({flags} de {screened})</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>Revisar porque</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>Tasa de alertas, 24 h</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>Sus últimos 14 días</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>Todos los puestos (mediana)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>Tasa diaria de alertas por puesto</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Día (UTC)</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>Proporción de cribados alertados</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en servicio</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>fuera de servicio</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>fuera de servicio</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>nunca (sin señal)</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{up} de {n} puestos en servicio; {marked} por revisar.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,14 @@
         <translation>Note (ce qui a été fait, pourquoi)</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>Diagnostic confirmé : choisir…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>Quelle affection (p. ex. gale)</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>&amp;Confirmer (envoyer en PCR)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>&amp;Transmettre</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>Enregistrer le &amp;diagnostic</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>enregistrer le résultat {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>Choisissez d&apos;abord le diagnostic confirmé du cas.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>Ce cas a déjà un diagnostic confirmé : écrivez pourquoi il change dans la note, puis appuyez de nouveau sur Enregistrer le diagnostic.</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>Enregistrer le diagnostic confirmé ?</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>enregistrer que le diagnostic est : {label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR négative</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>PCR non faite</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>une autre affection</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>pas de la peau</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>inconnu (pas de diagnostic)</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>a enregistré le résultat</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>a enregistré le diagnostic confirmé</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>Probabilité la plus haute</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>Sur les cas confirmés : VPP et sensibilité mpox des signalements, par semaine</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>Semaine (heure du poste)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>Sur les cas confirmés : aucun diagnostic confirmé enregistré pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>VPP</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>sensibilité mpox</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>Sur {n} cas confirmés : VPP des signalements {ppv} ({both} mpox sur {flagged} signalés), sensibilité mpox {recall} ({both} signalés sur {mpox} mpox ; cas enregistrés uniquement).</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>Valeur prédictive positive des alertes : aucun résultat PCR enregistré pour l&apos;instant.</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>Relecture : {status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>Confirmé : {label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>Ce cas a déjà un résultat PCR ({outcome}) : le modifier demande une note expliquant pourquoi (par ex. le laboratoire a corrigé son résultat).</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>Écrivez de quelle affection il s&apos;agissait (p. ex. gale).</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>Le nom de l&apos;affection fait {length} caractères ; restez sous {most}.</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>Ce cas a déjà ce diagnostic confirmé.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>Ce cas a déjà un diagnostic confirmé : le changer demande une note qui dit pourquoi.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Postes</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>Le poste ne peut pas démarrer. Appelez votre administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>taux de signalement hors de sa plage habituelle</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>taux de signalement différent des autres postes</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>utilise un modèle que les autres postes n&apos;ont pas</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>caméra en démarrage</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>caméra active</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>caméra perdue</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>caméra arrêtée</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>poste fermé</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>modèle indisponible</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate} ({flags} sur {screened})</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>À examiner car</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>Taux de signalement, 24 h</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>Ses 14 derniers jours</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>Tous les postes (médiane)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Logiciel</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>Taux de signalement quotidien par poste</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>Part des dépistages signalés</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en service</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>jamais (aucun signal)</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{up} postes sur {n} en service ; {marked} à examiner.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,14 @@
         <translation>Nota (o que foi feito, porquê)</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>Resultou ser: escolher…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>Qual doença (p. ex., sarna)</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>&amp;Confirmar (enviar para PCR)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>Encaminha&amp;r</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>Registrar &amp;diagnóstico</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>registar o resultado {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>Escolha primeiro o que o caso resultou ser.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>Este caso já tem um diagnóstico confirmado: escreva na nota por que muda e pressione Registrar diagnóstico novamente.</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>Registrar o diagnóstico confirmado?</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>registrar que resultou ser: {label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR negativa</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>PCR não realizada</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>outra doença</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>não é pele</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>desconhecido (sem diagnóstico)</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>Pendente</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>registou o resultado</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>registrou o diagnóstico confirmado</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>Probabilidade mais alta</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>Em casos confirmados: VPP e sensibilidade mpox dos alertas, por semana</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>Semana (hora do posto)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporção</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>Em casos confirmados: ainda não há diagnósticos confirmados registrados.</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>VPP</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>sensibilidade mpox</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>Em {n} casos confirmados: VPP dos alertas {ppv} ({both} mpox de {flagged} alertados), sensibilidade mpox {recall} ({both} alertados de {mpox} mpox; apenas casos registrados).</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>Valor preditivo positivo dos alertas: ainda não há resultados de PCR registados.</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>Revisão: {status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>Confirmado: {label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>Este caso já tem um resultado de PCR ({outcome}): alterá-lo exige uma nota a explicar porquê (p. ex., o laboratório corrigiu o resultado).</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>Escreva qual doença resultou ser (p. ex., sarna).</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>O nome da doença tem {length} caracteres; mantenha-o abaixo de {most}.</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>Este caso já tem este diagnóstico confirmado.</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>Este caso já tem um diagnóstico confirmado: alterá-lo exige uma nota explicando por quê.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>Registo de auditoria</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Postos</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>O posto não pode iniciar. Contacte o seu administrador.</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>taxa de alertas fora da faixa habitual</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>taxa de alertas diferente dos outros postos</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>usa um modelo que os outros postos não usam</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>câmera iniciando</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>câmera ativa</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>câmera perdida</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>câmera parada</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>posto fechado</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>modelo indisponível</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate} ({flags} de {screened})</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>Verificar porque</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>Taxa de alertas, 24 h</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>Seus últimos 14 dias</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>Todos os postos (mediana)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto pela última vez</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>Taxa diária de alertas por posto</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Dia (UTC)</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>Proporção de triagens alertadas</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>em serviço</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>fora de serviço</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>fora de serviço</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>nunca (sem sinal)</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{up} de {n} postos em serviço; {marked} para verificar.</translation>
     </message>
 </context>
 <context>

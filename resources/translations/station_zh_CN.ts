@@ -269,6 +269,14 @@
         <translation>备注（做了什么，原因）</translation>
     </message>
     <message>
+        <source>Turned out to be: choose…</source>
+        <translation>最终确认为：请选择…</translation>
+    </message>
+    <message>
+        <source>Which condition (e.g. scabies)</source>
+        <translation>哪种疾病（例如疥疮）</translation>
+    </message>
+    <message>
         <source>&amp;Confirm (send to PCR)</source>
         <translation>确认（送检 PCR）(&amp;C)</translation>
     </message>
@@ -279,6 +287,10 @@
     <message>
         <source>&amp;Refer</source>
         <translation>转交(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record &amp;label</source>
+        <translation>记录诊断(&amp;L)</translation>
     </message>
     <message>
         <source>PCR result: choose…</source>
@@ -307,6 +319,22 @@
     <message>
         <source>record the outcome {outcome}</source>
         <translation>记录结果 {outcome}</translation>
+    </message>
+    <message>
+        <source>Choose what the case turned out to be first.</source>
+        <translation>请先选择该病例最终确认为何种情况。</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: write why it changes in the note box, then press Record label again.</source>
+        <translation>该病例已有确认诊断：请在备注框中写明更改原因，然后再次点击“记录诊断”。</translation>
+    </message>
+    <message>
+        <source>Record confirmed label?</source>
+        <translation>记录确认诊断？</translation>
+    </message>
+    <message>
+        <source>record that it turned out to be: {label}</source>
+        <translation>记录其最终确认为：{label}</translation>
     </message>
     <message>
         <source>Dismissing a confirmed case needs a note: write why in the note box, then press Dismiss again.</source>
@@ -407,6 +435,22 @@
         <translation>PCR 阴性</translation>
     </message>
     <message>
+        <source>PCR not done</source>
+        <translation>未做 PCR</translation>
+    </message>
+    <message>
+        <source>another condition</source>
+        <translation>其他疾病</translation>
+    </message>
+    <message>
+        <source>not skin</source>
+        <translation>非皮肤</translation>
+    </message>
+    <message>
+        <source>unknown (no diagnosis)</source>
+        <translation>未知（无诊断）</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>待复核</translation>
     </message>
@@ -437,6 +481,10 @@
     <message>
         <source>recorded the outcome</source>
         <translation>已记录结果</translation>
+    </message>
+    <message>
+        <source>recorded the confirmed label</source>
+        <translation>记录了确认诊断</translation>
     </message>
     <message>
         <source>FLAG</source>
@@ -715,6 +763,34 @@
         <translation>最高概率</translation>
     </message>
     <message>
+        <source>On confirmed cases: PPV and mpox recall of flags, per week</source>
+        <translation>已确认病例：每周标记的阳性预测值和 mpox 召回率</translation>
+    </message>
+    <message>
+        <source>Week (station time)</source>
+        <translation>周（站点时间）</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>On confirmed cases: no confirmed labels recorded yet.</source>
+        <translation>已确认病例：尚未记录任何确认诊断。</translation>
+    </message>
+    <message>
+        <source>PPV</source>
+        <translation>阳性预测值</translation>
+    </message>
+    <message>
+        <source>mpox recall</source>
+        <translation>mpox 召回率</translation>
+    </message>
+    <message>
+        <source>On {n} confirmed cases: PPV of flags {ppv} ({both} mpox of {flagged} flagged), mpox recall {recall} ({both} flagged of {mpox} mpox; logged cases only).</source>
+        <translation>在 {n} 个已确认病例中：标记的阳性预测值 {ppv}（{flagged} 个标记中 {both} 个为 mpox），mpox 召回率 {recall}（{mpox} 个 mpox 中 {both} 个被标记；仅限已记录病例）。</translation>
+    </message>
+    <message>
         <source>Positive predictive value of flags: no PCR outcomes recorded yet.</source>
         <translation>警示的阳性预测值：尚未记录任何 PCR 结果。</translation>
     </message>
@@ -748,6 +824,10 @@
     <message>
         <source>Review: {status}</source>
         <translation>复核：{status}</translation>
+    </message>
+    <message>
+        <source>Confirmed: {label}</source>
+        <translation>确认：{label}</translation>
     </message>
     <message>
         <source>Case {case_id} · {time} · station {station} · operator {operator} · traveller ref. {ref}</source>
@@ -1127,6 +1207,22 @@
         <source>This case already has a PCR outcome ({outcome}): changing it needs a note saying why (e.g. the laboratory corrected its result).</source>
         <translation>此病例已有 PCR 结果（{outcome}）：更改需要填写备注说明原因（例如实验室更正了结果）。</translation>
     </message>
+    <message>
+        <source>Write which condition it turned out to be (e.g. scabies).</source>
+        <translation>请写明最终确认为哪种疾病（例如疥疮）。</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s name is {length} characters long; keep it under {most}.</source>
+        <translation>疾病名称长 {length} 个字符；请保持在 {most} 以内。</translation>
+    </message>
+    <message>
+        <source>This case already has this confirmed label.</source>
+        <translation>该病例已有此确认诊断。</translation>
+    </message>
+    <message>
+        <source>This case already has a confirmed label: changing it needs a note saying why.</source>
+        <translation>该病例已有确认诊断：更改需要填写说明原因的备注。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1185,6 +1281,10 @@
     <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>站点</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
@@ -1583,6 +1683,117 @@
     <message>
         <source>The station cannot start. Call your administrator.</source>
         <translation>筛查站无法启动。请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>flag rate outside its usual range</source>
+        <translation>标记率超出其通常范围</translation>
+    </message>
+    <message>
+        <source>flag rate unlike the other stations</source>
+        <translation>标记率与其他站点不同</translation>
+    </message>
+    <message>
+        <source>runs a model the other stations do not</source>
+        <translation>运行其他站点未使用的模型</translation>
+    </message>
+    <message>
+        <source>camera starting</source>
+        <translation>摄像头启动中</translation>
+    </message>
+    <message>
+        <source>camera live</source>
+        <translation>摄像头正常</translation>
+    </message>
+    <message>
+        <source>camera lost</source>
+        <translation>摄像头丢失</translation>
+    </message>
+    <message>
+        <source>camera stopped</source>
+        <translation>摄像头已停止</translation>
+    </message>
+    <message>
+        <source>station closed</source>
+        <translation>站点已关闭</translation>
+    </message>
+    <message>
+        <source>model unavailable</source>
+        <translation>模型不可用</translation>
+    </message>
+    <message>
+        <source>{rate} ({flags} of {screened})</source>
+        <translation>{rate}（{screened} 中 {flags}）</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Look at it because</source>
+        <translation>需关注原因</translation>
+    </message>
+    <message>
+        <source>Flag rate, 24 h</source>
+        <translation>标记率，24 小时</translation>
+    </message>
+    <message>
+        <source>Its past 14 days</source>
+        <translation>其过去 14 天</translation>
+    </message>
+    <message>
+        <source>All stations (median)</source>
+        <translation>所有站点（中位数）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后在线</translation>
+    </message>
+    <message>
+        <source>Daily flag rate per station</source>
+        <translation>各站点每日标记率</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <source>Flagged share of screenings</source>
+        <translation>被标记的筛查比例</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>not up</source>
+        <translation>不在线</translation>
+    </message>
+    <message>
+        <source>never (no heartbeat)</source>
+        <translation>从未（无心跳）</translation>
+    </message>
+    <message>
+        <source>{up} of {n} stations up; {marked} to look at.</source>
+        <translation>{n} 个站点中 {up} 个在线；{marked} 个需关注。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ LRELEASE=${LRELEASE:-$bin/pyside6-lrelease}
 sources="kiosk/ui/i18n.py kiosk/ui/style.py kiosk/ui/widgets.py kiosk/ui/screening_window.py kiosk/ui/referral.py
     kiosk/ui/review/window.py kiosk/ui/review/table_model.py kiosk/ui/review/wording.py kiosk/ui/review/detail.py
     kiosk/ui/review/dashboard.py kiosk/ui/review/login.py kiosk/ui/review/export.py kiosk/ui/review/admin.py
+    kiosk/ui/review/stations.py
     kiosk/store/writer.py
     kiosk/store/accounts.py kiosk/store/reviews.py kiosk/capture.py kiosk/app.py"
 cd "$root"

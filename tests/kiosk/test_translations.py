@@ -53,7 +53,7 @@ SOURCES = [
     "kiosk/ui/screening_window.py",
     "kiosk/ui/referral.py",
     *(f"kiosk/ui/review/{name}.py" for name in ("window", "table_model", "wording", "detail")),
-    *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export", "admin")),
+    *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export", "admin", "stations")),
     "kiosk/store/writer.py",
     "kiosk/store/accounts.py",
     "kiosk/store/reviews.py",

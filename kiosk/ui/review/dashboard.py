@@ -139,6 +139,7 @@ class DashboardWidget(QWidget):
             if x:
                 plot.plot(x, y, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, name=name)
         plot.setYRange(0, 1)
+        plot.setXRange((week.min() - 1) * WEEK, (week.max() + 2) * WEEK)  # a lone week still reads as a date
         flagged, mpox = rows[:, 1] > 0, rows[:, 2] > 0
         both = int((flagged & mpox).sum())
         ppv = f"{both / flagged.sum():.0%}" if flagged.any() else "-"

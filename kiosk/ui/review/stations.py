@@ -23,7 +23,7 @@ HIGHLIGHT = "#ffe0b2"  # a warm background: look at this station (text stays dar
 WHY_WORDS = {
     "own_past": QT_TRANSLATE_NOOP("Stations", "flag rate outside its usual range"),
     "fleet": QT_TRANSLATE_NOOP("Stations", "flag rate unlike the other stations"),
-    "bundle": QT_TRANSLATE_NOOP("Stations", "runs a model no other station runs"),
+    "bundle": QT_TRANSLATE_NOOP("Stations", "runs a model the other stations do not"),
 }
 # the camera as the heartbeat reports it (kiosk/capture.py CameraState, and the station's own words)
 CAMERA_WORDS = {
@@ -54,13 +54,13 @@ class StationsWidget(QWidget):
             [
                 tr("Stations", "Station"),
                 tr("Stations", "State"),
-                tr("Stations", "Last seen"),
-                tr("Stations", "Software"),
-                tr("Stations", "Model"),
+                tr("Stations", "Look at it because"),
                 tr("Stations", "Flag rate, 24 h"),
                 tr("Stations", "Its past 14 days"),
-                tr("Stations", "Median of the stations, 24 h"),
-                tr("Stations", "Look at it because"),
+                tr("Stations", "All stations (median)"),
+                tr("Stations", "Model"),
+                tr("Stations", "Software"),
+                tr("Stations", "Last seen"),
             ]
         )
         self.summary = QLabel()
@@ -71,6 +71,8 @@ class StationsWidget(QWidget):
         self.plot.setLabel("bottom", tr("Stations", "Day (UTC)"))
         self.plot.setLabel("left", tr("Stations", "Flagged share of screenings"))
         self.plot.addLegend()
+        self.plot.getAxis("left").enableAutoSIPrefix(False)  # shares, not "(x0.001)"
+        self.plot.setYRange(0, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
@@ -85,16 +87,19 @@ class StationsWidget(QWidget):
                 words = CAMERA_WORDS.get(v.camera_state)
                 state += " · " + (tr("Stations", words) if words else v.camera_state)
             seen = local_time(v.last_seen_utc) if v.last_seen_utc else ""
+            why = [tr("Stations", WHY_WORDS[k]) for k in v.flags_raised]
+            if not v.up:
+                why.insert(0, tr("Stations", "not up"))
             cells = [
                 v.station_id,
                 state,
-                ltr(seen) if seen else tr("Stations", "never (no heartbeat)"),
-                ltr(v.software_version),
-                ltr(f"{v.bundle_name} {v.bundle_sha256[:12]}".strip()),
+                "; ".join(why),
                 rate_text(v.recent),
                 rate_text(v.past),
                 "-" if v.fleet_median is None else f"{v.fleet_median:.1%}",
-                "; ".join(tr("Stations", WHY_WORDS[k]) for k in v.flags_raised),
+                ltr(f"{v.bundle_name} {v.bundle_sha256[:12]}".strip()),
+                ltr(v.software_version),
+                ltr(seen) if seen else tr("Stations", "never (no heartbeat)"),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -103,7 +108,7 @@ class StationsWidget(QWidget):
                     item.setForeground(QBrush(QColor("#000000")))
                 self.table.setItem(row, col, item)
         up = sum(v.up for v in views)
-        marked = sum(bool(v.flags_raised) for v in views)
+        marked = sum(bool(v.flags_raised) or not v.up for v in views)
         self.summary.setText(
             tr("Stations", "{up} of {n} stations up; {marked} to look at.").format(
                 up=up, n=len(views), marked=marked
@@ -113,6 +118,8 @@ class StationsWidget(QWidget):
 
     def _plot(self, views: list[StationView]) -> None:
         self.plot.clear()
+        top = max((r.value for v in views for _d, r in v.daily if r.screened), default=0.0)
+        self.plot.setYRange(0, max(0.05, min(1.0, top * 1.2)))
         for i, v in enumerate(views):
             days = [(d, r) for d, r in v.daily if r.screened]
             if not days:
