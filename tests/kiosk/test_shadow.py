@@ -18,12 +18,13 @@ from kiosk.store.schema import ShadowVerdict
 from kiosk.trust import BundleRefused
 from kiosk.workers import InferenceController, ScreenRequest
 from tests.conftest import one_hot_probs, wait_for
+from tests.store.conftest import backend_url  # noqa: F401 - the store on SQLite and on PostgreSQL
 
 from .conftest import skin_texture
 
 
 @pytest.fixture
-def station(tmp_path, kiosk_config, make_tiny_bundle):
+def station(tmp_path, kiosk_config, make_tiny_bundle, backend_url):  # noqa: F811
     """(config, engine, db, writer): a live bundle that flags mpox, a shadow candidate that names eczema."""
     live = make_tiny_bundle(probs=one_hot_probs("mpox", 0.9), name="live")
     candidate = make_tiny_bundle(probs=one_hot_probs("eczema", 0.9), name="candidate")
@@ -33,7 +34,7 @@ def station(tmp_path, kiosk_config, make_tiny_bundle):
     )
     engine = ScreeningEngine.from_config(config)
     data = config.storage.data_dir
-    db = open_database(f"sqlite:///{data / 'cases.sqlite3'}", data)
+    db = open_database(backend_url, data)
     writer = CaseWriter(db, StoreSettings(data_dir=data, station_id=config.station.id))
     writer.start()
     yield config, engine, db, writer

@@ -347,3 +347,28 @@ def test_rollout_without_confirmed_cases_or_verdicts_is_refused(
     _shadow_rows(db, load_bundle(candidate).sha256, [(None, "clear", "flag")] * 4)
     assert _run(argv, monkeypatch) == 1
     assert "nothing to judge" in capsys.readouterr().err
+
+
+def test_the_stations_tab_shows_two_stations_sharing_one_store(qtbot, db, tmp_path):
+    """Two stations' heartbeats in one store (SQLite, and PostgreSQL under .ci/run), as an admin's Stations
+    tab shows them."""
+    from kiosk.ui.review.stations import StationsWidget
+    from tests.store.conftest import wait_until
+
+    for station in ("gate-1", "gate-2"):
+        writer = CaseWriter(db, StoreSettings(data_dir=tmp_path, station_id=station))
+        writer.start()
+        writer.submit_case(replace(make_record(station=station), image_rgb=skin_picture(1)))
+        writer.set_station_state(
+            software_version="0.1.0", bundle_name="default", bundle_sha256="c" * 64, camera_state="live"
+        )
+        widget = StationsWidget(db)
+        qtbot.addWidget(widget)
+        wait_until(lambda w=widget, s=station: (w.refresh(), s in [v.station_id for v in w.views])[1])
+        writer.stop()
+    widget.refresh()
+    table = widget.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows == {"gate-1": "up · camera live", "gate-2": "up · camera live"}
+    assert "2 of 2 stations up; 0 to look at" in widget.summary.text()
+    assert [table.item(r, 3).text() for r in range(2)] == ["100.0% (1 of 1)"] * 2  # one FLAG each today
