@@ -53,12 +53,19 @@ def fused_arch(base_arch: str, extra: tuple[str, ...]) -> str:
 
 
 def pooled_features(
-    model: FusedLite, records, input_size: int, cache_dir, progress: bool, mirror: np.ndarray
+    model: FusedLite,
+    records,
+    input_size: int,
+    cache_dir,
+    progress: bool,
+    mirror: np.ndarray,
+    steps: tuple[str, ...] = (),
 ) -> np.ndarray:
-    """(N, trunks x 1280) pooled ``_fused`` features; rows where ``mirror`` is set average the picture and its
-    mirror image (training rows: a cheap augmentation), the others are what the station computes."""
+    """(N, trunks x 1280) pooled ``_fused`` features of the pictures conditioned by ``steps`` (the fine-tuned
+    trunk's own, models/preprocessing.py); rows where ``mirror`` is set average the picture and its mirror
+    image (training rows: a cheap augmentation), the others are what the station computes."""
     spec = get_spec("fused_" + "_".join(model.variants))
-    pre = Preprocessor(input_size, spec.mean, spec.std)
+    pre = Preprocessor(input_size, spec.mean, spec.std, steps)
     images = load_images(records, input_size, cache_dir, progress=progress)
     model.eval()
     out = []
@@ -102,7 +109,9 @@ def fuse_bundle(
     model.load_trunk(0, base.model.state_dict())
 
     part = np.array([split["assignments"].get(str(r.path), "") for r in records])
-    x = pooled_features(model, records, size, cache_dir, progress, mirror=part == "train")
+    # the fused network sees the pictures as its fine-tuned trunk learnt them: the same conditioning steps
+    steps = base.preprocessor.steps
+    x = pooled_features(model, records, size, cache_dir, progress, mirror=part == "train", steps=steps)
     probe = linear_probe(x, records, split, seed)
     with torch.no_grad():
         model._fc.weight.copy_(torch.as_tensor(probe["weight"], dtype=torch.float32))
@@ -139,6 +148,7 @@ def fuse_bundle(
         temperature=temperature,
         provenance=provenance,
         input_size=size,
+        preprocessing=steps,
     )
     save_bundle(model, out, manifest)
     load_bundle(out)  # verify what was written

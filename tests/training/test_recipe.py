@@ -365,3 +365,44 @@ def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
         with pytest.raises(ManifestError, match="--soup-seeds"):
             run_recipe(replace(cfg, out=str(tmp_path / "bad"), **bad))
         assert not (tmp_path / "bad" / "fit").exists()
+
+
+def test_fusion_sees_the_pictures_as_the_fine_tuned_trunk_learnt_them(tiny_dataset, tmp_path):
+    """A fine-tuned trunk trained on conditioned pictures (--condition): the fused bundle records the same
+    steps, and its head was fitted on features of conditioned pictures: what it serves is what it fitted."""
+    from models.bundle import make_manifest, save_bundle
+    from models.registry import build_model
+    from models.taxonomy import CLASSES
+    from training import splits
+    from training.cache import load_images
+    from training.fusion import fuse_bundle
+    from training.manifest import labelled, read_manifest
+
+    steps = ("mask_marks", "shades_of_grey")
+    torch.manual_seed(0)
+    model = build_model("efficientnet_lite0", len(CLASSES))
+    manifest = make_manifest(model, "efficientnet_lite0", CLASSES, input_size=32, preprocessing=steps)
+    fit = save_bundle(model, tmp_path / "fit", manifest)
+    records = labelled(read_manifest(tiny_dataset))
+    split = splits.make_split(records, seed=0)
+    result = fuse_bundle(
+        fit,
+        ("efficientnet_lite0",),
+        records,
+        split,
+        tmp_path / "fused",
+        cache_dir=tmp_path / "c",
+        progress=False,
+    )
+    fused = load_bundle(result.bundle)
+    assert fused.preprocessor.steps == steps and fused.manifest["schema_version"] == 2
+    test = [r for r in records if split["assignments"][str(r.path)] == "test"][:3]
+    x = fused.preprocessor.normalize(np.array(load_images(test, 32, tmp_path / "c", progress=False)))
+    with torch.inference_mode():
+        served = fused.model(x).numpy()
+        plain = fused.model(
+            replace(fused.preprocessor, steps=()).normalize(
+                np.array(load_images(test, 32, tmp_path / "c", progress=False))
+            )
+        ).numpy()
+    assert not np.allclose(served, plain, atol=1e-4)  # the steps change what the network sees
