@@ -617,6 +617,9 @@ class CrossSourceConfig:
     open_set: Path
     new_sources: dict[str, Path]  # name -> manifest of a source the bundle never trained on
     out: Path
+    # manifests of the stations' own confirmed cases (``mpox-train data --from-store``): each station (the
+    # manifest's source column) is a new source of its own
+    station_manifests: tuple[Path, ...] = ()
     steps_options: tuple[tuple[str, ...], ...] = (
         (),
         ("mask_marks",),
@@ -700,7 +703,20 @@ def load_rows(cfg: CrossSourceConfig) -> Rows:
     open_records = read_manifest(cfg.open_set)
     open_split = make_open_split(open_records, cfg.seed)["assignments"]
     new = {name: read_manifest(path) for name, path in cfg.new_sources.items()}
+    for path in cfg.station_manifests:
+        for name, records in station_sources(read_manifest(path)).items():
+            if name in new:
+                raise ManifestError(f"{name} is named twice among the new sources")
+            new[name] = records
     return assemble(labelled, split, open_records, open_split, new, cfg.seed)
+
+
+def station_sources(records: Sequence[Record]) -> dict[str, list[Record]]:
+    """The rows of a field manifest by station ("station gate-1", ...): every station's webcam is a source."""
+    out: dict[str, list[Record]] = {}
+    for r in records:
+        out.setdefault(f"station {r.source}", []).append(r)
+    return out
 
 
 def _joined_manifest(cfg: CrossSourceConfig) -> Path:

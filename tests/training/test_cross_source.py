@@ -312,3 +312,20 @@ def test_the_command_runs_the_protocol_and_writes_the_bundle_with_its_card(
         )
         == 2
     )
+
+
+def test_each_station_of_a_field_manifest_is_a_new_source(protocol_data, tmp_path):
+    """Issue 28: the manifest `mpox-train data --from-store` writes (source = station) gives one new source
+    per station, held out and in rotation like any other."""
+    field = [
+        Record(r.path, r.label, "gate-1" if i % 2 else "gate-2", r.group, detail=r.detail)
+        for i, r in enumerate(read_manifest(protocol_data / "new.csv"))
+    ]
+    write_manifest(field, tmp_path / "field.csv")
+    cfg = _config(protocol_data, Path("unused"), tmp_path, station_manifests=(tmp_path / "field.csv",))
+    rows = xs.load_rows(replace(cfg, new_sources={}))
+    assert {"station gate-1", "station gate-2"} <= set(rows.dataset)
+    for station in ("gate-1", "gate-2"):
+        mine = rows.dataset == f"station {station}"
+        assert int(mine.sum()) == sum(r.source == station for r in field)
+        assert {r.source for r, m in zip(rows.records, mine, strict=True) if m} == {station}

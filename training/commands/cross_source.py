@@ -55,6 +55,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=MANIFEST",
         help="a source the bundle never trained on (repeatable): held out to measure, in rotation to train",
     )
+    parser.add_argument(
+        "--stations",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="MANIFEST",
+        help="the stations' confirmed cases (mpox-train data --from-store): each station a new source",
+    )
     parser.add_argument("--out", required=True, type=Path, help="folder for features and the lever table")
     parser.add_argument(
         "--steps",
@@ -85,8 +93,11 @@ def run(args: argparse.Namespace) -> int:
     from training.cross_source import run as run_protocol
     from training.cross_source_card import levers_markdown, write_card
 
-    if not args.new_source:
-        print("give at least one --new-source NAME=MANIFEST: the protocol measures sources held out")
+    if not args.new_source and not args.stations:
+        print(
+            "give at least one --new-source NAME=MANIFEST or --stations MANIFEST: the protocol measures "
+            "sources held out"
+        )
         return 2
     cfg = CrossSourceConfig(
         bundle=args.bundle,
@@ -94,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         split_file=args.split_file,
         open_set=args.open_set,
         new_sources=dict(args.new_source),
+        station_manifests=tuple(args.stations),
         out=args.out,
         mirror=not args.no_mirror,
         seed=args.seed,
