@@ -123,7 +123,18 @@ def load_predictor(
                 if backend != "auto":
                     raise
                 log.warning("the bundle's ONNX graph cannot be served, using PyTorch: %s", exc)
-    from models.predictor import Predictor
+    try:
+        from models.predictor import Predictor
+    except ModuleNotFoundError as exc:  # a station installed without the eager profile
+        why = (
+            f"[model] backend = {backend!r} and device {device or 'auto'!r} need PyTorch"
+            if backend not in ONNX_BACKENDS or device not in (None, "cpu")
+            else "this bundle carries no ONNX graph the station can serve, so it needs PyTorch"
+        )
+        raise ServingUnavailable(
+            f"{why}, which this installation does not have ({exc.name} is missing): install the eager "
+            "profile (pip install 'mpox-aism[eager]'), or use a bundle with its ONNX graph (mpox-train onnx)"
+        ) from exc
 
     bundle = load_station_bundle(path, policy)
     return bundle, Predictor(bundle, device=device, backend=backend)

@@ -62,6 +62,20 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args(argv)  # prints help or the usage error and exits
         return 2
     name = argv[0]
+    try:
+        return _run(name, argv)
+    except ModuleNotFoundError as exc:  # a station installation: the training profile is not there
+        if (exc.name or "").split(".")[0] in ("models", "kiosk", "training"):
+            raise  # our own module missing is a bug, not an installation profile
+        print(
+            f"mpox-train {name}: {exc.name} is not installed. mpox-train needs the training profile "
+            "(PyTorch, lightly, scikit-learn, ...): pip install 'mpox-aism[train]'",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _run(name: str, argv: list[str]) -> int:
     module = importlib.import_module(COMMANDS[name][0])
     sub_parser = argparse.ArgumentParser(prog=f"mpox-train {name}", description=COMMANDS[name][1])
     module.add_arguments(sub_parser)
