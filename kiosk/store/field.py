@@ -198,7 +198,8 @@ def export_dataset(db: Database, user: UserSession, out_dir: Path) -> ExportSumm
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     work = parent / f".{out_dir.name}.{os.getpid()}.partial"
-    shutil.rmtree(work, ignore_errors=True)
+    for stale in parent.glob(f".{out_dir.name}.*.partial"):  # an export killed midway left decrypted pictures
+        shutil.rmtree(stale, ignore_errors=True)
     private_dir(work)  # 0700: the pictures are health data
     private_dir(work / "images")
     skipped = Pictures()

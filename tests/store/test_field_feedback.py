@@ -96,8 +96,12 @@ def test_data_from_store_exports_consented_cases_by_traveller_and_fit_accepts_it
 ):
     db, ids = field_store
     out = tmp_path / "field-data"
+    stale = tmp_path / ".field-data.4242.partial" / "images"  # an export killed midway: decrypted pictures
+    stale.mkdir(parents=True)
+    (stale / "left.png").write_bytes(b"x")
     argv = ["data", "--from-store", _url(db), "--out", str(out), *_store_args(db, tmp_path)]
     assert _run(argv, monkeypatch) == 0
+    assert not stale.parent.exists()
     records = read_manifest(out / "manifest.csv")
     # consented and learnable only: not P2 (no), not P6 (unknown), not P7 (not asked)
     kept = [c for c in CASES if c[4] is True and c[2] != "unknown"]

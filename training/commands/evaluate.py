@@ -111,7 +111,7 @@ def _run_store(args: argparse.Namespace) -> int:
         (args.out / "metrics.json").write_text(json.dumps({"field": field}, indent=1) + "\n")
         report = args.out / "report.md"
         report.write_text(f"# {title}\n\n" + "\n".join(field_report_lines(field)), encoding="utf-8")
-    print("\n".join(field_report_lines(field)[2:6]))
+    print("\n".join(field_report_lines(field)[2:]))
     print(f"report: {report}")
     return 0
 
