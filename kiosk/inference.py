@@ -321,10 +321,6 @@ class ScreeningEngine:
         """How many good frames an automatic decision rests on ([screening] auto_window); starts afresh."""
         self._window = FrameWindow(frames)
 
-    def reset_auto(self) -> None:
-        """Empty the automatic window (callers in the engine's own thread; the window sends an epoch)."""
-        self._window.clear()
-
     @property
     def auto_progress(self) -> int:
         return self._window.filled

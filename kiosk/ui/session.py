@@ -35,7 +35,6 @@ CUT_SHORT = "station stopped without logging off (crash or power loss); found at
 # Why a session ended: the reason written to the audit trail.
 LOGOUT = "logout"
 INACTIVITY = "inactivity"
-WINDOW_CLOSED = "window closed"
 STOPPED = "station stopped"
 
 
@@ -55,7 +54,6 @@ class StationSession(QObject):
         super().__init__(parent)
         self.db, self.user, self.marker = db, user, marker
         self.active = True
-        self.end_reason = ""
         self.watcher = InactivityWatcher(timeout_minutes, self)
         self.watcher.timed_out.connect(lambda: self.end(INACTIVITY))
         if marker is not None:
@@ -74,7 +72,6 @@ class StationSession(QObject):
         if not self.active:
             return False
         self.active = False
-        self.end_reason = reason
         self.watcher.stop()
         recorded = True
         try:

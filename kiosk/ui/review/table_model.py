@@ -119,13 +119,6 @@ class CaseTableModel(QAbstractTableModel):
             return "loading"
         return "image" if self.thumbs[case.id] is not None else "missing"
 
-    def thumbnail(self, case: CaseSummary) -> QPixmap:
-        """The case's thumbnail now (decrypted if not cached), or its placeholder."""
-        if case.has_images and case.id not in self.thumbs:
-            self._decrypt(case)
-        state = self.thumbnail_state(case)
-        return self.thumbs[case.id] if state == "image" else self.placeholders[state]
-
     def _decrypt(self, case: CaseSummary) -> None:
         pixmap = None
         if case.image_path:
