@@ -261,8 +261,33 @@ class ScreeningWindow(QMainWindow):
         root = QHBoxLayout(central)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         root.addWidget(splitter)
+        splitter.addWidget(self._build_officer_column(show_review))
+        splitter.addWidget(self._build_result_column())
+        self._build_traveller_panel(splitter)
+        if i18n.current_language() in i18n.UPRIGHT:  # no italics in Arabic or Chinese (kiosk/ui/i18n.py)
+            for label in (
+                self.notice_label,
+                self.referral_label,
+                self.heatmap_caption,
+                self.note,
+                self.detail_label,
+                self.lost_panel.technical,
+            ):
+                label.setStyleSheet("font-style: normal;")
+        # The result column as wide as the live view: the decision's banner is the largest text on the screen
+        # (its lines shrink only to fit their column's width).
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        if self.traveller_placement == "panel":  # the traveller's panel at the side of the officer's screen
+            splitter.setStretchFactor(2, 1)
+            splitter.setSizes([2400, 2400, 1200])  # narrower than the result column: the result first
+        else:
+            splitter.setSizes([2500, 2500])
+        self._build_status_bar(model_label, device_label, database_state, database_detail)
 
-        # Left: source chooser, live view with the camera-lost panel over it, controls.
+    def _build_officer_column(self, show_review: bool) -> QWidget:
+        """The officer's column: source chooser, live view with the camera-lost panel over it, the
+        traveller's reference and controls, the buttons."""
         left = QWidget()
         lv = QVBoxLayout(left)
         top = QHBoxLayout()
@@ -326,9 +351,11 @@ class ScreeningWindow(QMainWindow):
         buttons.addWidget(self.review_button, 1, 0)
         buttons.addWidget(self.logoff_button, 1, 1)
         lv.addLayout(buttons)
-        splitter.addWidget(left)
+        return left
 
-        # Right: banner, reason, top-3 chart, heatmap with toggle and opacity, note.
+    def _build_result_column(self) -> QWidget:
+        """The result column: banner, reason, referral slip, top-3 chart, heatmap with toggle and opacity,
+        note."""
         right = QWidget()
         rv = QVBoxLayout(right)
         self.banner = Banner()
@@ -395,29 +422,11 @@ class ScreeningWindow(QMainWindow):
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
         rv.addWidget(self.note)
-        splitter.addWidget(right)
-        self._build_traveller_panel(splitter)
-        if i18n.current_language() in i18n.UPRIGHT:  # no italics in Arabic or Chinese (kiosk/ui/i18n.py)
-            for label in (
-                self.notice_label,
-                self.referral_label,
-                self.heatmap_caption,
-                self.note,
-                self.detail_label,
-                self.lost_panel.technical,
-            ):
-                label.setStyleSheet("font-style: normal;")
-        # The result column as wide as the live view: the decision's banner is the largest text on the screen
-        # (its lines shrink only to fit their column's width).
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        if self.traveller_placement == "panel":  # the traveller's panel at the side of the officer's screen
-            splitter.setStretchFactor(2, 1)
-            splitter.setSizes([2400, 2400, 1200])  # narrower than the result column: the result first
-        else:
-            splitter.setSizes([2500, 2500])
+        return right
 
-        # Status bar.
+    def _build_status_bar(
+        self, model_label: str, device_label: str, database_state: str, database_detail: str
+    ) -> None:
         sb = self.statusBar()
         self.status_model = QLabel(
             tr("ScreeningWindow", "Model: {model}").format(model=model_label)
