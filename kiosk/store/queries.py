@@ -1,5 +1,6 @@
 """Review-list queries: filters built with bound parameters only (hostile text is just text), indexed
-sort keys, paging with LIMIT/OFFSET.
+sort keys, paging by keyset (the next page starts after the last row shown: its sort value and id), so a page
+deep in a large shared log costs what the first one does (OFFSET would read and drop every row before it).
 
 Traveller references are sealed in the database (kiosk/store/references.py): the rows read here reveal them
 with the station's key, for the review window and the exports (both for reviewers and admins only); the
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from kiosk.store.database import Database
@@ -111,13 +112,21 @@ def list_cases(
     descending: bool = True,
     offset: int = 0,
     limit: int = 200,
+    after: CaseSummary | None = None,
 ) -> list[CaseSummary]:
+    """A page of the filtered cases in the order asked (ties by case id); ``after``: the page that follows
+    that row (keyset paging; ``offset`` is then ignored)."""
     if sort not in SORT_KEYS:
         raise StoreError(f"cannot sort cases by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
     column = SORT_KEYS[sort]
     order = [column.desc() if descending else column.asc(), Case.id.desc() if descending else Case.id.asc()]
     query = flt.apply(select(*SUMMARY_COLUMNS), _lookup(db, flt))
-    query = query.order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+    if after is not None:
+        key, last = tuple_(column, Case.id), tuple_(getattr(after, sort), after.id)
+        query = query.where(key < last if descending else key > last)
+    else:
+        query = query.offset(max(0, offset))
+    query = query.order_by(*order).limit(max(0, limit))
     with db.session() as s:
         rows = s.execute(query).all()
     reveal = db.references.reveal if any(r.traveller_ref for r in rows) else _nothing_to_reveal

@@ -90,6 +90,36 @@ def test_paging_and_sorting(db):
         list_cases(db, sort="id; DROP TABLE cases")
 
 
+@pytest.mark.parametrize("descending", [True, False])
+def test_keyset_pages_are_the_whole_ordered_list_once(db, descending):
+    """Paging after the last row shown gives every case once, in order, ties (same time, same station)
+    broken by id, for every sort key and with a filter on."""
+    same = datetime(2025, 3, 1, tzinfo=UTC)
+    rows = [
+        {
+            "p": (i % 7) / 10,
+            "when": same if i % 3 == 0 else same + timedelta(minutes=i),
+            "station": f"g{i % 4}",
+        }
+        for i in range(40)
+    ]
+    insert_rows(db, rows)
+    from kiosk.store.queries import SORT_KEYS
+
+    for sort in SORT_KEYS:
+        for flt in (CaseFilter(), CaseFilter(stations=("g1", "g2"))):
+            whole = list_cases(db, flt, sort=sort, descending=descending, limit=1000)
+            paged, last = [], None
+            while True:
+                page = list_cases(db, flt, sort=sort, descending=descending, limit=7, after=last)
+                if not page:
+                    break
+                paged += page
+                last = page[-1]
+            assert [c.id for c in paged] == [c.id for c in whole], sort
+            assert len(whole) == count_cases(db, flt)
+
+
 def test_ppv_and_dashboard(db):
     admin_pw = "correct horse battery"
     accounts.create_user(db, "root", admin_pw, "admin", None)

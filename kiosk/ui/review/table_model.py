@@ -99,7 +99,8 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
         if parent.isValid():
             return
-        more = list_cases(self.db, self.filter, self.sort_key, self.descending, len(self.rows), PAGE)
+        last = self.rows[-1] if self.rows else None
+        more = list_cases(self.db, self.filter, self.sort_key, self.descending, limit=PAGE, after=last)
         if not more:
             self.total = len(self.rows)
             return
