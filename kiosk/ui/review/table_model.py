@@ -1,17 +1,31 @@
 """The case list as a QAbstractTableModel: pages fetched lazily, sorted and filtered in the database.
 
 The first column is a small thumbnail of the case's picture. Pictures are encrypted at rest: a thumbnail is
-decrypted only when the view asks for it (a visible row), a few at a time after the view has painted, scaled
-down to ``THUMB_PX`` and kept in memory only (a bounded cache; never written to disk). A case whose images
-were purged (retention) or cannot be read shows a placeholder.
+decrypted only when the view asks for it (a visible row), in a thread of its own (``ThumbnailLoader``:
+reading, decrypting and scaling a picture never holds up the GUI thread, which only turns the small result
+into a pixmap), scaled down to ``THUMB_PX`` and kept in memory only (a bounded cache; never written to disk).
+A case whose images were purged (retention) or cannot be read shows a placeholder.
 """
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
 from collections import OrderedDict
 
 import cv2
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from kiosk.store.database import Database
@@ -39,7 +53,7 @@ STRETCH_COLUMN = len(COLUMNS) - 1  # the traveller reference takes the width the
 PAGE = 200
 THUMB_PX = 64
 THUMB_CACHE = 600  # thumbnails kept in memory (about 12 kB each)
-THUMBS_PER_TICK = 6  # decrypted per event-loop turn, so scrolling stays responsive
+log = logging.getLogger(__name__)
 CASE_ID_CHARS = 8
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +73,57 @@ def placeholder_pixmap(text: str, size: int = THUMB_PX) -> QPixmap:
     return pixmap
 
 
+def thumbnail_rgb(media, case: CaseSummary) -> np.ndarray | None:
+    """The case's picture decrypted and scaled down to THUMB_PX (None: deleted, altered or unreadable)."""
+    if not case.image_path:
+        return None
+    try:
+        rgb = media.load(case.image_path, case.image_sha256)
+    except StoreError:
+        return None
+    h, w = rgb.shape[:2]
+    scale = THUMB_PX / max(h, w)
+    if scale < 1:
+        rgb = cv2.resize(
+            rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+        )
+    return np.ascontiguousarray(rgb)  # the decrypted full picture is not kept
+
+
+class ThumbnailLoader(QObject):
+    """Decrypts thumbnails in its own thread, newest request first (the rows on screen now), and hands each
+    small RGB array back to the GUI thread with ``loaded`` (a queued signal)."""
+
+    loaded = Signal(str, object)  # case id, RGB uint8 array or None
+
+    def __init__(self, media, parent: QObject | None = None):
+        super().__init__(parent)
+        self.media = media
+        self._queue: queue.LifoQueue = queue.LifoQueue()
+        self._thread = threading.Thread(target=self._run, name="mpox-thumbnails", daemon=True)
+        self._thread.start()
+
+    def ask(self, case: CaseSummary) -> None:
+        self._queue.put(case)
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    @property
+    def stop_request(self):
+        """A callable that ends the thread, usable after this object is gone."""
+        return lambda q=self._queue: q.put(None)
+
+    def _run(self) -> None:
+        while (case := self._queue.get()) is not None:
+            try:
+                self.loaded.emit(case.id, thumbnail_rgb(self.media, case))
+            except RuntimeError:  # the model went away with the window: nothing left to show it in
+                return
+            except Exception:  # noqa: BLE001 - one unreadable picture never stops the others
+                log.exception("thumbnail of case %s", case.id)
+
+
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
@@ -69,11 +134,11 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[CaseSummary] = []
         self.total = 0
         self.thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()  # case id -> thumbnail (None: no image)
-        self._wanted: dict[str, CaseSummary] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._load_wanted)
+        self._asked: set[str] = set()  # case ids whose thumbnail the loader is decrypting
+        self.loader = ThumbnailLoader(db.media, self)
+        self.loader.loaded.connect(self._thumbnail_loaded)
+        stop = self.loader.stop_request  # not a method of an object being destroyed: its queue
+        self.destroyed.connect(lambda *_: stop())
         self.placeholders = {
             "purged": placeholder_pixmap(tr("CaseTable", "images purged")),
             "missing": placeholder_pixmap(tr("CaseTable", "no image")),
@@ -90,7 +155,6 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = count_cases(self.db, self.filter)
         self.rows = list_cases(self.db, self.filter, self.sort_key, self.descending, 0, PAGE)
-        self._wanted.clear()
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
@@ -120,46 +184,27 @@ class CaseTableModel(QAbstractTableModel):
             return "loading"
         return "image" if self.thumbs[case.id] is not None else "missing"
 
-    def _decrypt(self, case: CaseSummary) -> None:
-        pixmap = None
-        if case.image_path:
-            try:
-                rgb = self.db.media.load(case.image_path, case.image_sha256)
-                h, w = rgb.shape[:2]
-                scale = THUMB_PX / max(h, w)
-                if scale < 1:
-                    size = (max(1, round(w * scale)), max(1, round(h * scale)))
-                    rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
-                pixmap = QPixmap.fromImage(to_qimage(rgb))
-                del rgb  # the decrypted picture itself is not kept
-            except StoreError:
-                pixmap = None  # deleted, altered or unreadable: the placeholder says "no image"
-        self.thumbs[case.id] = pixmap
-        self.thumbs.move_to_end(case.id)
+    def _thumbnail_loaded(self, case_id: str, rgb: np.ndarray | None) -> None:
+        """In the GUI thread: the loader's small picture becomes the cached pixmap, and its row repaints."""
+        self._asked.discard(case_id)
+        self.thumbs[case_id] = None if rgb is None else QPixmap.fromImage(to_qimage(rgb))
+        self.thumbs.move_to_end(case_id)
         while len(self.thumbs) > THUMB_CACHE:
             self.thumbs.popitem(last=False)
-
-    def _load_wanted(self) -> None:
-        for _ in range(min(THUMBS_PER_TICK, len(self._wanted))):
-            case_id, case = next(iter(self._wanted.items()))
-            del self._wanted[case_id]
-            self._decrypt(case)
-        rows = [r for r, c in enumerate(self.rows) if c.id in self.thumbs]
-        if rows:
-            self.dataChanged.emit(
-                self.index(min(rows), 0), self.index(max(rows), 0), [Qt.ItemDataRole.DecorationRole]
-            )
-        if self._wanted:
-            self._timer.start()
+        for row, case in enumerate(self.rows):
+            if case.id == case_id:
+                self.dataChanged.emit(
+                    self.index(row, 0), self.index(row, 0), [Qt.ItemDataRole.DecorationRole]
+                )
 
     def _decoration(self, case: CaseSummary) -> QPixmap:
         state = self.thumbnail_state(case)
         if state == "image":
             self.thumbs.move_to_end(case.id)
             return self.thumbs[case.id]
-        if state == "loading":  # asked for by the view: a visible row
-            self._wanted[case.id] = case
-            self._timer.start()
+        if state == "loading" and case.id not in self._asked:  # asked for by the view: a visible row
+            self._asked.add(case.id)
+            self.loader.ask(case)
         return self.placeholders[state]
 
     # -- Qt model --------------------------------------------------------------------------------

@@ -385,6 +385,7 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         for dialog in list(self.details):
             dialog.close()
+        self.model.loader.stop()  # the thumbnails' thread
         super().closeEvent(event)
 
 
