@@ -276,7 +276,10 @@ def main() -> int:
         print(f"camera frames {stats.frames}, dropped (replaced before display) {stats.dropped}")
     if station.shadow is not None:
         s = station.shadow
-        print(f"shadow bundle: {s.screened} frames screened, {s.dropped} dropped, {s.failed} failed")
+        print(
+            f"shadow bundle: {s.screened} frames screened, {s.dropped} dropped, {s.skipped} skipped "
+            f"(no case, within a second of the last), {s.failed} failed"
+        )
     elif args.shadow_bundle:
         print("shadow bundle NOT running (see the log)")
     if len(rss) > 2:

@@ -5,8 +5,10 @@ never sees it, and it never delays the live path.
 ``[model] shadow_bundle = PATH`` names the candidate; it must be vouched for like any bundle (signed by a
 trusted key or pinned, kiosk/trust.py), or the station refuses it at start with the reason (the live path
 runs on). The runner holds one frame at most: when the candidate is slower than the stations' traffic, the
-older frame waiting is dropped and counted (``dropped``), never queued up behind the live path. The candidate
-runs on one ONNX thread (the live path keeps the rest) at niceness 19.
+older frame waiting is dropped and counted (``dropped``), never queued up behind the live path. A frame whose
+result was stored as a case is always offered (those are the ones reviewers label); of the others (CLEARs,
+automatic mode's stream of decisions) at most one per ``MIN_INTERVAL_S`` (``skipped``), so the candidate takes
+a small share of the CPU beside the live path. It runs on one ONNX thread at niceness 19.
 
 What it stores (kiosk/store/schema.py ``ShadowVerdict``) is compared with the live verdicts and with the
 confirmed labels by ``mpox-train rollout`` (training/field_store.py), which refuses a candidate that is worse
@@ -32,6 +34,7 @@ from models.screening import screen_image
 log = logging.getLogger(__name__)
 SHADOW_NICENESS = 19
 SHADOW_THREADS = 1
+MIN_INTERVAL_S = 1.0  # between two offered frames that made no case
 
 
 class ShadowRunner:
@@ -48,7 +51,8 @@ class ShadowRunner:
         self.bundle, self.predictor, self.thresholds = bundle, predictor, thresholds
         self.sink, self.station_id = sink, station_id
         self.limits = limits or QualityLimits()
-        self.screened = self.dropped = self.failed = 0
+        self.screened = self.dropped = self.failed = self.skipped = 0
+        self._last_offer = float("-inf")
         self._slot: tuple | None = None
         self._cond = threading.Condition()
         self._stopping = False
@@ -73,9 +77,14 @@ class ShadowRunner:
 
     def offer(self, result: Any, case_id: str | None, live_sha256: str) -> None:
         """The live path's screened frame and verdict (never blocks: replaces a frame still waiting)."""
+        now = time.monotonic()
         with self._cond:
             if self._stopping:
                 return
+            if case_id is None and now - self._last_offer < MIN_INTERVAL_S:
+                self.skipped += 1
+                return
+            self._last_offer = now
             if self._slot is not None:
                 self.dropped += 1
             self._slot = (result, case_id, live_sha256)

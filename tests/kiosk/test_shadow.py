@@ -70,7 +70,8 @@ def test_the_shadow_verdict_is_stored_beside_the_live_one(qtbot, station):
 
 
 def test_offering_never_waits_and_keeps_one_frame(station):
-    """A slow candidate: the live path's offers return at once, and only the newest frame waits."""
+    """A slow candidate: the live path's offers return at once, and only the newest frame waits; a frame that
+    made no case within a second of the last offered one is skipped (automatic mode's stream of CLEARs)."""
     config, engine, _db, _writer = station
     gate, stored = threading.Event(), []
 
@@ -84,8 +85,10 @@ def test_offering_never_waits_and_keeps_one_frame(station):
     try:
         shadow.offer(results[0], None, engine.bundle.sha256)
         assert wait_for(lambda: shadow._slot is None)  # the first is being screened (the sink holds it)
-        for r in results[1:]:
-            shadow.offer(r, None, engine.bundle.sha256)  # returns at once although the sink is stuck
+        shadow.offer(results[1], None, engine.bundle.sha256)  # no case, just after the first: skipped
+        assert shadow.skipped == 1 and shadow._slot is None
+        for i, r in enumerate(results[1:]):  # each made a case: offered, returns at once although stuck
+            shadow.offer(r, f"case{i}", engine.bundle.sha256)
         assert shadow.dropped == 4
         gate.set()
         assert wait_for(lambda: len(stored) == 2, timeout=20)
