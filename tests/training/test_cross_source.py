@@ -329,3 +329,11 @@ def test_each_station_of_a_field_manifest_is_a_new_source(protocol_data, tmp_pat
         mine = rows.dataset == f"station {station}"
         assert int(mine.sum()) == sum(r.source == station for r in field)
         assert {r.source for r, m in zip(rows.records, mine, strict=True) if m} == {station}
+
+
+def test_the_card_says_what_holds_missed_aims_back_only_when_one_is_missed():
+    met = ["| aim | value | |", "|---|---|---|", "| in-source accuracy >= 0.85 | 0.900 | met |"]
+    missed = [*met, "| in-source macro_f1 >= 0.8 | 0.705 | **missed** |"]
+    assert xs_card.held_back_lines(met) == []
+    text = "\n".join(xs_card.held_back_lines(missed))
+    assert "## What holds the missed aims back" in text and "data --from-store" in text
