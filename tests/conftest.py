@@ -31,6 +31,21 @@ def _inference_cache_in_tmp(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing():
+    """Accounts are hashed with argon2id as at a station, at the lowest cost argon2 allows: the tests create
+    and log in hundreds of accounts, and the production cost (about 0.12 s a hash) was a third of the store
+    and review tests' time. The station's own parameters are untouched (kiosk/store/accounts.py)."""
+    from argon2 import PasswordHasher
+
+    import kiosk.store.accounts as accounts
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        mp.setattr(accounts, "_DUMMY_HASH", accounts._hasher.hash("not-a-password-of-anyone"))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _garbage_collected_on_the_main_thread():
     """Python's collector runs only here, in the main thread, after each test (see ``_collect_after_test``).
 
