@@ -44,7 +44,7 @@ from models.open_set import OpenSetHead
 from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
 
 from .manifest import ManifestError, Record, read_manifest
-from .metrics import wilson_interval
+from .metrics import share_with_interval
 
 N_FOLDS = 5  # a new source's groups: folds 0-2 train, 3 val, 4 test
 PART_OF_FOLD = {0: "train", 1: "train", 2: "train", 3: "val", 4: "test"}
@@ -408,8 +408,7 @@ def outcomes(heads: Heads, x: np.ndarray) -> np.ndarray:
 
 
 def _share(hit: np.ndarray) -> dict:
-    k, n = int(hit.sum()), int(len(hit))
-    return {"share": k / n if n else None, "k": k, "n": n, "ci95": wilson_interval(k, n)}
+    return share_with_interval(int(hit.sum()), len(hit))
 
 
 def _eight_class(heads: Heads, x: np.ndarray, rows: Rows, m: np.ndarray) -> dict:

@@ -27,7 +27,7 @@ from models.screening import screen_image
 from models.taxonomy import CLASSES
 from training.evaluation import EvalData
 from training.manifest import Record
-from training.metrics import wilson_interval
+from training.metrics import share_with_interval
 
 NOT_RECOGNISED = {ReasonCode.UNKNOWN_CONDITION.value, ReasonCode.NOT_SKIN.value}
 
@@ -72,7 +72,7 @@ def export_from_store(args: argparse.Namespace) -> int:
 def evaluate_store(args: argparse.Namespace) -> tuple[dict, EvalData | None]:
     """``mpox-train evaluate --store URL --bundle B``: (metrics, the eight-class cases' EvalData or None)."""
     from kiosk.store import audit
-    from kiosk.store.field import Pictures, confirmed_cases, pictures
+    from kiosk.store.field import confirmed_cases, pictures
 
     bundle = load_bundle(args.bundle)
     if tuple(bundle.classes) != CLASSES:
@@ -85,13 +85,13 @@ def evaluate_store(args: argparse.Namespace) -> tuple[dict, EvalData | None]:
     db, user = open_as_admin(args, args.store)
     try:
         cases = confirmed_cases(db, user)
-        skipped = Pictures()
+        skipped: Counter = Counter()
         rows = []
         for case, rgb in pictures(db, cases, skipped):
             s = screen_image(predictor, rgb, thresholds)
             probs = None if s.prediction is None else np.asarray(s.prediction.probabilities, np.float64)
             rows.append((case, s.verdict, probs))
-        metrics = field_metrics(rows, thresholds.flag, bundle, dict(skipped.missing))
+        metrics = field_metrics(rows, thresholds.flag, bundle, dict(skipped))
         audit.record(
             db,
             user.username,
@@ -150,7 +150,7 @@ def field_metrics(rows, flag_threshold: float, bundle, skipped: dict) -> dict:
         "overall": _rates(total),
         "per_station": {k: _rates(v) | {"cases": v["cases"]} for k, v in sorted(stations.items())},
         "agreement_with_screening_bundle": {
-            "decision": _share(agree["decision"], agree["n"]),
+            "decision": share_with_interval(agree["decision"], agree["n"]),
             "cases_screened_by_this_bundle": agree["same_bundle"],
         },
         "note": "the store holds the cases the stations logged (FLAG, REVIEW); CLEARs are counted, not kept, "
@@ -165,21 +165,12 @@ def _outcome(decision: str, reason: str) -> str:
     return decision
 
 
-def _share(k: int, n: int) -> dict:
-    return {
-        "share": k / n if n else None,
-        "k": int(k),
-        "n": int(n),
-        "ci95": wilson_interval(k, n) if n else None,
-    }
-
-
 def _rates(c: Counter) -> dict:
     return {
-        "mpox_recall": _share(c["flag_new_mpox"], c["mpox"]),
-        "mpox_ppv": _share(c["flag_new_mpox"], c["flag_new"]),
-        "mpox_recall_then": _share(c["flag_then_mpox"], c["mpox"]),
-        "mpox_ppv_then": _share(c["flag_then_mpox"], c["flag_then"]),
+        "mpox_recall": share_with_interval(c["flag_new_mpox"], c["mpox"]),
+        "mpox_ppv": share_with_interval(c["flag_new_mpox"], c["flag_new"]),
+        "mpox_recall_then": share_with_interval(c["flag_then_mpox"], c["mpox"]),
+        "mpox_ppv_then": share_with_interval(c["flag_then_mpox"], c["flag_then"]),
     }
 
 
@@ -271,7 +262,10 @@ def compare_shadow(pairs) -> dict:
     def scores(decisions: list[str]) -> dict:
         flagged = [d == flag for d in decisions]
         both = sum(f and m for f, m in zip(flagged, mpox, strict=True))
-        return {"recall": _share(both, sum(mpox)), "ppv": _share(both, sum(flagged))}
+        return {
+            "recall": share_with_interval(both, sum(mpox)),
+            "ppv": share_with_interval(both, sum(flagged)),
+        }
 
     return {
         "frames": len(pairs),
@@ -279,11 +273,11 @@ def compare_shadow(pairs) -> dict:
         "live_bundles": sorted({p.live_bundle_sha256[:12] for p in pairs}),
         "since": min(p.captured_utc for p in pairs).isoformat(),
         "until": max(p.captured_utc for p in pairs).isoformat(),
-        "agreement": _share(sum(n for (a, b), n in crosstab.items() if a == b), len(pairs)),
+        "agreement": share_with_interval(sum(n for (a, b), n in crosstab.items() if a == b), len(pairs)),
         "crosstab": {f"{a} -> {b}": n for (a, b), n in sorted(crosstab.items())},
         "flag_rate": {
-            "live": _share(sum(p.live_decision == flag for p in pairs), len(pairs)),
-            "shadow": _share(sum(p.shadow_decision == flag for p in pairs), len(pairs)),
+            "live": share_with_interval(sum(p.live_decision == flag for p in pairs), len(pairs)),
+            "shadow": share_with_interval(sum(p.shadow_decision == flag for p in pairs), len(pairs)),
         },
         "confirmed": {
             "n": len(confirmed),

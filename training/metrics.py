@@ -23,6 +23,12 @@ Z95 = 1.959963984540054  # two-sided 95% normal quantile
 SMALL_N = 30  # a proportion on fewer images than this is marked "small n" in the reports
 
 
+def share_with_interval(k: int, n: int) -> dict:
+    """``k`` of ``n`` as the reports record a proportion: share (None when ``n`` is 0), counts, 95% Wilson."""
+    k, n = int(k), int(n)
+    return {"share": k / n if n else None, "k": k, "n": n, "ci95": wilson_interval(k, n)}
+
+
 def wilson_interval(k: int, n: int, z: float = Z95) -> list[float] | None:
     """95% Wilson score interval of the proportion ``k / n`` (None when ``n`` is 0).
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import secrets
 import shutil
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from kiosk.store.accounts import UserSession, require_admin
 from kiosk.store.database import Database, open_database
 from kiosk.store.errors import MediaError, StoreError
 from kiosk.store.fsperm import private_dir
+from kiosk.store.media import write_durably
 from kiosk.store.schema import Case, ShadowVerdict
 from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
 
@@ -130,27 +132,21 @@ def _field_case(c: Case) -> FieldCase:
     )
 
 
-@dataclass
-class Pictures:
-    """What reading the pictures of some cases gave: the readable ones, and why the others were not."""
-
-    missing: Counter = field(default_factory=Counter)  # reason -> count ("purged", "missing", "damaged")
-
-
 def pictures(
-    db: Database, cases: list[FieldCase], skipped: Pictures
+    db: Database, cases: list[FieldCase], skipped: Counter
 ) -> Iterator[tuple[FieldCase, np.ndarray]]:
     """Each case with its decrypted RGB picture, in memory. A purged or unreadable picture is counted in
-    ``skipped`` and left out; when not one picture decrypts, the key is wrong: StoreError, after the last."""
+    ``skipped`` (reason -> count: "purged", "missing", "damaged", "key") and left out; when not one picture
+    decrypts, the key is wrong: StoreError, after the last."""
     read, last = 0, None
     for case in cases:
         if not case.image_path:
-            skipped.missing["purged"] += 1
+            skipped["purged"] += 1
             continue
         try:
             image = db.media.load(case.image_path, case.image_sha256)
         except MediaError as exc:
-            skipped.missing[exc.problem] += 1
+            skipped[exc.problem] += 1
             last = exc
             if exc.problem == "key":  # the key file itself is unusable: no picture will open
                 break
@@ -202,27 +198,24 @@ def export_dataset(db: Database, user: UserSession, out_dir: Path) -> ExportSumm
         shutil.rmtree(stale, ignore_errors=True)
     private_dir(work)  # 0700: the pictures are health data
     private_dir(work / "images")
-    skipped = Pictures()
+    skipped: Counter = Counter()
     rows = []
     try:
         for case, rgb in pictures(db, cases, skipped):
             name = f"images/{_pseudonym(salt, case.case_id)}.png"
             ok, png = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
             if not ok:
-                skipped.missing["damaged"] += 1
+                skipped["damaged"] += 1
                 continue
-            path = work / name
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(png.tobytes())
+            write_durably(work / name, png.tobytes())
             rows.append((name, case.label, case.station_id, _pseudonym(salt, case.person), case.detail))
         if not rows:
             raise NoConfirmedCases("none of the consented confirmed cases has a readable picture (purged?)")
-        fd = os.open(work / "manifest.csv", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f)
-            out.writerow(MANIFEST_COLUMNS)
-            out.writerows(rows)
+        table = io.StringIO(newline="")
+        out = csv.writer(table)
+        out.writerow(MANIFEST_COLUMNS)
+        out.writerows(rows)
+        write_durably(work / "manifest.csv", table.getvalue().encode("utf-8"))
         if out_dir.exists():
             out_dir.rmdir()
         os.replace(work, out_dir)
@@ -234,7 +227,7 @@ def export_dataset(db: Database, user: UserSession, out_dir: Path) -> ExportSumm
         len(rows),
         dict(Counter(r[1] for r in rows)),
         dict(Counter(r[2] for r in rows)),
-        dict(skipped.missing),
+        dict(skipped),
     )
     audit.record(
         db,
