@@ -128,144 +128,197 @@ def _admin_session(db, config, name: str | None, read: Callable[[str], str]):
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Open the configured store, run the sub-command on it (``_HANDLERS``), and close the store."""
     from kiosk.config import load_config
-    from kiosk.store import accounts, audit
     from kiosk.store.database import open_configured
-    from kiosk.store.migrate import current_revision, head_revision
-    from kiosk.store.retention import purge_images
 
     config = load_config(args.config)
     db = open_configured(config)
     try:
-        if args.command == "trust":
-            from kiosk import trust
-
-            return trust.run(args, config, db, _admin_session, _reader)
-        if args.command == "verify-audit":
-            if args.reanchor:
-                admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
-                accounts.require_admin(admin, "re-anchor the audit chain")
-                print(
-                    "Re-anchoring accepts the database as it is now: use it only after restoring a backup or "
-                    "moving the data folder on purpose, never to silence a tamper report.",
-                    file=sys.stderr,
-                )
-                if not _confirmed("REANCHOR", args.password_stdin):
-                    return 1
-                seq, old = audit.reanchor(db, admin.username)
-                kept = f"; old anchor kept as {old}" if old else ""
-                print(f"chain anchor {db.anchor.path} restarted at entry {seq}{kept}")
-            report = audit.verify(db)
-            for note in report.notes:
-                print(f"note: {note}")
-            if report.ok:
-                anchored = f", anchored at entry {report.anchored}" if report.anchored else ""
-                print(
-                    f"audit trail OK: {report.entries} entries, hash chain intact; {report.rows_checked} "
-                    f"cases, reviews and accounts match it{anchored} ({db.describe})"
-                )
-                return 0
-            total = len(report.problems) + report.more_problems
-            print(f"audit trail TAMPERED ({db.describe}): {total} problem(s)", file=sys.stderr)
-            for problem in report.problems:
-                print(f"  {problem}", file=sys.stderr)
-            if report.more_problems:
-                print(f"  ... and {report.more_problems} more", file=sys.stderr)
-            return 1
-        if args.command in ("create-user", "reset-password"):
-            read = _reader(args.password_stdin)
-            actor = _admin_session(db, config, args.admin, read)
-            password = read(f"new password for {args.username}: ")
-            if read("repeat it: ") != password:
-                print("the two passwords differ; nothing changed", file=sys.stderr)
-                return 1
-            if args.command == "create-user":
-                accounts.create_user(db, args.username, password, args.role, actor)
-                print(f"created {args.role} account {args.username!r}")
-            else:
-                accounts.set_password(db, args.username, password, actor)
-                print(f"password of {args.username!r} reset")
-            return 0
-        if args.command == "delete-case":
-            from kiosk.store.reviews import delete_case
-
-            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
-            accounts.require_admin(admin, "delete a case")
-            if not args.reason.strip():
-                print(
-                    "mpox-kiosk delete-case: give the reason (--reason), it goes into the audit trail",
-                    file=sys.stderr,
-                )
-                return 2
-            if not _confirmed(f"DELETE {args.case_id}", args.password_stdin):
-                return 1
-            delete_case(db, admin, args.case_id, args.reason)
-            print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
-            return 0
-        if args.command in ("disable", "enable", "unlock", "set-role"):
-            if args.command == "unlock" and args.admin is None:
-                # Recovery: anyone could lock the only admin out from the login dialog. Whoever can read the
-                # station's key as its own user already holds all its data; that user may unlock an admin.
-                db.media.secret()  # MediaError (exit 2) for a user who cannot read the key
-                who = f"cli:{os.environ.get('USER') or getpass.getuser()} (holds the station key)"
-                accounts.unlock_admin_by_operator(db, args.username, who)
-                print(f"unlock: admin {args.username!r} unlocked by {who} (audited)")
-                return 0
-            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
-            if args.command == "unlock":
-                accounts.unlock(db, args.username, admin)
-            elif args.command == "set-role":
-                accounts.set_role(db, args.username, args.role, admin)
-            else:
-                accounts.set_disabled(db, args.username, args.command == "disable", admin)
-            print(f"{args.command}: account {args.username!r} done (audited)")
-            return 0
-        if args.command == "list-users":
-            for name, role, disabled in accounts.list_users(db):
-                print("\t".join([name, role, *(["disabled"] if disabled else [])]))
-            for group in accounts.name_collisions(db):  # accounts made before names ignored case
-                what = "differ only in case" if len(group) > 1 else "hold characters a name may not hold"
-                print(
-                    f"warning: accounts {', '.join(map(repr, group))} {what}: they can be taken for someone "
-                    "else's in the audit trail; disable the one not in use (mpox-kiosk disable NAME"
-                    " --as ADMIN) and create a new account with a plain name",
-                    file=sys.stderr,
-                )
-            return 0
-        if args.command == "purge":
-            from kiosk.store.retention import purge_candidates
-
-            days = config.storage.retention_days if args.days is None else args.days
-            if days < 0:
-                print("mpox-kiosk purge: --days must be 0 or more", file=sys.stderr)
-                return 2
-            admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
-            accounts.require_admin(admin, "purge case images")
-            gone, kept = purge_candidates(db, days)
-            print(
-                f"This deletes the images and traveller references of {gone} case(s) captured more than "
-                f"{days} days ago; {kept} still pending review are kept.",
-                file=sys.stderr,
-            )
-            if gone and not _confirmed(f"PURGE {gone}", args.password_stdin):
-                return 1
-            n = purge_images(db, days, actor=admin.username, keep_pending=True)
-            print(f"purged the images and references of {n} case(s) older than {days} days (statistics kept)")
-            return 0
-        if args.command == "audit-log":
-            for e in reversed(audit.recent(db, args.limit)):
-                print(
-                    f"{e.seq}\t{e.ts_utc:%Y-%m-%d %H:%M:%S}Z\t{e.actor}\t{e.action}\t{e.target}\t{e.details}"
-                )
-            return 0
-        if args.command == "dead-letters":
-            return _dead_letters(args, config, db)
-        if args.command == "migrate":
-            print(f"schema revision {current_revision(db.engine)} (newest known: {head_revision()})")
-            return 0
-        raise AssertionError(args.command)
+        handler = _HANDLERS.get(args.command)
+        if handler is None:
+            raise AssertionError(args.command)
+        return handler(args, config, db)
     finally:
         db.close()
+
+
+def _trust(args: argparse.Namespace, config, db) -> int:
+    """``trust add|list|remove``: kiosk/trust.py."""
+    from kiosk import trust
+
+    return trust.run(args, config, db, _admin_session, _reader)
+
+
+def _reanchor(args: argparse.Namespace, config, db) -> bool:
+    """Anchor the audit chain at the database's current head for an admin; False if not confirmed."""
+    from kiosk.store import accounts, audit
+
+    admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+    accounts.require_admin(admin, "re-anchor the audit chain")
+    print(
+        "Re-anchoring accepts the database as it is now: use it only after restoring a backup or "
+        "moving the data folder on purpose, never to silence a tamper report.",
+        file=sys.stderr,
+    )
+    if not _confirmed("REANCHOR", args.password_stdin):
+        return False
+    seq, old = audit.reanchor(db, admin.username)
+    kept = f"; old anchor kept as {old}" if old else ""
+    print(f"chain anchor {db.anchor.path} restarted at entry {seq}{kept}")
+    return True
+
+
+def _verify_audit(args: argparse.Namespace, config, db) -> int:
+    """``verify-audit [--reanchor]``: check the audit chain; exit 1 if anything was changed outside."""
+    from kiosk.store import audit
+
+    if args.reanchor and not _reanchor(args, config, db):
+        return 1
+    report = audit.verify(db)
+    for note in report.notes:
+        print(f"note: {note}")
+    if report.ok:
+        anchored = f", anchored at entry {report.anchored}" if report.anchored else ""
+        print(
+            f"audit trail OK: {report.entries} entries, hash chain intact; {report.rows_checked} "
+            f"cases, reviews and accounts match it{anchored} ({db.describe})"
+        )
+        return 0
+    total = len(report.problems) + report.more_problems
+    print(f"audit trail TAMPERED ({db.describe}): {total} problem(s)", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    if report.more_problems:
+        print(f"  ... and {report.more_problems} more", file=sys.stderr)
+    return 1
+
+
+def _set_password(args: argparse.Namespace, config, db) -> int:
+    """``create-user`` and ``reset-password``: both read a new password twice."""
+    from kiosk.store import accounts
+
+    read = _reader(args.password_stdin)
+    actor = _admin_session(db, config, args.admin, read)
+    password = read(f"new password for {args.username}: ")
+    if read("repeat it: ") != password:
+        print("the two passwords differ; nothing changed", file=sys.stderr)
+        return 1
+    if args.command == "create-user":
+        accounts.create_user(db, args.username, password, args.role, actor)
+        print(f"created {args.role} account {args.username!r}")
+    else:
+        accounts.set_password(db, args.username, password, actor)
+        print(f"password of {args.username!r} reset")
+    return 0
+
+
+def _delete_case(args: argparse.Namespace, config, db) -> int:
+    """``delete-case``: remove one case and its images for an admin, with the reason audited."""
+    from kiosk.store import accounts
+    from kiosk.store.reviews import delete_case
+
+    admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+    accounts.require_admin(admin, "delete a case")
+    if not args.reason.strip():
+        print(
+            "mpox-kiosk delete-case: give the reason (--reason), it goes into the audit trail",
+            file=sys.stderr,
+        )
+        return 2
+    if not _confirmed(f"DELETE {args.case_id}", args.password_stdin):
+        return 1
+    delete_case(db, admin, args.case_id, args.reason)
+    print(f"case {args.case_id} and its images deleted (audited: {args.reason!r})")
+    return 0
+
+
+def _unlock_by_operator(args: argparse.Namespace, db) -> int:
+    """``unlock NAME`` without ``--as``: the station's own operating-system user unlocks an admin."""
+    from kiosk.store import accounts
+
+    # Recovery: anyone could lock the only admin out from the login dialog. Whoever can read the
+    # station's key as its own user already holds all its data; that user may unlock an admin.
+    db.media.secret()  # MediaError (exit 2) for a user who cannot read the key
+    who = f"cli:{os.environ.get('USER') or getpass.getuser()} (holds the station key)"
+    accounts.unlock_admin_by_operator(db, args.username, who)
+    print(f"unlock: admin {args.username!r} unlocked by {who} (audited)")
+    return 0
+
+
+def _change_account(args: argparse.Namespace, config, db) -> int:
+    """``disable``, ``enable``, ``unlock`` and ``set-role``: one account changed by an admin."""
+    from kiosk.store import accounts
+
+    if args.command == "unlock" and args.admin is None:
+        return _unlock_by_operator(args, db)
+    admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+    if args.command == "unlock":
+        accounts.unlock(db, args.username, admin)
+    elif args.command == "set-role":
+        accounts.set_role(db, args.username, args.role, admin)
+    else:
+        accounts.set_disabled(db, args.username, args.command == "disable", admin)
+    print(f"{args.command}: account {args.username!r} done (audited)")
+    return 0
+
+
+def _list_users(args: argparse.Namespace, config, db) -> int:
+    """``list-users``: accounts and roles, with a warning for names that can be mistaken."""
+    from kiosk.store import accounts
+
+    for name, role, disabled in accounts.list_users(db):
+        print("\t".join([name, role, *(["disabled"] if disabled else [])]))
+    for group in accounts.name_collisions(db):  # accounts made before names ignored case
+        what = "differ only in case" if len(group) > 1 else "hold characters a name may not hold"
+        print(
+            f"warning: accounts {', '.join(map(repr, group))} {what}: they can be taken for someone "
+            "else's in the audit trail; disable the one not in use (mpox-kiosk disable NAME"
+            " --as ADMIN) and create a new account with a plain name",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _purge(args: argparse.Namespace, config, db) -> int:
+    """``purge``: delete the images and references of old cases (not pending review) for an admin."""
+    from kiosk.store import accounts
+    from kiosk.store.retention import purge_candidates, purge_images
+
+    days = config.storage.retention_days if args.days is None else args.days
+    if days < 0:
+        print("mpox-kiosk purge: --days must be 0 or more", file=sys.stderr)
+        return 2
+    admin = _admin_session(db, config, args.admin, _reader(args.password_stdin))
+    accounts.require_admin(admin, "purge case images")
+    gone, kept = purge_candidates(db, days)
+    print(
+        f"This deletes the images and traveller references of {gone} case(s) captured more than "
+        f"{days} days ago; {kept} still pending review are kept.",
+        file=sys.stderr,
+    )
+    if gone and not _confirmed(f"PURGE {gone}", args.password_stdin):
+        return 1
+    n = purge_images(db, days, actor=admin.username, keep_pending=True)
+    print(f"purged the images and references of {n} case(s) older than {days} days (statistics kept)")
+    return 0
+
+
+def _audit_log(args: argparse.Namespace, config, db) -> int:
+    """``audit-log``: print the latest audit entries, oldest first."""
+    from kiosk.store import audit
+
+    for e in reversed(audit.recent(db, args.limit)):
+        print(f"{e.seq}\t{e.ts_utc:%Y-%m-%d %H:%M:%S}Z\t{e.actor}\t{e.action}\t{e.target}\t{e.details}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace, config, db) -> int:
+    """``migrate``: print the database schema's revision (opening the store upgraded it)."""
+    from kiosk.store.migrate import current_revision, head_revision
+
+    print(f"schema revision {current_revision(db.engine)} (newest known: {head_revision()})")
+    return 0
 
 
 def _confirmed(phrase: str, from_stdin: bool) -> bool:
@@ -312,6 +365,24 @@ def _dead_letters(args: argparse.Namespace, config, db) -> int:
     audit.record(db, admin.username, "dead_letter_restored", args.restore, {})
     print(f"{args.restore} is queued again ({back}); the station writes it at its next start")
     return 0
+
+
+_HANDLERS: dict[str, Callable[..., int]] = {  # sub-command -> handler(args, config, db)
+    "verify-audit": _verify_audit,
+    "create-user": _set_password,
+    "reset-password": _set_password,
+    "list-users": _list_users,
+    "disable": _change_account,
+    "enable": _change_account,
+    "unlock": _change_account,
+    "set-role": _change_account,
+    "delete-case": _delete_case,
+    "purge": _purge,
+    "audit-log": _audit_log,
+    "migrate": _migrate,
+    "dead-letters": _dead_letters,
+    "trust": _trust,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

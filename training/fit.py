@@ -53,6 +53,7 @@ from .export import command_line, drop_outputs_after, export_bundle, git_commit
 from .freezing import freeze_below
 from .manifest import ManifestError, Record, labelled, read_manifest
 from .metrics import core_metrics
+from .settings import bound_problems, plus_list, setting
 from .utils import (
     DistInfo,
     barrier,
@@ -92,58 +93,130 @@ class FitConfigError(MpoxError, ValueError):
 
 @dataclass
 class FitConfig:
-    """Every option of ``fit`` with its default; ``mpox-train fit`` takes its defaults from here."""
+    """Every option of ``fit``, declared once: its default, help and bounds (training/settings.py); the
+    flags of ``mpox-train fit`` and ``screen-models`` and the recipe's fine-tuning options derive from it."""
 
-    manifest: str | Path
-    out_dir: str | Path
-    split_file: str | Path | None = None  # made (seed, 15%/15%) and saved in out_dir when absent
-    arch: str = "efficientnet_lite0"  # the shipped model's; tiny_cnn for tests
-    init: str = "random"  # random | imagenet | simclr:PATH
-    input_size: int | None = None  # default: the architecture's
-    epochs: int = 10
-    batch_size: int = 32
-    optimizer: str = "sgd"  # the paper's; or adamw
-    lr: float = 0.01
-    momentum: float = 0.9
-    weight_decay: float = 1e-4
-    schedule: str = "cosine"  # cosine | constant
-    label_smoothing: float = 0.0
-    balance: str = "none"  # none | weights (class-weighted loss) | sampler (balanced sampling)
-    expand_scarce: int = 0  # repeat scarce labels' images (online augmented) up to this many per label
-    augment: bool = True
-    augment_p: float = 0.5
-    colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
-    camera_p: float = 0.0  # > 0: webcam simulation first (training/camera.py), each operation with this p
-    preprocessing: tuple[str, ...] = ()  # conditioning steps of the bundle (models/preprocessing.py)
-    mixup_alpha: float = 0.0  # > 0: mixup with Beta(alpha, alpha) weights (training/mixing.py); 0: off
-    cutmix_alpha: float = 0.0  # > 0: CutMix; with mixup too, each batch uses one of the two
-    patience: int = 0  # early stopping on validation macro-F1 after this many epochs without gain (0: off)
-    fold: int | None = None  # k-fold: this fold is the test set, the next one validation
-    num_workers: int = 0
-    seed: int = 0
-    device: str | None = None
-    resume: bool = False
-    cache_dir: str | Path | None = DEFAULT_CACHE_DIR
-    eval_test_each_epoch: bool = False  # screen-models plots test accuracy per epoch
-    calibrate: bool = True
-    # Freeze every parameter registered before the first one whose name starts with this prefix (e.g.
-    # "_blocks.10" for EfficientNet-Lite0): a CPU-sized budget fine-tunes the top of the network only.
-    freeze_below: str = ""
-    # A linear head to start from (safetensors with "weight" and "bias"), e.g. a linear probe fitted on the
-    # frozen features: fine-tuning then starts from a good head instead of a random one (LP-FT).
-    init_head: str | Path | None = None
-    batchnorm_eval: bool = False  # every batch-norm layer uses its running statistics while training
-    bundle_name: str | None = None
-    progress: bool = True
-    classes: tuple[str, ...] = CLASSES
-    # Outlier exposure: the training part of this open-set manifest (other conditions, not skin; split by
-    # ``open_split``, made beside the run when absent) joins the training images with the uniform-target loss
-    # (training/losses.py). Its validation and test parts are left for ``mpox-train open-set`` and evaluate.
-    open_set: str | Path | None = None
-    open_split: str | Path | None = None
-    # Train those open-set images to one extra output ("a picture of none of the classes") instead of the
-    # uniform target; the extra output is dropped before export, so the bundle keeps the classes' outputs.
-    outlier_output: bool = False
+    manifest: str | Path = setting(help="manifest CSV", flag="--data", required_on_command_line=True)
+    out_dir: str | Path = setting(
+        help="run folder: checkpoints, logs, bundle/", flag="--out", required_on_command_line=True
+    )
+    split_file: str | Path | None = setting(
+        None, help="split file from `mpox-train split` (default: made (seed, 15%%/15%%) and saved in --out)"
+    )
+    arch: str = setting(
+        "efficientnet_lite0",
+        help="architecture (the shipped model's; tiny_cnn for tests)",
+        choices=REGISTRY,
+        metavar="ARCH",
+    )
+    init: str = setting("random", help="starting weights: random | imagenet | simclr:PATH")
+    input_size: int | None = setting(None, help="image size (the architecture's when not given)", at_least=1)
+    epochs: int = setting(10, help="training epochs", at_least=1)
+    batch_size: int = setting(32, help="images per batch", at_least=1)
+    optimizer: str = setting("sgd", help="the paper's sgd, or adamw", choices=OPTIMIZERS)
+    lr: float = setting(0.01, help="learning rate", at_least=0)
+    momentum: float = setting(0.9, help="SGD momentum", at_least=0, below=1)
+    weight_decay: float = setting(1e-4, help="weight decay", at_least=0)
+    schedule: str = setting("cosine", help="learning-rate schedule", choices=SCHEDULES)
+    label_smoothing: float = setting(0.0, help="label smoothing", at_least=0, below=1)
+    balance: str = setting(
+        "none",
+        help="imbalanced data: class-weighted loss (weights) or balanced sampling (sampler)",
+        choices=BALANCES,
+    )
+    expand_scarce: int = setting(
+        0,
+        help="repeat scarce labels (augmented) up to N images each (the paper's Data_C)",
+        at_least=0,
+        metavar="N",
+    )
+    augment: bool = setting(True, help="the paper's augmentation while training")
+    augment_p: float = setting(0.5, help="probability of each augmentation", at_least=0, at_most=1)
+    colour_jitter: float = setting(
+        0.0,
+        help="strength in [0, 1] of an extra colour operation (brightness, contrast, saturation, hue) for "
+        "skin tones and lighting (training/augment.py; 0: the paper's set only)",
+        at_least=0,
+        at_most=1,
+    )
+    camera_p: float = setting(
+        0.0,
+        help="webcam simulation before the other augmentations (white balance, exposure, zoom, low "
+        "resolution, motion blur, noise, vignetting, JPEG; training/camera.py), each with this probability "
+        "(0: off)",
+        at_least=0,
+        at_most=1,
+    )
+    preprocessing: tuple[str, ...] = setting(
+        (),
+        help="conditioning steps of every picture, recorded in the bundle (models/preprocessing.py: "
+        + ", ".join(PREPROCESSING_STEPS)
+        + ")",
+        flag="--condition",
+        parse=plus_list,
+        metavar="STEP[+STEP]",
+    )
+    mixup_alpha: float = setting(
+        0.0,
+        help="mixup: blend each batch with a shuffled copy, weights from Beta(alpha, alpha) (0: off)",
+        at_least=0,
+    )
+    cutmix_alpha: float = setting(
+        0.0,
+        help="CutMix: paste a box of a shuffled copy; with mixup too, each batch uses one (0: off)",
+        at_least=0,
+    )
+    patience: int = setting(
+        0,
+        help="early stopping on validation macro-F1 after this many epochs without gain (0: off)",
+        at_least=0,
+    )
+    fold: int | None = setting(
+        None,
+        help="k-fold: this fold is the test set, the next one validation",
+        at_least=0,
+        on_command_line=False,  # mpox-train fit --cv K runs every fold
+    )
+    num_workers: int = setting(
+        0, help="DataLoader worker processes (0: load in the main process)", flag="--workers", at_least=0
+    )
+    seed: int = setting(0, help="seed of the split, the initial weights and the augmentation")
+    device: str | None = setting(None, help="cpu, cuda, cuda:1 (default: CUDA when available)")
+    resume: bool = setting(False, help="continue from the run folder's last.pt")
+    cache_dir: str | Path | None = setting(DEFAULT_CACHE_DIR, help="decoded-image cache")
+    eval_test_each_epoch: bool = setting(
+        False, help="test accuracy per epoch (screen-models plots it)", on_command_line=False
+    )
+    calibrate: bool = setting(True, help="fit a temperature on validation")
+    freeze_below: str = setting(
+        "",
+        help="freeze every parameter registered before the first one whose name starts with PREFIX (e.g. "
+        "_blocks.10 for EfficientNet-Lite0): a CPU-sized budget fine-tunes the top of the network only",
+        metavar="PREFIX",
+    )
+    init_head: str | Path | None = setting(
+        None,
+        help="a linear head to start from (safetensors with weight and bias), e.g. a linear probe fitted on "
+        "the frozen features: fine-tuning starts from a good head instead of a random one (LP-FT)",
+    )
+    batchnorm_eval: bool = setting(False, help="every batch-norm layer uses its running statistics")
+    bundle_name: str | None = setting(None, help="bundle name", flag="--name")
+    progress: bool = setting(True, help="progress bars")
+    classes: tuple[str, ...] = setting(CLASSES, help="the classes trained", on_command_line=False)
+    open_set: str | Path | None = setting(
+        None,
+        help="outlier exposure: the training part of this open-set manifest (other conditions, not skin; "
+        "split by --open-split, made beside the run when absent) joins the training images with the "
+        "uniform-target loss (training/losses.py); its validation and test parts are left for open-set and "
+        "evaluate",
+        metavar="MANIFEST",
+    )
+    open_split: str | Path | None = setting(None, help="the open-set manifest's split file")
+    outlier_output: bool = setting(
+        False,
+        help="train the open-set images to one extra output (a picture of none of the classes) instead of "
+        "the uniform target; the bundle keeps only the classes' outputs",
+    )
 
     @property
     def n_outputs(self) -> int:
@@ -152,51 +225,14 @@ class FitConfig:
 
     def validate(self) -> None:
         """Raise FitConfigError for an option that cannot work, before any image is decoded."""
-        problems = []
-
-        def choice(name: str, allowed: tuple[str, ...]) -> None:
-            if getattr(self, name) not in allowed:
-                problems.append(f"unknown {name} {getattr(self, name)!r}; use {' or '.join(allowed)}")
-
-        if self.arch not in REGISTRY:
-            problems.append(f"unknown arch {self.arch!r}; use one of {', '.join(sorted(REGISTRY))}")
+        problems = bound_problems(self)
         if self.init not in INITS and not (self.init.startswith("simclr:") and self.init[len("simclr:") :]):
             problems.append(f"unknown init {self.init!r}; use random, imagenet or simclr:PATH")
-        choice("optimizer", OPTIMIZERS)
-        choice("schedule", SCHEDULES)
-        choice("balance", BALANCES)
-        for name in ("epochs", "batch_size"):
-            if getattr(self, name) < 1:
-                problems.append(f"{name} must be at least 1, got {getattr(self, name)}")
-        for name in (
-            "lr",
-            "expand_scarce",
-            "patience",
-            "num_workers",
-            "weight_decay",
-            "mixup_alpha",
-            "cutmix_alpha",
-        ):
-            if getattr(self, name) < 0:
-                problems.append(f"{name} must not be negative, got {getattr(self, name)}")
-        for name in ("momentum", "label_smoothing"):
-            if not 0.0 <= getattr(self, name) < 1.0:
-                problems.append(f"{name} must be in [0, 1), got {getattr(self, name)}")
-        if not 0.0 <= self.augment_p <= 1.0:
-            problems.append(f"augment_p must be in [0, 1], got {self.augment_p}")
-        if not 0.0 <= self.colour_jitter <= 1.0:
-            problems.append(f"colour_jitter must be in [0, 1], got {self.colour_jitter}")
-        if not 0.0 <= self.camera_p <= 1.0:
-            problems.append(f"camera_p must be in [0, 1], got {self.camera_p}")
         unknown_steps = [s for s in self.preprocessing if s not in PREPROCESSING_STEPS]
         if unknown_steps:
             problems.append(
                 f"unknown preprocessing steps {unknown_steps}; known: {', '.join(PREPROCESSING_STEPS)}"
             )
-        if self.input_size is not None and self.input_size < 1:
-            problems.append(f"input_size must be positive, got {self.input_size}")
-        if self.fold is not None and self.fold < 0:
-            problems.append(f"fold must not be negative, got {self.fold}")
         if not self.classes:
             problems.append("classes must name at least one class")
         if self.outlier_output and not self.open_set:

@@ -17,7 +17,7 @@ import csv
 import json
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from models.registry import get_spec
 from models.trust import pin_bundle
 
 from . import splits as splitlib
-from .cache import DEFAULT_CACHE_DIR, load_images
+from .cache import load_images
 from .data import label_index, target_mask
 from .evaluation import (
     bundle_split,
@@ -51,103 +51,209 @@ from .manifest import ManifestError, labelled, read_manifest
 from .metrics import bootstrap_ci, core_metrics
 from .model_card import write_model_card
 from .report import write_report
+from .settings import comma_ints, comma_list, setting
+
+# FitConfig fields the recipe fills in itself at each fine-tuning (the run's files and seed, the chosen
+# start): not recipe options.
+SET_BY_THE_RECIPE = (
+    "manifest",
+    "out_dir",
+    "split_file",
+    "seed",
+    "init_head",
+    "resume",
+    "bundle_name",
+    "open_set",
+    "open_split",
+    "fold",
+    "eval_test_each_epoch",
+    "classes",
+)
+
+# The default recipe's fine-tuning. Chosen by a GPU sweep of 20 settings on validation only (docs/training.md,
+# "GPU sweep"): AdamW 3e-4 from a random head, no class weights, no label smoothing, the paper's augmentation
+# at p=0.5, 30 cosine epochs beat the linear probe on validation macro-F1 (0.70-0.74 over seeds against 0.68).
+# Class weights with label smoothing, and the earlier LP-FT at 5e-5, stayed at or below the probe. The best
+# epochs in the sweep came late in the cosine schedule (7-27 of 30): no early stopping. A 2-core CPU budget:
+# blocks 8-15 and the head are trained (3x faster than the whole network on this CPU; on the GPU sweep, within
+# the seed-to-seed spread of training everything). The network, its input size, the image cache, the workers
+# and the progress bars are the whole recipe's (SimCLR, the probes and fusion use them too).
+DEFAULT_FINE_TUNING = FitConfig(
+    manifest="",
+    out_dir="",
+    arch="efficientnet_lite0",
+    init="imagenet",
+    input_size=192,
+    epochs=30,
+    batch_size=32,
+    lr=3e-4,
+    optimizer="adamw",
+    weight_decay=0.05,
+    freeze_below="_blocks.8",
+    num_workers=1,
+)
 
 
 @dataclass
 class RecipeConfig:
-    manifest: str
-    out: str
-    name: str = "default"
-    arch: str = "efficientnet_lite0"
-    init: str = "imagenet"
-    seed: int = 0
-    # Fine-tuning's own seed (None: ``seed``): another draw of the same fine-tuning on the same split, to
-    # measure how much a recipe's validation figure moves between draws.
-    fit_seed: int | None = None
-    # Model soup (training/soup.py): fine-tuning is drawn once more with each of these seeds (same split,
-    # start and settings) and the draws' weights are averaged into one network, which costs one network per
-    # frame. Empty: one draw. Measured in docs/training.md ("Model soups").
-    soup_seeds: tuple[int, ...] = ()
-    # SimCLR (lightly); the unlabelled rows of the manifest unless ssl_data names another manifest/folder.
-    ssl_data: str = ""
-    ssl_epochs: int = 1
-    ssl_input_size: int = 112
-    ssl_batch_size: int = 64
+    """A named end-to-end recipe. Each option is declared once (training/settings.py); fine-tuning's options
+    are FitConfig's, nested in ``fine_tune``. ``mpox-train recipe`` derives its flags from both."""
+
+    manifest: str = setting(
+        "",
+        help="labelled manifest CSV (its unlabelled rows feed SimCLR)",
+        flag="--data",
+        required_on_command_line=True,
+    )
+    out: str = setting(
+        "", help="run folder; a stopped run continues where it was", required_on_command_line=True
+    )
+    name: str = setting("default", help="bundle name", on_command_line=False)
+    seed: int = setting(0, help="seed of the split, SimCLR and (unless --fit-seed) fine-tuning")
+    fit_seed: int | None = setting(
+        None,
+        help="fine-tuning's own seed: another draw of the same fine-tuning on the same split, to measure how "
+        "much a recipe's validation figure moves between draws",
+    )
+    soup_seeds: tuple[int, ...] = setting(
+        (),
+        help="seeds of further fine-tuning draws (same split, start and settings) whose weights are averaged "
+        "with the first into one network, a model soup (training/soup.py; one network per frame); none: one "
+        "draw",
+        parse=comma_ints,
+        metavar="SEEDS",
+    )
+    ssl_data: str = setting(
+        "", help="SimCLR images: a folder or manifest (default: the manifest's unlabelled rows)"
+    )
+    ssl_epochs: int = setting(1, help="SimCLR epochs (0: no SimCLR)", at_least=0)
+    ssl_input_size: int = setting(112, help="SimCLR image size", at_least=1)
+    ssl_batch_size: int = setting(64, help="SimCLR batch size", at_least=2)
     # Gentle: 20 steps at the paper's lr 0.06 spoilt the ImageNet features (docs/ssl.md, kNN monitor).
-    ssl_lr: float = 0.02
-    ssl_max_steps: int = 30  # 0: no limit other than the epochs
-    # Fine-tuning. Chosen by a GPU sweep of 20 settings on validation only (docs/training.md, "GPU sweep"):
-    # AdamW 3e-4 from a random head, no class weights, no label smoothing, the paper's augmentation at p=0.5,
-    # 30 cosine epochs beat the linear probe on validation macro-F1 (0.70-0.74 over seeds against 0.68).
-    # Class weights with label smoothing, and the earlier LP-FT at 5e-5, stayed at or below the probe.
-    input_size: int = 192
-    epochs: int = 30
-    batch_size: int = 32
-    lr: float = 3e-4
-    optimizer: str = "adamw"
-    weight_decay: float = 0.05
-    balance: str = "none"
-    label_smoothing: float = 0.0
-    patience: int = 0  # the best epochs in the sweep came late in the cosine schedule (7-27 of 30)
-    expand_scarce: int = 0
-    augment_p: float = 0.5
-    colour_jitter: float = 0.0  # the extra colour operation's strength (training/augment.py); 0: off
-    mixup_alpha: float = 0.0  # mixup / CutMix during fine-tuning (training/mixing.py); 0: off
-    cutmix_alpha: float = 0.0
-    # A 2-core CPU budget: blocks 8-15 and the head are trained (3x faster than the whole network on this
-    # CPU; on the GPU sweep, within the seed-to-seed spread of training everything).
-    freeze_below: str = "_blocks.8"
-    batchnorm_eval: bool = False
+    ssl_lr: float = setting(0.02, help="SimCLR learning rate", at_least=0)
+    ssl_max_steps: int = setting(
+        30, help="SimCLR steps at most (0: no limit other than the epochs)", at_least=0
+    )
+    fine_tune: FitConfig = setting(
+        help="fine-tuning's options", default_factory=lambda: DEFAULT_FINE_TUNING, on_command_line=False
+    )
     # Which starting point fine-tuning uses when SimCLR ran: the one whose frozen features give the better
     # linear probe on validation (ImageNet or ImageNet+SimCLR). Off: always the SimCLR backbone.
-    start_by_probe: bool = True
-    # LP-FT: start fine-tuning from that linear probe's head instead of a random one (the starting point
-    # then also competes for the best epoch). On: at the 30-epoch AdamW setting it beat a fresh head on
-    # validation (fused macro-F1 0.813 against 0.787, the fine-tuned trunk alone 0.791 against 0.773, and
-    # every epoch from the 12th at 0.74-0.79 against 0.70-0.75; docs/recipes.md).
-    probe_head: bool = True
-    num_workers: int = 1
-    # Operating point for the mpox flag, chosen on the validation split.
-    target_specificity: float = 0.97
-    review_threshold: float = 0.6
-    n_boot: int = 1000
-    baseline: bool = True
-    # Add an int8 graph (models/int8.py), calibrated on validation images and kept only at >= 99.5% top-1
-    # agreement with the float model there: the fast CPU path for large networks.
-    int8: bool = False
-    install: str = ""  # copy the final bundle here (e.g. models/bundles/default)
-    # Open-set screening (issue 13): the open-set manifest (../shared/data/open_set/manifest.csv), split
-    # once into train/val/test (open_split.json in the run folder). Its training part joins fine-tuning with
-    # the outlier-exposure loss (training/losses.py); the open-set head is fitted on the training part
-    # and its thresholds chosen on the validation part (training/open_set.py); the test part is screened
-    # once, through the station's path, for the model card.
-    open_set: str = ""
-    # Eight-class images the run does not train on (e.g. ../shared/data/skin_more/manifest.csv): half of them
-    # join the open-set heads' training images, half their validation images (training/open_set.py).
-    open_set_extra_known: str = ""
-    outlier_exposure: bool = True
-    # Outlier exposure to one extra, training-only output instead of the uniform target (fit's
-    # outlier_output; the bundle keeps the eight outputs).
-    outlier_output: bool = False
-    max_unknown: float = 0.05  # share of validation eight-class images the unknown check may take
-    max_not_skin: float = 0.01
-    cache_dir: str | None = str(DEFAULT_CACHE_DIR)
-    progress: bool = True
-    extra_fit: dict = field(default_factory=dict)
-    # More labelled manifests (e.g. ../shared/data/skin_more/manifest.csv): each is split on its own with the
-    # seed, group-aware, and the splits joined: adding one never moves an image of the others to another side.
-    extra_data: tuple[str, ...] = ()
-    # Feature fusion (training/fusion.py): the fine-tuned trunk joined with these ImageNet trunks under one
-    # linear head chosen on validation. Chosen on validation over single and paired trunks (docs/training.md).
-    fuse_with: tuple[str, ...] = ("efficientnet_lite0",)
-    fusion_input_size: int = 224  # 0: the fine-tuning size
-    # Reuse a fine-tuned bundle as the fit stage (no SimCLR, no fine-tuning): it must have been trained on
-    # the training side of this run's split (the same manifest and seed), which the recipe checks.
-    fit_from: str = ""
+    start_by_probe: bool = setting(
+        True, help="start fine-tuning from whichever of ImageNet and SimCLR probes better on validation"
+    )
+    # On: at the 30-epoch AdamW setting it beat a fresh head on validation (fused macro-F1 0.813 against
+    # 0.787, the fine-tuned trunk alone 0.791 against 0.773, and every epoch from the 12th at 0.74-0.79
+    # against 0.70-0.75; docs/recipes.md).
+    probe_head: bool = setting(
+        True,
+        help="start fine-tuning from the linear probe's head (LP-FT; the default recipe's choice) or, with "
+        "--no-lp-ft, from a fresh head (the paper recipe's); the starting point competes for the best epoch",
+        flag="--lp-ft",
+    )
+    target_specificity: float = setting(
+        0.97,
+        help="the mpox flag's specificity on validation (its threshold is chosen there)",
+        at_least=0,
+        at_most=1,
+    )
+    review_threshold: float = setting(
+        0.6,
+        help="top probability below which a case is referred (the paper's 0.6)",
+        at_least=0,
+        at_most=1,
+        on_command_line=False,
+    )
+    n_boot: int = setting(1000, help="bootstrap resamples of the test figures' intervals", at_least=0)
+    baseline: bool = setting(
+        True, help="the frozen-feature baseline (logistic regression on ImageNet features)"
+    )
+    int8: bool = setting(
+        False,
+        help="add an int8 graph (models/int8.py) calibrated on validation images, kept only at >= 99.5%% "
+        "top-1 agreement with the float model there: the fast CPU path for large networks",
+        on_command_line=False,
+    )
+    install: str = setting("", help="copy the final bundle here (e.g. models/bundles/default)")
+    # Open-set screening (issue 13): split once into train/val/test (open_split.json in the run folder). Its
+    # training part joins fine-tuning with the outlier-exposure loss (training/losses.py); the open-set head
+    # is fitted on the training part and its thresholds chosen on the validation part (training/open_set.py);
+    # the test part is screened once, through the station's path, for the model card.
+    open_set: str = setting(
+        "",
+        help="open-set manifest (other_condition, not_skin): outlier exposure, the bundle's open-set head "
+        "and its held-out figures (e.g. ../shared/data/open_set/manifest.csv)",
+    )
+    open_set_extra_known: str = setting(
+        "",
+        help="eight-class images the run does not train on (e.g. ../shared/data/skin_more/manifest.csv): "
+        "half fit the open-set heads, half choose their thresholds",
+    )
+    outlier_exposure: bool = setting(
+        True, help="the open-set training images join fine-tuning (outlier exposure)", on_command_line=False
+    )
+    max_unknown: float = setting(
+        0.05,
+        help="share of validation eight-class images the unknown check may take",
+        at_least=0,
+        at_most=1,
+        on_command_line=False,
+    )
+    max_not_skin: float = setting(
+        0.01,
+        help="share of validation eight-class images the not-skin check may take",
+        at_least=0,
+        at_most=1,
+        on_command_line=False,
+    )
+    # Each is split on its own with the seed, group-aware, and the splits joined: adding one never moves an
+    # image of the others to another side.
+    extra_data: tuple[str, ...] = setting(
+        (),
+        help="more labelled manifests (e.g. ../shared/data/skin_more/manifest.csv), comma-separated, each "
+        "split on its own with the seed and joined",
+        flag="--more-data",
+        parse=comma_list,
+        metavar="MANIFESTS",
+    )
+    # Chosen on validation over single and paired trunks (docs/training.md).
+    fuse_with: tuple[str, ...] = setting(
+        ("efficientnet_lite0",),
+        help="ImageNet trunks fused with the fine-tuned one under one linear head chosen on validation "
+        "(training/fusion.py), comma-separated; none: the fine-tuned network alone",
+        parse=comma_list,
+    )
+    fusion_input_size: int = setting(
+        224, help="input size of the fused network (0: fine-tuning's)", at_least=0
+    )
+    fit_from: str = setting(
+        "",
+        help="reuse this fine-tuned bundle instead of SimCLR + fine-tuning (it must have trained on this "
+        "run's training side: the same manifest and seed, which the recipe checks)",
+    )
+
+    def record(self) -> dict:
+        """The options as one flat dict (recorded in the report and the bundle's provenance): the recipe's,
+        and fine-tuning's except the ones the recipe fills in itself."""
+        fine = {k: v for k, v in asdict(self.fine_tune).items() if k not in SET_BY_THE_RECIPE}
+        own = {k: v for k, v in asdict(self).items() if k != "fine_tune"}
+        return json.loads(json.dumps({**fine, **own}, default=str))
 
 
-DEFAULT = RecipeConfig(manifest="", out="")
-PAPER = replace(
+def fine_tuning_settings() -> tuple[str, ...]:
+    """The FitConfig fields a recipe takes as its own options."""
+    return tuple(f.name for f in fields(FitConfig) if f.name not in SET_BY_THE_RECIPE)
+
+
+def with_settings(cfg: RecipeConfig, **settings) -> RecipeConfig:
+    """``cfg`` with these options changed; each is a RecipeConfig field or one of fine-tuning's."""
+    tuning = set(fine_tuning_settings())
+    fine = {k: settings.pop(k) for k in list(settings) if k in tuning}
+    return replace(cfg, fine_tune=replace(cfg.fine_tune, **fine), **settings)
+
+
+DEFAULT = RecipeConfig()
+PAPER = with_settings(
     DEFAULT,
     name="paper",
     arch="resnext101_64x4d",
@@ -163,11 +269,6 @@ PAPER = replace(
     lr=0.001,
     optimizer="sgd",
     weight_decay=1e-4,
-    balance="none",
-    label_smoothing=0.0,
-    patience=0,
-    expand_scarce=0,
-    augment_p=0.5,
     freeze_below="",
     start_by_probe=False,
     probe_head=False,
@@ -217,9 +318,11 @@ def choose_flag_threshold(p_flag: np.ndarray, is_positive: np.ndarray, target_sp
 
 def frozen_features(backbone: torch.nn.Module, cfg: RecipeConfig, records) -> np.ndarray:
     """(N, feature_dim) features of the cached, serving-preprocessed images (no augmentation)."""
-    spec = get_spec(cfg.arch)
-    pre = Preprocessor(cfg.input_size, spec.mean, spec.std)
-    images = load_images(records, cfg.input_size, cfg.cache_dir, progress=cfg.progress)
+    spec = get_spec(cfg.fine_tune.arch)
+    pre = Preprocessor(cfg.fine_tune.input_size, spec.mean, spec.std)
+    images = load_images(
+        records, cfg.fine_tune.input_size, cfg.fine_tune.cache_dir, progress=cfg.fine_tune.progress
+    )
     backbone.eval()
     feats = []
     with torch.inference_mode():
@@ -272,11 +375,11 @@ def start_features(cfg: RecipeConfig, out: Path, records, init: str) -> np.ndarr
 
     from .fit import build_initial_model
 
-    path = out / "features" / f"{_start_name(init)}-{cfg.input_size}.npy"
+    path = out / "features" / f"{_start_name(init)}-{cfg.fine_tune.input_size}.npy"
     if path.is_file():
         return np.load(path)
-    model, _ = build_initial_model(cfg.arch, 8, init)
-    x = frozen_features(replace_head(model, get_spec(cfg.arch), torch.nn.Identity()), cfg, records)
+    model, _ = build_initial_model(cfg.fine_tune.arch, 8, init)
+    x = frozen_features(replace_head(model, get_spec(cfg.fine_tune.arch), torch.nn.Identity()), cfg, records)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, x)
     return x
@@ -288,7 +391,7 @@ def frozen_feature_baseline(cfg: RecipeConfig, out: Path, records, split: dict) 
     from models.taxonomy import CLASSES
 
     # ImageNet features where weights exist offline (tests' tiny_cnn has none: random features).
-    init = "imagenet" if get_spec(cfg.arch).imagenet_checkpoint() else "random"
+    init = "imagenet" if get_spec(cfg.fine_tune.arch).imagenet_checkpoint() else "random"
     probe = linear_probe(start_features(cfg, out, records, init), records, split, cfg.seed)
     test = probe["part"] == "test"
     probs = _full_probs(probe["clf"], probe["xs"][test], len(CLASSES))
@@ -326,7 +429,7 @@ def choose_start(cfg: RecipeConfig, out: Path, records, split: dict, backbone: P
     can spoil pre-trained features (docs/ssl.md), and the test split is never used for this choice."""
     candidates = [f"simclr:{backbone}"] if backbone else []
     if not backbone or cfg.start_by_probe:
-        candidates.append(cfg.init)
+        candidates.append(cfg.fine_tune.init)
     if len(candidates) == 1 and not cfg.probe_head:
         return {"init": candidates[0], "head": None, "probes": {}}
     probes = {c: _probe(cfg, out, records, split, c) for c in candidates}
@@ -368,13 +471,13 @@ def _open_set_step(
             max_unknown=cfg.max_unknown,
             max_not_skin=cfg.max_not_skin,
             extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
-            **({"cache_dir": Path(cfg.cache_dir)} if cfg.cache_dir else {}),
+            **({"cache_dir": Path(cfg.fine_tune.cache_dir)} if cfg.fine_tune.cache_dir else {}),
         )
     )
     print(f"recipe {cfg.name}: {summary(block)}", flush=True)
     open_records = read_manifest(cfg.open_set)
     held_out = select_open(open_records, load_open_split(open_split, cfg.open_set), "test")
-    return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.progress)
+    return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.fine_tune.progress)
 
 
 def _resolve_data(cfg: RecipeConfig, out: Path) -> Path:
@@ -443,39 +546,18 @@ def _fine_tune(
     if (bundle / "manifest.json").is_file():
         return bundle
     fit(
-        FitConfig(
+        replace(
+            cfg.fine_tune,
             manifest=manifest,
             out_dir=fit_dir,
             split_file=split_path,
-            arch=cfg.arch,
             init=init,
-            input_size=cfg.input_size,
-            epochs=cfg.epochs,
-            batch_size=cfg.batch_size,
-            optimizer=cfg.optimizer,
-            lr=cfg.lr,
-            weight_decay=cfg.weight_decay,
-            balance=cfg.balance,
-            label_smoothing=cfg.label_smoothing,
-            patience=cfg.patience,
-            expand_scarce=cfg.expand_scarce,
-            augment_p=cfg.augment_p,
-            colour_jitter=cfg.colour_jitter,
-            mixup_alpha=cfg.mixup_alpha,
-            cutmix_alpha=cfg.cutmix_alpha,
-            freeze_below=cfg.freeze_below,
             init_head=head,
-            batchnorm_eval=cfg.batchnorm_eval,
-            num_workers=cfg.num_workers,
             seed=seed,
             resume=(fit_dir / "last.pt").is_file(),
-            cache_dir=cfg.cache_dir,
-            progress=cfg.progress,
             bundle_name=cfg.name,
             open_set=cfg.open_set if open_split and cfg.outlier_exposure else None,
             open_split=open_split if cfg.outlier_exposure else None,
-            outlier_output=cfg.outlier_output,  # run_recipe refuses it without open-set images
-            **cfg.extra_fit,
         )
     )
     return bundle
@@ -489,7 +571,11 @@ def _soup(cfg: RecipeConfig, out: Path, draws: list[Path], records, split: dict)
     if (bundle / "manifest.json").is_file():
         return bundle
     result = make_soup(
-        draws, splitlib.select(records, split, "val"), bundle, cache_dir=cfg.cache_dir, name=cfg.name
+        draws,
+        splitlib.select(records, split, "val"),
+        bundle,
+        cache_dir=cfg.fine_tune.cache_dir,
+        name=cfg.name,
     )
     own = ", ".join(f"{v:.4f}" for v in result.ingredient_val_macro_f1.values())
     print(
@@ -516,13 +602,13 @@ def _fuse(cfg: RecipeConfig, out: Path, fit_bundle: Path, records, split: dict) 
         folder / "bundle",
         input_size=cfg.fusion_input_size or None,
         seed=cfg.seed,
-        cache_dir=cfg.cache_dir,
-        progress=cfg.progress,
+        cache_dir=cfg.fine_tune.cache_dir,
+        progress=cfg.fine_tune.progress,
     )
     choice = {
         "bundle": str(result.bundle),
         "arch": result.arch,
-        "trunks": [cfg.arch, *cfg.fuse_with],
+        "trunks": [cfg.fine_tune.arch, *cfg.fuse_with],
         "C": result.C,
         "class_weight": result.class_weight,
         "val_macro_f1": round(result.val_macro_f1, 4),
@@ -546,20 +632,20 @@ def _pretrain(cfg: RecipeConfig, out: Path) -> Path:
         return Path(json.loads(done.read_text())["backbone"])
     result = pretrain(
         PretrainConfig(
-            arch=cfg.arch,
+            arch=cfg.fine_tune.arch,
             data=cfg.ssl_data or cfg.manifest,
             out=str(ssl_out),
-            init=cfg.init,
+            init=cfg.fine_tune.init,
             epochs=cfg.ssl_epochs,
             batch_size=cfg.ssl_batch_size,
             input_size=cfg.ssl_input_size,
             lr=cfg.ssl_lr,
             seed=cfg.seed,
-            num_workers=cfg.num_workers,
+            num_workers=cfg.fine_tune.num_workers,
             resume=(ssl_out / "checkpoint.pt").is_file(),
-            progress=cfg.progress,
+            progress=cfg.fine_tune.progress,
             max_steps=cfg.ssl_max_steps,
-            freeze_below=cfg.freeze_below,
+            freeze_below=cfg.fine_tune.freeze_below,
         )
     )
     done.write_text(json.dumps({"backbone": str(result.backbone_path), "steps": result.steps}))
@@ -573,7 +659,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     if cfg.fuse_with:  # refuse an impossible fusion before hours of training, not after
         from .fusion import fused_arch
 
-        fused_arch(cfg.arch, tuple(cfg.fuse_with))
+        fused_arch(cfg.fine_tune.arch, tuple(cfg.fuse_with))
     for given in (cfg.manifest, *cfg.extra_data):
         if not Path(given).is_file():
             raise ManifestError(f"manifest {given} not found; make one with `mpox-train data`")
@@ -584,7 +670,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
             "--soup-seeds: give seeds other than the fine-tuning seed, each once, and no --fit-from "
             "(a reused bundle is not fine-tuned again)"
         )
-    if cfg.outlier_output and not (cfg.open_set and cfg.outlier_exposure):
+    if cfg.fine_tune.outlier_output and not (cfg.open_set and cfg.outlier_exposure):
         raise ManifestError(
             "the outlier output is trained on open-set images: give --open-set MANIFEST, "
             "or drop --outlier-output"
@@ -631,15 +717,15 @@ def run_recipe(cfg: RecipeConfig) -> dict:
 
     # Operating point on validation images only; the test split is touched once, below.
     bundle = load_bundle(fit_bundle)
-    val = eval_data(bundle, splitlib.select(records, split, "val"), cfg.cache_dir)
+    val = eval_data(bundle, splitlib.select(records, split, "val"), cfg.fine_tune.cache_dir)
     k = list(val.classes).index("mpox")
     choice = choose_flag_threshold(val.probs[:, k], mpox_positive(val), cfg.target_specificity)
     thresholds = Thresholds(flag=choice["threshold"], review=cfg.review_threshold, flagged_classes=("mpox",))
 
     test_records = splitlib.select(records, split, "test")
-    test = eval_data(bundle, test_records, cfg.cache_dir)
+    test = eval_data(bundle, test_records, cfg.fine_tune.cache_dir)
     metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
-    metrics["corner_mask_check"] = corner_mask_check(bundle, test, cfg.cache_dir)
+    metrics["corner_mask_check"] = corner_mask_check(bundle, test, cfg.fine_tune.cache_dir)
     op = mpox_operating_point(test, thresholds.flag, cfg.n_boot, cfg.seed)
     metrics["mpox_operating_point"] = op
     write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
@@ -682,7 +768,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
         bundle.manifest.get("provenance", {}),
         recipe=cfg.name,
         fine_tuning_start=init,
-        recipe_config=json.loads(json.dumps(asdict(cfg))),
+        recipe_config=cfg.record(),
         recipe_command=command_line(),
         commit=git_commit(),
         manifest_sha256=sha256_file(manifest),
@@ -724,7 +810,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
     write_model_card(
         final,
         {
-            "config": asdict(cfg),
+            "config": cfg.record(),
             "metrics": metrics,
             "bundle_manifest": read_bundle_manifest(final),
             "fit_provenance": bundle.manifest.get("provenance", {}),

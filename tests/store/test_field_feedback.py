@@ -123,7 +123,7 @@ def test_data_from_store_exports_consented_cases_by_traveller_and_fit_accepts_it
     # the recipe takes it like any other manifest
     run = tmp_path / "fit"
     fit = ["fit", "--arch", "tiny_cnn", "--data", str(out / "manifest.csv"), "--out", str(run)]
-    assert train([*fit, "--epochs", "1", "--input-size", "32", "--quiet", "--no-augment", "--cv", "0"]) == 0
+    assert train([*fit, "--epochs", "1", "--input-size", "32", "--no-progress", "--no-augment", "--cv", "0"]) == 0
     assert (run / "bundle" / "manifest.json").is_file()
 
 

@@ -26,7 +26,7 @@ def test_screen_models_writes_figure_3_and_a_ranking(tiny_dataset, tmp_path, cap
                 "8",
                 "--workers",
                 "0",
-                "--quiet",
+                "--no-progress",
                 "--out",
                 str(out),
                 "--cache-dir",

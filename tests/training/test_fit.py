@@ -66,7 +66,7 @@ def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
                 "0",
                 "--out",
                 str(run),
-                "--quiet",
+                "--no-progress",
                 *cache,
             ]
         )
@@ -246,7 +246,7 @@ def test_bad_inputs_get_clear_errors(tiny_dataset, tmp_path, capsys):
                 "--out",
                 str(tmp_path / "r"),
                 "--resume",
-                "--quiet",
+                "--no-progress",
                 "--cache-dir",
                 str(tmp_path / "c"),
             ]
@@ -303,7 +303,7 @@ def test_the_command_line_takes_its_defaults_from_fit_config(tmp_path):
     parser = argparse.ArgumentParser()
     add_arguments(parser)
     args = parser.parse_args(["--data", "m.csv", "--out", str(tmp_path)])
-    got = config_from_args(args, args.arch, tmp_path)
+    got = config_from_args(args)
     want = FitConfig(manifest="m.csv", out_dir=tmp_path)
     for f in fields(FitConfig):
         if f.name not in ("manifest", "out_dir"):

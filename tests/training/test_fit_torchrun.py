@@ -49,7 +49,7 @@ def test_fit_under_torchrun_two_cpu_processes(tiny_dataset, tmp_path):
         "cpu",
         "--cache-dir",
         str(tmp_path / "cache"),
-        "--quiet",
+        "--no-progress",
     ]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     # Its own process group, so that a hang (the ranks disagreeing on when to stop) kills every rank.

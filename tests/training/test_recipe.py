@@ -11,7 +11,7 @@ from models.bundle import load_bundle, sha256_file
 from models.taxonomy import CLASSES
 from models.trust import TrustPolicy, load_trusted_bundle
 from training.evaluation import operating_point
-from training.recipe import DEFAULT, PAPER, RecipeConfig, choose_flag_threshold, run_recipe
+from training.recipe import DEFAULT, PAPER, RecipeConfig, choose_flag_threshold, run_recipe, with_settings
 
 from .conftest import write_image
 
@@ -40,8 +40,9 @@ def test_operating_point_counts():
 
 
 def test_paper_recipe_is_the_papers_configuration():
-    assert PAPER.arch == "resnext101_64x4d" and PAPER.input_size == 224 and PAPER.optimizer == "sgd"
-    assert DEFAULT.arch == "efficientnet_lite0" and DEFAULT.init == "imagenet"
+    paper, default = PAPER.fine_tune, DEFAULT.fine_tune
+    assert paper.arch == "resnext101_64x4d" and paper.input_size == 224 and paper.optimizer == "sgd"
+    assert default.arch == "efficientnet_lite0" and default.init == "imagenet"
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,7 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
     unlabelled = tmp_path / "unlabelled"
     for i in range(24):
         write_image(unlabelled / f"u{i}.jpg", (150, 100, 90), 5000 + i)
-    cfg = replace(
+    cfg = with_settings(
         recipe,
         manifest=str(tiny_dataset),
         out=str(tmp_path / "run"),
@@ -70,7 +71,7 @@ def test_recipe_end_to_end_tiny(tiny_dataset, tmp_path, recipe):
         progress=False,
         install=str(tmp_path / "installed"),
         baseline=True,
-        freeze_below="features.6" if recipe.freeze_below else "",
+        freeze_below="features.6" if recipe.fine_tune.freeze_below else "",
         fuse_with=(),  # fusion needs EfficientNet-Lite trunks: test_recipe_fuses_trunks_and_reuses_a_fit
     )
     summary = run_recipe(cfg)
@@ -145,7 +146,7 @@ def _tiny_default(manifest, tmp_path, **kw) -> RecipeConfig:
         progress=False,
         freeze_below="",
     )
-    return replace(DEFAULT, **(base | kw))
+    return with_settings(DEFAULT, **(base | kw))
 
 
 @pytest.mark.parametrize("outlier_output", [False, True], ids=["uniform-target", "outlier-output"])
@@ -217,7 +218,7 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
         fusion_input_size=0,
     )
     first = tmp_path / "run1"
-    run_recipe(replace(DEFAULT, out=str(first), **common))
+    run_recipe(with_settings(DEFAULT, out=str(first), **common))
     bundle = load_bundle(first / "bundle")
     fit_bundle = load_bundle(first / "fit" / "bundle")
     assert (
@@ -261,7 +262,7 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     more = _second_manifest(tmp_path)
     second = tmp_path / "run2"
     run_recipe(
-        replace(
+        with_settings(
             DEFAULT,
             out=str(second),
             extra_data=(str(more),),
@@ -278,7 +279,7 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     # Another seed moves images between sides: reusing the fit would test on its training images.
     with pytest.raises(ManifestError, match="another side"):
         run_recipe(
-            replace(
+            with_settings(
                 DEFAULT,
                 out=str(tmp_path / "run3"),
                 fit_from=str(first / "fit" / "bundle"),
@@ -287,11 +288,11 @@ def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
         )
     # A fusion the registry cannot build is refused before any training.
     with pytest.raises(ManifestError, match="cannot fuse tiny_cnn"):
-        run_recipe(replace(DEFAULT, out=str(tmp_path / "run4"), **dict(common, arch="tiny_cnn")))
+        run_recipe(with_settings(DEFAULT, out=str(tmp_path / "run4"), **dict(common, arch="tiny_cnn")))
     assert not (tmp_path / "run4" / "fit").exists()
 
 
-def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
+def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path, capsys):
     """The default recipe fine-tunes from the linear probe's head (LP-FT); --no-lp-ft from a fresh head, and
     --lp-ft turns it on for the paper recipe."""
     from training.cli import main as train_main
@@ -304,20 +305,73 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path):
     paper = ["recipe", "paper", *args[2:]]
     assert train_main(paper) == 0 and train_main([*paper, "--lp-ft"]) == 0
     assert [cfg.probe_head for cfg in seen] == [True, False, False, True]
-    assert [cfg.outlier_output for cfg in seen] == [False] * 4
-    assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].outlier_output
+    assert [cfg.fine_tune.outlier_output for cfg in seen] == [False] * 4
+    assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].fine_tune.outlier_output
     assert seen[0].fit_seed is None
     from training.manifest import ManifestError
 
     with pytest.raises(ManifestError, match="give --open-set"):
-        run_recipe(replace(DEFAULT, manifest=__file__, out=str(tmp_path / "no-open"), outlier_output=True))
+        run_recipe(
+            with_settings(DEFAULT, manifest=__file__, out=str(tmp_path / "no-open"), outlier_output=True)
+        )
     assert not (tmp_path / "no-open" / "split.json").exists()
     assert train_main([*args, "--fit-seed", "3"]) == 0 and seen[-1].fit_seed == 3 and seen[-1].seed == 0
-    assert seen[1].epochs == DEFAULT.epochs and seen[1].fuse_with == DEFAULT.fuse_with
+    assert seen[1].fine_tune.epochs == DEFAULT.fine_tune.epochs and seen[1].fuse_with == DEFAULT.fuse_with
     assert train_main([*args, "--soup-seeds", "1,2"]) == 0 and seen[-1].soup_seeds == (1, 2)
     assert train_main([*args, "--soup-seeds", "none"]) == 0 and seen[-1].soup_seeds == ()
-    with pytest.raises(SystemExit, match="whole numbers"):
+    with pytest.raises(SystemExit):
         train_main([*args, "--soup-seeds", "one"])
+    assert "whole numbers" in capsys.readouterr().err
+
+
+def test_every_fine_tuning_option_reaches_the_recipe_from_one_declaration(monkeypatch, tmp_path):
+    """A FitConfig setting is a recipe flag without another edit (issue 29): every one of them given on the
+    command line lands in the recipe's fine-tuning, and the recipe hands it to fit unchanged."""
+    from dataclasses import fields
+
+    from training.cli import main as train_main
+    from training.commands import recipe as command
+    from training.fit import FitConfig
+    from training.recipe import fine_tuning_settings
+
+    seen = []
+    monkeypatch.setattr(command, "run_recipe", lambda cfg: seen.append(cfg) or {"ok": True})
+    base = ["recipe", "default", "--data", "m.csv", "--out", str(tmp_path / "run")]
+    values = {
+        "momentum": ("--momentum", "0.5", 0.5),
+        "schedule": ("--schedule", "constant", "constant"),
+        "camera_p": ("--camera-p", "0.25", 0.25),
+        "augment": ("--no-augment", None, False),
+        "preprocessing": ("--condition", "mask_marks+shades_of_grey", ("mask_marks", "shades_of_grey")),
+        "num_workers": ("--workers", "3", 3),
+        "calibrate": ("--no-calibrate", None, False),
+    }
+    for name, (flag, text, want) in values.items():
+        assert train_main([*base, flag, *([text] if text else [])]) == 0
+        assert getattr(seen[-1].fine_tune, name) == want, name
+        assert seen[-1].fine_tune.epochs == DEFAULT.fine_tune.epochs  # the rest keeps the recipe's value
+    flags = {a.dest for a in _recipe_parser()._actions}
+    missing = [
+        f.name
+        for f in fields(FitConfig)
+        if f.name in fine_tuning_settings()
+        and f.metadata["cli"]
+        and f.name != "device"
+        and f.name not in flags
+    ]
+    assert not missing
+    record = seen[-1].record()
+    assert record["calibrate"] is False and record["seed"] == 0 and "fine_tune" not in record
+
+
+def _recipe_parser():
+    import argparse
+
+    from training.commands import recipe as command
+
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    return parser
 
 
 def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
@@ -363,7 +417,7 @@ def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
         dict(ssl_epochs=0),
     ):
         with pytest.raises(ManifestError, match="--soup-seeds"):
-            run_recipe(replace(cfg, out=str(tmp_path / "bad"), **bad))
+            run_recipe(with_settings(cfg, out=str(tmp_path / "bad"), **bad))
         assert not (tmp_path / "bad" / "fit").exists()
 
 

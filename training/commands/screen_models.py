@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from models.registry import REGISTRY
 from training.commands.fit import add_fit_arguments, config_from_args
@@ -15,8 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--arch", required=True, help="comma-separated architectures, e.g. resnet18,efficientnet_lite0"
     )
-    add_fit_arguments(parser)
-    parser.add_argument("--out", required=True, type=Path, help="folder for runs, figures and ranking")
+    add_fit_arguments(parser, skip=("arch",))  # --out: the folder for runs, figures and ranking
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,13 +26,13 @@ def run(args: argparse.Namespace) -> int:
         from training.manifest import read_manifest
         from training.splits import make_split, save_split
 
-        args.split_file = args.out / "split.json"  # one split for every model
-        save_split(make_split(read_manifest(args.data), seed=args.seed), args.split_file, args.data)
-    rows = screen_models(config_from_args(args, archs[0], args.out), archs, args.out)
+        args.split_file = args.out_dir / "split.json"  # one split for every model
+        save_split(make_split(read_manifest(args.manifest), seed=args.seed), args.split_file, args.manifest)
+    rows = screen_models(config_from_args(args, skip=("arch",), arch=archs[0]), archs, args.out_dir)
     for row in rows:
         print(
             f"{row['rank']}. {row['arch']}: val macro-F1 {row['val_macro_f1']:.3f}, "
             f"test accuracy {row['test_accuracy']:.3f}"
         )
-    print(f"figures and ranking in {args.out}")
+    print(f"figures and ranking in {args.out_dir}")
     return 0

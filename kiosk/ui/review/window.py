@@ -92,12 +92,7 @@ class ReviewWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.settings = StoreSettings.from_config(config)
-        user = session.user if isinstance(session, StationSession) else session
-        accounts.require_reviewer(user, "open the review screens")
-        if not isinstance(session, StationSession):
-            session = StationSession(db, user, self.settings.session_timeout_minutes, parent=self)
-        if not session.active:
-            raise accounts.AccessDenied("open the review screens: the session has ended; log in again")
+        user, session = self._reviewer_session(db, session)
         self.db, self.user, self.session = db, user, session
         session.ended.connect(self._session_ended)
         self.setWindowTitle(
@@ -111,7 +106,47 @@ class ReviewWindow(QMainWindow):
         self.ask_folder = self._ask_folder  # tests replace this: (start folder) -> chosen folder or None
         self.details: list[CaseDetailDialog] = []
         self.last_message: QMessageBox | None = None
-        # filters
+        bar = self._build_filters(db)
+        self._build_table(db)
+        self._build_tabs(db, user, self._build_cases_tab(bar))
+        self._connect_signals()
+        self.setCentralWidget(self.tabs)
+        self._menus()
+        self._update_count()
+
+    def _reviewer_session(
+        self, db: Database, session: StationSession | UserSession
+    ) -> tuple[UserSession, StationSession]:
+        """The reviewer and the station's session (made here for a bare ``UserSession``); refused if ended."""
+        user = session.user if isinstance(session, StationSession) else session
+        accounts.require_reviewer(user, "open the review screens")
+        if not isinstance(session, StationSession):
+            session = StationSession(db, user, self.settings.session_timeout_minutes, parent=self)
+        if not session.active:
+            raise accounts.AccessDenied("open the review screens: the session has ended; log in again")
+        return user, session
+
+    def _build_filters(self, db: Database) -> QVBoxLayout:
+        """The filter bar: dates, decision, class, station, review status and search, in two rows."""
+        self._build_date_filters()
+        self._build_choice_filters(db)
+        self._build_search()
+        # two rows, so the bar fits a 1280-pixel screen in the station's large type
+        bar = QVBoxLayout()
+        for row in (
+            (self.use_dates, self.date_from, QLabel(tr("ReviewWindow", "to")), self.date_to, self.search),
+            (self.decision, self.top_class, self.station, self.status),
+        ):
+            line = QHBoxLayout()
+            for w in row:
+                line.addWidget(w)
+            line.addStretch(0)
+            bar.addLayout(line)
+        self.search.setMinimumWidth(280)
+        return bar
+
+    def _build_date_filters(self) -> None:
+        """The *From* check box and the two dates (the last 30 days until ticked)."""
         self.use_dates = QCheckBox(tr("ReviewWindow", "From"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-30))
@@ -121,6 +156,9 @@ class ReviewWindow(QMainWindow):
             edit.setDisplayFormat("yyyy-MM-dd")
             # an ISO date reads left to right in every language (right to left, Arabic would show 31-10-2026)
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+    def _build_choice_filters(self, db: Database) -> None:
+        """The decision, top class, station and review status drop-downs."""
         # "decision" or "decision:reason_code" as the store keeps them: the open-set outcomes apart.
         review = Decision.REVIEW.value
         self.decision = _combo(
@@ -146,6 +184,9 @@ class ReviewWindow(QMainWindow):
         self.status = _combo(
             [(tr("ReviewWindow", "Any review status"), None)] + [(status_text(s), s) for s in REVIEW_STATUSES]
         )
+
+    def _build_search(self) -> None:
+        """The search field for a traveller reference or the start of a case id."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("ReviewWindow", "Search traveller ref. or case id"))
         self.search.setToolTip(
@@ -157,26 +198,9 @@ class ReviewWindow(QMainWindow):
         )
         self.search.setMaxLength(256)
         self.search.setClearButtonEnabled(True)
-        # two rows, so the bar fits a 1280-pixel screen in the station's large type
-        bar = QVBoxLayout()
-        for row in (
-            (self.use_dates, self.date_from, QLabel(tr("ReviewWindow", "to")), self.date_to, self.search),
-            (self.decision, self.top_class, self.station, self.status),
-        ):
-            line = QHBoxLayout()
-            for w in row:
-                line.addWidget(w)
-            line.addStretch(0)
-            bar.addLayout(line)
-        self.search.setMinimumWidth(280)
-        for w in (self.decision, self.top_class, self.station, self.status):
-            w.currentIndexChanged.connect(self.apply_filters)
-        for w in (self.date_from, self.date_to):
-            w.dateChanged.connect(self.apply_filters)
-        self.use_dates.toggled.connect(self.apply_filters)
-        self.search.returnPressed.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda t: self.apply_filters() if not t else None)
-        # table
+
+    def _build_table(self, db: Database) -> None:
+        """The lazily paged case table, newest first, with a thumbnail per row."""
         self.model = CaseTableModel(db, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -186,14 +210,15 @@ class ReviewWindow(QMainWindow):
         # every column as wide as its widest cell; the traveller reference takes the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.table.setIconSize(QSize(THUMB_PX, THUMB_PX))
         self.table.verticalHeader().setDefaultSectionSize(THUMB_PX + 6)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)  # two-line cells break at their own newline only
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.case_at(index.row()).id))
+
+    def _build_cases_tab(self, bar: QVBoxLayout) -> QWidget:
+        """The *Cases* tab: the filter bar, the table and the count of matching cases under it."""
         self.count_label = QLabel()
         cases = QWidget()
         cases_layout = QVBoxLayout(cases)
@@ -201,13 +226,14 @@ class ReviewWindow(QMainWindow):
         cases_layout.setContentsMargins(6, 6, 6, 6)
         cases_layout.addWidget(self.table)
         cases_layout.addWidget(self.count_label)
+        return cases
+
+    def _build_tabs(self, db: Database, user: UserSession, cases: QWidget) -> None:
+        """The tabs: *Cases* and *Dashboard*, and for an admin *Users*, *Audit log* and *Stations*."""
         self.dashboard = DashboardWidget(db)
         self.tabs = QTabWidget()
         self.tabs.addTab(cases, tr("ReviewWindow", "Cases"))
         self.tabs.addTab(self.dashboard, tr("ReviewWindow", "Dashboard"))
-        self.tabs.currentChanged.connect(
-            lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
-        )
         self.users_tab = self.audit_tab = self.stations_tab = None
         if user.role == "admin":  # the accounts and the audit log: an admin's (the store checks it too)
             from kiosk.ui.review.admin import AuditWidget, UsersWidget
@@ -219,6 +245,22 @@ class ReviewWindow(QMainWindow):
             self.tabs.addTab(self.users_tab, tr("ReviewWindow", "Users"))
             self.tabs.addTab(self.audit_tab, tr("ReviewWindow", "Audit log"))
             self.tabs.addTab(self.stations_tab, tr("ReviewWindow", "Stations"))
+
+    def _connect_signals(self) -> None:
+        """Refilter on every filter change, open a case on double-click, refresh a tab when it is shown."""
+        for w in (self.decision, self.top_class, self.station, self.status):
+            w.currentIndexChanged.connect(self.apply_filters)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(self.apply_filters)
+        self.use_dates.toggled.connect(self.apply_filters)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda t: self.apply_filters() if not t else None)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.case_at(index.row()).id))
+        self.tabs.currentChanged.connect(
+            lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
+        )
+        if self.users_tab is not None:  # an admin's tabs
             self.tabs.currentChanged.connect(
                 lambda i: (
                     self.tabs.widget(i).refresh()
@@ -226,9 +268,6 @@ class ReviewWindow(QMainWindow):
                     else None
                 )
             )
-        self.setCentralWidget(self.tabs)
-        self._menus()
-        self._update_count()
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(tr("ReviewWindow", "&Cases"))
