@@ -34,7 +34,7 @@ from training.data import label_index, target_mask
 from training.fusion import pooled_features
 from training.manifest import labelled, read_manifest
 from training.metrics import core_metrics
-from training.recipe import _full_probs
+from training.probe import full_probs
 
 
 def augmentation(size: int, colour: bool) -> v2.Transform:
@@ -270,7 +270,7 @@ def fit(args) -> None:
             for weighting in (None, "balanced"):
                 clf = LogisticRegression(C=c, max_iter=3000, class_weight=weighting, random_state=0)
                 clf.fit((x_train - mean) / std, y_train)
-                probs = _full_probs(clf, (base[val] - mean) / std, len(CLASSES))
+                probs = full_probs(clf, (base[val] - mean) / std, len(CLASSES))
                 m = core_metrics(probs, y[val], allowed[val], CLASSES)
                 by_source = {
                     s: round(

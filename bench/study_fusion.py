@@ -21,7 +21,7 @@ from training import splits as splitlib
 from training.data import label_index, target_mask
 from training.manifest import Record
 from training.metrics import core_metrics
-from training.recipe import _full_probs, linear_probe
+from training.probe import full_probs, linear_probe
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -63,7 +63,7 @@ def main() -> None:
             x = np.concatenate([feats[a] for a in combo], axis=1)
             probe = linear_probe(x, records, split)
             val = part == "val"
-            probs = _full_probs(probe["clf"], probe["xs"][val], len(CLASSES))
+            probs = full_probs(probe["clf"], probe["xs"][val], len(CLASSES))
             m = core_metrics(probs, y[val], allowed[val], CLASSES)
             per_source = {
                 s: float(np.mean(probs[sources[val] == s].argmax(1) == y[val][sources[val] == s]))

@@ -2,7 +2,7 @@
 
 The fine-tuned trunk knows the eight classes, the ImageNet trunk keeps the general features that fine-tuning
 on ~1,200 photographs wears away; a logistic regression on the two trunks' pooled features (regularisation
-and class weighting chosen on validation macro-F1, ``recipe.linear_probe``) becomes the fused network's linear
+and class weighting chosen on validation macro-F1, ``probe.linear_probe``) becomes the fused network's linear
 head, and its temperature is fitted on validation. Nothing here looks at the test split.
 
 Why this and not ImageNet trunks alone: on validation (docs/training.md, "Feature fusion"), fine-tuned Lite0 +
@@ -95,7 +95,7 @@ def fuse_bundle(
 ) -> FusionResult:
     """Write a FusedLite bundle: ``out``: the fine-tuned trunk of ``fit_bundle`` + ImageNet trunks ``extra``,
     with a linear head and temperature chosen on the validation split of ``split``."""
-    from .recipe import linear_probe  # the one probe of the project (recipe imports this module lazily)
+    from .probe import linear_probe  # the one probe of the project
 
     base = load_bundle(fit_bundle)
     arch = fused_arch(base.manifest["arch"], extra)

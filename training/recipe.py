@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from sklearn.linear_model import LogisticRegression
 
 from models.bundle import load_bundle, save_bundle, sha256_file
 from models.bundle import read_manifest as read_bundle_manifest
@@ -35,7 +34,6 @@ from models.trust import pin_bundle
 
 from . import splits as splitlib
 from .cache import load_images
-from .data import label_index, target_mask
 from .evaluation import (
     bundle_split,
     corner_mask_check,
@@ -50,6 +48,7 @@ from .fit import FitConfig, fit
 from .manifest import ManifestError, labelled, read_manifest
 from .metrics import bootstrap_ci, core_metrics
 from .model_card import write_model_card
+from .probe import full_probs, linear_probe
 from .report import write_report
 from .settings import comma_ints, comma_list, setting
 
@@ -331,38 +330,6 @@ def frozen_features(backbone: torch.nn.Module, cfg: RecipeConfig, records) -> np
     return np.concatenate(feats)
 
 
-def linear_probe(x: np.ndarray, records, split: dict, seed: int = 0) -> dict:
-    """Logistic regression on frozen features, regularisation and class weighting chosen on validation
-    macro-F1. Trained on the training split's single-label images (a partial label cannot train it).
-
-    Returns the classifier, the standardisation, and the head folded into one linear layer on raw features.
-    """
-    from models.taxonomy import CLASSES
-
-    y = label_index(records, CLASSES)
-    allowed = target_mask(records, CLASSES).numpy()
-    part = np.array([split["assignments"].get(str(r.path), "") for r in records])
-    train, val = (part == "train") & (y >= 0), part == "val"
-    mean, std = x[train].mean(0), x[train].std(0) + 1e-6
-    xs = (x - mean) / std
-    best = None
-    for c in (0.01, 0.1, 1.0):
-        for weighting in (None, "balanced"):
-            clf = LogisticRegression(C=c, max_iter=3000, class_weight=weighting, random_state=seed)
-            clf.fit(xs[train], y[train])
-            f1 = core_metrics(_full_probs(clf, xs[val], len(CLASSES)), y[val], allowed[val], CLASSES)[
-                "macro_f1"
-            ]
-            if best is None or f1 > best["val_macro_f1"]:
-                best = {"clf": clf, "C": c, "class_weight": weighting or "none", "val_macro_f1": f1}
-    clf = best["clf"]
-    weight = np.zeros((len(CLASSES), x.shape[1]))
-    bias = np.full(len(CLASSES), -30.0)  # a class never seen in training gets no probability
-    weight[clf.classes_] = clf.coef_ / std
-    bias[clf.classes_] = clf.intercept_ - (clf.coef_ * (mean / std)).sum(1)
-    return dict(best, mean=mean, std=std, weight=weight, bias=bias, part=part, y=y, allowed=allowed, xs=xs)
-
-
 def _start_name(init: str) -> str:
     """Folder name of a starting point: 'simclr' for any SimCLR backbone, else the init itself."""
     return "simclr" if init.startswith("simclr:") else init
@@ -394,7 +361,7 @@ def frozen_feature_baseline(cfg: RecipeConfig, out: Path, records, split: dict) 
     init = "imagenet" if get_spec(cfg.fine_tune.arch).imagenet_checkpoint() else "random"
     probe = linear_probe(start_features(cfg, out, records, init), records, split, cfg.seed)
     test = probe["part"] == "test"
-    probs = _full_probs(probe["clf"], probe["xs"][test], len(CLASSES))
+    probs = full_probs(probe["clf"], probe["xs"][test], len(CLASSES))
     y, allowed = probe["y"][test], probe["allowed"][test]
     metrics = core_metrics(probs, y, allowed, CLASSES)
     metrics["ci95"] = bootstrap_ci(probs, y, allowed, CLASSES, n_boot=cfg.n_boot, seed=cfg.seed)
@@ -435,12 +402,6 @@ def choose_start(cfg: RecipeConfig, out: Path, records, split: dict, backbone: P
     probes = {c: _probe(cfg, out, records, split, c) for c in candidates}
     best = max(candidates, key=lambda c: probes[c]["val_macro_f1"])  # ties: SimCLR (listed first)
     return {"init": best, "head": probes[best]["head"] if cfg.probe_head else None, "probes": probes}
-
-
-def _full_probs(clf: LogisticRegression, x: np.ndarray, n_classes: int) -> np.ndarray:
-    probs = np.zeros((len(x), n_classes))
-    probs[:, clf.classes_] = clf.predict_proba(x)
-    return probs
 
 
 def _resolve_open_split(cfg: RecipeConfig, out: Path) -> Path | None:

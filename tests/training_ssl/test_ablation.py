@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from training.ssl.ablation import AblationConfig, run_ablation
+from training.ssl_ablation import AblationConfig, run_ablation
 from training.ssl.data import SSLDataError
 
 

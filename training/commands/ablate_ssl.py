@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from models.registry import REGISTRY
-from training.ssl.ablation import ARMS, AblationConfig
+from training.ssl_ablation import ARMS, AblationConfig
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from training.ssl.ablation import run_ablation
+    from training.ssl_ablation import run_ablation
 
     fields = {
         k: v

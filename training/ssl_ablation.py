@@ -20,8 +20,8 @@ import numpy as np
 from models.registry import get_spec
 from models.taxonomy import UNLABELLED
 
-from .data import SSLDataError, read_manifest_rows
-from .trainer import PretrainConfig, pretrain
+from .ssl.data import SSLDataError, read_manifest_rows
+from .ssl.trainer import PretrainConfig, pretrain
 
 ARMS = ("random", "imagenet", "simclr", "imagenet+simclr")
 BASELINE = {"simclr": "random", "imagenet+simclr": "imagenet", "imagenet": "random"}
