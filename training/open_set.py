@@ -12,7 +12,7 @@ thresholds, and add it to a bundle (``mpox-train open-set``; the default recipe 
   bundle the not-skin head may also read the standardised logits of the ImageNet trunk's own classifier
   (:func:`imagenet_prior`; kept only when it catches more validation non-skin pictures): a few hundred
   non-skin training pictures cannot teach what ImageNet's 1.28 million did, and a topic-grouped estimate
-  over non-skin sources never trained on rose from 0.851 to 0.885 with it (bench/study_not_skin.py).
+  over non-skin sources never trained on rose from 0.851 to 0.885 with it (studies/study_not_skin.py).
 - **Thresholds** (:func:`choose_thresholds`), on ``val`` only: ``not_skin`` so that at most ``max_not_skin``
   of the eight classes' images and no mpox image are sent to RETAKE; ``unknown`` so that at most
   ``max_unknown`` of them are sent to REVIEW as an unknown condition.
@@ -270,7 +270,7 @@ def fit_head(
             }
             tried.append(entry)
             # A tie goes to the prior: on picture sources never trained on it generalised better
-            # (bench/study_not_skin.py, leave-one-source-out over train + validation).
+            # (studies/study_not_skin.py, leave-one-source-out over train + validation).
             if not_skin is None or entry["val_tpr"] >= not_skin[0]["val_tpr"]:
                 not_skin = (entry, (ns_w, ns_b, ns_raw))
         ns_w, ns_b, ns_raw = not_skin[1]

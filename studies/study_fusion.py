@@ -1,10 +1,10 @@
 """Which frozen backbones, alone or fused, make the best eight-class head? Chosen on validation only.
 
-Reads the features of bench/extract_features.py; the split is the default recipe's (skin, seed 0) joined
+Reads the features of studies/extract_features.py; the split is the default recipe's (skin, seed 0) joined
 with a group-aware split of skin_more made the same way. Prints validation macro-F1/accuracy per feature set;
 the test part is not looked at here.
 
-    .venv/bin/python bench/study_fusion.py --feat runs/feat --size 224
+    .venv/bin/python studies/study_fusion.py --feat runs/feat --size 224
 """
 
 from __future__ import annotations

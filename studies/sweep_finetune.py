@@ -4,7 +4,7 @@ Runs ``training.fit`` once per named configuration (several at a time on one GPU
 on one split, and prints a table of validation figures. The test split is never used for choosing: only the
 configuration with the best validation macro-F1 gets its test figures printed, after the choice.
 
-    python bench/sweep_finetune.py --data .gpu/skin/manifest.csv --split .gpu/skin/split.json \
+    python studies/sweep_finetune.py --data .gpu/skin/manifest.csv --split .gpu/skin/split.json \
         --out /tmp/sweep --parallel 4 --workers 4 --deadline 330
 
 Made for the lent GPU machine (docs/training.md, "GPU sweep"); it runs on a CPU too, slowly

@@ -1,9 +1,9 @@
 """Pooled last-layer features of frozen backbones for every labelled and open-set image, cached as .npz.
 
-Used by the fusion study (bench/study_fusion.py): frozen features make each candidate head a seconds-long
+Used by the fusion study (studies/study_fusion.py): frozen features make each candidate head a seconds-long
 fit, so many can be compared on validation without fine-tuning on 2 CPU cores.
 
-    .venv/bin/python bench/extract_features.py --out runs/feat --size 224 \
+    .venv/bin/python studies/extract_features.py --out runs/feat --size 224 \
         --arch efficientnet_lite0 efficientnet_lite1 efficientnet_lite2
 """
 

@@ -1,6 +1,6 @@
 """Does the ImageNet trunk's own classifier help the not-skin head on picture sources it never trained on?
 
-Reads the pooled features of bench/extract_features.py (the default bundle's fine-tuned trunk + ImageNet
+Reads the pooled features of studies/extract_features.py (the default bundle's fine-tuned trunk + ImageNet
 Lite0 at 224 px) and, for each non-skin source in turn, fits the not-skin logistic head without that source
 (open-set train + validation parts, the eight classes' training split as negatives) and measures the share
 of that source's pictures above the threshold that refuses 1% of the validation eight-class images.
@@ -9,7 +9,7 @@ ImageNet Lite0's 1000-class classifier (what ``training.open_set.imagenet_prior`
 weight), and ImageNet's own max-probability / energy scores added as standardised sums. The open-set test
 part's figures are not used (the leave-one-source-out folds use the train and validation parts only).
 
-    .venv/bin/python bench/study_not_skin.py   # after bench/extract_features.py --bundle DEFAULT
+    .venv/bin/python studies/study_not_skin.py   # after studies/extract_features.py --bundle DEFAULT
 """
 
 import sys
@@ -17,7 +17,7 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, "bench")
+sys.path.insert(0, "studies")
 from sklearn.linear_model import LogisticRegression
 from study_fusion import joint_split
 

@@ -5,9 +5,10 @@ one per training image (picture and mirror averaged). This study adds K augmente
 (the paper's augmentation, optionally with colour jitter for skin tones), computed through the fused bundle's
 frozen trunks, and refits the head; validation (the recipe's split) decides, the test part is never read.
 
-    .venv/bin/python bench/study_augmented_head.py extract --bundle runs/r14-full/fused/bundle \
+    .venv/bin/python studies/study_augmented_head.py extract --bundle runs/r14-full/fused/bundle \
         --data runs/r14-full/data/manifest.csv --split runs/r14-full/split.json --out runs/aug --views 8
-    .venv/bin/python bench/study_augmented_head.py fit --out runs/aug --data runs/r14-full/data/manifest.csv \
+    .venv/bin/python studies/study_augmented_head.py fit --out runs/aug \
+        --data runs/r14-full/data/manifest.csv \
         --split runs/r14-full/split.json
 """
 

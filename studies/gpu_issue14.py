@@ -2,11 +2,11 @@
 at equal fine-tuning, with skin_more in the data, then the fusion stage on the best fine-tuned network.
 
     # here, on the CPU: pack the data (it must travel with the working tree: 64 MiB in all)
-    .venv/bin/python bench/gpu_issue14.py prepare --out .gpu/i14
+    .venv/bin/python studies/gpu_issue14.py prepare --out .gpu/i14
     # smoke test of the whole plumbing on the CPU, tiny budget
-    .venv/bin/python bench/gpu_issue14.py run --data .gpu/i14 --out /tmp/i14 --tiny
+    .venv/bin/python studies/gpu_issue14.py run --data .gpu/i14 --out /tmp/i14 --tiny
     # on the GPU machine (the Lite0 weights package must be importable there, e.g. PYTHONPATH=.:.gpu/site)
-    python bench/gpu_issue14.py run --data .gpu/i14 --out $OUT/i14 --budget 450
+    python studies/gpu_issue14.py run --data .gpu/i14 --out $OUT/i14 --budget 450
 
 ``run``: (1) SimCLR (lightly) from ImageNet Lite0 on in-domain clinical photographs: the training side of the
 eight-class split plus the open-set training part (never a validation or test image), as much of the budget

@@ -7,8 +7,8 @@ pictures. Validation images are honest rows for both halves. Paired comparison o
 fitted on training rows + validation rows of four of five folds (grouped by near-duplicate group, three fold
 draws), each scored on the held-out fold.
 
-    .venv/bin/python bench/study_open_stats.py extract --run runs/soup-e2e --out runs/open-stats
-    .venv/bin/python bench/study_head_val_rows.py --run runs/soup-e2e --features runs/open-stats
+    .venv/bin/python studies/study_open_stats.py extract --run runs/soup-e2e --out runs/open-stats
+    .venv/bin/python studies/study_head_val_rows.py --run runs/soup-e2e --features runs/open-stats
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Pack a manifest's labelled images as small centre-square JPEGs, to carry data to a machine that cannot
 reach ``../shared`` (the lent GPU machine takes at most 64 MiB with the working tree).
 
-    python bench/pack_images.py --data ../shared/data/skin/manifest.csv --split runs/final/split.json \
+    python studies/pack_images.py --data ../shared/data/skin/manifest.csv --split runs/final/split.json \
         --size 224 --out .gpu/skin
 
 Writes OUT/manifest.csv (labelled rows only, same relative paths) and OUT/split.json, so that a split file

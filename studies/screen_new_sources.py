@@ -2,7 +2,8 @@
 the decisions the station takes on images of sources and groups nothing was chosen on, through the station's
 own path (quality checks, the ONNX graph, the bundle's conditioning, the decision rule).
 
-    .venv/bin/python bench/screen_new_sources.py --bundle runs/xs-run/bundle --baseline models/bundles/default
+    .venv/bin/python studies/screen_new_sources.py --bundle runs/xs-run/bundle \
+        --baseline models/bundles/default
 
 Rows and test groups are the cross-source protocol's (``training.cross_source.load_rows``: five folds by group
 per new source, fold 4 is the test part). Prints, per source and kind (other conditions, eight-class images),

@@ -16,8 +16,8 @@ validation eight-class images to unknown_condition: the share of validation othe
 and the share that would still end CLEAR (named with top probability >= review threshold and not flagged):
 an unknown check is judged by what it moves out of CLEAR.
 
-    .venv/bin/python bench/study_open_stats.py extract --run runs/soup-e2e --out runs/open-stats
-    .venv/bin/python bench/study_open_stats.py score --run runs/soup-e2e --out runs/open-stats
+    .venv/bin/python studies/study_open_stats.py extract --run runs/soup-e2e --out runs/open-stats
+    .venv/bin/python studies/study_open_stats.py score --run runs/soup-e2e --out runs/open-stats
 """
 
 from __future__ import annotations

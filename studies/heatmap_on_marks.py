@@ -2,7 +2,7 @@
 bottom strip (``models.preprocessing.mask_marks``' regions, where DermNet NZ's and DermQuest's marks sit) of
 the model's square view, for two bundles, on the held-out test split's images of one source.
 
-    .venv/bin/python bench/heatmap_on_marks.py --bundle models/bundles/default --baseline OLD \
+    .venv/bin/python studies/heatmap_on_marks.py --bundle models/bundles/default --baseline OLD \
         --source dermnet_nz
 
 The heatmap explains the top class, as the review window shows it. Uniform heat would put 22 % of its mass

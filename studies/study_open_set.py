@@ -1,6 +1,6 @@
 """Which open-set score finds rashes of conditions the model does not know? Chosen without the test part.
 
-Reads the pooled features of bench/extract_features.py (fine-tuned Lite0 + ImageNet Lite0 at 224 px: the
+Reads the pooled features of studies/extract_features.py (fine-tuned Lite0 + ImageNet Lite0 at 224 px: the
 default bundle's two trunks) and compares, on the open-set split's validation part and by a topic-grouped
 cross-validation over its training + validation topics (an estimate for conditions never seen in training):
 the logistic "unknown" head the bundle uses (several C), Mahalanobis distance to the class means (PCA d dims,
@@ -8,14 +8,14 @@ shared covariance), k-nearest-neighbour cosine distance to the training images, 
 scores. Figure: share of other-condition images above the threshold that refuses 5% of the validation
 eight-class images.
 
-    .venv/bin/python bench/study_open_set.py   # after bench/extract_features.py --bundle OLD_DEFAULT
+    .venv/bin/python studies/study_open_set.py   # after studies/extract_features.py --bundle OLD_DEFAULT
 """
 
 import sys
 
 import numpy as np
 
-sys.path.insert(0, "bench")
+sys.path.insert(0, "studies")
 from sklearn.decomposition import PCA
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold

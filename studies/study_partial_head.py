@@ -1,10 +1,10 @@
 """Does training the fused head with MSLD's `others` rows as partial labels help? Chosen on validation.
 
-Softmax regression on the fused default's pooled features (bench/extract_features.py: 'bundle' + ImageNet
+Softmax regression on the fused default's pooled features (studies/extract_features.py: 'bundle' + ImageNet
 Lite0 at 224 px), loss = -log of the probability of the allowed classes (chickenpox or measles for `others`),
 L2 penalty 1/(2C), L-BFGS; with and without the partial rows, C and class weighting as the recipe's grid.
 
-    .venv/bin/python bench/study_partial_head.py
+    .venv/bin/python studies/study_partial_head.py
 """
 
 import json
@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, "bench")
+sys.path.insert(0, "studies")
 from pathlib import Path
 
 from study_fusion import joint_split
