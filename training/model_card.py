@@ -48,24 +48,34 @@ def data_summary(manifest: Path) -> tuple[Counter, Counter, dict[str, str]]:
 
 def write_model_card(bundle_dir: Path, run: dict) -> Path:
     """Write ``bundle_dir/MODEL_CARD.md``; ``run`` holds the recipe's results (see ``recipe.run_recipe``)."""
-    cfg, m, manifest = run["config"], run["metrics"], run["bundle_manifest"]
+    lines = [
+        *_header_lines(run),
+        *_training_data_lines(run),
+        *_recipe_lines(run),
+        *_metrics_lines(run),
+        *_checks_and_review_lines(run),
+        *_calibration_and_threshold_lines(run),
+        *_limitation_lines(run),
+    ]
+    path = Path(bundle_dir) / "MODEL_CARD.md"
+    path.write_text("\n".join(lines))
+    path.chmod(0o644)
+    return path
+
+
+def _frozen(freeze_below: str) -> str:
+    """The recipe step's note on frozen parameters ("" when nothing is frozen)."""
+    return f", parameters before `{freeze_below}` frozen" if freeze_below else ""
+
+
+def _header_lines(run: dict) -> list[str]:
+    """The card's title, how it was made, and the intended use."""
+    cfg, manifest = run["config"], run["bundle_manifest"]
     prov = manifest["provenance"]
-    op = m["mpox_operating_point"]
-    ci = m.get("ci95", {})
     classes = list(manifest["classes"])
     spec = get_spec(manifest["arch"])
-    data_manifest = run.get("data_manifest") or cfg["manifest"]
-    labelled, unlabelled, licences = data_summary(Path(data_manifest))
-    fit_prov = run["fit_provenance"]
-    history = run["history"]
-    best = next((h for h in history if int(h["epoch"]) == fit_prov.get("best_epoch")), None)
-    start = run["start_choice"]
-    choice = run["threshold_choice"]
-    base = run.get("baseline")
-    int8 = manifest.get("int8")
     date = prov.get("date_utc", "")[:10]
-
-    lines = [
+    return [
         f"# Model card: `{manifest['name']}` ({spec.name}, {len(classes)} classes)",
         "",
         f"Trained {date} by `mpox-train recipe {cfg['name']}` on commit `{prov.get('commit', 'unknown')}`. "
@@ -80,6 +90,15 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "PCR), nothing more. Not validated on children, not for dermoscopy images, never the only criterion "
         "for a decision about a traveller.",
         "",
+    ]
+
+
+def _training_data_lines(run: dict) -> list[str]:
+    """The training data section: images per source and each source's licence."""
+    cfg = run["config"]
+    data_manifest = run.get("data_manifest") or cfg["manifest"]
+    labelled, unlabelled, licences = data_summary(Path(data_manifest))
+    lines = [
         "## Training data and licence",
         f"Manifest{'s' if cfg.get('extra_data') else ''} "
         f"{', '.join(f'`{m}`' for m in (cfg['manifest'], *cfg.get('extra_data', ())))}: "
@@ -99,6 +118,17 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "**The model inherits these terms: research and non-commercial use only** where any source says so. "
         "MSLD's `others` rows (chickenpox or measles, not told apart) train as a partial label.",
         "",
+    ]
+    return lines
+
+
+def _recipe_lines(run: dict) -> list[str]:
+    """The recipe section: the command and its numbered steps, split to calibration and int8."""
+    cfg, manifest = run["config"], run["bundle_manifest"]
+    prov = manifest["provenance"]
+    fit_prov = run["fit_provenance"]
+    start = run["start_choice"]
+    lines = [
         "## Recipe",
         "```bash",
         prov.get("recipe_command", f"mpox-train recipe {cfg['name']} ..."),
@@ -111,9 +141,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         lines.append(
             f"2. SimCLR (lightly) from {cfg['init']} weights on the unlabelled images: "
             f"{run.get('ssl_steps', '?')} steps of {cfg['ssl_batch_size']} at {cfg['ssl_input_size']} px, "
-            f"SGD lr {cfg['ssl_lr']}"
-            + (f", parameters before `{cfg['freeze_below']}` frozen" if cfg["freeze_below"] else "")
-            + "."
+            f"SGD lr {cfg['ssl_lr']}" + _frozen(cfg["freeze_below"]) + "."
         )
     if start:
         probes = ", ".join(f"{k.split(':')[0]} {v:.3f}" for k, v in start.items())
@@ -122,10 +150,20 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"{probes}): "
             f"fine-tuning started from **{prov.get('fine_tuning_start', '?').split(':')[0]}**."
         )
-    fusion = run.get("fusion")
+    lines.append(_fine_tuning_line(run))
+    lines += _soup_and_fusion_lines(run)
+    lines += _calibration_step_lines(run)
+    return lines + [""]
+
+
+def _fine_tuning_line(run: dict) -> str:
+    """Recipe step 4: the fine-tuning settings (or the bundle whose fit was reused) and the best epoch."""
+    cfg, manifest = run["config"], run["bundle_manifest"]
+    fit_prov = run["fit_provenance"]
+    best = next((h for h in run["history"] if int(h["epoch"]) == fit_prov.get("best_epoch")), None)
     ft_cfg = fit_prov.get("recipe_config", cfg) if cfg.get("fit_from") else cfg
     ft_size = (fit_prov.get("fused_from") or {}).get("input_size", manifest["input_size"])
-    lines += [
+    return (
         (
             "4. Fine-tuning reused from bundle `"
             + (fit_prov.get("fused_from") or {}).get("bundle_sha256", "?")[:12]
@@ -139,7 +177,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "paper's "
         f"augmentation at p={ft_cfg['augment_p']}, class balance `{ft_cfg['balance']}`, label smoothing "
         f"{ft_cfg['label_smoothing']}"
-        + (f", parameters before `{ft_cfg['freeze_below']}` frozen" if ft_cfg["freeze_below"] else "")
+        + _frozen(ft_cfg["freeze_below"])
         + (", starting from that linear probe's head (LP-FT)" if ft_cfg.get("probe_head") else "")
         + (
             ". Best epochs on validation macro-F1: "
@@ -152,9 +190,16 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
                 else ""
             )
         )
-        + ".",
-    ]
-    soup = fit_prov.get("soup")
+        + "."
+    )
+
+
+def _soup_and_fusion_lines(run: dict) -> list[str]:
+    """Recipe steps 4a (model soup) and 4b (feature fusion), where the run made them."""
+    manifest = run["bundle_manifest"]
+    soup = run["fit_provenance"].get("soup")
+    fusion = run.get("fusion")
+    lines = []
     if soup:
         own = ", ".join(f"{i['val_macro_f1']:.3f}" for i in soup["ingredients"])
         lines.append(
@@ -170,7 +215,15 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"{fusion['class_weight']}, "
             f"chosen on validation: macro-F1 {fusion['val_macro_f1']:.3f}) is the network's linear head."
         )
-    lines += [
+    return lines
+
+
+def _calibration_step_lines(run: dict) -> list[str]:
+    """Recipe steps 5 to 7: temperature, flag threshold and, where made, the int8 graph's agreement."""
+    cfg, manifest = run["config"], run["bundle_manifest"]
+    choice = run["threshold_choice"]
+    int8 = manifest.get("int8")
+    lines = [
         f"5. Temperature scaling on validation: T = {manifest['temperature']:.3f}.",
         f"6. Flag threshold on validation: the lowest with mpox specificity >= {cfg['target_specificity']} "
         f"({choice['threshold']}; validation recall {_pct(choice['val_recall'])} of "
@@ -182,22 +235,42 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"7. int8 graph for the CPU: top-1 agreement with the float model "
             f"{int8['top1_agreement_with_float']:.1%} on {int8['n_check_images']} validation images."
         )
-    lines += [
-        "",
+    return lines
+
+
+def _aim_row(label: str, value: float, extra: str, ci: list[float] | None, aim_key: str) -> str:
+    """One row of the metrics table: the test figure, its interval, the aim and whether it was met."""
+    aim = AIMS[aim_key]
+    return f"| {label} | **{value:.3f}**{extra} | {_ci(ci)} | {aim} | {_met(value, aim)} |"
+
+
+def _metrics_lines(run: dict) -> list[str]:
+    """The held-out test metrics: the table against the aims, the baseline, per class and per source."""
+    m, manifest = run["metrics"], run["bundle_manifest"]
+    op = m["mpox_operating_point"]
+    ci = m.get("ci95", {})
+    base = run.get("baseline")
+    recall_count = f" ({round(op['recall'] * op['n_positive'])}/{op['n_positive']})"
+    lines = [
         f"## Metrics (held-out test split, {m['n_images']} images; 95% bootstrap intervals)",
         "| | value | 95% CI | aim | |",
         "|---|---:|---|---:|---|",
-        f"| 8-class accuracy | **{m['accuracy']:.3f}** | {_ci(ci.get('accuracy'))} | {AIMS['accuracy']} | "
-        f"{_met(m['accuracy'], AIMS['accuracy'])} |",
-        f"| macro-F1 | **{m['macro_f1']:.3f}** | {_ci(ci.get('macro_f1'))} | {AIMS['macro_f1']} | "
-        f"{_met(m['macro_f1'], AIMS['macro_f1'])} |",
-        f"| mpox recall at the flag threshold | **{op['recall']:.3f}** "
-        f"({round(op['recall'] * op['n_positive'])}"
-        f"/{op['n_positive']}) | {_ci(op.get('recall_ci95'))} | {AIMS['mpox_recall']} | "
-        f"{_met(op['recall'], AIMS['mpox_recall'])} |",
-        f"| mpox specificity at the flag threshold | **{op['specificity']:.3f}** | "
-        f"{_ci(op.get('specificity_ci95'))} | {AIMS['mpox_specificity']} | "
-        f"{_met(op['specificity'], AIMS['mpox_specificity'])} |",
+        _aim_row("8-class accuracy", m["accuracy"], "", ci.get("accuracy"), "accuracy"),
+        _aim_row("macro-F1", m["macro_f1"], "", ci.get("macro_f1"), "macro_f1"),
+        _aim_row(
+            "mpox recall at the flag threshold",
+            op["recall"],
+            recall_count,
+            op.get("recall_ci95"),
+            "mpox_recall",
+        ),
+        _aim_row(
+            "mpox specificity at the flag threshold",
+            op["specificity"],
+            "",
+            op.get("specificity_ci95"),
+            "mpox_specificity",
+        ),
         f"| expected calibration error, before / after temperature | {m['ece_before_temperature']:.3f} / "
         f"{m['ece']:.3f} | | | |",
     ]
@@ -216,7 +289,12 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
             f"{base['macro_f1']:.3f} ({_ci(base['ci95'].get('macro_f1'))}), mpox recall {bop['recall']:.3f} "
             f"at specificity {bop['specificity']:.3f} (p >= 0.5).",
         ]
-    lines += [
+    return lines + _per_class_and_source_lines(m, list(manifest["classes"]))
+
+
+def _per_class_and_source_lines(m: dict, classes: list[str]) -> list[str]:
+    """The per-class and per-source tables of the test metrics."""
+    lines = [
         "",
         "Per class (argmax decision):",
         "",
@@ -231,6 +309,13 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     lines += ["", "Per source:", "", "| source | images | accuracy | macro-F1 |", "|---|---:|---:|---:|"]
     for s, ps in m["per_source"].items():
         lines.append(f"| {s} | {ps['n']} | {ps['accuracy']:.2f} | {ps['macro_f1']:.2f} |")
+    return lines
+
+
+def _checks_and_review_lines(run: dict) -> list[str]:
+    """The corner-mask and open-set checks, the paper's review rule on test, and where the full report is."""
+    m, manifest = run["metrics"], run["bundle_manifest"]
+    lines = []
     if corners := m.get("corner_mask_check"):
         lines += [
             "",
@@ -242,7 +327,6 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
     if open_set := m.get("open_set"):
         lines += open_set_card_lines(open_set, manifest)
     ta = m["threshold_analysis"]
-    small = [c for c in classes if m["per_class"][c]["support"] < 10]
     lines += [
         "",
         f"The paper's review rule: {ta['share_top_ge_0.6']:.0%} of test images have top probability >= 0.6, "
@@ -255,6 +339,15 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "test --out "
         "DIR`.",
         "",
+    ]
+    return lines
+
+
+def _calibration_and_threshold_lines(run: dict) -> list[str]:
+    """The calibration section and the thresholds the station uses, with the reasons for them."""
+    cfg, m, manifest = run["config"], run["metrics"], run["bundle_manifest"]
+    choice = run["threshold_choice"]
+    return [
         "## Calibration",
         f"Temperature {manifest['temperature']:.3f}, fitted on validation (negative log-likelihood). "
         "Expected "
@@ -270,8 +363,15 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "station's configuration (`[thresholds] flagged_classes`).",
         f"- **Review** below top probability {manifest['thresholds']['review']} (the paper's rule).",
         "",
-        "## Known limitations",
     ]
+
+
+def _limitation_lines(run: dict) -> list[str]:
+    """The known limitations: missed aims, small classes, and what no figure shows."""
+    m, classes = run["metrics"], list(run["bundle_manifest"]["classes"])
+    op = m["mpox_operating_point"]
+    small = [c for c in classes if m["per_class"][c]["support"] < 10]
+    lines = ["## Known limitations"]
     missed = [k for k, aim in (("accuracy", AIMS["accuracy"]), ("macro_f1", AIMS["macro_f1"])) if m[k] < aim]
     if missed or op["recall"] < AIMS["mpox_recall"] or op["specificity"] < AIMS["mpox_specificity"]:
         lines.append(
@@ -295,10 +395,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         "- Trained on still photographs, not webcam frames; lighting, blur and framing at a gate differ.",
         "",
     ]
-    path = Path(bundle_dir) / "MODEL_CARD.md"
-    path.write_text("\n".join(lines))
-    path.chmod(0o644)
-    return path
+    return lines
 
 
 def open_set_card_lines(m: dict, manifest: dict) -> list[str]:

@@ -158,14 +158,42 @@ def write_report(
     plot_reliability(metrics["reliability"], metrics["temperature"], out / "reliability.png")
     m = metrics
     wilson = "wilson" in m.get("ci95_method", {}).values()
+    lines = [
+        *_summary_lines(m, title, wilson),
+        *_per_class_lines(m, wilson),
+        *_threshold_and_calibration_lines(m),
+        *_per_source_lines(m),
+        *_extra_section_lines(m),
+    ]
+    path = out / "report.md"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _summary_lines(m: dict, title: str, wilson: bool) -> list[str]:
+    """The title, any overlap warning, the headline figures, cross-validation and the warnings caught."""
     lines = [f"# {title}", ""]
     if warning := overlap_text(m.get("training_overlap")):
         lines += [f"**Warning: {warning}.**", ""]
     elif (overlap := m.get("training_overlap")) and not overlap.get("checked"):
         lines += [f"Overlap with the bundle's training images not checked: {overlap['reason']}.", ""]
-    lines += [f"- images: {m['n_images']} ({m['n_single_label']} with a single true class)"]
+    lines += _headline_lines(m, wilson)
+    if "cv" in m:
+        lines += ["", f"## Cross-validation ({len(m['folds'])} folds, mean ± sd)", ""]
+        lines += [f"- {k}: {v['mean']:.3f} ± {v['std']:.3f}" for k, v in m["cv"].items()]
+    lines += ["", _interval_note(m), ""]
+    if caught := m.get("warnings"):
+        lines += ["## Warnings during the evaluation", ""]
+        lines += [f"- {w['category']} (x{w['count']}): {w['message']}" for w in caught]
+        lines += [""]
+    return lines
+
+
+def _headline_lines(m: dict, wilson: bool) -> list[str]:
+    """The headline bullets: images, accuracy, macro-F1, mpox vs rest, the flag, calibration, partials."""
+    ci = m.get("ci95", {})
+    lines = [f"- images: {m['n_images']} ({m['n_single_label']} with a single true class)"]
     if wilson:
-        ci = m.get("ci95", {})
         lines += [f"- accuracy: {proportion(m['accuracy'], ci.get('accuracy'), m['n_single_label'])}"]
     else:
         lines += [f"- accuracy: {m['accuracy']:.3f}{_ci(m, 'accuracy')}"]
@@ -173,7 +201,6 @@ def write_report(
     if "mpox_vs_rest" in m:
         b = m["mpox_vs_rest"]
         if wilson:
-            ci = m.get("ci95", {})
             lines += [
                 f"- mpox vs rest (top class): recall "
                 f"{proportion(b['recall'], ci.get('mpox_recall'), b['tp'] + b['fn'])}, specificity "
@@ -200,15 +227,12 @@ def write_report(
             f"8-class figures; {m['partial']['accuracy']:.3f} were predicted as chickenpox or measles; "
             "they count as not-mpox in mpox vs rest"
         ]
-    if "cv" in m:
-        lines += ["", f"## Cross-validation ({len(m['folds'])} folds, mean ± sd)", ""]
-        lines += [f"- {k}: {v['mean']:.3f} ± {v['std']:.3f}" for k, v in m["cv"].items()]
-    lines += ["", _interval_note(m), ""]
-    if caught := m.get("warnings"):
-        lines += ["## Warnings during the evaluation", ""]
-        lines += [f"- {w['category']} (x{w['count']}): {w['message']}" for w in caught]
-        lines += [""]
-    lines += [
+    return lines
+
+
+def _per_class_lines(m: dict, wilson: bool) -> list[str]:
+    """The per-class table (recall with its Wilson interval where made) and the confusion matrix."""
+    lines = [
         "## Per class",
         "",
         "| class | precision | recall | specificity | F1 | support |",
@@ -223,8 +247,13 @@ def write_report(
             f"| {v['support']} |"
         )
     lines += ["", "![confusion matrix](confusion_matrix.png)", ""]
+    return lines
+
+
+def _threshold_and_calibration_lines(m: dict) -> list[str]:
+    """The paper's threshold analysis with the coverage curve, and the reliability diagram."""
     t = m["threshold_analysis"]
-    lines += [
+    return [
         "## Threshold analysis (the paper's)",
         "",
         f"- top probability >= 0.6: {t['share_top_ge_0.6']:.1%} of images, "
@@ -238,6 +267,12 @@ def write_report(
         "",
         "![reliability diagram](reliability.png)",
         "",
+    ]
+
+
+def _per_source_lines(m: dict) -> list[str]:
+    """The per-source table, with Wilson intervals and denominators where the metrics hold them."""
+    lines = [
         "## Per source",
         "",
         "| source | n | accuracy | macro-F1 | mpox recall | mpox specificity |",
@@ -256,6 +291,12 @@ def write_report(
             f"| {s} | {v['n']} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} | {_num(v['mpox_recall'])} | "
             f"{_num(v['mpox_specificity'])} |"
         )
+    return lines
+
+
+def _extra_section_lines(m: dict) -> list[str]:
+    """The optional sections: the corner-mask check, the open-set checks, and recall per grade and stage."""
+    lines = []
     if corners := m.get("corner_mask_check"):
         lines += corner_check_lines(corners)
     if open_set := m.get("open_set"):
@@ -271,6 +312,4 @@ def write_report(
                 + " |"
                 for k, v in m[f"{column}_recall"].items()
             ]
-    path = out / "report.md"
-    path.write_text("\n".join(lines) + "\n")
-    return path
+    return lines

@@ -25,6 +25,7 @@ from models.registry import get_spec
 
 from ..freezing import freeze_below, keep_frozen_batchnorm_in_eval
 from ..utils import (
+    DistInfo,
     barrier,
     device_problem,
     dist_info,
@@ -35,7 +36,7 @@ from ..utils import (
 )
 from ..utils import save_checkpoint as atomic_torch_save
 from .checkpoint import WEIGHTS_NAME, make_metadata, save_simclr_backbone
-from .data import ResumableSampler, SSLDataError, TwoViewDataset, list_images, scan_images
+from .data import ResumableSampler, ScanResult, SSLDataError, TwoViewDataset, list_images, scan_images
 from .knn import KNNMonitor
 from .model import SimCLRNet, simclr_transform
 
@@ -198,6 +199,39 @@ def validate_config(cfg: PretrainConfig) -> None:
             raise SSLDataError(message)
 
 
+@dataclass
+class _Run:
+    """One pre-training run: where it trains, on what, with which parts, and how far it has got."""
+
+    cfg: PretrainConfig
+    ddp: DistInfo
+    device: torch.device
+    use_amp: bool
+    out: Path
+    scan: ScanResult
+    steps_per_epoch: int
+    total: int
+    net: SimCLRNet
+    model: nn.Module
+    criterion: NTXentLoss
+    optimizer: torch.optim.Optimizer
+    scheduler: torch.optim.lr_scheduler.LambdaLR
+    scaler: torch.amp.GradScaler
+    step: int = 0
+    epoch: int = 0
+    step_in_epoch: int = 0
+    hist_steps: list[dict] = field(default_factory=list)
+    hist_epochs: list[dict] = field(default_factory=list)
+
+    @property
+    def cuda(self) -> bool:
+        return self.device.type == "cuda"
+
+    @property
+    def ckpt_path(self) -> Path:
+        return self.out / CHECKPOINT_NAME
+
+
 def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None = None) -> PretrainResult:
     """Run (or resume) SimCLR pre-training as configured; returns what it did and where it wrote."""
     validate_config(cfg)
@@ -209,7 +243,30 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     if use_amp and not cuda:
         raise SSLDataError("--amp on needs CUDA; on the CPU use --amp off (or auto)")
     out = Path(cfg.out)
-    ckpt_path = out / CHECKPOINT_NAME
+    _check_out(cfg, out / CHECKPOINT_NAME)
+    out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(cfg.seed)
+    scan = _scan_data(cfg, out, ddp)
+    run = _setup_run(cfg, ddp, device, use_amp, out, scan)
+    if cfg.resume:
+        _resume(run)
+    monitor = _knn_monitor(run)
+    _train(run, monitor, on_step)
+    backbone_path = _export_backbone(run)
+    barrier(ddp)
+    return PretrainResult(
+        out,
+        backbone_path,
+        run.step,
+        run.epoch,
+        [s["loss"] for s in run.hist_steps],
+        run.hist_epochs,
+        scan.skipped,
+    )
+
+
+def _check_out(cfg: PretrainConfig, ckpt_path: Path) -> None:
+    """Refuse to overwrite an earlier run's checkpoint, and to resume where there is none."""
     if ckpt_path.exists() and not cfg.resume:
         raise SSLDataError(
             f"{ckpt_path} already exists: pass --resume to continue that run, or choose "
@@ -217,9 +274,10 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
         )
     if cfg.resume and not ckpt_path.exists():
         raise SSLDataError(f"--resume: no checkpoint at {ckpt_path}; run without --resume to start")
-    out.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(cfg.seed)
 
+
+def _scan_data(cfg: PretrainConfig, out: Path, ddp: DistInfo) -> ScanResult:
+    """Decode the images once, listing the unreadable ones (and why) in ``skipped.txt``."""
     data_root = Path(cfg.data) if Path(cfg.data).is_dir() else Path(cfg.data).parent
     scan = scan_images(
         list_images(cfg.data, cfg.all_rows), root=data_root, progress=cfg.progress and ddp.main
@@ -231,6 +289,14 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
                 f"skipped {len(scan.skipped)} unreadable image(s) of {len(scan.items) + len(scan.skipped)} "
                 f"(listed with reasons in {out / 'skipped.txt'})"
             )
+    return scan
+
+
+def _setup_run(
+    cfg: PretrainConfig, ddp: DistInfo, device: torch.device, use_amp: bool, out: Path, scan: ScanResult
+) -> _Run:
+    """Plan the steps, and build the network, loss, optimiser, schedule and gradient scaler."""
+    cuda = device.type == "cuda"
     per_rank = len(scan.items) // ddp.world_size
     steps_per_epoch = per_rank // cfg.batch_size
     if steps_per_epoch < 1:
@@ -261,149 +327,199 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
     )
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(total, cfg.warmup_steps))
     scaler = torch.amp.GradScaler("cuda", enabled=use_amp)
+    return _Run(
+        cfg,
+        ddp,
+        device,
+        use_amp,
+        out,
+        scan,
+        steps_per_epoch,
+        total,
+        net,
+        model,
+        criterion,
+        optimizer,
+        scheduler,
+        scaler,
+    )
 
-    step, epoch, step_in_epoch = 0, 0, 0
-    hist_steps: list[dict] = []
-    hist_epochs: list[dict] = []
-    if cfg.resume:
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=True)
-        _check_resume(cfg, state, ckpt_path, scan.sha256)
-        net.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        scaler.load_state_dict(state["scaler"])
-        step, epoch, step_in_epoch = state["step"], state["epoch"], state["step_in_epoch"]
-        hist_steps, hist_epochs = state["history_steps"], state["history_epochs"]
-        torch.set_rng_state(state["torch_rng"])
-        if cuda and state.get("cuda_rng"):
-            torch.cuda.set_rng_state_all(state["cuda_rng"])
-        if ddp.main:
-            print(f"resumed from {ckpt_path} at step {step} (epoch {epoch + 1}, step {step_in_epoch} of it)")
 
+def _resume(run: _Run) -> None:
+    """Load the checkpoint's training state (weights, optimiser, schedule, progress, RNG) into ``run``."""
+    state = torch.load(run.ckpt_path, map_location="cpu", weights_only=True)
+    _check_resume(run.cfg, state, run.ckpt_path, run.scan.sha256)
+    run.net.load_state_dict(state["model"])
+    run.optimizer.load_state_dict(state["optimizer"])
+    run.scheduler.load_state_dict(state["scheduler"])
+    run.scaler.load_state_dict(state["scaler"])
+    run.step, run.epoch, run.step_in_epoch = state["step"], state["epoch"], state["step_in_epoch"]
+    run.hist_steps, run.hist_epochs = state["history_steps"], state["history_epochs"]
+    torch.set_rng_state(state["torch_rng"])
+    if run.cuda and state.get("cuda_rng"):
+        torch.cuda.set_rng_state_all(state["cuda_rng"])
+    if run.ddp.main:
+        print(
+            f"resumed from {run.ckpt_path} at step {run.step} (epoch {run.epoch + 1}, "
+            f"step {run.step_in_epoch} of it)"
+        )
+
+
+def _save_checkpoint(run: _Run) -> None:
+    """Save the full training state (main process only) and rewrite the logs from the history."""
+    if not run.ddp.main:
+        return
+    atomic_torch_save(
+        {
+            "config": asdict(run.cfg),
+            "data_sha256": run.scan.sha256,
+            "model": run.net.state_dict(),
+            "optimizer": run.optimizer.state_dict(),
+            "scheduler": run.scheduler.state_dict(),
+            "scaler": run.scaler.state_dict(),
+            "step": run.step,
+            "epoch": run.epoch,
+            "step_in_epoch": run.step_in_epoch,
+            "history_steps": run.hist_steps,
+            "history_epochs": run.hist_epochs,
+            "torch_rng": torch.get_rng_state(),
+            "cuda_rng": torch.cuda.get_rng_state_all() if run.cuda else [],
+        },
+        run.ckpt_path,
+    )
+    write_logs(run.out, run.hist_steps, run.hist_epochs)
+
+
+def _knn_monitor(run: _Run) -> KNNMonitor | None:
+    """The kNN monitor where one is asked for (main process only), with the starting point measured."""
+    cfg = run.cfg
     monitor = None
-    if cfg.knn_manifest and ddp.main:
+    if cfg.knn_manifest and run.ddp.main:
         monitor = KNNMonitor.from_manifest(
             cfg.knn_manifest, cfg.arch, cfg.input_size, cfg.knn_k, cfg.knn_max_images, cfg.seed
         )
 
-    if monitor is not None and step == 0 and not hist_epochs:
+    if monitor is not None and run.step == 0 and not run.hist_epochs:
         # The starting point, so the figure shows whether SimCLR improves on (or spoils) the init.
-        hist_epochs.append(
+        run.hist_epochs.append(
             {
                 "epoch": 0,
                 "step": 0,
                 "loss": None,
                 "images_per_s": None,
-                **monitor.evaluate(net.backbone, device),
+                **monitor.evaluate(run.net.backbone, run.device),
             }
         )
+    return monitor
 
-    def save_checkpoint() -> None:
-        if not ddp.main:
-            return
-        atomic_torch_save(
-            {
-                "config": asdict(cfg),
-                "data_sha256": scan.sha256,
-                "model": net.state_dict(),
-                "optimizer": optimizer.state_dict(),
-                "scheduler": scheduler.state_dict(),
-                "scaler": scaler.state_dict(),
-                "step": step,
-                "epoch": epoch,
-                "step_in_epoch": step_in_epoch,
-                "history_steps": hist_steps,
-                "history_epochs": hist_epochs,
-                "torch_rng": torch.get_rng_state(),
-                "cuda_rng": torch.cuda.get_rng_state_all() if cuda else [],
-            },
-            ckpt_path,
-        )
-        write_logs(out, hist_steps, hist_epochs)
 
+def _train(run: _Run, monitor: KNNMonitor | None, on_step: Callable[[int, float], None] | None) -> None:
+    """The epoch loop: train until the planned total of steps, checkpointing after every epoch."""
+    cfg, ddp = run.cfg, run.ddp
     transform = simclr_transform(cfg.arch, cfg.input_size, cfg.min_scale, cfg.cj_strength, cfg.blur)
-    sampler = ResumableSampler(len(scan.items), cfg.seed, ddp.rank, ddp.world_size)
+    sampler = ResumableSampler(len(run.scan.items), cfg.seed, ddp.rank, ddp.world_size)
     loader = DataLoader(
-        TwoViewDataset(scan.items, transform, cfg.seed),
+        TwoViewDataset(run.scan.items, transform, cfg.seed),
         batch_size=cfg.batch_size,
         sampler=sampler,
         drop_last=True,
         num_workers=cfg.num_workers,
-        pin_memory=cuda,
+        pin_memory=run.cuda,
         persistent_workers=False,
         generator=torch.Generator().manual_seed(cfg.seed),
     )  # keeps the global RNG untouched
     bar = tqdm(
-        total=total,
-        initial=step,
+        total=run.total,
+        initial=run.step,
         desc=f"SimCLR {cfg.arch}",
         unit="step",
         disable=not (cfg.progress and ddp.main),
     )
-    model.train()
-    keep_frozen_batchnorm_in_eval(model)
-    while step < total:
-        sampler.set_epoch(epoch, step_in_epoch * cfg.batch_size)
+    run.model.train()
+    keep_frozen_batchnorm_in_eval(run.model)
+    while run.step < run.total:
+        sampler.set_epoch(run.epoch, run.step_in_epoch * cfg.batch_size)
         t0, seen = time.perf_counter(), 0
         for view0, view1 in loader:
-            if step >= total:
+            if run.step >= run.total:
                 break
-            view0 = view0.to(device, non_blocking=True)
-            view1 = view1.to(device, non_blocking=True)
-            if cuda:
-                view0 = view0.contiguous(memory_format=torch.channels_last)
-                view1 = view1.contiguous(memory_format=torch.channels_last)
-            with torch.autocast(device.type, dtype=torch.float16, enabled=use_amp):
-                z0, z1 = model(view0), model(view1)
-            loss = criterion(z0.float(), z1.float())  # the loss itself in float32
-            optimizer.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-            lr = optimizer.param_groups[0]["lr"]
-            scheduler.step()
-            step += 1
-            step_in_epoch += 1
-            seen += view0.shape[0] * ddp.world_size
-            value = float(loss.detach())
-            hist_steps.append({"step": step, "epoch": epoch + 1, "loss": value, "lr": lr})
-            bar.update(1)
-            bar.set_postfix(loss=f"{value:.4f}", epoch=epoch + 1)
-            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step_in_epoch < steps_per_epoch:
-                save_checkpoint()
+            images, value = _train_step(run, view0, view1, bar)
+            seen += images
+            if (
+                cfg.checkpoint_every
+                and run.step % cfg.checkpoint_every == 0
+                and run.step_in_epoch < run.steps_per_epoch
+            ):
+                _save_checkpoint(run)
             if on_step is not None:
-                on_step(step, value)
-        elapsed = time.perf_counter() - t0
-        epoch_losses = [s["loss"] for s in hist_steps if s["epoch"] == epoch + 1]
-        record: dict[str, Any] = {
-            "epoch": epoch + 1,
-            "step": step,
-            "loss": sum(epoch_losses) / max(1, len(epoch_losses)),
-            "images_per_s": round(seen / elapsed, 2) if elapsed > 0 and seen else "",
-        }
-        last = step >= total
-        if monitor is not None and ((epoch + 1) % max(1, cfg.knn_every) == 0 or last):
-            record.update(monitor.evaluate(net.backbone, device))
-            if ddp.main:
-                bar.write(
-                    f"epoch {epoch + 1}: loss {record['loss']:.4f}, kNN accuracy "
-                    f"{record['knn_accuracy']:.3f} (balanced {record['knn_balanced_accuracy']:.3f})"
-                )
-        hist_epochs.append(record)
-        epoch, step_in_epoch = epoch + 1, 0
-        save_checkpoint()
+                on_step(run.step, value)
+        run.hist_epochs.append(_epoch_record(run, monitor, bar, seen, time.perf_counter() - t0))
+        run.epoch, run.step_in_epoch = run.epoch + 1, 0
+        _save_checkpoint(run)
     bar.close()
 
-    backbone_path = out / WEIGHTS_NAME
+
+def _train_step(run: _Run, view0: torch.Tensor, view1: torch.Tensor, bar: tqdm) -> tuple[int, float]:
+    """One optimisation step on a batch of view pairs, logged; returns (images seen, all processes; loss)."""
+    view0 = view0.to(run.device, non_blocking=True)
+    view1 = view1.to(run.device, non_blocking=True)
+    if run.cuda:
+        view0 = view0.contiguous(memory_format=torch.channels_last)
+        view1 = view1.contiguous(memory_format=torch.channels_last)
+    with torch.autocast(run.device.type, dtype=torch.float16, enabled=run.use_amp):
+        z0, z1 = run.model(view0), run.model(view1)
+    loss = run.criterion(z0.float(), z1.float())  # the loss itself in float32
+    run.optimizer.zero_grad(set_to_none=True)
+    run.scaler.scale(loss).backward()
+    run.scaler.step(run.optimizer)
+    run.scaler.update()
+    lr = run.optimizer.param_groups[0]["lr"]
+    run.scheduler.step()
+    run.step += 1
+    run.step_in_epoch += 1
+    value = float(loss.detach())
+    run.hist_steps.append({"step": run.step, "epoch": run.epoch + 1, "loss": value, "lr": lr})
+    bar.update(1)
+    bar.set_postfix(loss=f"{value:.4f}", epoch=run.epoch + 1)
+    return view0.shape[0] * run.ddp.world_size, value
+
+
+def _epoch_record(
+    run: _Run, monitor: KNNMonitor | None, bar: tqdm, seen: int, elapsed: float
+) -> dict[str, Any]:
+    """The epoch's row of the log: mean loss, throughput and, when due, the kNN monitor's figures."""
+    cfg = run.cfg
+    epoch_losses = [s["loss"] for s in run.hist_steps if s["epoch"] == run.epoch + 1]
+    record: dict[str, Any] = {
+        "epoch": run.epoch + 1,
+        "step": run.step,
+        "loss": sum(epoch_losses) / max(1, len(epoch_losses)),
+        "images_per_s": round(seen / elapsed, 2) if elapsed > 0 and seen else "",
+    }
+    last = run.step >= run.total
+    if monitor is not None and ((run.epoch + 1) % max(1, cfg.knn_every) == 0 or last):
+        record.update(monitor.evaluate(run.net.backbone, run.device))
+        if run.ddp.main:
+            bar.write(
+                f"epoch {run.epoch + 1}: loss {record['loss']:.4f}, kNN accuracy "
+                f"{record['knn_accuracy']:.3f} (balanced {record['knn_balanced_accuracy']:.3f})"
+            )
+    return record
+
+
+def _export_backbone(run: _Run) -> Path:
+    """Write the trained backbone and its metadata (main process only); returns the weights' path."""
+    cfg, ddp, scan, hist_epochs = run.cfg, run.ddp, run.scan, run.hist_epochs
+    backbone_path = run.out / WEIGHTS_NAME
     if ddp.main:
         last_knn = next((e for e in reversed(hist_epochs) if "knn_accuracy" in e), {})
         meta = make_metadata(
-            net.backbone,
+            run.net.backbone,
             cfg.arch,
             input_size=cfg.input_size,
             init=cfg.init,
-            epochs=epoch,
-            steps=step,
+            epochs=run.epoch,
+            steps=run.step,
             loss="NT-Xent",
             temperature=cfg.temperature,
             final_loss=hist_epochs[-1]["loss"] if hist_epochs else None,
@@ -424,12 +540,9 @@ def pretrain(cfg: PretrainConfig, on_step: Callable[[int, float], None] | None =
                 "sha256": scan.sha256,
             },
             knn={k: v for k, v in last_knn.items() if k.startswith("knn")},
-            device=device.type,
-            amp=use_amp,
+            device=run.device.type,
+            amp=run.use_amp,
             world_size=ddp.world_size,
         )
-        save_simclr_backbone(net.backbone, backbone_path, meta)
-    barrier(ddp)
-    return PretrainResult(
-        out, backbone_path, step, epoch, [s["loss"] for s in hist_steps], hist_epochs, scan.skipped
-    )
+        save_simclr_backbone(run.net.backbone, backbone_path, meta)
+    return backbone_path
