@@ -28,8 +28,8 @@ from models.preprocessing import Preprocessor, crop_and_resize  # noqa: E402
 from models.registry import build_model, get_spec  # noqa: E402
 from training.augment import paper_augmentation  # noqa: E402
 from training.cache import load_images  # noqa: E402
+from training.dataset_manifest import Record, labelled, read_dataset_manifest  # noqa: E402
 from training.losses import partial_label_loss  # noqa: E402
-from training.manifest import Record, labelled, read_manifest  # noqa: E402
 
 SKIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "skin"
 
@@ -54,7 +54,9 @@ def step_throughput(arch: str, size: int, batch: int, steps: int, channels_last:
 
 def sample_records(n: int, tmp: Path) -> list[Record]:
     if (SKIN / "manifest.csv").is_file():
-        records = [r for r in labelled(read_manifest(SKIN / "manifest.csv")) if r.source != "ham10000"]
+        records = [
+            r for r in labelled(read_dataset_manifest(SKIN / "manifest.csv")) if r.source != "ham10000"
+        ]
         return records[:: max(1, len(records) // n)][:n]
     import cv2
 

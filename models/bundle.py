@@ -72,8 +72,8 @@ def parse_manifest(raw: bytes, manifest_path: Path) -> dict[str, Any]:
     return _manifest.parse_manifest(raw, manifest_path, REGISTRY)
 
 
-def read_manifest(bundle_dir: str | Path) -> dict[str, Any]:
-    return _manifest.read_manifest(bundle_dir, REGISTRY)
+def read_bundle_manifest(bundle_dir: str | Path) -> dict[str, Any]:
+    return _manifest.read_bundle_manifest(bundle_dir, REGISTRY)
 
 
 def make_manifest(

@@ -267,7 +267,9 @@ def parse_manifest(
     return validate_manifest(manifest, manifest_path, known_archs)
 
 
-def read_manifest(bundle_dir: str | Path, known_archs: Collection[str] | None = None) -> dict[str, Any]:
+def read_bundle_manifest(
+    bundle_dir: str | Path, known_archs: Collection[str] | None = None
+) -> dict[str, Any]:
     bundle_dir = bundle_folder(bundle_dir)
     return parse_manifest(read_manifest_bytes(bundle_dir), bundle_dir / MANIFEST_NAME, known_archs)
 

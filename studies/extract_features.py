@@ -18,7 +18,7 @@ import torch
 
 from models.registry import build_model, get_spec
 from training.cache import load_images
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 MANIFESTS = (
@@ -54,7 +54,9 @@ def main() -> None:
     )
     args = p.parse_args()
     torch.set_num_threads(2)
-    records = [r for m in MANIFESTS if m.is_file() for r in read_manifest(m) if r.label != "unlabelled"]
+    records = [
+        r for m in MANIFESTS if m.is_file() for r in read_dataset_manifest(m) if r.label != "unlabelled"
+    ]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     np.savez(

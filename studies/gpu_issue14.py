@@ -44,15 +44,15 @@ def prepare(args) -> None:
 
     from models.imageio import decode_image
     from models.preprocessing import crop_and_resize
-    from training.manifest import Record, labelled, read_manifest, write_manifest
+    from training.dataset_manifest import Record, labelled, read_dataset_manifest, write_dataset_manifest
     from training.open_set import make_open_split
     from training.splits import joint_split
 
     out = Path(args.out)
     manifests = [DATA / "skin" / "manifest.csv", DATA / "skin_more" / "manifest.csv"]
     split = joint_split(manifests, seed=0)
-    records = [r for m in manifests for r in labelled(read_manifest(m))]
-    open_records = read_manifest(DATA / "open_set" / "manifest.csv")
+    records = [r for m in manifests for r in labelled(read_dataset_manifest(m))]
+    open_records = read_dataset_manifest(DATA / "open_set" / "manifest.csv")
     open_train = make_open_split(open_records, seed=0)["assignments"]
     packed, ssl, assignments = [], [], {}
     for i, r in enumerate(records + [r for r in open_records if open_train[str(r.path)] == "train"]):
@@ -68,8 +68,8 @@ def prepare(args) -> None:
             assignments[f"img/{target.name}"] = side
         if side in (None, "train"):  # SimCLR sees training images only, never validation or test ones
             ssl.append(Record(target.resolve(), "unlabelled", r.source, r.group))
-    write_manifest(packed, out / "manifest.csv")
-    write_manifest(ssl, out / "ssl.csv")
+    write_dataset_manifest(packed, out / "manifest.csv")
+    write_dataset_manifest(ssl, out / "ssl.csv")
     (out / "split.json").write_text(
         json.dumps({"seed": 0, "val": 0.15, "test": 0.15, "k": 0, "assignments": assignments}, indent=0)
     )
@@ -189,11 +189,11 @@ def run_fit(args, out: Path, name: str, backbone: str) -> None:
 
 def _records(args, side: str):
     from training import splits as splitlib
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
 
     manifest = Path(args.data) / "manifest.csv"
     split = splitlib.load_split(Path(args.data) / "split.json", manifest)
-    return splitlib.select(labelled(read_manifest(manifest)), split, side)
+    return splitlib.select(labelled(read_dataset_manifest(manifest)), split, side)
 
 
 def _test_metrics(args, bundle_dir: str) -> dict:
@@ -208,7 +208,7 @@ def _test_metrics(args, bundle_dir: str) -> dict:
 def soup_arms(args, out: Path, arms: list[dict]) -> list[dict]:
     """Per start, the two seeds' weights averaged (training/soup.py): one network's cost, scored on
     validation like the arms; its test figures are read only if it is the one chosen."""
-    from training.manifest import ManifestError
+    from training.dataset_manifest import ManifestError
     from training.soup import make_soup
 
     soups = []
@@ -250,10 +250,10 @@ def run(args) -> None:
     left = args.budget - (time.time() - started)
     # Decode the images once, before the arms share the cache (each would decode them all otherwise).
     from training.cache import load_images
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
 
     load_images(
-        labelled(read_manifest(Path(args.data) / "manifest.csv")),
+        labelled(read_dataset_manifest(Path(args.data) / "manifest.csv")),
         32 if args.tiny else 192,
         out / "cache",
         progress=False,

@@ -55,7 +55,7 @@ def shares(bundle: Path, paths: list[Path]) -> list[float]:
 
 
 def main() -> None:
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
     from training.splits import joint_split, select
 
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -64,7 +64,7 @@ def main() -> None:
     p.add_argument("--source", default="dermnet_nz")
     args = p.parse_args()
     manifests = [DATA / "skin" / "manifest.csv", DATA / "skin_more" / "manifest.csv"]
-    records = [r for m in manifests for r in labelled(read_manifest(m))]
+    records = [r for m in manifests for r in labelled(read_dataset_manifest(m))]
     test = [r for r in select(records, joint_split(manifests, seed=0), "test") if r.source == args.source]
     paths = [Path(r.path) for r in test]
     uniform = float(marks_mask(224).mean())

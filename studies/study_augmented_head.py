@@ -32,8 +32,8 @@ from training import splits as splitlib
 from training.augment import paper_augmentation
 from training.cache import DEFAULT_CACHE_DIR, load_images
 from training.data import label_index, target_mask
+from training.dataset_manifest import labelled, read_dataset_manifest
 from training.fusion import pooled_features
-from training.manifest import labelled, read_manifest
 from training.metrics import core_metrics
 from training.probe import full_probs
 
@@ -67,7 +67,7 @@ def extract(args) -> None:
     out.mkdir(parents=True, exist_ok=True)
     bundle = load_bundle(args.bundle)
     model, size = bundle.model, int(bundle.manifest["input_size"])
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     split = splitlib.load_split(args.split, args.data)
     part = np.array([split["assignments"].get(str(r.path), "") for r in records])
     base = out / "base.npy"
@@ -95,13 +95,13 @@ def extract_open(args) -> None:
     out = Path(args.out)
     bundle = load_bundle(args.bundle)
     model, size = bundle.model, int(bundle.manifest["input_size"])
-    known = labelled(read_manifest(args.data))
+    known = labelled(read_dataset_manifest(args.data))
     if not (out / "plain.npy").is_file():
         np.save(
             out / "plain.npy",
             pooled_features(model, known, size, DEFAULT_CACHE_DIR, False, np.zeros(len(known), bool)),
         )
-    records = read_manifest(args.open_set)
+    records = read_dataset_manifest(args.open_set)
     split = load_open_split(args.open_split, args.open_set)
     for part in ("train", "val"):
         chosen = select_open(records, split, part)
@@ -159,7 +159,7 @@ def fit_open(args) -> None:
         logits -= logits.max(1, keepdims=True)
         return np.log(np.exp(logits).sum(1))  # -log(top probability)
 
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     split = splitlib.load_split(args.split, args.data)
     part = np.array([split["assignments"].get(str(r.path), "") for r in records])
     train_index = np.load(out / "train_index.npy")
@@ -220,7 +220,7 @@ def outcomes(args) -> None:
     from training.open_set import OTHER_CONDITION
 
     out = Path(args.out)
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     split = splitlib.load_split(args.split, args.data)
     part = np.array([split["assignments"].get(str(r.path), "") for r in records])
     known = np.load(out / "plain.npy")[part == "val"]
@@ -247,7 +247,7 @@ def outcomes(args) -> None:
 
 def fit(args) -> None:
     out = Path(args.out)
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     split = splitlib.load_split(args.split, args.data)
     part = np.array([split["assignments"].get(str(r.path), "") for r in records])
     y, allowed = label_index(records, CLASSES), target_mask(records, CLASSES).numpy()

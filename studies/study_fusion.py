@@ -19,7 +19,7 @@ import numpy as np
 from models.taxonomy import CLASSES
 from training import splits as splitlib
 from training.data import label_index, target_mask
-from training.manifest import Record
+from training.dataset_manifest import Record
 from training.metrics import core_metrics
 from training.probe import full_probs, linear_probe
 

@@ -23,7 +23,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 from models.taxonomy import CLASSES
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 
 
 def main() -> None:
@@ -34,7 +34,7 @@ def main() -> None:
     warnings.filterwarnings("ignore")  # lbfgs convergence notes at small C
     f = np.load(Path(args.features) / "features.npz")
     label, part, path = f["label"], f["part"], f["path"]
-    group_of = {str(r.path): r.group for r in read_manifest(Path(args.run) / "data" / "manifest.csv")}
+    group_of = {str(r.path): r.group for r in read_dataset_manifest(Path(args.run) / "data" / "manifest.csv")}
     groups = np.array([group_of.get(p, p) for p in path])
     x = f["mean"].astype(np.float64)
     y = np.array([CLASSES.index(name) if name in CLASSES else -1 for name in label])

@@ -23,7 +23,7 @@ from study_fusion import joint_split
 
 from models.efficientnet_lite import lite_imagenet_checkpoint
 from models.taxonomy import CLASSES
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 from training.open_set import make_open_split
 
 idx = np.load("runs/feat/index.npz")
@@ -31,7 +31,7 @@ raw = np.load("runs/feat/efficientnet_lite0-224.npy")
 x = np.concatenate([np.load(f"runs/feat/{a}-224.npy") for a in ("bundle", "efficientnet_lite0")], 1)
 lab, path, src = idx["label"], idx["path"], idx["source"]
 split8 = joint_split()["assignments"]
-osplit = make_open_split(read_manifest("../shared/data/open_set/manifest.csv"), seed=0)["assignments"]
+osplit = make_open_split(read_dataset_manifest("../shared/data/open_set/manifest.csv"), seed=0)["assignments"]
 part = np.array([split8.get(p, osplit.get(p, "")) for p in path])
 known = np.isin(lab, list(CLASSES) + ["others"])
 ns = lab == "not_skin"

@@ -22,7 +22,7 @@ from sklearn.model_selection import GroupKFold
 from study_fusion import joint_split
 
 from models.taxonomy import CLASSES
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 from training.open_set import make_open_split
 
 idx = np.load("runs/feat/index.npz")
@@ -30,7 +30,7 @@ x = np.concatenate([np.load(f"runs/feat/{a}-224.npy") for a in ("bundle", "effic
 lab, det, path = idx["label"], idx["detail"], idx["path"]
 split8 = joint_split()["assignments"]
 # The recipe's open-set split (seed 0): 6 whole topics and 2 non-skin sources are test-only and unused here.
-osplit = make_open_split(read_manifest("../shared/data/open_set/manifest.csv"), seed=0)["assignments"]
+osplit = make_open_split(read_dataset_manifest("../shared/data/open_set/manifest.csv"), seed=0)["assignments"]
 part = np.array([split8.get(p, osplit.get(p, "")) for p in path])
 known = np.isin(lab, list(CLASSES) + ["others"])
 other = lab == "other_condition"

@@ -38,7 +38,7 @@ from models.registry import get_spec
 from models.taxonomy import CLASSES
 from training import splits as splitlib
 from training.cache import DEFAULT_CACHE_DIR, load_images
-from training.manifest import labelled, read_manifest
+from training.dataset_manifest import labelled, read_dataset_manifest
 from training.open_set import load_open_split, select_open
 
 OPEN = "../shared/data/open_set/manifest.csv"
@@ -47,11 +47,11 @@ BUDGET = 0.05
 
 def _records(run: Path):
     data = run / "data" / "manifest.csv"
-    known = labelled(read_manifest(data))
+    known = labelled(read_dataset_manifest(data))
     split = splitlib.load_split(run / "split.json", data)["assignments"]
     rows = [(r, split.get(str(r.path), "")) for r in known]
     rows = [(r, part) for r, part in rows if part in ("train", "val")]  # the test split is never read
-    records = read_manifest(OPEN)
+    records = read_dataset_manifest(OPEN)
     osplit = load_open_split(run / "open_split.json", OPEN)
     for part in ("train", "val"):
         rows += [(r, part) for r in select_open(records, osplit, part)]

@@ -20,7 +20,7 @@ from study_fusion import joint_split
 
 from models.taxonomy import CLASSES
 from training.data import label_index, target_mask
-from training.manifest import Record
+from training.dataset_manifest import Record
 from training.metrics import core_metrics
 
 torch.set_num_threads(1)

@@ -138,9 +138,9 @@ def main() -> None:
     # Build each size's decode cache once, before the runs share it.
     from models.registry import get_spec
     from training.cache import load_images
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
 
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     for size in sorted(
         {
             int(

@@ -66,12 +66,12 @@ def test_held_out_images_through_the_serving_path(skin_dir):
     """The recipe's test split (seed 0, group-disjoint, joined over skin and skin_more when present) is
     rebuilt and 80 of its images, spread over every source, are screened."""
     from training import splits
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
 
     manifests = [skin_dir / "manifest.csv"]
     if (skin_dir.parent / "skin_more" / "manifest.csv").is_file():
         manifests.append(skin_dir.parent / "skin_more" / "manifest.csv")
-    records = [r for m in manifests for r in labelled(read_manifest(m))]
+    records = [r for m in manifests for r in labelled(read_dataset_manifest(m))]
     split = splits.joint_split(manifests, seed=0)
     held_out = [r for r in splits.select(records, split, "test") if r.label in CLASSES]
     test = held_out[:: max(1, len(held_out) // 80)][:80]
@@ -98,12 +98,12 @@ def test_open_set_checks_on_held_out_pictures():
     pictures and 40 held-out other-condition rashes are screened (a guard on the shipped head: the model card
     has the full held-out figures)."""
     from models.screening import screen_image
-    from training.manifest import read_manifest
+    from training.dataset_manifest import read_dataset_manifest
     from training.open_set import make_open_split, select_open
 
     bundle = load_bundle(DEFAULT_BUNDLE_DIR)
     assert bundle.manifest.get("open_set"), "the default bundle has no open-set head"
-    records = read_manifest(OPEN_SET_DIR / "manifest.csv")
+    records = read_dataset_manifest(OPEN_SET_DIR / "manifest.csv")
     held_out = select_open(records, make_open_split(records, seed=0), "test")
     predictor = Predictor(bundle)
 
@@ -131,12 +131,12 @@ def test_new_sources_unseen_groups_through_the_station_path(source, caught, flag
     flagged (a guard on the shipped heads: the model card has the figures with intervals)."""
     from models.screening import screen_image
     from training.cross_source import PART_OF_FOLD, group_folds
-    from training.manifest import read_manifest
+    from training.dataset_manifest import read_dataset_manifest
 
     manifest = NEW_SOURCES / source / "manifest.csv"
     if not manifest.is_file():
         pytest.skip(f"{manifest} is absent")
-    records = read_manifest(manifest)
+    records = read_dataset_manifest(manifest)
     folds = group_folds(records, seed=0)
     test = [r for r, f in zip(records, folds, strict=True) if PART_OF_FOLD[int(f)] == "test"]
     other = [r for r in test if r.label == "other_condition"]

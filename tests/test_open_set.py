@@ -18,7 +18,7 @@ from models.quality import NO_SKIN
 from models.taxonomy import CLASSES
 from tests.conftest import pin_at_stations
 from training.cli import main as train_main
-from training.manifest import Record, labelled, read_manifest
+from training.dataset_manifest import Record, labelled, read_dataset_manifest
 from training.open_set import (
     FeatureSet,
     LogitPrior,
@@ -242,7 +242,7 @@ def test_a_logit_prior_is_folded_into_the_not_skin_head_exactly_and_chosen_on_va
 
 @pytest.mark.skipif(not (OPEN_SET_DIR / "manifest.csv").is_file(), reason="../shared/data/open_set is absent")
 def test_open_split_holds_out_whole_topics_and_sources_and_keeps_groups_together():
-    records = read_manifest(OPEN_SET_DIR / "manifest.csv")
+    records = read_dataset_manifest(OPEN_SET_DIR / "manifest.csv")
     assert labelled(records) == []  # open-set labels are not classes of the eight
     split = make_open_split(records, seed=0)
     assert split == make_open_split(records, seed=0)  # deterministic

@@ -19,7 +19,7 @@ from models.fsutil import atomic_path
 from models.imageio import decode_image
 from models.preprocessing import crop_and_resize
 
-from .manifest import ManifestError, Record
+from .dataset_manifest import ManifestError, Record
 
 DEFAULT_CACHE_DIR = Path(os.environ.get("MPOX_CACHE_DIR", Path.home() / ".cache" / "mpox-train"))
 

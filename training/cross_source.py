@@ -43,7 +43,7 @@ from models.decision import Decision, OpenSetScores, ReasonCode, Thresholds, dec
 from models.open_set import OpenSetHead
 from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
 
-from .manifest import ManifestError, Record, read_manifest
+from .dataset_manifest import ManifestError, Record, read_dataset_manifest
 from .metrics import share_with_interval
 
 N_FOLDS = 5  # a new source's groups: folds 0-2 train, 3 val, 4 test
@@ -691,7 +691,7 @@ def load_rows(cfg: CrossSourceConfig) -> Rows:
 
     labelled: list[Record] = []
     for m in cfg.data:
-        labelled += read_manifest(m)
+        labelled += read_dataset_manifest(m)
     split = splitlib.load_split(cfg.split_file, _joined_manifest(cfg))["assignments"]
     missing = [r for r in labelled if r.label != "unlabelled" and str(r.path) not in split]
     if missing:
@@ -699,11 +699,11 @@ def load_rows(cfg: CrossSourceConfig) -> Rows:
             f"{len(missing)} labelled images are not in the split {cfg.split_file} (e.g. {missing[0].path}): "
             "give the split the bundle was trained with"
         )
-    open_records = read_manifest(cfg.open_set)
+    open_records = read_dataset_manifest(cfg.open_set)
     open_split = make_open_split(open_records, cfg.seed)["assignments"]
-    new = {name: read_manifest(path) for name, path in cfg.new_sources.items()}
+    new = {name: read_dataset_manifest(path) for name, path in cfg.new_sources.items()}
     for path in cfg.station_manifests:
-        for name, records in station_sources(read_manifest(path)).items():
+        for name, records in station_sources(read_dataset_manifest(path)).items():
             if name in new:
                 raise ManifestError(f"{name} is named twice among the new sources")
             new[name] = records
@@ -723,11 +723,11 @@ def _joined_manifest(cfg: CrossSourceConfig) -> Path:
     them (``recipe._resolve_data``)."""
     if len(cfg.data) == 1:
         return Path(cfg.data[0])
-    from .manifest import write_manifest
+    from .dataset_manifest import write_dataset_manifest
 
     joined = cfg.out / "data" / "manifest.csv"
     joined.parent.mkdir(parents=True, exist_ok=True)
-    write_manifest([r for m in cfg.data for r in read_manifest(m)], joined)
+    write_dataset_manifest([r for m in cfg.data for r in read_dataset_manifest(m)], joined)
     return joined
 
 

@@ -18,7 +18,7 @@ from torch.utils.data import DataLoader, Dataset, WeightedRandomSampler
 from models.preprocessing import Preprocessor
 from models.taxonomy import OPEN_SET_LABELS, allowed_classes
 
-from .manifest import ManifestError, Record
+from .dataset_manifest import ManifestError, Record
 
 
 def target_mask(records: Sequence[Record], classes: Sequence[str]) -> torch.Tensor:

@@ -28,7 +28,7 @@ from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .calibration import reliability
 from .data import label_index, target_mask
-from .manifest import ManifestError, Record, labelled, read_manifest
+from .dataset_manifest import ManifestError, Record, labelled, read_dataset_manifest
 from .metrics import (
     bootstrap,
     bootstrap_ci,
@@ -143,7 +143,7 @@ def corner_mask_check(
 def select_records(
     manifest: str | Path, split_file: str | Path | None, split: str | None, fold: int | None = None
 ) -> list[Record]:
-    records = labelled(read_manifest(manifest))
+    records = labelled(read_dataset_manifest(manifest))
     if split_file is None:
         return records
     loaded = splitlib.load_split(split_file, manifest)
@@ -343,7 +343,7 @@ def bundle_split(
             remade = Path(tmp) / "split.json"
             with warnings.catch_warnings():  # scikit-learn's remarks on the folds were made at training
                 warnings.simplefilter("ignore", UserWarning)
-                split = splitlib.make_split(labelled(read_manifest(source)), seed=seed)
+                split = splitlib.make_split(labelled(read_dataset_manifest(source)), seed=seed)
             splitlib.save_split(split, remade, source)
             if _split_fingerprint(remade, trained_on) == want:
                 return splitlib.load_split(remade, source), f"the split remade from {source} with seed {seed}"

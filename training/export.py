@@ -13,7 +13,7 @@ from models.bundle import load_bundle, make_manifest, save_bundle
 from models.decision import Thresholds
 from models.registry import build_model, get_spec, replace_head
 
-from .manifest import ManifestError
+from .dataset_manifest import ManifestError
 
 
 def git_commit() -> str:

@@ -25,8 +25,8 @@ from models.errors import MpoxError
 from models.predictor import Predictor
 from models.screening import screen_image
 from models.taxonomy import CLASSES
+from training.dataset_manifest import Record
 from training.evaluation import EvalData
-from training.manifest import Record
 from training.metrics import share_with_interval
 
 NOT_RECOGNISED = {ReasonCode.UNKNOWN_CONDITION.value, ReasonCode.NOT_SKIN.value}

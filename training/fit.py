@@ -48,10 +48,10 @@ from .data import (
     sample_weights,
     target_mask,
 )
+from .dataset_manifest import ManifestError, Record, labelled, read_dataset_manifest
 from .engine import predict_logits, train_one_epoch
 from .export import command_line, drop_outputs_after, export_bundle, git_commit
 from .freezing import freeze_below
-from .manifest import ManifestError, Record, labelled, read_manifest
 from .metrics import core_metrics
 from .settings import bound_problems, plus_list, setting
 from .utils import (
@@ -416,7 +416,7 @@ def _start(config: FitConfig) -> _Run:
 def _read_data(run: _Run) -> _Data:
     config = run.config
     manifest_path = Path(config.manifest)
-    records = labelled(read_manifest(manifest_path))
+    records = labelled(read_dataset_manifest(manifest_path))
     if config.split_file is None:
         split_path = run.out_dir / "split.json"
         if not split_path.is_file():
@@ -462,7 +462,7 @@ def _outlier_records(run: _Run) -> list[Record]:
         config.open_split or run.out_dir / "open_split.json", manifest, config.seed, write=run.main
     )
     barrier(run.dist)
-    chosen = select_open(read_manifest(manifest), load_open_split(path, manifest), "train")
+    chosen = select_open(read_dataset_manifest(manifest), load_open_split(path, manifest), "train")
     if not chosen:
         raise ManifestError(f"{manifest} has no open-set training images in {path}")
     return chosen

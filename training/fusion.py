@@ -27,7 +27,7 @@ from models.taxonomy import CLASSES
 from .cache import load_images
 from .calibration import fit_temperature
 from .data import target_mask
-from .manifest import ManifestError
+from .dataset_manifest import ManifestError
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from models.fsutil import atomic_path
 from models.imageio import decode_image, iter_image_files
 from models.taxonomy import KNOWN_LABELS, UNLABELLED
 
-from .manifest import ManifestError, Record, printable, read_manifest, utf8_clean
+from .dataset_manifest import ManifestError, Record, printable, read_dataset_manifest, utf8_clean
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def import_isic2019(root: Path, source: str = "isic2019") -> ImportResult:
 def import_manifest(path: Path, source: str | None = None) -> ImportResult:
     """A manifest CSV (extra columns ignored); rows whose file is missing are reported."""
     result = ImportResult()
-    for r in read_manifest(path):
+    for r in read_dataset_manifest(path):
         if not r.path.is_file():
             result.problems.append(Problem("missing-file", str(r.path), f"listed in {path}"))
             continue

@@ -36,7 +36,7 @@ from models.taxonomy import NOT_SKIN, OTHER_CONDITION
 
 from . import splits as splitlib
 from .cache import DEFAULT_CACHE_DIR, load_images
-from .manifest import ManifestError, Record, labelled, open_set, read_manifest
+from .dataset_manifest import ManifestError, Record, labelled, open_set, read_dataset_manifest
 
 C_GRID = (0.001, 0.003, 0.01)
 NOT_SKIN_C = 0.01
@@ -103,7 +103,7 @@ def ensure_open_split(path: str | Path, manifest: str | Path, seed: int = 0, wri
     False only waits for another process to have made it (the other ranks of a distributed run)."""
     path = Path(path)
     if write and not path.is_file():
-        splitlib.save_split(make_open_split(read_manifest(manifest), seed), path, manifest)
+        splitlib.save_split(make_open_split(read_dataset_manifest(manifest), seed), path, manifest)
     return path
 
 
@@ -370,7 +370,7 @@ def _extra_known(cfg: OpenSetConfig) -> dict[str, list[Record]]:
     """``cfg.extra_known``'s eight-class images: half of the groups train the heads, half choose."""
     if cfg.extra_known is None:
         return {"train": [], "val": []}
-    records = labelled(read_manifest(cfg.extra_known))
+    records = labelled(read_dataset_manifest(cfg.extra_known))
     groups = sorted({r.group for r in records})
     np.random.default_rng(cfg.seed).shuffle(groups)
     to_train = set(groups[: len(groups) // 2])
@@ -393,9 +393,9 @@ def _features(
 def add_open_set(cfg: OpenSetConfig) -> dict:
     """Fit the open-set head of ``cfg.bundle`` and write the bundle with it; returns the manifest block."""
     bundle = load_bundle(cfg.bundle)
-    known_records = labelled(read_manifest(cfg.data))
+    known_records = labelled(read_dataset_manifest(cfg.data))
     split = splitlib.load_split(cfg.split_file, cfg.data)
-    open_records = read_manifest(cfg.open_set)
+    open_records = read_dataset_manifest(cfg.open_set)
     split_path = ensure_open_split(
         cfg.open_split or Path(cfg.out or cfg.bundle).parent / "open_split.json", cfg.open_set, cfg.seed
     )

@@ -32,8 +32,8 @@ from models.predictor import Predictor
 from models.screening import decide_screening, screen_image
 from models.taxonomy import NOT_SKIN, OTHER_CONDITION
 
+from .dataset_manifest import Record
 from .evaluation import mask_corners
-from .manifest import Record
 
 EIGHT_CLASS = "eight_class"
 GROUPS = (EIGHT_CLASS, OTHER_CONDITION, NOT_SKIN)

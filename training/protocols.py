@@ -27,7 +27,7 @@ from sklearn.preprocessing import StandardScaler
 from models.taxonomy import CLASSES
 
 from .data import label_index, target_mask
-from .manifest import ManifestError, Record
+from .dataset_manifest import ManifestError, Record
 from .metrics import core_metrics
 from .splits import make_split
 

@@ -9,7 +9,7 @@ from models.imageio import decode_image
 from models.int8 import MIN_AGREEMENT, quantize_bundle
 
 from . import splits as splitlib
-from .manifest import ManifestError, labelled, read_manifest
+from .dataset_manifest import ManifestError, labelled, read_dataset_manifest
 
 
 def quantize_from_manifest(
@@ -24,7 +24,7 @@ def quantize_from_manifest(
 ) -> dict:
     """Calibrate on ``n_calibration`` images of the manifest (of ``split`` when a split file is given) and
     check agreement on up to ``max_check`` others; returns the manifest's new ``int8`` entry."""
-    records = labelled(read_manifest(manifest))
+    records = labelled(read_dataset_manifest(manifest))
     if split_file is not None:
         records = splitlib.select(records, splitlib.load_split(split_file, manifest), split)
     if len(records) < n_calibration + 1:

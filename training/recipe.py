@@ -24,8 +24,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.bundle import load_bundle, save_bundle, sha256_file
-from models.bundle import read_manifest as read_bundle_manifest
+from models.bundle import load_bundle, read_bundle_manifest, save_bundle, sha256_file
 from models.decision import Thresholds
 from models.fsutil import replace_dir
 from models.preprocessing import Preprocessor
@@ -34,6 +33,7 @@ from models.trust import pin_bundle
 
 from . import splits as splitlib
 from .cache import load_images
+from .dataset_manifest import ManifestError, labelled, read_dataset_manifest
 from .evaluation import (
     bundle_split,
     corner_mask_check,
@@ -45,7 +45,6 @@ from .evaluation import (
 )
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
-from .manifest import ManifestError, labelled, read_manifest
 from .metrics import bootstrap_ci, core_metrics
 from .model_card import write_model_card
 from .probe import full_probs, linear_probe
@@ -436,7 +435,7 @@ def _open_set_step(
         )
     )
     print(f"recipe {cfg.name}: {summary(block)}", flush=True)
-    open_records = read_manifest(cfg.open_set)
+    open_records = read_dataset_manifest(cfg.open_set)
     held_out = select_open(open_records, load_open_split(open_split, cfg.open_set), "test")
     return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.fine_tune.progress)
 
@@ -448,9 +447,11 @@ def _resolve_data(cfg: RecipeConfig, out: Path) -> Path:
         return Path(cfg.manifest)
     joined = out / "data" / "manifest.csv"
     if not joined.is_file():
-        from .manifest import write_manifest
+        from .dataset_manifest import write_dataset_manifest
 
-        write_manifest([r for m in (cfg.manifest, *cfg.extra_data) for r in read_manifest(m)], joined)
+        write_dataset_manifest(
+            [r for m in (cfg.manifest, *cfg.extra_data) for r in read_dataset_manifest(m)], joined
+        )
     return joined
 
 
@@ -637,7 +638,7 @@ def run_recipe(cfg: RecipeConfig) -> dict:
             "or drop --outlier-output"
         )
     manifest = _resolve_data(cfg, out)
-    records = labelled(read_manifest(manifest))
+    records = labelled(read_dataset_manifest(manifest))
     split_path = _resolve_split(cfg, out, manifest)
     split = splitlib.load_split(split_path, manifest)
 

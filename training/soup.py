@@ -25,9 +25,9 @@ import torch
 from models.bundle import Bundle, load_bundle
 
 from .calibration import fit_temperature
+from .dataset_manifest import ManifestError, Record
 from .evaluation import bundle_logits
 from .export import command_line, export_bundle, git_commit
-from .manifest import ManifestError, Record
 from .metrics import core_metrics
 
 # What every ingredient must share with the first (manifest keys, then provenance keys).

@@ -16,7 +16,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from models.bundle import sha256_file
 
-from .manifest import ManifestError, Record, labelled, read_manifest
+from .dataset_manifest import ManifestError, Record, labelled, read_dataset_manifest
 
 SPLIT_NAMES = ("train", "val", "test")
 
@@ -76,7 +76,7 @@ def joint_split(manifests: list[Path], *, seed: int = 0, val: float = 0.15, test
     """One split over several manifests: each is split on its own (``make_split``, same seed) and the sides
     joined. A manifest's images keep the sides they had without the others, so adding a data set never moves
     an earlier test image into training. Groups must not span manifests (checked)."""
-    per = [labelled(read_manifest(m)) for m in manifests]
+    per = [labelled(read_dataset_manifest(m)) for m in manifests]
     owner: dict[str, int] = {}
     for i, records in enumerate(per):
         for r in records:

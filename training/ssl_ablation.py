@@ -160,9 +160,9 @@ def _headline(m: dict) -> dict[str, float]:
 def run_ablation(cfg: AblationConfig) -> list[dict]:
     """Pre-train, fine-tune and evaluate every arm; write ablation.{md,csv,json} in ``cfg.out``."""
     from training import splits as splitlib
+    from training.dataset_manifest import labelled, read_dataset_manifest
     from training.evaluation import evaluate_bundle
     from training.fit import FitConfig, fit
-    from training.manifest import labelled, read_manifest
 
     unknown = [a for a in cfg.arms if a not in ARMS]
     if unknown:
@@ -170,7 +170,7 @@ def run_ablation(cfg: AblationConfig) -> list[dict]:
     out = Path(cfg.out)
     _check_or_record_config(cfg, out)
     manifest = Path(cfg.manifest)
-    records = labelled(read_manifest(manifest))
+    records = labelled(read_dataset_manifest(manifest))
     split_path = Path(cfg.split_file) if cfg.split_file else out / "split.json"
     if not split_path.is_file():
         splitlib.save_split(splitlib.make_split(records, seed=cfg.seed), split_path, manifest)

@@ -42,8 +42,8 @@ from kiosk.store.media import write_durably
 from kiosk.store.schema import Case, ShadowVerdict
 from models.taxonomy import CLASSES, NOT_SKIN, OTHER_CONDITION
 
-# The labels a dataset manifest can carry (training/manifest.py): "unknown" (examined, no diagnosis) teaches
-# nothing and is left out of an export; local validation counts it apart.
+# The labels a dataset manifest can carry (training/dataset_manifest.py): "unknown" (examined, no diagnosis)
+# teaches nothing and is left out of an export; local validation counts it apart.
 EXPORTABLE = (*CLASSES, OTHER_CONDITION, NOT_SKIN)
 
 

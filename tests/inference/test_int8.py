@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from models.bundle import BundleIntegrityError, load_bundle, read_manifest
+from models.bundle import BundleIntegrityError, load_bundle, read_bundle_manifest
 from models.errors import BundleError
 from models.int8 import INT8_NAME, QuantizationRefusedError, quantize_bundle
 from models.predictor import Predictor
@@ -47,7 +47,7 @@ def test_quantizing_keeps_the_model_card(make_tiny_bundle):
 
 def test_quantized_bundle_records_its_graph_and_agreement(int8_bundle):
     path, info = int8_bundle
-    manifest = read_manifest(path)
+    manifest = read_bundle_manifest(path)
     assert manifest["int8"] == info
     assert (path / INT8_NAME).is_file() and info["file"] == INT8_NAME
     assert info["n_check_images"] == 40 and info["n_calibration_images"] == 8
@@ -133,7 +133,7 @@ def test_quantize_command_on_a_manifest(make_tiny_bundle, tiny_manifest, capsys)
     )
     assert rc == 0
     assert "int8 graph added" in capsys.readouterr().out
-    assert read_manifest(path)["int8"]["n_calibration_images"] == 4
+    assert read_bundle_manifest(path)["int8"]["n_calibration_images"] == 4
 
 
 def test_quantize_command_refusal_is_a_clear_error(make_tiny_bundle, tiny_manifest, capsys):
@@ -153,7 +153,7 @@ def test_quantize_command_refusal_is_a_clear_error(make_tiny_bundle, tiny_manife
     )
     assert rc == 2
     assert "keep using the float path" in capsys.readouterr().err
-    assert "int8" not in read_manifest(path)
+    assert "int8" not in read_bundle_manifest(path)
 
 
 def test_the_torch_free_path_serves_the_int8_graph_and_falls_back_to_float(int8_bundle):

@@ -19,7 +19,7 @@ from models.decision import Thresholds
 from models.taxonomy import CLASSES
 from tests.conftest import one_hot_probs
 from training.cli import main as train
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 
 from .conftest import make_record
 
@@ -102,7 +102,7 @@ def test_data_from_store_exports_consented_cases_by_traveller_and_fit_accepts_it
     argv = ["data", "--from-store", _url(db), "--out", str(out), *_store_args(db, tmp_path)]
     assert _run(argv, monkeypatch) == 0
     assert not stale.parent.exists()
-    records = read_manifest(out / "manifest.csv")
+    records = read_dataset_manifest(out / "manifest.csv")
     # consented and learnable only: not P2 (no), not P6 (unknown), not P7 (not asked)
     kept = [c for c in CASES if c[4] is True and c[2] != "unknown"]
     assert sorted(r.label for r in records) == sorted(c[2] for c in kept)
@@ -123,7 +123,10 @@ def test_data_from_store_exports_consented_cases_by_traveller_and_fit_accepts_it
     # the recipe takes it like any other manifest
     run = tmp_path / "fit"
     fit = ["fit", "--arch", "tiny_cnn", "--data", str(out / "manifest.csv"), "--out", str(run)]
-    assert train([*fit, "--epochs", "1", "--input-size", "32", "--no-progress", "--no-augment", "--cv", "0"]) == 0
+    assert (
+        train([*fit, "--epochs", "1", "--input-size", "32", "--no-progress", "--no-augment", "--cv", "0"])
+        == 0
+    )
     assert (run / "bundle" / "manifest.json").is_file()
 
 

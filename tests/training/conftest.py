@@ -46,8 +46,8 @@ def make_layout(
 @pytest.fixture
 def tiny_dataset(tmp_path) -> Path:
     """An MSID-style layout plus an MSLD v1 layout, 10 images per class, imported into one manifest."""
+    from training.dataset_manifest import write_dataset_manifest
     from training.importers import import_sources
-    from training.manifest import write_manifest
 
     msid = make_layout(
         tmp_path / "msid",
@@ -58,7 +58,7 @@ def tiny_dataset(tmp_path) -> Path:
         tmp_path / "msld", {"Monkey Pox": "mpox", "Others": "others"}, 10, patients=5, seed=1000
     )
     result = import_sources([("msid", msid), ("msld_v1", msld)], progress=False)
-    return write_manifest(result.records, tmp_path / "manifest.csv")
+    return write_dataset_manifest(result.records, tmp_path / "manifest.csv")
 
 
 @pytest.fixture(autouse=True)

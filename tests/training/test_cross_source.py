@@ -14,7 +14,7 @@ import pytest
 from models.taxonomy import CLASSES
 from training import cross_source as xs
 from training import cross_source_card as xs_card
-from training.manifest import Record, read_manifest, write_manifest
+from training.dataset_manifest import Record, read_dataset_manifest, write_dataset_manifest
 from training.splits import joint_split, save_split
 
 COLOURS = {c: (30 * i + 20, 200 - 20 * i, (90 * i) % 255) for i, c in enumerate(CLASSES)}
@@ -41,7 +41,7 @@ def protocol_data(tmp_path_factory):
                 p = root / source / c / f"{i}.png"
                 _picture(p, COLOURS[c], rng, mark=source == "atlas_a")
                 labelled.append(Record(p, c, source, f"{source}-{c}-{i}"))
-    write_manifest(labelled, root / "labelled.csv")
+    write_dataset_manifest(labelled, root / "labelled.csv")
     opened = []
     for i in range(30):
         p = root / "open" / f"o{i}.png"
@@ -51,7 +51,7 @@ def protocol_data(tmp_path_factory):
         p = root / "open" / f"n{i}.png"
         _picture(p, (10, 160, 10), rng)
         opened.append(Record(p, "not_skin", f"things{i % 3}", f"n{i}", detail="thing"))
-    write_manifest(opened, root / "open.csv")
+    write_dataset_manifest(opened, root / "open.csv")
     new = []
     for i in range(15):
         p = root / "new" / f"e{i}.png"
@@ -60,7 +60,7 @@ def protocol_data(tmp_path_factory):
         p = root / "new" / f"x{i}.png"
         _picture(p, (110, 70, 150), rng)
         new.append(Record(p, "other_condition", "new_atlas", f"nx{i}", detail=f"topic{i % 2}"))
-    write_manifest(new, root / "new.csv")
+    write_dataset_manifest(new, root / "new.csv")
     split = joint_split([root / "labelled.csv"], seed=0)
     save_split(split, root / "split.json", root / "labelled.csv")
     return root
@@ -190,8 +190,8 @@ def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads
 
 
 def test_a_split_that_does_not_cover_the_data_is_refused(protocol_data, tmp_path):
-    records = read_manifest(protocol_data / "labelled.csv")
-    write_manifest(records[:-3], tmp_path / "short.csv")
+    records = read_dataset_manifest(protocol_data / "labelled.csv")
+    write_dataset_manifest(records[:-3], tmp_path / "short.csv")
     save_split(joint_split([tmp_path / "short.csv"], seed=0), tmp_path / "short.json", tmp_path / "short.csv")
     cfg = replace(_config(protocol_data, Path("unused"), tmp_path), split_file=tmp_path / "short.json")
     with pytest.raises(Exception, match="split|manifest"):
@@ -319,9 +319,9 @@ def test_each_station_of_a_field_manifest_is_a_new_source(protocol_data, tmp_pat
     per station, held out and in rotation like any other."""
     field = [
         Record(r.path, r.label, "gate-1" if i % 2 else "gate-2", r.group, detail=r.detail)
-        for i, r in enumerate(read_manifest(protocol_data / "new.csv"))
+        for i, r in enumerate(read_dataset_manifest(protocol_data / "new.csv"))
     ]
-    write_manifest(field, tmp_path / "field.csv")
+    write_dataset_manifest(field, tmp_path / "field.csv")
     cfg = _config(protocol_data, Path("unused"), tmp_path, station_manifests=(tmp_path / "field.csv",))
     rows = xs.load_rows(replace(cfg, new_sources={}))
     assert {"station gate-1", "station gate-2"} <= set(rows.dataset)

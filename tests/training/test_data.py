@@ -11,13 +11,13 @@ from models.preprocessing import Preprocessor
 from training import cache as cachelib
 from training.augment import paper_augmentation
 from training.data import CachedImageDataset, expand_scarce, target_mask
-from training.manifest import labelled, read_manifest
+from training.dataset_manifest import labelled, read_dataset_manifest
 
 
 def test_training_eval_tensor_equals_what_the_predictor_feeds_the_model(
     tiny_dataset, tmp_path, make_tiny_bundle, monkeypatch
 ):
-    records = labelled(read_manifest(tiny_dataset))[:6]
+    records = labelled(read_dataset_manifest(tiny_dataset))[:6]
     bundle = load_bundle(make_tiny_bundle(seed=3))
     pre = bundle.preprocessor
     images = cachelib.load_images(records, pre.input_size, tmp_path / "cache", progress=False)
@@ -39,7 +39,7 @@ def test_training_eval_tensor_equals_what_the_predictor_feeds_the_model(
 
 
 def test_cache_is_built_once_and_rebuilt_when_a_file_changes(tiny_dataset, tmp_path, monkeypatch):
-    records = labelled(read_manifest(tiny_dataset))[:4]
+    records = labelled(read_dataset_manifest(tiny_dataset))[:4]
     first = cachelib.load_images(records, 32, tmp_path / "c", progress=False)
     assert isinstance(first, np.memmap) and len(list((tmp_path / "c").glob("*.npy"))) == 1
 
@@ -59,7 +59,7 @@ def test_cache_is_built_once_and_rebuilt_when_a_file_changes(tiny_dataset, tmp_p
 
 
 def test_augmentation_only_changes_training_samples(tiny_dataset, tmp_path):
-    records = labelled(read_manifest(tiny_dataset))[:3]
+    records = labelled(read_dataset_manifest(tiny_dataset))[:3]
     images = cachelib.load_images(records, 32, tmp_path / "c", progress=False)
     pre = Preprocessor(32, (0.5, 0.5, 0.5), (0.5, 0.5, 0.5))
     masks = target_mask(records, ("mpox", "chickenpox", "measles", "normal"))
@@ -97,7 +97,7 @@ def test_colour_jitter_is_an_extra_operation_and_off_by_default():
 
 
 def test_partial_label_mask_and_scarce_expansion(tiny_dataset):
-    records = labelled(read_manifest(tiny_dataset))
+    records = labelled(read_dataset_manifest(tiny_dataset))
     mask = target_mask(records, ("mpox", "chickenpox", "measles", "normal"))
     others = [i for i, r in enumerate(records) if r.label == "others"]
     assert others and mask[others].tolist() == [[False, True, True, False]] * len(others)
@@ -107,7 +107,7 @@ def test_partial_label_mask_and_scarce_expansion(tiny_dataset):
 
 
 def test_unreadable_image_at_caching_names_the_file(tmp_path):
-    from training.manifest import ManifestError, Record
+    from training.dataset_manifest import ManifestError, Record
 
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"nope")

@@ -15,13 +15,13 @@ from tests.conftest import one_hot_probs
 from training import evaluation
 from training import splits as splitlib
 from training.cli import main
-from training.manifest import labelled, read_manifest
+from training.dataset_manifest import labelled, read_dataset_manifest
 from training.metrics import wilson_interval
 
 
 def _split(manifest: Path, path: Path) -> dict:
     """A saved split of ``manifest`` (seed 0, default fractions) and its assignments (absolute paths)."""
-    split = splitlib.make_split(labelled(read_manifest(manifest)), seed=0)
+    split = splitlib.make_split(labelled(read_dataset_manifest(manifest)), seed=0)
     splitlib.save_split(split, path, manifest)
     return splitlib.load_split(path, manifest)["assignments"]
 
@@ -126,7 +126,7 @@ def test_overlap_is_found_from_a_remade_split_or_said_to_be_unchecked(
 ):
     assignments = _split(tiny_dataset, tmp_path / "split.json")
     bundle = evaluation.load_bundle(_bundle(make_tiny_bundle, tiny_dataset, tmp_path / "split.json"))
-    records = labelled(read_manifest(tiny_dataset))
+    records = labelled(read_dataset_manifest(tiny_dataset))
     seen = sum(a in ("train", "val") for a in assignments.values())
     (tmp_path / "split.json").unlink()  # gone: remade from the recorded manifest and seed, checked by SHA-256
     overlap = evaluation.training_overlap(bundle, records, tiny_dataset)

@@ -11,8 +11,8 @@ from models.bundle import load_bundle
 from models.imageio import decode_image
 from models.predictor import Predictor
 from training.cli import main
+from training.dataset_manifest import labelled, read_dataset_manifest
 from training.fit import FitConfig, fit
-from training.manifest import labelled, read_manifest
 
 STABLE_KEYS = ("accuracy", "macro_f1", "ece", "per_class", "mpox_vs_rest", "confusion_matrix", "n_images")
 
@@ -116,7 +116,7 @@ def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
     assert prov["config"]["arch"] == "tiny_cnn" and prov["config"]["epochs"] == 1 and prov["commit"]
     assert bundle.temperature == load_bundle(run / "bundle").temperature
     # The exported model predicts what evaluation measured, through the kiosk's Predictor.
-    records = [r for r in labelled(read_manifest(m)) if r.label != "others"][:5]
+    records = [r for r in labelled(read_dataset_manifest(m)) if r.label != "others"][:5]
     preds = Predictor(bundle, device="cpu", backend="eager").predict([decode_image(r.path) for r in records])
     assert all(abs(p.probabilities.sum() - 1) < 1e-5 for p in preds)
 
@@ -195,7 +195,9 @@ def _run_epochs(config: FitConfig, n: int) -> None:
 def test_early_stopping_and_fold_training(tiny_dataset, tmp_path):
     from training.splits import make_split, save_split
 
-    split = save_split(make_split(read_manifest(tiny_dataset), k=3), tmp_path / "split.json", tiny_dataset)
+    split = save_split(
+        make_split(read_dataset_manifest(tiny_dataset), k=3), tmp_path / "split.json", tiny_dataset
+    )
     result = fit(
         tiny_config(
             tiny_dataset,
@@ -336,7 +338,7 @@ def test_bad_options_are_refused_before_any_image_is_read(tiny_dataset, tmp_path
         raise AssertionError("images were decoded before the options were checked")
 
     monkeypatch.setattr(fitmod, "load_images", no_decoding)
-    monkeypatch.setattr(fitmod, "read_manifest", no_decoding)
+    monkeypatch.setattr(fitmod, "read_dataset_manifest", no_decoding)
     with pytest.raises(FitConfigError, match=words) as caught:
         fit(tiny_config(tiny_dataset, tmp_path / "run", **option))
     assert isinstance(caught.value, ValueError)

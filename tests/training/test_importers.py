@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 
 from tests.training.conftest import COLOURS, make_layout, write_image
+from training.dataset_manifest import ManifestError, read_dataset_manifest, write_dataset_manifest
 from training.importers import import_sources, patient_id
-from training.manifest import ManifestError, read_manifest, write_manifest
 
 
 def labels(result) -> Counter:
@@ -131,7 +131,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(tmp_path, capsys):
     assert main(["data", "--add", "msid", str(root), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "1 bad-file-name" in printed and "caf\\xe9.jpg" in printed
-    assert len(read_manifest(out)) == 6
+    assert len(read_dataset_manifest(out)) == 6
     problems = (tmp_path / "out" / "manifest.problems.csv").read_text(encoding="utf-8")
     assert "bad-file-name" in problems and "caf\\xe9.jpg" in problems
     assert sorted(p.name for p in out.parent.iterdir()) == ["manifest.csv", "manifest.problems.csv"]
@@ -149,7 +149,7 @@ def test_write_manifest_refuses_a_name_that_is_not_utf8_and_leaves_nothing_behin
         pytest.skip("this file system refuses file names that are not valid UTF-8")
     out = tmp_path / "out" / "manifest.csv"
     with pytest.raises(ManifestError, match=r"caf\\xe9\.jpg.*not valid UTF-8"):
-        write_manifest([*good, replace(good[0], path=bad)], out)
+        write_dataset_manifest([*good, replace(good[0], path=bad)], out)
     assert list(out.parent.iterdir()) == []  # no manifest.csv, no temporary file
 
 
@@ -164,8 +164,8 @@ def test_manifest_preset_reports_missing_files_and_round_trips(tmp_path):
         w.writerow(["msid/Monkeypox/gone.jpg", "mpox", "a", "g2", "x", ""])
     result = import_sources([("manifest", manifest)], progress=False)
     assert len(result.records) == 2 and [p.kind for p in result.problems] == ["missing-file"]
-    out = write_manifest(result.records, tmp_path / "out.csv")
-    back = read_manifest(out)
+    out = write_dataset_manifest(result.records, tmp_path / "out.csv")
+    back = read_dataset_manifest(out)
     assert back == result.records and back[0].grade == "face"
     assert not out.read_text().splitlines()[1].startswith("/")  # relative to the manifest's folder
     assert root.exists()
@@ -175,7 +175,7 @@ def test_manifest_with_unknown_label_names_the_line(tmp_path):
     manifest = tmp_path / "m.csv"
     manifest.write_text("path,label,source,group\na.jpg,mpox,s,g\nb.jpg,smallpox,s,g\n")
     with pytest.raises(ManifestError, match="line 3: unknown label 'smallpox'"):
-        read_manifest(manifest)
+        read_dataset_manifest(manifest)
 
 
 @pytest.mark.real_data

@@ -12,9 +12,9 @@ from models.predictor import Predictor
 from models.registry import build_model, get_spec
 from models.taxonomy import CLASSES
 from training.cli import main
+from training.dataset_manifest import ManifestError, read_dataset_manifest
 from training.export import load_checkpoint, model_from_checkpoint
 from training.fit import FitConfig, FitConfigError, fit, load_head
-from training.manifest import ManifestError, read_manifest
 
 
 def _open_manifest(tmp_path):
@@ -64,8 +64,8 @@ def test_the_outlier_output_is_trained_and_dropped_from_the_bundle(tiny_dataset,
     from training.open_set import load_open_split, select_open
 
     split = load_open_split(tmp_path / "run" / "open_split.json", open_manifest)
-    opened = [r.path for r in select_open(read_manifest(open_manifest), split, "train")]
-    known = [r.path for r in read_manifest(tiny_dataset)][:40]
+    opened = [r.path for r in select_open(read_dataset_manifest(open_manifest), split, "train")]
+    known = [r.path for r in read_dataset_manifest(tiny_dataset)][:40]
     assert outlier_share(opened) > outlier_share(known) + 0.1
 
     preds = Predictor(bundle, device="cpu", backend="eager").predict([decode_image(known[0])])

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from models.taxonomy import CLASSES
-from training.manifest import ManifestError, Record
+from training.dataset_manifest import ManifestError, Record
 from training.protocols import leave_one_source_out, msld_binary, render_markdown
 
 
@@ -139,7 +139,7 @@ def test_markdown_states_what_the_figures_are():
 def test_cli_end_to_end(tiny_dataset, tmp_path, monkeypatch):
     from models.efficientnet_lite import FusedLite, lite_imagenet_checkpoint
     from training.cli import main
-    from training.manifest import write_manifest
+    from training.dataset_manifest import write_dataset_manifest
 
     from .conftest import COLOURS, write_image
 
@@ -150,7 +150,7 @@ def test_cli_end_to_end(tiny_dataset, tmp_path, monkeypatch):
         for i in range(8):
             path = write_image(tmp_path / "extra" / label / f"{i}.jpg", colour, 5000 + 10 * i + len(extra))
             extra.append(Record(path=path, label=label, source="dermnet_com", group=f"extra:{label}:{i}"))
-    more = write_manifest(extra, tmp_path / "extra" / "manifest.csv")
+    more = write_dataset_manifest(extra, tmp_path / "extra" / "manifest.csv")
     out, results = tmp_path / "run", tmp_path / "results"
     argv = ["protocols", "--data", str(tiny_dataset), "--more-data", str(more), "--out", str(out)]
     argv += ["--results", str(results), "--trunks", "lite0,lite0", "--input-size", "32", "--seeds", "0,1"]

@@ -183,22 +183,22 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
 
 def _second_manifest(tmp_path):
     """More labelled images in a manifest of their own (as ../shared/data/skin_more is)."""
+    from training.dataset_manifest import write_dataset_manifest
     from training.importers import import_sources
-    from training.manifest import write_manifest
 
     from .conftest import make_layout
 
     more = make_layout(tmp_path / "more_src", {"Monkeypox": "mpox", "Normal": "normal"}, 8, seed=7000)
     result = import_sources([("msid", more)], progress=False)
     records = [replace(r, source="more", group="more:" + r.group) for r in result.records]
-    return write_manifest(records, tmp_path / "more" / "manifest.csv")
+    return write_dataset_manifest(records, tmp_path / "more" / "manifest.csv")
 
 
 def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     """The default recipe's fusion stage (issue 14): a fine-tuned Lite0 joined with an ImageNet Lite0 under a
     head chosen on validation; a later run may reuse that fit with more data, but only on the same split."""
     from models.fast_cam import find_linear_cam_head
-    from training.manifest import ManifestError
+    from training.dataset_manifest import ManifestError
 
     common = dict(
         manifest=str(tiny_dataset),
@@ -308,7 +308,7 @@ def test_recipe_command_lp_ft_starts_from_the_probe_head(monkeypatch, tmp_path, 
     assert [cfg.fine_tune.outlier_output for cfg in seen] == [False] * 4
     assert train_main([*args, "--outlier-output"]) == 0 and seen[-1].fine_tune.outlier_output
     assert seen[0].fit_seed is None
-    from training.manifest import ManifestError
+    from training.dataset_manifest import ManifestError
 
     with pytest.raises(ManifestError, match="give --open-set"):
         run_recipe(
@@ -376,7 +376,7 @@ def _recipe_parser():
 
 def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
     """soup_seeds: fine-tuning drawn once more per seed, and the draws' weights averaged into the bundle."""
-    from training.manifest import ManifestError
+    from training.dataset_manifest import ManifestError
 
     unlabelled = tmp_path / "unlabelled"
     for i in range(16):
@@ -429,15 +429,15 @@ def test_fusion_sees_the_pictures_as_the_fine_tuned_trunk_learnt_them(tiny_datas
     from models.taxonomy import CLASSES
     from training import splits
     from training.cache import load_images
+    from training.dataset_manifest import labelled, read_dataset_manifest
     from training.fusion import fuse_bundle
-    from training.manifest import labelled, read_manifest
 
     steps = ("mask_marks", "shades_of_grey")
     torch.manual_seed(0)
     model = build_model("efficientnet_lite0", len(CLASSES))
     manifest = make_manifest(model, "efficientnet_lite0", CLASSES, input_size=32, preprocessing=steps)
     fit = save_bundle(model, tmp_path / "fit", manifest)
-    records = labelled(read_manifest(tiny_dataset))
+    records = labelled(read_dataset_manifest(tiny_dataset))
     split = splits.make_split(records, seed=0)
     result = fuse_bundle(
         fit,

@@ -10,8 +10,8 @@ import torch
 from models.bundle import load_bundle, save_bundle
 from models.registry import get_spec
 from training.cli import main
+from training.dataset_manifest import ManifestError, labelled, read_dataset_manifest
 from training.fit import fit
-from training.manifest import ManifestError, labelled, read_manifest
 from training.soup import average_state, make_soup
 
 
@@ -47,7 +47,9 @@ def _state(bundle_dir):
 def _val(manifest, split):
     from training import splits as splitlib
 
-    return splitlib.select(labelled(read_manifest(manifest)), splitlib.load_split(split, manifest), "val")
+    return splitlib.select(
+        labelled(read_dataset_manifest(manifest)), splitlib.load_split(split, manifest), "val"
+    )
 
 
 def test_the_soup_is_the_mean_of_the_runs_weights_and_records_them(two_runs, tmp_path, capsys):

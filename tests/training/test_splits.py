@@ -5,7 +5,7 @@ from collections import defaultdict
 
 import pytest
 
-from training.manifest import labelled, read_manifest
+from training.dataset_manifest import labelled, read_dataset_manifest
 from training.splits import load_split, make_split, save_split, select
 
 
@@ -33,7 +33,7 @@ def check_split_file(records, manifest, tmp_path, k=0, seed=0):
 
 
 def test_no_group_crosses_and_split_is_deterministic(tiny_dataset, tmp_path):
-    records = read_manifest(tiny_dataset)
+    records = read_dataset_manifest(tiny_dataset)
     split, parts = check_split_file(records, tiny_dataset, tmp_path, k=3)
     again = make_split(records, k=3, seed=0)
     assert {
@@ -48,20 +48,20 @@ def test_no_group_crosses_and_split_is_deterministic(tiny_dataset, tmp_path):
 
 
 def test_split_file_is_relative_and_survives_a_move(tiny_dataset, tmp_path):
-    records = read_manifest(tiny_dataset)
+    records = read_dataset_manifest(tiny_dataset)
     path = save_split(make_split(records), tmp_path / "split.json", tiny_dataset)
     keys = list(json.loads(path.read_text())["assignments"])
     assert all(not k.startswith("/") for k in keys)  # relative to the manifest's folder
     moved = tmp_path.rename(tmp_path.parent / (tmp_path.name + "-moved"))
     manifest = moved / "manifest.csv"
     split = load_split(moved / "split.json", manifest)
-    assert len(select(read_manifest(manifest), split, "train")) > 0
+    assert len(select(read_dataset_manifest(manifest), split, "train")) > 0
 
 
 def test_stale_split_is_refused(tiny_dataset, tmp_path):
-    from training.manifest import ManifestError
+    from training.dataset_manifest import ManifestError
 
-    records = read_manifest(tiny_dataset)
+    records = read_dataset_manifest(tiny_dataset)
     path = save_split(make_split(records[:-5]), tmp_path / "split.json", tiny_dataset)
     with pytest.raises(ManifestError, match="make the split again"):
         select(records, load_split(path, tiny_dataset), "train")
@@ -69,7 +69,7 @@ def test_stale_split_is_refused(tiny_dataset, tmp_path):
 
 @pytest.mark.real_data
 def test_real_manifest_split_keeps_groups_apart(skin_dir, tmp_path):
-    records = read_manifest(skin_dir / "manifest.csv")
+    records = read_dataset_manifest(skin_dir / "manifest.csv")
     _, parts = check_split_file(records, skin_dir / "manifest.csv", tmp_path, k=5)
     for name in ("val", "test"):
         assert {r.label for r in parts[name]} == {

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from training.ssl_ablation import AblationConfig, run_ablation
 from training.ssl.data import SSLDataError
+from training.ssl_ablation import AblationConfig, run_ablation
 
 
 @pytest.fixture

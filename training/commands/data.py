@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from training.commands.store_args import add_store_options
+from training.dataset_manifest import ManifestError, count_table, write_dataset_manifest
 from training.importers import PRESETS, import_sources, write_problems
-from training.manifest import ManifestError, count_table, write_manifest
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     result = import_sources(sources, parse_mapping(args.map), decode=not args.no_decode)
     if not result.records:
         raise ManifestError("no images were imported; check the presets and paths (problems listed above)")
-    write_manifest(result.records, args.out)
+    write_dataset_manifest(result.records, args.out)
     print(count_table(result.records))
     print(f"\nwrote {len(result.records)} images to {args.out}")
     if result.problems:

@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from training.commands.store_args import add_store_options
+from training.dataset_manifest import ManifestError
 from training.evaluation import EvalData, evaluate_bundle, full_metrics
-from training.manifest import ManifestError
 from training.report import calibration_text, overlap_text, proportion, small_n, write_report
 
 CV_KEYS = ("accuracy", "macro_f1", "ece")
@@ -230,11 +230,11 @@ def _print_summary(metrics: dict) -> None:
 def _open_set(args: argparse.Namespace, pooled: EvalData) -> dict:
     """Screen the evaluated eight-class images and the open-set images through the station's path."""
     from models.bundle import load_bundle
-    from training.manifest import read_manifest
+    from training.dataset_manifest import read_dataset_manifest
     from training.open_set import load_open_split, select_open
     from training.open_set_eval import evaluate_open_set
 
-    records = read_manifest(args.open_set)
+    records = read_dataset_manifest(args.open_set)
     split = load_open_split(args.open_split, args.open_set) if args.open_split else None
     chosen = select_open(records, split, (args.split or "test") if split else None)
     if not chosen:

@@ -29,14 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.bundle import read_manifest
+    from models.bundle import read_bundle_manifest
 
     ckpt = load_checkpoint(args.checkpoint)
     model = model_from_checkpoint(ckpt)
     temperature, metrics, provenance = 1.0, {}, {"init": ckpt.get("init_meta", {}).get("init", "unknown")}
     sibling = args.checkpoint.parent / "bundle"
     if (sibling / "manifest.json").is_file():
-        old = read_manifest(sibling)
+        old = read_bundle_manifest(sibling)
         temperature, metrics, provenance = old["temperature"], old["metrics"], dict(old["provenance"])
     if args.temperature is not None:
         temperature = args.temperature

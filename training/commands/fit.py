@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from training.dataset_manifest import read_dataset_manifest
 from training.fit import FitConfig, fit
-from training.manifest import read_manifest
 from training.settings import add_setting_arguments, settings_from_args
 from training.splits import make_split, save_split
 
@@ -79,7 +79,7 @@ def _run_one(args: argparse.Namespace) -> None:
 def _run_folds(args: argparse.Namespace) -> None:
     split_file = args.split_file or args.out_dir / "split.json"
     if not args.split_file:
-        split = make_split(read_manifest(args.manifest), k=args.cv, seed=args.seed)
+        split = make_split(read_dataset_manifest(args.manifest), k=args.cv, seed=args.seed)
         save_split(split, split_file, args.manifest)
     for fold in range(args.cv):
         cfg = config_from_args(args, out_dir=args.out_dir / f"fold{fold}", split_file=split_file, fold=fold)

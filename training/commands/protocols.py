@@ -82,7 +82,7 @@ def _command(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     from models.fsutil import atomic_path
     from training.cache import DEFAULT_CACHE_DIR
-    from training.manifest import ManifestError, labelled, read_manifest
+    from training.dataset_manifest import ManifestError, labelled, read_dataset_manifest
     from training.protocols import (
         C_GRID,
         frozen_features,
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     manifests = [args.data, *args.more_data]
     records = []
     for m in manifests:
-        records += labelled(read_manifest(m))
+        records += labelled(read_dataset_manifest(m))
     seen: dict = {}
     for r in records:
         if seen.setdefault(r.path, r.source) != r.source:

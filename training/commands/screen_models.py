@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from models.registry import REGISTRY
+from training.architecture_screening import screen_models
 from training.commands.fit import add_fit_arguments, config_from_args
-from training.manifest import ManifestError
-from training.screening import screen_models
+from training.dataset_manifest import ManifestError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,11 +23,13 @@ def run(args: argparse.Namespace) -> int:
     if unknown or not archs:
         raise ManifestError(f"--arch: unknown {unknown}; choose from {', '.join(REGISTRY)}")
     if args.split_file is None:
-        from training.manifest import read_manifest
+        from training.dataset_manifest import read_dataset_manifest
         from training.splits import make_split, save_split
 
         args.split_file = args.out_dir / "split.json"  # one split for every model
-        save_split(make_split(read_manifest(args.manifest), seed=args.seed), args.split_file, args.manifest)
+        save_split(
+            make_split(read_dataset_manifest(args.manifest), seed=args.seed), args.split_file, args.manifest
+        )
     rows = screen_models(config_from_args(args, skip=("arch",), arch=archs[0]), archs, args.out_dir)
     for row in rows:
         print(

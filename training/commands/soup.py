@@ -37,10 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from training import splits as splitlib
-    from training.manifest import labelled, read_manifest
+    from training.dataset_manifest import labelled, read_dataset_manifest
     from training.soup import make_soup
 
-    records = labelled(read_manifest(args.data))
+    records = labelled(read_dataset_manifest(args.data))
     val = splitlib.select(records, splitlib.load_split(args.split_file, args.data), "val")
     result = make_soup(
         args.bundle, val, args.out, greedy=args.greedy, cache_dir=args.cache_dir, name=args.name

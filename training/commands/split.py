@@ -6,7 +6,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from training.manifest import read_manifest
+from training.dataset_manifest import read_dataset_manifest
 from training.splits import load_split, make_split, save_split, select
 
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    records = read_manifest(args.data)
+    records = read_dataset_manifest(args.data)
     split = make_split(records, val=args.val, test=args.test, k=args.k, seed=args.seed)
     save_split(split, args.out, args.data)
     split = load_split(args.out, args.data)

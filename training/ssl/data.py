@@ -46,11 +46,11 @@ class ScanResult:
 
 
 def read_manifest_rows(manifest: Path) -> list[ImageItem]:
-    """Rows of a manifest CSV (the one format, read by ``training.manifest``) as SimCLR image items."""
-    from ..manifest import ManifestError, read_manifest
+    """Rows of a manifest CSV (the one format, ``training.dataset_manifest``) as SimCLR image items."""
+    from ..dataset_manifest import ManifestError, read_dataset_manifest
 
     try:
-        records = read_manifest(manifest)
+        records = read_dataset_manifest(manifest)
     except (ManifestError, OSError, UnicodeDecodeError, csv.Error) as exc:
         raise SSLDataError(
             f"{exc}" if isinstance(exc, ManifestError) else f"manifest {manifest} cannot be read ({exc})"

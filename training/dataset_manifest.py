@@ -58,7 +58,7 @@ class Record:
     detail: str = ""  # open-set images: the condition (DermNet topic) or kind of non-skin picture
 
 
-def read_manifest(path: str | Path) -> list[Record]:
+def read_dataset_manifest(path: str | Path) -> list[Record]:
     """Read a manifest CSV; relative paths resolve against its folder. ManifestError names the row."""
     path = Path(path)
     if not path.is_file():
@@ -96,7 +96,7 @@ def read_manifest(path: str | Path) -> list[Record]:
     return records
 
 
-def write_manifest(records: list[Record], path: str | Path) -> Path:
+def write_dataset_manifest(records: list[Record], path: str | Path) -> Path:
     """Write records with paths relative to the manifest's folder where possible."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
