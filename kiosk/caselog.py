@@ -48,6 +48,7 @@ class CaseSink(Protocol):
     """The part of kiosk.store.CaseWriter this module uses."""
 
     def submit_case(self, record: Any) -> str: ...
+    def submit_case_later(self, record: Any, on_spooled: Callable[[str, str], None]) -> str: ...
     def count_clear(self, station_id: str, when: Any) -> None: ...
 
 
@@ -100,8 +101,11 @@ class CaseLog:
         operator: str = "",
         traveller_ref: str = "",
         consent: Consent | None = None,
+        on_spooled: Callable[[str, str], None] | None = None,
     ) -> str | None:
-        """Write the case if it is to be kept; return its id (durable when returned) or None."""
+        """Write the case if it is to be kept; return its id or None. Without ``on_spooled`` the case is
+        durable when this returns; with it, the writer encrypts and spools it in its own thread and calls
+        ``on_spooled(case_id, error)`` once it is on disk (error empty) or could not be kept."""
         if result.decision is Decision.RETAKE or result.verdict is None:
             return None
         if result.reason_code is ReasonCode.MODEL_ERROR:
@@ -144,4 +148,6 @@ class CaseLog:
             # a minimal case keeps no picture to reuse, whatever was answered
             consent_training=None if consent is None else bool(consent.training) and not minimal,
         )
-        return self.writer.submit_case(record)
+        if on_spooled is None:
+            return self.writer.submit_case(record)
+        return self.writer.submit_case_later(record, on_spooled)

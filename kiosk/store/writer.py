@@ -18,6 +18,7 @@ import unicodedata
 import uuid
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -190,6 +191,9 @@ class CaseWriter:
         self.on_case = on_case
         self.spool = Spool(spool_dir or db.data_dir / "spool")
         self._pending: deque[Path] = deque()
+        # submit_case_later's cases are encrypted, encoded and fsynced here, in order, one at a time: never
+        # in the caller's (inference) thread, and never behind a slow or absent database
+        self._spooler = ThreadPoolExecutor(max_workers=1, thread_name_prefix="case-spool")
         self._clears: dict[tuple[str, datetime], int] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -220,9 +224,51 @@ class CaseWriter:
         self._thread.start()
 
     def submit_case(self, record: CaseRecord) -> str:
-        """Encrypt the images, spool the case with fsync and queue it; returns the case id."""
+        """Encrypt the images, spool the case with fsync and queue it; returns the case id (durable when
+        returned). The station's inference thread uses ``submit_case_later`` instead."""
         self._validate(record)
         case_id = uuid.uuid4().hex
+        path = self._spool_case(case_id, record)
+        with self._lock:
+            self._pending.append(path)
+        self._wake.set()
+        return case_id
+
+    def submit_case_later(self, record: CaseRecord, on_spooled: Callable[[str, str], None]) -> str:
+        """Hand the case to the writer thread, which encrypts its images, spools it with fsync and then calls
+        ``on_spooled(case_id, "")``, or ``on_spooled(case_id, error)`` when it could not be kept. Returns the
+        case id at once: the caller shows its result without waiting for the disk, and says the case is kept
+        only once ``on_spooled`` did (issue 26). A case refused by ``_validate`` raises here, as with
+        ``submit_case``."""
+        self._validate(record)
+        case_id = uuid.uuid4().hex
+        try:
+            self._spooler.submit(self._spool_and_acknowledge, case_id, record, on_spooled)
+        except RuntimeError:  # submitted after stop(): nothing would write it
+            raise StoreError("the case writer has stopped; restart the station to save cases") from None
+        return case_id
+
+    def _spool_and_acknowledge(
+        self, case_id: str, record: CaseRecord, on_spooled: Callable[[str, str], None]
+    ) -> None:
+        """In the spooling thread: the case on disk, queued for the database, and its caller told."""
+        try:
+            path = self._spool_case(case_id, record)
+        except Exception as exc:  # the disk refused it: the caller says the case was not saved
+            log.exception("case writer: case %s could not be spooled", case_id)
+            error = f"case not saved: {exc}"
+        else:
+            with self._lock:
+                self._pending.append(path)
+            self._wake.set()
+            error = ""
+        try:
+            on_spooled(case_id, error)
+        except Exception:  # a listener's failure never stops the writer
+            log.exception("case writer: the spooled notice for %s failed", case_id)
+
+    def _spool_case(self, case_id: str, record: CaseRecord) -> Path:
+        """The case's images encrypted and its entry spooled with fsync: from here it survives a crash."""
         # sealed before it touches the disk: the spool file holds no reference in clear either
         traveller_ref, traveller_ref_hmac = self.db.references.seal(case_id, record.traveller_ref)
         image_path = image_sha = heat_path = heat_sha = None
@@ -256,11 +302,7 @@ class CaseWriter:
             "consent_given": None if record.consent_given is None else bool(record.consent_given),
             "consent_training": None if record.consent_training is None else bool(record.consent_training),
         }
-        path = self.spool.put(case_id, entry)
-        with self._lock:
-            self._pending.append(path)
-        self._wake.set()
-        return case_id
+        return self.spool.put(case_id, entry)
 
     def count_clear(self, station_id: str, when: datetime) -> None:
         """One more CLEAR in ``when``'s hour (kept in memory until the next write: not spooled)."""
@@ -306,6 +348,7 @@ class CaseWriter:
 
     def stop(self, timeout: float = 5.0) -> None:
         """Write what can be written within ``timeout``; the spool keeps the rest for the next start."""
+        self._spooler.shutdown(wait=True)  # every case handed over is on disk before the writer stops
         if self._thread is None:
             return
         self._deadline = time.monotonic() + timeout

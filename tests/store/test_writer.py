@@ -377,3 +377,64 @@ def test_dead_letters_are_listed_and_restored_by_an_admin(sqlite_db, tmp_path, c
     )
     assert not Spool(tmp_path / "spool").dead() and (tmp_path / "spool" / name).is_file()
     assert any(e.action == "dead_letter_restored" for e in audit.recent(sqlite_db, 5))
+
+
+def test_a_handed_over_case_is_spooled_in_the_writers_thread_then_acknowledged(tmp_path):
+    """submit_case_later returns at once; encryption, encoding and the fsync happen in the writer's spooling
+    thread, not the caller's, and the caller hears "on disk" only once the spool file is there (issue 26);
+    the database being locked does not hold the spooling up."""
+    import threading
+
+    db_path = tmp_path / "cases.sqlite3"
+    db = open_database(f"sqlite:///{db_path}", tmp_path, busy_timeout_ms=100)
+    writer = CaseWriter(db, StoreSettings(data_dir=tmp_path))
+    writer.start()
+    saved_in, heard = [], []
+    real_save = db.media.save
+
+    def save(case_id, kind, rgb):
+        saved_in.append(threading.current_thread().name)
+        return real_save(case_id, kind, rgb)
+
+    db.media.save = save
+
+    def acknowledged(case_id, error):
+        heard.append((case_id, error, any((tmp_path / "spool").glob(f"*-{case_id}.json"))))
+
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # the database is locked: spooling goes on regardless
+    try:
+        ids = [writer.submit_case_later(make_record(seed=i, heatmap=True), acknowledged) for i in range(3)]
+        wait_until(lambda: len(heard) == 3, what="three acknowledgements")
+        assert count_cases(db) == 0
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert [h[0] for h in heard] == ids  # in the order handed over
+    assert all(error == "" and on_disk for _, error, on_disk in heard)
+    assert saved_in and all(name.startswith("case-spool") for name in saved_in)
+    assert threading.current_thread().name not in saved_in
+    wait_until(lambda: writer.status().pending == 0, what="the database write")
+    writer.stop()
+    assert {c.id for c in list_cases(db)} == set(ids)
+    with pytest.raises(StoreError, match="restart the station"):
+        writer.submit_case_later(make_record(), acknowledged)
+    db.close()
+
+
+def test_a_case_the_disk_refuses_is_reported_not_acknowledged(sqlite_db, tmp_path):
+    """The spool cannot be written (a full or read-only disk): the caller hears the error, nothing is
+    queued, and the next case is spooled as usual; stop() waits for every case handed over."""
+    writer = CaseWriter(sqlite_db, StoreSettings(data_dir=tmp_path))
+    heard = []
+    real_save = sqlite_db.media.save
+    sqlite_db.media.save = lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device"))
+    writer.submit_case_later(make_record(seed=1), lambda cid, err: heard.append(err))
+    wait_until(lambda: len(heard) == 1, what="the refusal")
+    assert "case not saved" in heard[0] and "No space left" in heard[0]
+    assert writer.status().pending == 0 and not list((tmp_path / "spool").glob("*.json"))
+    sqlite_db.media.save = real_save
+    writer.start()
+    kept = writer.submit_case_later(make_record(seed=2), lambda cid, err: heard.append(err))
+    writer.stop()  # returns only once the handed-over case is spooled (and here written)
+    assert heard[1] == "" and [c.id for c in list_cases(sqlite_db)] == [kept]
