@@ -397,6 +397,7 @@ def test_the_standalone_build_carries_resources():
     assert "(str(ROOT / 'resources'), 'resources')" in entries
 
 
+@pytest.mark.slow
 def test_a_built_wheel_carries_resources_and_finds_them_installed(tmp_path):
     """Builds the wheel from a copy of the tree, checks its contents, and calls resource_path from the
     unpacked wheel (laid out as site-packages) in an interpreter that sees neither the checkout nor site."""

@@ -101,6 +101,7 @@ def test_no_default_bundle_says_to_pass_one(images, capsys):
     assert "pass --bundle" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_console_script_runs(make_tiny_bundle, images):
     bundle = make_tiny_bundle(one_hot_probs("measles", 0.9))
     proc = subprocess.run(
@@ -223,6 +224,7 @@ def _station_and_cli_agree(bundle, paths, tmp_path, capsys):
     return cli
 
 
+@pytest.mark.slow
 def test_the_station_and_mpox_screen_decide_alike(make_tiny_bundle, images, tmp_path, capsys):
     dark = tmp_path / "imgs" / "dark.png"
     Image.fromarray(skin_texture(96, seed=9, brightness=0.1)).save(dark)

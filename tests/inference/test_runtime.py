@@ -105,6 +105,7 @@ def test_cuda_device_keeps_eager(make_tiny_bundle):
     assert isinstance(runtime, EagerRuntime) and "meta device" in runtime.fallback_reason
 
 
+@pytest.mark.slow
 def test_cache_is_reused_and_keyed_by_weights(make_tiny_bundle, monkeypatch):
     first = load_bundle(make_tiny_bundle(seed=7, name="kiosk"))
     assert Predictor(first).backend == "onnxruntime"
@@ -130,6 +131,7 @@ def test_cache_is_reused_and_keyed_by_weights(make_tiny_bundle, monkeypatch):
     )
 
 
+@pytest.mark.slow
 def test_a_wrong_cache_entry_is_detected_and_rebuilt(make_tiny_bundle, caplog):
     a = load_bundle(make_tiny_bundle(seed=9, name="a"))
     b = load_bundle(make_tiny_bundle(seed=10, name="b"))

@@ -118,6 +118,7 @@ def test_a_missing_required_module_stops_the_station(tmp_path, capsys, monkeypat
     assert len(boxes) == 1 and missing in boxes[0][1]
 
 
+@pytest.mark.slow
 def test_login_never_fails_open_when_the_review_module_is_missing(
     qtbot, kiosk_config, fake_camera, monkeypatch
 ):

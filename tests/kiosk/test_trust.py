@@ -194,6 +194,7 @@ def _edit_threshold(bundle, review: float) -> None:
     (bundle / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
 
+@pytest.mark.slow
 def test_an_edited_and_re_pinned_bundle_needs_an_admins_pin_at_the_station(
     station, tmp_path, monkeypatch, make_tiny_bundle, capsys
 ):

@@ -125,6 +125,7 @@ def test_other_conditions_as_not_mpox_lower_their_mpox_probability(protocol_data
     )
 
 
+@pytest.mark.slow
 def test_the_choice_never_looks_at_test_rows_and_the_bundle_screens_as_its_heads(
     protocol_data, make_tiny_bundle, tmp_path
 ):
@@ -253,6 +254,7 @@ def test_a_fused_bundles_fine_tuned_trunk_alone_is_a_bundle_at_its_own_size(tmp_
     assert xs.first_trunk_bundle(trunk, tmp_path / "again") is None  # not fused: nothing to take alone
 
 
+@pytest.mark.slow
 def test_the_command_runs_the_protocol_and_writes_the_bundle_with_its_card(
     protocol_data, make_tiny_bundle, tmp_path, capsys
 ):

@@ -32,6 +32,7 @@ def tiny_config(manifest, out, **kw) -> FitConfig:
     return FitConfig(**(base | kw))
 
 
+@pytest.mark.slow
 def test_end_to_end_data_split_fit_evaluate_export_predict(tmp_path, capsys):
     from tests.training.conftest import make_layout
 

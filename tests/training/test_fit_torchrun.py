@@ -15,6 +15,10 @@ import pytest
 from models.bundle import load_bundle
 
 
+# Two torchrun processes: deselected by a plain `pytest`; .ci/run runs it.
+pytestmark = pytest.mark.slow
+
+
 def test_fit_under_torchrun_two_cpu_processes(tiny_dataset, tmp_path):
     """Both ranks train (DistributedDataParallel), rank 0 alone evaluates, reports and writes one bundle;
     early stopping (decided on rank 0) stops both ranks, so the run ends instead of hanging."""

@@ -56,6 +56,7 @@ def test_separable_colours_score_high_and_same_group_neighbours_do_not_vote(tmp_
     assert metrics["knn_balanced_accuracy"] == pytest.approx(0.5)
 
 
+@pytest.mark.slow
 def test_pretraining_logs_the_monitor_each_epoch(tmp_path):
     manifest = _write_manifest(tmp_path, lambda lab, i: f"{lab}{i}")
     cfg = PretrainConfig(
