@@ -403,7 +403,8 @@ class CaseWriter:
                 self._wake.clear()
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
                 continue
-            # stop() may have been woken and cleared above while there was still work: never idle once stopping
+            # stop() may have been woken and cleared above while there was still work: never idle once
+            # stopping
             if not self._has_work() and not self._stop.is_set():
                 self._wake.wait(1.0)
                 self._wake.clear()

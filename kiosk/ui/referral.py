@@ -39,8 +39,8 @@ from models.decision import Decision, ReasonCode
 from models.errors import MpoxError
 from models.heatmap import blend_heatmap
 
+from ..station import NOTE
 from .i18n import QT_TRANSLATE_NOOP, current_language, tr
-from .screening_window import NOTE
 from .style import BANNER_COLOURS, banner_lines, class_name, reason_sentence, sentence
 from .widgets import local_time, to_qimage
 

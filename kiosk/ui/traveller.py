@@ -32,13 +32,11 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..resources import resource_path
+from ..station import INFO, LIVE, NOTICE, WAIT
 from .i18n import LANGUAGES, RIGHT_TO_LEFT
+from .style import style_sheet
 
-NOTICE = "notice"
-INFO = "info"
-LIVE = "live"
-WAIT = "wait"
-STATES = (NOTICE, INFO, LIVE, WAIT)
+STATES = (NOTICE, INFO, LIVE, WAIT)  # kiosk/station.py decides which one shows
 
 # The panel's lines in each language: headline and second line per state, and the window title.
 TEXTS: dict[str, dict[str, str]] = {
@@ -255,6 +253,37 @@ class TravellerPanel(QWidget):
         super().resizeEvent(event)
         if self.isWindow():
             self._fonts()
+
+    def show_facing_traveller(self) -> None:
+        """Show the panel made as a window of its own: full screen on the traveller's screen, else a window
+        beside the officer's, which they can turn or move."""
+        if self.isVisible():
+            return
+        screen = second_screen()
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        else:
+            self.resize(640, 520)
+            self.show()
+
+
+def make_panel(
+    where: str, language: str, retention_days: int, officer_window: QWidget
+) -> TravellerPanel | None:
+    """The traveller's panel for ``where`` (a ``placement``): none for "off"; for "panel" a widget the
+    officer's window places; for "window" a window of its own, owned by the officer's window and shown with
+    it (``show_facing_traveller``)."""
+    if where == "off":
+        return None
+    if where == "panel":
+        return TravellerPanel(language, retention_days)
+    panel = TravellerPanel(language, retention_days, officer_window)
+    panel.setWindowFlag(Qt.WindowType.Window, True)
+    panel.setWindowTitle(panel.text("title"))
+    panel.setStyleSheet(style_sheet(1.0))
+    return panel
 
 
 def second_screen():

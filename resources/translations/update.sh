@@ -11,11 +11,14 @@ root=$(cd "$here/../.." && pwd)
 bin="$root/.venv/bin"
 LUPDATE=${LUPDATE:-$bin/pyside6-lupdate}
 LRELEASE=${LRELEASE:-$bin/pyside6-lrelease}
-# The screening window and what it shows, the review window with its dialogs and exports, the referral slip,
+# The screening window and what it shows (its parts in kiosk/ui/screening/, its wording in kiosk/station.py,
+# which marks it without Qt), the review window with its dialogs and exports, the referral slip,
 # the case writer's status lines, the login's refusal and the review rules' refusals (kiosk/store/writer.py,
 # accounts.py and reviews.py mark them without Qt), the camera's trouble (kiosk/capture.py marks it) and the
 # start-up error box (kiosk/app.py).
 sources="kiosk/ui/i18n.py kiosk/ui/style.py kiosk/ui/widgets.py kiosk/ui/screening_window.py kiosk/ui/referral.py
+    kiosk/ui/screening/officer_panel.py kiosk/ui/screening/result_panel.py kiosk/ui/screening/sources.py
+    kiosk/ui/screening/status_bar.py kiosk/ui/screening/traveller_side.py kiosk/station.py
     kiosk/ui/review/window.py kiosk/ui/review/table_model.py kiosk/ui/review/wording.py kiosk/ui/review/detail.py
     kiosk/ui/review/dashboard.py kiosk/ui/review/login.py kiosk/ui/review/export.py kiosk/ui/review/admin.py
     kiosk/ui/review/stations.py

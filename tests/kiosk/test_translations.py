@@ -22,8 +22,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk.config import LANGUAGES, ConfigError, ModelConfig, StationConfig, parse_config
+from kiosk.station import UNAVAILABLE
 from kiosk.ui import i18n
-from kiosk.ui.screening_window import UNAVAILABLE, ScreeningWindow
+from kiosk.ui.screening_window import ScreeningWindow
 from kiosk.ui.style import ACTION_TEXT, BANNER_TEXT, QUALITY_TEXT, RETAKE_ACTION_TEXT, RETAKE_TEXT
 from models.decision import Decision
 
@@ -32,8 +33,9 @@ from .test_result_panel import CASES, FLAG, show
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
-# The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py),
-# of the review window with its dialogs and exports (kiosk/ui/review/) and of the referral slip.
+# The contexts of the screening window and what it shows (kiosk/ui/style.py, widgets.py, screening_window.py,
+# screening/, kiosk/station.py), of the review window with its dialogs and exports (kiosk/ui/review/) and of
+# the referral slip.
 CONTEXTS = {"Banner", "Classes", "Reason", "ScreeningWindow", "LostPanel", "Top3Chart", "Capture", "Station"}
 REVIEW_CONTEXTS = {
     "ReviewWindow",
@@ -51,6 +53,9 @@ SOURCES = [
     "kiosk/ui/style.py",
     "kiosk/ui/widgets.py",
     "kiosk/ui/screening_window.py",
+    *(f"kiosk/ui/screening/{name}.py" for name in ("officer_panel", "result_panel", "sources")),
+    *(f"kiosk/ui/screening/{name}.py" for name in ("status_bar", "traveller_side")),
+    "kiosk/station.py",
     "kiosk/ui/referral.py",
     *(f"kiosk/ui/review/{name}.py" for name in ("window", "table_model", "wording", "detail")),
     *(f"kiosk/ui/review/{name}.py" for name in ("dashboard", "login", "export", "admin", "stations")),

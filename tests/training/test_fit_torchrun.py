@@ -14,7 +14,6 @@ import pytest
 
 from models.bundle import load_bundle
 
-
 # Two torchrun processes: deselected by a plain `pytest`; .ci/run runs it.
 pytestmark = pytest.mark.slow
 
