@@ -54,9 +54,14 @@ NOTICE = "notice"
 INFO = "info"
 LIVE = "live"
 WAIT = "wait"
-# The events of kiosk/store/writer.py on_case: the case is in the database, or was set aside.
+# What becomes of a case, in order: on this station's disk (the writer's spooling thread acknowledged it,
+# kiosk/store/writer.py submit_case_later), or not kept (the disk refused it); then in the database, or set
+# aside (the writer's on_case).
+SPOOLED = "spooled"
+NOT_SAVED = "not_saved"
 SAVED = "saved"
 SET_ASIDE = "set_aside"
+_FINAL = (NOT_SAVED, SAVED, SET_ASIDE)  # a later event never takes the place of these
 KEPT_CASE_EVENTS = 64  # the latest, by case id: the writer may answer before the result is shown
 
 # Module-level texts are English, marked for translation and translated when shown.
@@ -103,6 +108,7 @@ class Outcome(Protocol):
     result: ScreeningResult | None
     case_id: str | None
     log_error: str
+    spooling: bool  # the case was handed to the writer and is not on disk yet (a SPOOLED event follows)
 
 
 @dataclass(frozen=True)
@@ -202,13 +208,14 @@ class StationCore:
         self.auto_epoch = 0  # bumped when the automatic window must start afresh (ScreenRequest.auto_epoch)
         self.banner_kind: Decision | str = IDLE  # what the banner shows now
         self.result: ScreeningResult | None = None  # the result on screen
-        self.case_id: str | None = None  # the case saved for it
+        self.case_id: str | None = None  # the case kept for it, once it is on this station's disk
         # kept as a minimal case (no agreement): the referral slip carries no picture either
         self.case_without_picture = False
-        # "Case saved" only once the writer says the case is in the database (kiosk/store/writer.py on_case):
-        # case id -> SAVED | SET_ASIDE, and the result line waiting for its case's event.
+        # "Kept" only once the case is on disk, "saved" only once the writer says it is in the database: case
+        # id -> its latest event, and the result on screen waiting for its case's events with the line each
+        # event brings.
         self._case_events: dict[str, str] = {}
-        self._awaiting_case: tuple[str, str, str] | None = None  # (case id, line once saved, once set aside)
+        self._awaiting_case: tuple[str, dict[str, str]] | None = None
 
     # ---------- who screens, and whether screening works ----------
     @property
@@ -302,7 +309,10 @@ class StationCore:
         result, request = outcome.result, outcome.request
         self._awaiting_case = None
         decided = result.decision is not Decision.RETAKE
-        self.result, self.case_id = result, outcome.case_id
+        on_disk = outcome.case_id and (
+            not outcome.spooling or self._case_events.get(outcome.case_id) in (SPOOLED, SAVED, SET_ASIDE)
+        )
+        self.result, self.case_id = result, outcome.case_id if on_disk else None
         self.case_without_picture = declined(request.consent)
         if decided:
             banner = self._decided_banner(outcome, words)
@@ -353,26 +363,46 @@ class StationCore:
             )
 
         saved = self.saved_text(outcome)
-        if outcome.case_id:  # kept durably on this station
-            aside = self.tr(
-                "ScreeningWindow",
-                " The database refused this case: it is set aside on this station; call your admin.",
-            )
+        if outcome.case_id:
+            lines = {
+                SAVED: line_with(saved),
+                SET_ASIDE: line_with(
+                    self.tr(
+                        "ScreeningWindow",
+                        " The database refused this case: it is set aside on this station; call your admin.",
+                    )
+                ),
+                NOT_SAVED: line_with(self.saved_text(outcome, kept=False)),
+                SPOOLED: line_with(
+                    self.tr(
+                        "ScreeningWindow",
+                        " Case kept on this station: it goes into the database as soon as the database "
+                        "answers.",
+                    )
+                ),
+            }
             event = self._case_events.get(outcome.case_id)
-            if event is None:
-                self._awaiting_case = (outcome.case_id, line_with(saved), line_with(aside))
-                saved = self.tr(
-                    "ScreeningWindow",
-                    " Case kept on this station: it goes into the database as soon as the database answers.",
+            if event in _FINAL:
+                return BannerText(
+                    result.decision, lines[event], words.headline, words.action, outcome.log_error
                 )
-            elif event == SET_ASIDE:
-                saved = aside
+            self._awaiting_case = (outcome.case_id, lines)
+            if event == SPOOLED or not outcome.spooling:
+                return BannerText(
+                    result.decision, lines[SPOOLED], words.headline, words.action, outcome.log_error
+                )
+            saved = self.tr("ScreeningWindow", " Saving the case on this station…")
         return BannerText(result.decision, line_with(saved), words.headline, words.action, outcome.log_error)
 
-    def saved_text(self, outcome: Outcome) -> str:
-        """What the result line says about the case: kept, minimal, not saved (and why), or nothing kept."""
+    def saved_text(self, outcome: Outcome, kept: bool = True) -> str:
+        """What the result line says about the case: kept, minimal, not saved (and why), or nothing kept.
+        ``kept=False``: the case was to be kept but its disk refused it."""
         request, ref = outcome.request, outcome.request.traveller_ref
         not_agreed = declined(request.consent)
+        if not kept:
+            return self.tr(
+                "ScreeningWindow", " The case was NOT saved: call your administrator if it persists."
+            )
         if outcome.case_id and not_agreed:  # consent basis: a FLAG without agreement, kept minimal
             return self.tr(
                 "ScreeningWindow",
@@ -402,16 +432,22 @@ class StationCore:
         return ""
 
     def case_event(self, case_id: str, kind: str) -> str | None:
-        """The writer committed a case (SAVED) or set it aside (SET_ASIDE): the result line to show now when
-        the result on screen was waiting for it, else None."""
+        """What became of a case (SPOOLED, NOT_SAVED, SAVED, SET_ASIDE): the result line to show now when the
+        result on screen was waiting for it, else None. The case on screen counts as kept (the referral slip
+        is offered) from SPOOLED on."""
+        if self._case_events.get(case_id) in _FINAL:  # a late "on disk" never undoes "in the database"
+            return None
         self._case_events[case_id] = kind
         while len(self._case_events) > KEPT_CASE_EVENTS:  # the oldest first (dicts keep insertion order)
             del self._case_events[next(iter(self._case_events))]
         if self._awaiting_case is None or self._awaiting_case[0] != case_id:
             return None
-        _, saved_line, aside_line = self._awaiting_case
-        self._awaiting_case = None
-        return saved_line if kind == SAVED else aside_line
+        lines = self._awaiting_case[1]
+        if kind in _FINAL:
+            self._awaiting_case = None
+        if kind != NOT_SAVED:
+            self.case_id = case_id
+        return lines.get(kind)
 
     # ---------- the banners of the station's states ----------
     def idle_banner(self) -> BannerText:

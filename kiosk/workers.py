@@ -1,7 +1,8 @@
 """The thin Qt layer: carries plain-Python results into the GUI thread with signals.
 
-Inference (and writing the case, which fsyncs a spool file) runs in a QThread; the GUI only ever posts a
-request and gets a signal back. At most one request is in flight and at most one waits (a capture);
+Inference runs in a QThread; the case it makes is encrypted, encoded and fsynced by the store's writer in
+its own spooling thread, which says when the case is on disk (``case_event``). The GUI only ever posts a
+request and gets signals back. At most one request is in flight and at most one waits (a capture);
 automatic mode only offers a frame when the worker is idle, so nothing queues up. Threads are stopped with
 quit()/wait(), never terminate().
 """
@@ -20,6 +21,7 @@ from models.errors import MpoxError
 
 from .caselog import CaseLog, Consent
 from .inference import ScreeningEngine, ScreeningResult
+from .station import NOT_SAVED, SPOOLED
 
 log = logging.getLogger(__name__)
 INFERENCE_NICENESS = 10
@@ -44,11 +46,17 @@ class ScreenOutcome:
     result: ScreeningResult | None  # None: automatic window still filling
     case_id: str | None = None
     log_error: str = ""  # the case could not be handed to the store
+    # the case was handed to the store's writer, which encrypts and spools it in its own thread: the result is
+    # shown at once, and the case counts as kept only once case_event says "spooled" (issue 26)
+    spooling: bool = False
 
 
 class InferenceWorker(QObject):
     finished = Signal(object)  # ScreenOutcome
     failed = Signal(str)
+    # case id, kiosk.station SPOOLED | NOT_SAVED, and why not (English, for the technical line), sent from the
+    # writer's spooling thread
+    case_event = Signal(str, str, str)
 
     def __init__(self, engine: ScreeningEngine, caselog: CaseLog | None, shadow=None):
         super().__init__()
@@ -65,6 +73,15 @@ class InferenceWorker(QObject):
         except (AttributeError, OSError) as exc:  # not Linux, or not allowed: same results, less smooth
             log.debug("inference thread keeps its priority (%s)", exc)
 
+    def _spooled(self, case_id: str, error: str) -> None:
+        """The writer's spooling thread: the case is on disk (``error`` empty) or could not be kept."""
+        if error:
+            log.error("%s (case %s)", error, case_id)
+        try:
+            self.case_event.emit(case_id, NOT_SAVED if error else SPOOLED, error)
+        except RuntimeError:  # the station closed before the disk answered: nothing left to tell
+            log.debug("case %s %s after the inference worker was deleted", case_id, error or "spooled")
+
     @Slot(object)
     def process(self, request: ScreenRequest) -> None:
         try:
@@ -80,14 +97,14 @@ class InferenceWorker(QObject):
         if result is not None and self.caselog is not None:
             try:
                 case_id = self.caselog.record(
-                    result, request.operator, request.traveller_ref, request.consent
+                    result, request.operator, request.traveller_ref, request.consent, self._spooled
                 )
             except (MpoxError, OSError) as exc:
                 log_error = f"case not saved: {exc}"
             except Exception as exc:  # noqa: BLE001 - a store bug must not stop screening
                 log.exception("case log failed")
                 log_error = f"case not saved: {exc}"
-        self.finished.emit(ScreenOutcome(request, result, case_id, log_error))
+        self.finished.emit(ScreenOutcome(request, result, case_id, log_error, spooling=case_id is not None))
         if result is not None and self.shadow is not None:  # after the live result left: never delays it
             self.shadow.offer(result, case_id, self.engine.bundle.sha256)
 
@@ -97,6 +114,7 @@ class InferenceController(QObject):
 
     outcome = Signal(object)  # ScreenOutcome
     failed = Signal(str)
+    case_event = Signal(str, str, str)  # a case of an outcome is on disk, or could not be kept, and why not
     _submit = Signal(object)
 
     def __init__(
@@ -115,6 +133,7 @@ class InferenceController(QObject):
         self._submit.connect(self._worker.process)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._worker.case_event.connect(self.case_event)  # queued into the GUI thread, in the order sent
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.started.connect(self._worker.yield_to_the_gui)
         self._busy = False

@@ -251,17 +251,21 @@ class CaseWriter:
     def _spool_and_acknowledge(
         self, case_id: str, record: CaseRecord, on_spooled: Callable[[str, str], None]
     ) -> None:
-        """In the spooling thread: the case on disk, queued for the database, and its caller told."""
+        """In the spooling thread: the case on disk, its caller told, then the case queued for the database
+        (in that order, so that "on disk" always reaches the caller before "in the database")."""
         try:
             path = self._spool_case(case_id, record)
         except Exception as exc:  # the disk refused it: the caller says the case was not saved
             log.exception("case writer: case %s could not be spooled", case_id)
-            error = f"case not saved: {exc}"
-        else:
-            with self._lock:
-                self._pending.append(path)
-            self._wake.set()
-            error = ""
+            self._acknowledge(on_spooled, case_id, f"case not saved: {exc}")
+            return
+        self._acknowledge(on_spooled, case_id, "")
+        with self._lock:
+            self._pending.append(path)
+        self._wake.set()
+
+    @staticmethod
+    def _acknowledge(on_spooled: Callable[[str, str], None], case_id: str, error: str) -> None:
         try:
             on_spooled(case_id, error)
         except Exception:  # a listener's failure never stops the writer

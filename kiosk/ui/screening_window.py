@@ -222,6 +222,7 @@ class ScreeningWindow(QMainWindow):
         if controller is not None:
             controller.outcome.connect(self.show_outcome)
             controller.failed.connect(self._on_failed)
+            controller.case_event.connect(self.on_case_event)
 
     def _start_timers(self, frame_interval_ms: int, clear_result_after_s: float) -> None:
         self._frame_timer = QTimer(self)
@@ -428,12 +429,16 @@ class ScreeningWindow(QMainWindow):
         if self.core.banner_kind == CAMERA_LOST:
             self._show_idle()
 
-    def on_case_event(self, case_id: str, kind: str) -> None:
-        """The writer committed a case (``"saved"``) or set it aside (``"set_aside"``): the result on screen
-        says so once it is true."""
+    def on_case_event(self, case_id: str, kind: str, detail: str = "") -> None:
+        """A case is on disk or could not be kept (the writer's spooling thread, with ``detail``: why not),
+        in the database or set aside (the writer): the result on screen says so once it is true, and offers
+        the referral slip once its case is kept."""
         line = self.core.case_event(case_id, kind)
         if line is not None:
             self.results.reason.setText(line)
+            if detail:
+                self.results.set_detail(detail)
+            self._show_case()
 
     def _refresh_status(self) -> None:
         stats = self.feed.stats()

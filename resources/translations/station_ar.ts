@@ -1614,6 +1614,10 @@
         <translation>الإطار الملتقط</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> جارٍ حفظ الحالة على هذا الجهاز…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> حُفظت الحالة مع مرجع المسافر {ref}.</translation>
     </message>

@@ -1614,6 +1614,10 @@
         <translation>captured frame</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> Saving the case on this station…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> Case saved with traveller ref. {ref}.</translation>
     </message>

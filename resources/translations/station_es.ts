@@ -1614,6 +1614,10 @@
         <translation>imagen capturada</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> Guardando el caso en este puesto…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> Caso guardado con la ref. del viajero {ref}.</translation>
     </message>

@@ -1614,6 +1614,10 @@
         <translation>image capturée</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> Enregistrement du cas sur ce poste…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> Cas enregistré avec la réf. voyageur {ref}.</translation>
     </message>

@@ -1614,6 +1614,10 @@
         <translation>imagem capturada</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> A guardar o caso neste posto…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> Caso guardado com a ref. do viajante {ref}.</translation>
     </message>

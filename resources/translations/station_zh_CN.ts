@@ -1614,6 +1614,10 @@
         <translation>拍摄的画面</translation>
     </message>
     <message>
+        <source> Saving the case on this station…</source>
+        <translation> 正在本工作站保存病例…</translation>
+    </message>
+    <message>
         <source> Case saved with traveller ref. {ref}.</source>
         <translation> 病例已保存，旅客参考号 {ref}。</translation>
     </message>

@@ -304,7 +304,9 @@ def test_p_after_a_flag_saves_the_slip(qtbot, kiosk_config, make_tiny_bundle, fa
         with qtbot.waitSignal(window.outcome_shown, timeout=10000) as sig:
             qtbot.keyClick(window, Qt.Key.Key_Space)
         case_id = sig.args[0].case_id
-        assert window.banner_kind == "flag" and case_id and window.referral_button.isEnabled()
+        assert window.banner_kind == "flag" and case_id
+        # offered once the case is on disk (the writer's spooling thread says so)
+        qtbot.waitUntil(window.referral_button.isEnabled, timeout=5000)
         with qtbot.waitSignal(window.referral_saved, timeout=5000) as saved:
             qtbot.keyClick(window, Qt.Key.Key_P)
         path = saved.args[0]

@@ -25,11 +25,13 @@ from kiosk.station import (
     IDLE,
     INFO,
     LIVE,
+    NOT_SAVED,
     NOTICE,
     SAVED,
     SCREENING_UNAVAILABLE,
     SET_ASIDE,
     SIGNED_OUT,
+    SPOOLED,
     WAIT,
     ResultWords,
     StationCore,
@@ -62,6 +64,7 @@ class Outcome:
     result: ScreeningResult | None
     case_id: str | None = None
     log_error: str = ""
+    spooling: bool = False
 
 
 def result(decision: str, reason_code: str = "", mode: str = "capture", frames: int = 1) -> ScreeningResult:
@@ -99,9 +102,14 @@ def core(**options) -> StationCore:
     return StationCore(has_engine=True, **options)
 
 
-def shown_for(station: StationCore, r: ScreeningResult, ref: str = "", case_id=None, consent=None, **request):
+def shown_for(
+    station: StationCore, r: ScreeningResult, ref="", case_id=None, consent=None, spooling=False, **request
+):
     outcome = Outcome(
-        Request(traveller_ref=ref, generation=station.generation, consent=consent, **request), r, case_id
+        Request(traveller_ref=ref, generation=station.generation, consent=consent, **request),
+        r,
+        case_id,
+        spooling=spooling,
     )
     assert station.is_current(outcome)
     return station.present(outcome, "", WORDS)
@@ -334,6 +342,26 @@ def test_the_case_line_follows_the_writer():
     shown_for(station, result("flag"), case_id="c3")
     station.idle_banner()
     assert station.case_event("c3", SAVED) is None
+
+
+def test_a_case_counts_as_kept_only_once_it_is_on_disk():
+    """The writer encrypts and spools a case in its own thread (issue 26): the result is shown at once with
+    "saving", the referral slip is offered and "kept" said only once the case is on disk, "saved" once it is
+    in the database; a disk that refused it is said, and no slip is offered for it."""
+    station = core()
+    shown = shown_for(station, result("flag"), ref="P1", case_id="c1", spooling=True)
+    assert shown.banner.line.endswith(" Saving the case on this station…") and station.case_id is None
+    assert "Case kept on this station" in station.case_event("c1", SPOOLED) and station.case_id == "c1"
+    assert station.case_event("c1", SAVED).endswith(" Case saved with traveller ref. P1.")
+    assert station.case_event("c1", SPOOLED) is None  # a late "on disk" never undoes "in the database"
+    shown_for(station, result("review"), case_id="c2", spooling=True)
+    line = station.case_event("c2", NOT_SAVED)
+    assert line.endswith(" The case was NOT saved: call your administrator if it persists.")
+    assert station.case_id is None
+    # the disk answered before the result was shown: kept at once
+    station.case_event("c3", SPOOLED)
+    shown = shown_for(station, result("flag"), case_id="c3", spooling=True)
+    assert "Case kept on this station" in shown.banner.line and station.case_id == "c3"
 
 
 def test_the_writers_answers_are_remembered_for_the_latest_cases_only():

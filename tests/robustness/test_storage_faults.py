@@ -211,9 +211,12 @@ def test_station_keeps_screening_and_says_the_case_was_not_saved(
                 monkeypatch.setattr(media.os, "open", read_only_open(os.open, data))
             for _ in range(2):  # screening goes on, every time with the decision and the warning
                 outcome = _capture(qtbot, window)
-                assert outcome.case_id is None and window.banner_kind == "flag"
-                # The officer's line says the case was not saved; the reason is the technical line under it.
-                assert "The case was NOT saved" in window.reason.text()
+                # the decision at once; the case, handed to the writer's spooling thread, is refused by the
+                # disk: no case on screen (no referral slip), and the officer's line says it was not saved,
+                # the reason is the technical line under it
+                assert window.banner_kind == "flag"
+                qtbot.waitUntil(lambda: "The case was NOT saved" in window.reason.text(), timeout=10000)
+                assert window.core.case_id is None and not window.referral_button.isEnabled()
                 assert "case not saved" in window.detail_label.toolTip()
                 assert (
                     "No space left" if fault == "disk-full" else "Read-only"
@@ -290,7 +293,8 @@ def test_case_saved_is_said_only_once_the_database_has_it(qtbot, tmp_path, kiosk
         blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         outcome = _capture(qtbot, window)
         assert outcome.case_id and window.banner_kind == "flag"
-        assert "Case kept on this station" in window.reason.text()
+        # on this station's disk first (the writer's spooling thread says so), not yet in the database
+        qtbot.waitUntil(lambda: "Case kept on this station" in window.reason.text(), timeout=5000)
         assert "Case saved" not in window.reason.text()
         qtbot.wait(700)  # the writer retries and fails meanwhile: still not saved
         assert "Case saved" not in window.reason.text() and station.writer.status().pending == 1
