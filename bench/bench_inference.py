@@ -35,10 +35,10 @@ sys.path.insert(0, str(REPO))
 from models.bundle import DEFAULT_BUNDLE_DIR, load_bundle, make_manifest, save_bundle  # noqa: E402
 from models.explainer import Explainer  # noqa: E402
 from models.imageio import decode_image  # noqa: E402
-from models.int8 import QuantizationRefusedError, quantize_bundle  # noqa: E402
 from models.predictor import Predictor  # noqa: E402
 from models.registry import build_model  # noqa: E402
 from models.taxonomy import CLASSES  # noqa: E402
+from training.quantize import QuantizationRefusedError, quantize_bundle  # noqa: E402
 
 SKIN = Path(os.environ.get("MPOX_SKIN_DATA", REPO.parent / "shared" / "data" / "skin"))
 

@@ -4,10 +4,10 @@ A bundle is a folder with ``model.safetensors`` (no pickle: safe to load on a ki
 describing everything needed to rebuild and use the model. The manifest lists the SHA-256 of every other file
 of the bundle in ``files`` (the weights, an int8 graph, any file a later version adds), so the manifest's own
 bytes identify the whole bundle: ``Bundle.sha256`` is a digest of them and of the listed files. Only
-``MODEL_CARD.md`` (documentation, written after the bundle and never read by the software) and the signature
-``manifest.sig`` are left out. Loading verifies all of it and refuses, with a message naming the file and the
-problem, anything that does not match; whether the manifest itself is to be trusted (signature or pin) is
-decided by ``models.trust``. The torch-free half (manifest, hashes, ``VerifiedBundle``) is
+``MODEL_CARD.md`` (documentation, never read by the software) and the signature ``manifest.sig`` are left
+out. Loading verifies all of it and refuses, with a message naming the file and the problem, anything that
+does not match; whether the manifest itself is to be trusted (signature or pin) is decided by
+``models.trust``. The torch-free half (manifest, hashes, ``VerifiedBundle``) is
 ``models.manifest``; this module adds the PyTorch model.
 """
 
@@ -151,25 +151,6 @@ def save_bundle(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out_dir
-
-
-def rewrite_bundle(
-    bundle: Bundle,
-    manifest: dict[str, Any],
-    files: dict[str, bytes] | None = None,
-    out: str | Path | None = None,
-) -> Path:
-    """Write ``bundle`` (to ``out``, default in place, atomically) with a new manifest and added or replaced
-    ``files``; its other files (an int8 graph, an open-set head, the model card) stay with it."""
-    files = files or {}
-    keep = {
-        p.name: p.read_bytes()
-        for p in bundle.path.iterdir()
-        if p.is_file() and p.name not in (bundle.manifest["weights_file"], MANIFEST_NAME, *files)
-    }
-    target = Path(out or bundle.path)
-    save_bundle(bundle.model, target, manifest, extra_files={**keep, **files})
-    return target
 
 
 def load_bundle(

@@ -72,7 +72,7 @@ _MANIFEST_SCHEMA: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "weights_file": (str, True),
     "weights_sha256": (str, True),
     "created_utc": (str, True),
-    "int8": (dict, False),  # an int8 ONNX graph shipped beside the weights (models/int8.py)
+    "int8": (dict, False),  # an int8 ONNX graph shipped beside the weights (made by training/quantize.py)
     "open_set": (dict, False),  # open-set head and how it was made (models/open_set.py)
     "onnx": (dict, False),  # the float32 ONNX graph the station serves without PyTorch (models/serving.py)
     "files": (dict, False),  # name -> SHA-256 of every file but the manifest, signature and model card

@@ -8,9 +8,10 @@ under a name keyed by the weights' SHA-256, so a changed bundle never meets a st
 checked against eager PyTorch on a probe batch before use; when ONNX Runtime is missing, the export fails or
 the check fails, ``select_runtime(backend="auto")`` logs why and falls back to eager PyTorch.
 
-A bundle may also carry an int8 graph (``models.int8``, made with calibration images by ``mpox-train
-quantize`` and accepted only at >= 99.5% top-1 agreement with the float model on real images). 'auto' runs it
-first when its SHA-256 matches the manifest; otherwise it falls back to the float32 export, reason logged.
+A bundle may also carry an int8 graph (made with calibration images by the recipe or ``mpox-train quantize``,
+``training/quantize.py``, and accepted only at >= 99.5% top-1 agreement with the float model on real images).
+'auto' runs it first when its SHA-256 matches the manifest; otherwise it falls back to the float32 export,
+reason logged.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from kiosk.screen_cli import main as screen_main
-from models.bundle import load_bundle, rewrite_bundle
+from models.bundle import load_bundle
 from models.decision import Decision, OpenSetScores, ReasonCode, Thresholds, decide
 from models.errors import BundleError
 from models.open_set import OPEN_SET_FILE, OpenSetHead, load_head
@@ -17,6 +17,7 @@ from models.predictor import Predictor
 from models.quality import NO_SKIN
 from models.taxonomy import CLASSES
 from tests.conftest import pin_at_stations
+from training.bundle_draft import BundleDraft
 from training.cli import main as train_main
 from training.dataset_manifest import Record, labelled, read_dataset_manifest
 from training.open_set import (
@@ -105,11 +106,11 @@ def _head(dim: int, unknown_bias: float = 0.0, not_skin_bias: float = 0.0) -> Op
 
 
 def _with_head(bundle_dir: Path, head: OpenSetHead, unknown: float, not_skin: float) -> Path:
-    bundle = load_bundle(bundle_dir)
-    thresholds = dict(bundle.manifest["thresholds"], unknown=unknown, not_skin=not_skin)
+    draft = BundleDraft.of(load_bundle(bundle_dir))
+    thresholds = dict(draft.manifest["thresholds"], unknown=unknown, not_skin=not_skin)
     block = {"file": OPEN_SET_FILE, "transform": "none"}
-    manifest = dict(bundle.manifest, thresholds=thresholds, open_set=block)
-    rewrite_bundle(bundle, manifest, {OPEN_SET_FILE: head.to_bytes()})
+    draft.add({OPEN_SET_FILE: head.to_bytes()}, thresholds=thresholds, open_set=block)
+    draft.write(bundle_dir)
     pin_at_stations(bundle_dir)
     return bundle_dir
 
@@ -294,6 +295,7 @@ def _synthetic_data(tmp_path: Path) -> tuple[Path, Path]:
     return _write_manifest(tmp_path / "known.csv", known), _write_manifest(tmp_path / "open.csv", opened)
 
 
+@pytest.mark.slow
 def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, capsys):
     known, opened = _synthetic_data(tmp_path)
     bundle = make_tiny_bundle(seed=2)
@@ -377,9 +379,9 @@ def test_open_set_command_evaluate_and_mpox_screen(make_tiny_bundle, tmp_path, c
     # The score a RETAKE `not_skin` rests on is printed and agrees with the bundle's threshold, here moved to
     # the middle of the tiny head's scores so that both sides are seen; below it only the colour gate ("no
     # skin in view") may say not_skin.
-    manifest = json.loads((bundle / "manifest.json").read_text())
-    manifest["thresholds"]["not_skin"] = 0.5
-    rewrite_bundle(load_bundle(bundle), manifest)
+    draft = BundleDraft.of(load_bundle(bundle))
+    draft.add(thresholds=dict(draft.manifest["thresholds"], not_skin=0.5))
+    draft.write(bundle)
     pin_at_stations(bundle)
     screen_main(["--bundle", str(bundle), "--json", str(tmp_path / "open")])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]

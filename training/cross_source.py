@@ -940,14 +940,14 @@ def write_bundle(
     import torch
 
     from models.bundle import load_bundle, save_bundle
-    from models.int8 import INT8_NAME
     from models.open_set import OPEN_SET_FILE
     from models.predictor import Predictor
     from models.registry import get_spec
     from models.serving import SERVING_KEY
-    from models.serving_export import add_serving_graph
 
     from .export import command_line, git_commit
+    from .onnx_export import add_serving_graph
+    from .quantize import INT8_NAME
 
     bundle = load_bundle(bundle_path)
     model = copy.deepcopy(bundle.model).eval()

@@ -46,8 +46,9 @@ def data_summary(manifest: Path) -> tuple[Counter, Counter, dict[str, str]]:
     return labelled, unlabelled, licences
 
 
-def write_model_card(bundle_dir: Path, run: dict) -> Path:
-    """Write ``bundle_dir/MODEL_CARD.md``; ``run`` holds the recipe's results (see ``recipe.run_recipe``)."""
+def model_card_text(run: dict) -> str:
+    """The text of a recipe bundle's ``MODEL_CARD.md``; ``run`` holds the recipe's results (see
+    ``recipe._model_card``)."""
     lines = [
         *_header_lines(run),
         *_training_data_lines(run),
@@ -57,10 +58,7 @@ def write_model_card(bundle_dir: Path, run: dict) -> Path:
         *_calibration_and_threshold_lines(run),
         *_limitation_lines(run),
     ]
-    path = Path(bundle_dir) / "MODEL_CARD.md"
-    path.write_text("\n".join(lines))
-    path.chmod(0o644)
-    return path
+    return "\n".join(lines)
 
 
 def _frozen(freeze_below: str) -> str:

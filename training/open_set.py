@@ -28,13 +28,14 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from models.bundle import Bundle, load_bundle, rewrite_bundle
+from models.bundle import Bundle, load_bundle
 from models.decision import Thresholds
 from models.open_set import OPEN_SET_FILE, TRANSFORMS, OpenSetHead, pool
 from models.runtime import EagerRuntime
 from models.taxonomy import NOT_SKIN, OTHER_CONDITION
 
 from . import splits as splitlib
+from .bundle_draft import BundleDraft
 from .cache import DEFAULT_CACHE_DIR, load_images
 from .dataset_manifest import ManifestError, Record, labelled, open_set, read_dataset_manifest
 
@@ -391,8 +392,18 @@ def _features(
 
 
 def add_open_set(cfg: OpenSetConfig) -> dict:
-    """Fit the open-set head of ``cfg.bundle`` and write the bundle with it; returns the manifest block."""
-    bundle = load_bundle(cfg.bundle)
+    """Fit the open-set head of ``cfg.bundle`` and write the bundle with it (to ``cfg.out``, default in place:
+    one atomic write, its other files kept); returns the manifest block."""
+    draft = BundleDraft.of(load_bundle(cfg.bundle))
+    block = open_set_head_into(draft, cfg)
+    draft.write(cfg.out or cfg.bundle)
+    return block
+
+
+def open_set_head_into(draft: BundleDraft, cfg: OpenSetConfig) -> dict:
+    """Fit the open-set head of the draft's network (``cfg.bundle`` is not read) and add it, its manifest
+    block and its thresholds to the draft; returns the block."""
+    bundle = draft.as_bundle()
     known_records = labelled(read_dataset_manifest(cfg.data))
     split = splitlib.load_split(cfg.split_file, cfg.data)
     open_records = read_dataset_manifest(cfg.open_set)
@@ -453,8 +464,7 @@ def add_open_set(cfg: OpenSetConfig) -> dict:
         unknown=chosen["unknown"],
         not_skin=chosen["not_skin"],
     )
-    manifest = dict(bundle.manifest, open_set=block, thresholds=thresholds.as_dict())
-    load_bundle(rewrite_bundle(bundle, manifest, {OPEN_SET_FILE: choice.head.to_bytes()}, cfg.out))
+    draft.add({OPEN_SET_FILE: choice.head.to_bytes()}, open_set=block, thresholds=thresholds.as_dict())
     return block
 
 

@@ -24,17 +24,20 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.bundle import load_bundle, read_bundle_manifest, save_bundle, sha256_file
+from models.bundle import MODEL_CARD_NAME, Bundle, load_bundle, sha256_file
 from models.decision import Thresholds
 from models.fsutil import replace_dir
 from models.preprocessing import Preprocessor
 from models.registry import get_spec
+from models.serving import SERVING_KEY, ServingUnavailable
 from models.trust import pin_bundle
 
 from . import splits as splitlib
+from .bundle_draft import BundleDraft
 from .cache import load_images
 from .dataset_manifest import ManifestError, labelled, read_dataset_manifest
 from .evaluation import (
+    EvalData,
     bundle_split,
     corner_mask_check,
     eval_data,
@@ -46,7 +49,8 @@ from .evaluation import (
 from .export import command_line, git_commit
 from .fit import FitConfig, fit
 from .metrics import bootstrap_ci, core_metrics
-from .model_card import write_model_card
+from .model_card import model_card_text
+from .onnx_export import check_written_graph, serving_graph_into
 from .probe import full_probs, linear_probe
 from .report import write_report
 from .settings import comma_ints, comma_list, setting
@@ -168,8 +172,8 @@ class RecipeConfig:
     )
     int8: bool = setting(
         False,
-        help="add an int8 graph (models/int8.py) calibrated on validation images, kept only at >= 99.5%% "
-        "top-1 agreement with the float model there: the fast CPU path for large networks",
+        help="add an int8 graph (training/quantize.py) calibrated on validation images, kept only at >= "
+        "99.5%% top-1 agreement with the float model there: the fast CPU path for large networks",
         on_command_line=False,
     )
     install: str = setting("", help="copy the final bundle here (e.g. models/bundles/default)")
@@ -412,34 +416,6 @@ def _resolve_open_split(cfg: RecipeConfig, out: Path) -> Path | None:
     return ensure_open_split(out / "open_split.json", cfg.open_set, cfg.seed)
 
 
-def _open_set_step(
-    cfg: RecipeConfig, bundle_dir: Path, manifest: Path, split_path: Path, open_split: Path, test_records
-) -> dict:
-    """Fit the open-set head into the bundle (train/val parts), then screen the held-out eight-class and
-    open-set test images through the station's path (models.screening) once."""
-    from .open_set import OpenSetConfig, add_open_set, load_open_split, select_open, summary
-    from .open_set_eval import evaluate_open_set
-
-    block = add_open_set(
-        OpenSetConfig(
-            bundle=bundle_dir,
-            data=manifest,
-            split_file=split_path,
-            open_set=Path(cfg.open_set),
-            open_split=open_split,
-            seed=cfg.seed,
-            max_unknown=cfg.max_unknown,
-            max_not_skin=cfg.max_not_skin,
-            extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
-            **({"cache_dir": Path(cfg.fine_tune.cache_dir)} if cfg.fine_tune.cache_dir else {}),
-        )
-    )
-    print(f"recipe {cfg.name}: {summary(block)}", flush=True)
-    open_records = read_dataset_manifest(cfg.open_set)
-    held_out = select_open(open_records, load_open_split(open_split, cfg.open_set), "test")
-    return evaluate_open_set(load_bundle(bundle_dir), test_records, held_out, progress=cfg.fine_tune.progress)
-
-
 def _resolve_data(cfg: RecipeConfig, out: Path) -> Path:
     """The run's labelled manifest: ``cfg.manifest`` itself, or with ``extra_data`` one manifest joining them
     (written once into the run folder, absolute paths)."""
@@ -614,11 +590,22 @@ def _pretrain(cfg: RecipeConfig, out: Path) -> Path:
     return result.backbone_path
 
 
-def run_recipe(cfg: RecipeConfig) -> dict:
-    """Run the recipe; returns the summary written to ``out/summary.json``."""
-    out = Path(cfg.out)
-    out.mkdir(parents=True, exist_ok=True)
-    if cfg.fuse_with:  # refuse an impossible fusion before hours of training, not after
+@dataclass
+class RunData:
+    """What the stages of one run read: its options, its folder, its labelled images and their splits."""
+
+    cfg: RecipeConfig
+    out: Path
+    manifest: Path  # the run's labelled manifest (``cfg.manifest``, or joined with ``extra_data``)
+    records: list
+    split_path: Path
+    split: dict
+    open_split: Path | None  # the open-set split; None without open-set data
+
+
+def _check_options(cfg: RecipeConfig) -> None:
+    """Refuse options that cannot work before hours of training, not after."""
+    if cfg.fuse_with:
         from .fusion import fused_arch
 
         fused_arch(cfg.fine_tune.arch, tuple(cfg.fuse_with))
@@ -637,167 +624,253 @@ def run_recipe(cfg: RecipeConfig) -> dict:
             "the outlier output is trained on open-set images: give --open-set MANIFEST, "
             "or drop --outlier-output"
         )
+
+
+def _run_data(cfg: RecipeConfig, out: Path) -> RunData:
     manifest = _resolve_data(cfg, out)
     records = labelled(read_dataset_manifest(manifest))
     split_path = _resolve_split(cfg, out, manifest)
     split = splitlib.load_split(split_path, manifest)
+    return RunData(cfg, out, manifest, records, split_path, split, _resolve_open_split(cfg, out))
 
-    open_split = _resolve_open_split(cfg, out)
-    fit_dir = out / "fit"
+
+def _fit_stage(run: RunData) -> tuple[Path, dict]:
+    """The fine-tuned network's bundle and where fine-tuning started: SimCLR, the start chosen on validation,
+    one fine-tuning draw or several averaged into a soup; or the reused bundle (``fit_from``)."""
+    cfg, out = run.cfg, run.out
     if cfg.fit_from:
         fit_bundle = Path(cfg.fit_from)
-        _check_reused_fit(fit_bundle, split)
-        start = {
-            "init": f"reused fine-tuned bundle {load_bundle(fit_bundle).short_hash}",
-            "head": None,
-            "probes": {},
-        }
-    else:
-        fit_bundle = fit_dir / "bundle"
-        backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
-        start = choose_start(cfg, out, records, split, backbone)
+        _check_reused_fit(fit_bundle, run.split)
+        reused = f"reused fine-tuned bundle {load_bundle(fit_bundle).short_hash}"
+        return fit_bundle, {"init": reused, "head": None, "probes": {}}
+    backbone = _pretrain(cfg, out) if cfg.ssl_epochs > 0 else None
+    start = choose_start(cfg, out, run.records, run.split, backbone)
     init, head = start["init"], start["head"]
+    if cfg.soup_seeds and init == "random":  # before hours of training, not at the soup stage
+        raise ManifestError(
+            "--soup-seeds averages draws that start from the same weights, but this run starts from "
+            "random weights, drawn anew with each seed: use --init imagenet, or SimCLR"
+        )
+    seeds = {"fit": _fit_seed(cfg), **{f"fit-seed{s}": s for s in cfg.soup_seeds}}  # folder -> seed
+    draws = [
+        _fine_tune(cfg, run.manifest, run.split_path, run.open_split, out / folder, seed, init, head)
+        for folder, seed in seeds.items()
+    ]
+    fit_bundle = _soup(cfg, out, draws, run.records, run.split) if len(draws) > 1 else draws[0]
+    return fit_bundle, start
 
-    if not cfg.fit_from:
-        if cfg.soup_seeds and init == "random":  # before hours of training, not at the soup stage
-            raise ManifestError(
-                "--soup-seeds averages draws that start from the same weights, but this run starts from "
-                "random weights, drawn anew with each seed: use --init imagenet, or SimCLR"
-            )
-        draws = [_fine_tune(cfg, manifest, split_path, open_split, fit_dir, _fit_seed(cfg), init, head)]
-        for seed in cfg.soup_seeds:
-            draws.append(
-                _fine_tune(cfg, manifest, split_path, open_split, out / f"fit-seed{seed}", seed, init, head)
-            )
-        if len(draws) > 1:
-            fit_bundle = _soup(cfg, out, draws, records, split)
 
-    fusion = None
-    if cfg.fuse_with:
-        fusion = _fuse(cfg, out, fit_bundle, records, split)
-        fit_bundle = fusion["bundle"]
-
-    # Operating point on validation images only; the test split is touched once, below.
-    bundle = load_bundle(fit_bundle)
-    val = eval_data(bundle, splitlib.select(records, split, "val"), cfg.fine_tune.cache_dir)
+def _flag_threshold(run: RunData, bundle: Bundle) -> tuple[dict, Thresholds]:
+    """The mpox flag's threshold, chosen on validation images only (the test split is touched once, later),
+    and the bundle's thresholds with it."""
+    cfg = run.cfg
+    val = eval_data(bundle, splitlib.select(run.records, run.split, "val"), cfg.fine_tune.cache_dir)
     k = list(val.classes).index("mpox")
     choice = choose_flag_threshold(val.probs[:, k], mpox_positive(val), cfg.target_specificity)
     thresholds = Thresholds(flag=choice["threshold"], review=cfg.review_threshold, flagged_classes=("mpox",))
+    return choice, thresholds
 
-    test_records = splitlib.select(records, split, "test")
+
+def _test_figures(run: RunData, bundle: Bundle, test_records, flag: float) -> tuple[EvalData, dict]:
+    """The held-out test split, screened once: its predictions and metrics, the flag's operating point too."""
+    cfg = run.cfg
     test = eval_data(bundle, test_records, cfg.fine_tune.cache_dir)
     metrics = full_metrics(test, n_boot=cfg.n_boot, seed=cfg.seed)
     metrics["corner_mask_check"] = corner_mask_check(bundle, test, cfg.fine_tune.cache_dir)
-    op = mpox_operating_point(test, thresholds.flag, cfg.n_boot, cfg.seed)
-    metrics["mpox_operating_point"] = op
-    write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
+    metrics["mpox_operating_point"] = mpox_operating_point(test, flag, cfg.n_boot, cfg.seed)
+    return test, metrics
 
-    baseline = None
-    if cfg.baseline:
-        baseline = frozen_feature_baseline(cfg, out, records, split)
-        positive = mpox_positive(test)
-        baseline["mpox_operating_point"] = operating_point(
-            np.array(baseline.pop("p_mpox")), positive, 0.5, cfg.n_boot, cfg.seed
-        )
-        (out / "baseline_metrics.json").write_text(json.dumps(baseline, indent=2))
 
+def _baseline(run: RunData, test: EvalData) -> dict | None:
+    """The frozen-feature baseline on the same test split (``out/baseline_metrics.json``); None when off."""
+    cfg = run.cfg
+    if not cfg.baseline:
+        return None
+    baseline = frozen_feature_baseline(cfg, run.out, run.records, run.split)
+    baseline["mpox_operating_point"] = operating_point(
+        np.array(baseline.pop("p_mpox")), mpox_positive(test), 0.5, cfg.n_boot, cfg.seed
+    )
+    (run.out / "baseline_metrics.json").write_text(json.dumps(baseline, indent=2))
+    return baseline
+
+
+def _recipe_manifest(
+    run: RunData,
+    bundle: Bundle,
+    choice: dict,
+    thresholds: Thresholds,
+    metrics: dict,
+    start: dict,
+    fusion: dict | None,
+    baseline: dict | None,
+) -> dict:
+    """The fitted network's manifest with the recipe's thresholds, test figures, choices and provenance."""
+    cfg = run.cfg
     headline = {
         "split": "test (group-disjoint, never used for choosing anything)",
-        "n_images": metrics["n_images"],
-        "accuracy": metrics["accuracy"],
-        "macro_f1": metrics["macro_f1"],
-        "ece": metrics["ece"],
+        **{k: metrics[k] for k in ("n_images", "accuracy", "macro_f1", "ece")},
         "ci95": metrics.get("ci95", {}),
-        "mpox_operating_point": op,
-        "per_class": metrics["per_class"],
-        "per_source": metrics["per_source"],
+        **{k: metrics[k] for k in ("mpox_operating_point", "per_class", "per_source")},
     }
-    manifest_data = dict(bundle.manifest)
-    manifest_data["thresholds"] = thresholds.as_dict()
-    manifest_data["metrics"] = {
+    manifest = dict(bundle.manifest)
+    manifest["thresholds"] = thresholds.as_dict()
+    manifest["metrics"] = {
         "test": headline,
         "threshold_choice": choice,
         "start_choice": {c: p["val_macro_f1"] for c, p in start["probes"].items()},
     }
     if fusion:
-        manifest_data["metrics"]["fusion_choice"] = fusion
+        manifest["metrics"]["fusion_choice"] = fusion
     if baseline:
-        manifest_data["metrics"]["baseline_logreg_frozen_imagenet"] = {
-            k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "mpox_vs_rest", "C")
+        manifest["metrics"]["baseline_logreg_frozen_imagenet"] = {
+            k: baseline[k] for k in ("accuracy", "macro_f1", "mpox_vs_rest", "C")
         }
-    manifest_data["name"] = cfg.name
-    manifest_data["provenance"] = dict(
+    manifest["name"] = cfg.name
+    manifest["provenance"] = dict(
         bundle.manifest.get("provenance", {}),
         recipe=cfg.name,
-        fine_tuning_start=init,
+        fine_tuning_start=start["init"],
         recipe_config=cfg.record(),
         recipe_command=command_line(),
         commit=git_commit(),
-        manifest_sha256=sha256_file(manifest),
-        split_sha256=sha256_file(split_path),
+        manifest_sha256=sha256_file(run.manifest),
+        split_sha256=sha256_file(run.split_path),
         date_utc=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    final = save_bundle(bundle.model, out / "bundle", manifest_data)
-    load_bundle(final)  # verify what was written
-    if open_split:
-        metrics["open_set"] = _open_set_step(cfg, final, manifest, split_path, open_split, test_records)
-        write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
-    int8 = None
-    if cfg.int8:
-        from models.int8 import QuantizationRefusedError
+    return manifest
 
-        from .quantize import quantize_from_manifest
 
-        n_val = len(splitlib.select(records, split, "val"))
-        try:
-            int8 = quantize_from_manifest(
-                final, manifest, split_path, "val", n_calibration=min(32, n_val // 2), seed=cfg.seed
-            )
-        except QuantizationRefusedError as exc:  # the float paths stay; say why
-            int8 = {"refused": str(exc)}
-            print(f"recipe {cfg.name}: no int8 graph: {exc}", flush=True)
-    # Last change to the bundle's files: the graph the station serves without PyTorch (models/serving.py).
-    from models.serving import ServingUnavailable
-    from models.serving_export import add_serving_graph
+def _open_set_step(run: RunData, draft: BundleDraft, test_records) -> dict:
+    """Fit the open-set head into the draft (train/val parts), then screen the held-out eight-class and
+    open-set test images through the station's path (models.screening) once."""
+    from .open_set import OpenSetConfig, load_open_split, open_set_head_into, select_open, summary
+    from .open_set_eval import evaluate_open_set
 
+    cfg = run.cfg
+    block = open_set_head_into(
+        draft,
+        OpenSetConfig(
+            bundle=run.out / "bundle",
+            data=run.manifest,
+            split_file=run.split_path,
+            open_set=Path(cfg.open_set),
+            open_split=run.open_split,
+            seed=cfg.seed,
+            max_unknown=cfg.max_unknown,
+            max_not_skin=cfg.max_not_skin,
+            extra_known=Path(cfg.open_set_extra_known) if cfg.open_set_extra_known else None,
+            **({"cache_dir": Path(cfg.fine_tune.cache_dir)} if cfg.fine_tune.cache_dir else {}),
+        ),
+    )
+    print(f"recipe {cfg.name}: {summary(block)}", flush=True)
+    held_out = select_open(
+        read_dataset_manifest(cfg.open_set), load_open_split(run.open_split, cfg.open_set), "test"
+    )
+    # The station's path reads the bundle's files (the open-set head among them), so the draft as it stands
+    # (weights, manifest, open-set head: no int8 or ONNX graph yet, as the station saw it before) is staged in
+    # a temporary folder of the run and removed afterwards; out/bundle is written once, at the end.
+    with draft.staged(run.out) as staged:
+        return evaluate_open_set(staged, test_records, held_out, progress=cfg.fine_tune.progress)
+
+
+def _int8_step(run: RunData, draft: BundleDraft) -> dict:
+    """An int8 graph calibrated and checked on validation images, added to the draft (in memory: it is
+    checked against the draft's own network); or, when refused, why."""
+    from .quantize import QuantizationRefusedError, int8_graph_into, manifest_images
+
+    cfg = run.cfg
+    n_val = len(splitlib.select(run.records, run.split, "val"))
+    calibration, check = manifest_images(
+        run.manifest, run.split_path, "val", n_calibration=min(32, n_val // 2), seed=cfg.seed
+    )
     try:
-        add_serving_graph(final)
+        return int8_graph_into(draft, calibration, check)
+    except QuantizationRefusedError as exc:  # the float paths stay; say why
+        print(f"recipe {cfg.name}: no int8 graph: {exc}", flush=True)
+        return {"refused": str(exc)}
+
+
+def _serving_step(cfg: RecipeConfig, draft: BundleDraft) -> None:
+    """The graph the station serves without PyTorch (models/serving.py), exported and checked against eager
+    PyTorch in memory; the written bundle is checked again on the station's path after the one write."""
+    try:
+        serving_graph_into(draft)
     except ServingUnavailable as exc:  # the station serves it with PyTorch; say why
         print(f"recipe {cfg.name}: no ONNX graph for the station: {exc}", flush=True)
+
+
+def _model_card(run: RunData, draft: BundleDraft, fit_manifest: dict, metrics: dict, baseline) -> bytes:
+    """MODEL_CARD.md, from the run's figures and the draft's manifest as it will be written."""
+    cfg, out = run.cfg, run.out
     history = []
-    if (fit_dir / "history.csv").is_file():  # absent when the fit stage was reused (fit_from)
-        with open(fit_dir / "history.csv", newline="") as f:
+    if (out / "fit" / "history.csv").is_file():  # absent when the fit stage was reused (fit_from)
+        with open(out / "fit" / "history.csv", newline="") as f:
             history = list(csv.DictReader(f))
     ssl_done = out / "simclr" / "recipe_done.json"
-    write_model_card(
-        final,
+    chosen = draft.manifest["metrics"]
+    text = model_card_text(
         {
             "config": cfg.record(),
             "metrics": metrics,
-            "bundle_manifest": read_bundle_manifest(final),
-            "fit_provenance": bundle.manifest.get("provenance", {}),
+            # as manifest.json will hold it (JSON types: lists, not tuples)
+            "bundle_manifest": json.loads(json.dumps(draft.manifest)),
+            "fit_provenance": fit_manifest.get("provenance", {}),
             "history": history,
-            "start_choice": manifest_data["metrics"]["start_choice"],
-            "threshold_choice": choice,
-            "fusion": fusion,
-            "data_manifest": str(manifest),
+            "start_choice": chosen["start_choice"],
+            "threshold_choice": chosen["threshold_choice"],
+            "fusion": chosen.get("fusion_choice"),
+            "data_manifest": str(run.manifest),
             "baseline": baseline,
             "ssl_steps": json.loads(ssl_done.read_text())["steps"] if ssl_done.is_file() else None,
-        },
+        }
     )
+    return text.encode("utf-8")
 
+
+def run_recipe(cfg: RecipeConfig) -> dict:
+    """Run the recipe; returns the summary written to ``out/summary.json``.
+
+    The bundle is assembled in memory (training/bundle_draft.py): the fitted network with the recipe's
+    manifest, then the open-set head, the int8 graph, the ONNX graph and the model card. ``out/bundle`` is
+    written once, loaded back to verify it, then installed and pinned where asked; the report is written once.
+    """
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    _check_options(cfg)
+    run = _run_data(cfg, out)
+    fit_bundle, start = _fit_stage(run)
+    fusion = _fuse(cfg, out, fit_bundle, run.records, run.split) if cfg.fuse_with else None
+    bundle = load_bundle(fusion["bundle"] if fusion else fit_bundle)
+    choice, thresholds = _flag_threshold(run, bundle)
+    test_records = splitlib.select(run.records, run.split, "test")
+    test, metrics = _test_figures(run, bundle, test_records, thresholds.flag)
+    baseline = _baseline(run, test)
+
+    manifest = _recipe_manifest(run, bundle, choice, thresholds, metrics, start, fusion, baseline)
+    draft = BundleDraft(bundle.model, manifest, origin=bundle.path)
+    if run.open_split:
+        metrics["open_set"] = _open_set_step(run, draft, test_records)
+    write_report(out / "report", metrics, test, title=f"Recipe '{cfg.name}': held-out test split")
+    int8 = _int8_step(run, draft) if cfg.int8 else None
+    _serving_step(cfg, draft)
+    draft.add({MODEL_CARD_NAME: _model_card(run, draft, bundle.manifest, metrics, baseline)})
+    final = draft.write(out / "bundle")  # the recipe's product, written once
+    if SERVING_KEY in final.manifest:
+        check_written_graph(final)
+
+    headline = manifest["metrics"]["test"]
     summary = {
-        "bundle": str(final),
+        "bundle": str(out / "bundle"),
         "threshold_choice": choice,
-        "test": {k2: headline[k2] for k2 in ("accuracy", "macro_f1", "ece", "ci95", "mpox_operating_point")},
+        "test": {k: headline[k] for k in ("accuracy", "macro_f1", "ece", "ci95", "mpox_operating_point")},
         "int8": int8,
         "baseline": None
         if not baseline
-        else {k2: baseline[k2] for k2 in ("accuracy", "macro_f1", "ci95", "mpox_operating_point")},
+        else {k: baseline[k] for k in ("accuracy", "macro_f1", "ci95", "mpox_operating_point")},
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     if cfg.install:
         install = Path(cfg.install)
-        install_bundle(final, install)
+        install_bundle(final.path, install)
         pin_bundle(install)  # verifies it and writes install.pin (models/trust.py): the station checks it
     return summary

@@ -7,10 +7,10 @@ import pytest
 
 from models.bundle import BundleIntegrityError, load_bundle, read_bundle_manifest
 from models.errors import BundleError
-from models.int8 import INT8_NAME, QuantizationRefusedError, quantize_bundle
 from models.predictor import Predictor
 from models.runtime import RuntimeUnavailableError, select_runtime
 from training.cli import main as train_main
+from training.quantize import INT8_NAME, QuantizationRefusedError, quantize_bundle
 
 
 def _images(n, seed=0, shape=(70, 90, 3)):
@@ -159,7 +159,7 @@ def test_quantize_command_refusal_is_a_clear_error(make_tiny_bundle, tiny_manife
 def test_the_torch_free_path_serves_the_int8_graph_and_falls_back_to_float(int8_bundle):
     from models.manifest import open_verified, sha256_file
     from models.serving import ServingPredictor
-    from models.serving_export import add_serving_graph
+    from training.onnx_export import add_serving_graph
 
     path, _ = int8_bundle
     add_serving_graph(path)  # keeps the int8 graph (the bundle is rewritten with its other files)

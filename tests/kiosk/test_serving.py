@@ -20,8 +20,8 @@ from models.explainer import Explainer
 from models.manifest import BundleIntegrityError, open_verified
 from models.predictor import Predictor
 from models.serving import CAM_HEAD_NAME, ONNX_NAME, SERVING_KEY, ServingPredictor, ServingUnavailable
-from models.serving_export import add_serving_graph
 from tests.conftest import pin_at_stations
+from training.onnx_export import add_serving_graph
 
 from .conftest import skin_texture
 

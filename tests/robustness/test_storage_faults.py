@@ -210,13 +210,17 @@ def test_station_keeps_screening_and_says_the_case_was_not_saved(
             else:
                 monkeypatch.setattr(media.os, "open", read_only_open(os.open, data))
             for _ in range(2):  # screening goes on, every time with the decision and the warning
-                outcome = _capture(qtbot, window)
+                _capture(qtbot, window)
                 # the decision at once; the case, handed to the writer's spooling thread, is refused by the
                 # disk: no case on screen (no referral slip), and the officer's line says it was not saved,
                 # the reason is the technical line under it
                 assert window.banner_kind == "flag"
                 qtbot.waitUntil(lambda: "The case was NOT saved" in window.reason.text(), timeout=10000)
                 assert window.core.case_id is None and not window.referral_button.isEnabled()
+                assert "case not saved" in window.detail_label.toolTip()
+                assert (
+                    "No space left" if fault == "disk-full" else "Read-only"
+                ) in window.detail_label.toolTip()
                 assert "case not saved" in window.detail_label.toolTip()
                 assert (
                     "No space left" if fault == "disk-full" else "Read-only"

@@ -181,6 +181,68 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
     assert "Open set" in card and "unknown >=" in card
 
 
+def test_recipe_writes_its_bundle_and_its_report_once(tiny_dataset, tmp_path, monkeypatch):
+    """The recipe assembles its bundle in memory (weights, open-set head, int8 graph or its refusal, ONNX
+    graph, model card) and writes ``out/bundle`` once, with one atomic folder swap, and its report once."""
+    import os
+    import time
+    from pathlib import Path
+
+    import training.recipe as recipe
+    from tests.test_open_set import _synthetic_data
+
+    _, open_manifest = _synthetic_data(tmp_path / "open")
+    cfg = _tiny_default(
+        tiny_dataset,
+        tmp_path,
+        install=str(tmp_path / "installed"),
+        open_set=str(open_manifest),
+        max_unknown=0.2,
+        fuse_with=(),
+        int8=True,
+    )
+    bundle_dir = tmp_path / "run" / "bundle"
+    swaps = []
+    real_replace = os.replace
+
+    def counting_replace(src, dst, *args, **kwargs):
+        if Path(dst) == bundle_dir or bundle_dir in Path(dst).parents:
+            manifest = Path(src) / "manifest.json"
+            inode = manifest.stat().st_ino if manifest.is_file() else None
+            swaps.append({"src": Path(src), "manifest_inode": inode, "at_ns": time.time_ns()})
+        return real_replace(src, dst, *args, **kwargs)
+
+    reports = []
+    real_write_report = recipe.write_report
+
+    def counting_write_report(out, *args, **kwargs):
+        reports.append(Path(out))
+        return real_write_report(out, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", counting_replace)
+    monkeypatch.setattr(recipe, "write_report", counting_write_report)
+    summary = run_recipe(cfg)
+    monkeypatch.undo()
+
+    print(f"writes of out/bundle: {len(swaps)}, report writes: {len(reports)}")
+    assert len(swaps) == 1, swaps
+    assert reports == [tmp_path / "run" / "report"]
+    # Nothing changed in the folder after its one swap: the manifest is the one written then, and no file
+    # (the model card included) is newer than the swap.
+    assert (bundle_dir / "manifest.json").stat().st_ino == swaps[0]["manifest_inode"]
+    assert all(p.stat().st_mtime_ns <= swaps[0]["at_ns"] for p in bundle_dir.iterdir())
+    # ... and that one write holds every step's product.
+    bundle = load_bundle(bundle_dir)
+    manifest = bundle.manifest
+    assert {"open_set", "onnx"} <= set(manifest) and {"unknown", "not_skin"} <= set(manifest["thresholds"])
+    assert {manifest["open_set"]["file"], manifest["onnx"]["file"], manifest["onnx"]["cam_head"]} <= set(
+        bundle.files
+    )
+    assert ("int8" in manifest) != ("refused" in summary["int8"])
+    assert "Open set" in (bundle_dir / "MODEL_CARD.md").read_text()
+    assert load_bundle(tmp_path / "installed").sha256 == bundle.sha256
+
+
 def _second_manifest(tmp_path):
     """More labelled images in a manifest of their own (as ../shared/data/skin_more is)."""
     from training.dataset_manifest import write_dataset_manifest

@@ -15,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_graph(bundle: Path) -> None:
-    from models.serving_export import add_serving_graph
     from models.trust import pin_path
+    from training.onnx_export import add_serving_graph
 
     block = add_serving_graph(bundle)
     print(

@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from models.int8 import MIN_AGREEMENT
+from training.quantize import MIN_AGREEMENT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
