@@ -45,6 +45,7 @@ def test_paper_recipe_is_the_papers_configuration():
     assert default.arch == "efficientnet_lite0" and default.init == "imagenet"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "recipe", [DEFAULT, replace(DEFAULT, probe_head=False), PAPER], ids=["default", "fresh-head", "paper"]
 )
@@ -149,6 +150,7 @@ def _tiny_default(manifest, tmp_path, **kw) -> RecipeConfig:
     return with_settings(DEFAULT, **(base | kw))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("outlier_output", [False, True], ids=["uniform-target", "outlier-output"])
 def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
     """The recipe trains with outlier exposure (to the uniform target, or to a training-only extra output),
@@ -181,6 +183,7 @@ def test_recipe_with_open_set_tiny(tiny_dataset, tmp_path, outlier_output):
     assert "Open set" in card and "unknown >=" in card
 
 
+@pytest.mark.slow
 def test_recipe_writes_its_bundle_and_its_report_once(tiny_dataset, tmp_path, monkeypatch):
     """The recipe assembles its bundle in memory (weights, open-set head, int8 graph or its refusal, ONNX
     graph, model card) and writes ``out/bundle`` once, with one atomic folder swap, and its report once."""
@@ -256,6 +259,7 @@ def _second_manifest(tmp_path):
     return write_dataset_manifest(records, tmp_path / "more" / "manifest.csv")
 
 
+@pytest.mark.slow
 def test_recipe_fuses_trunks_and_reuses_a_fit(tiny_dataset, tmp_path):
     """The default recipe's fusion stage (issue 14): a fine-tuned Lite0 joined with an ImageNet Lite0 under a
     head chosen on validation; a later run may reuse that fit with more data, but only on the same split."""
@@ -436,6 +440,7 @@ def _recipe_parser():
     return parser
 
 
+@pytest.mark.slow
 def test_recipe_soups_fine_tuning_draws(tiny_dataset, tmp_path):
     """soup_seeds: fine-tuning drawn once more per seed, and the draws' weights averaged into the bundle."""
     from training.dataset_manifest import ManifestError
