@@ -1315,6 +1315,10 @@
         <translation>تسجيل ال&amp;خروج</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>جارٍ قراءة الحالات من قاعدة البيانات…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} حالة مطابقة · {loaded} محمّلة</translation>
     </message>

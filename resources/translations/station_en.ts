@@ -1315,6 +1315,10 @@
         <translation>&amp;Log off</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>Reading the cases from the database…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} case(s) match · {loaded} loaded</translation>
     </message>

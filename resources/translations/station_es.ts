@@ -1315,6 +1315,10 @@
         <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>Leyendo los casos de la base de datos…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} caso(s) coinciden · {loaded} cargados</translation>
     </message>

@@ -1315,6 +1315,10 @@
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>Lecture des cas dans la base de données…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} cas correspondants · {loaded} chargés</translation>
     </message>

@@ -1315,6 +1315,10 @@
         <translation>Terminar &amp;sessão</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>A ler os casos da base de dados…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} caso(s) correspondem · {loaded} carregados</translation>
     </message>

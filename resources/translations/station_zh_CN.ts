@@ -1315,6 +1315,10 @@
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
+        <source>Reading the cases from the database…</source>
+        <translation>正在从数据库读取病例…</translation>
+    </message>
+    <message>
         <source>{total} case(s) match · {loaded} loaded</source>
         <translation>{total} 例符合 · 已加载 {loaded} 例</translation>
     </message>

@@ -27,7 +27,14 @@ def _window(qtbot, db, settings, user) -> ReviewWindow:
     window = open_review(None, db, settings, user)
     assert window is not None
     qtbot.addWidget(window)
+    listed(qtbot, window)
     return window
+
+
+def listed(qtbot, window: ReviewWindow):
+    """The case list once the loader answered: it reads the database in its own thread."""
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10000)
+    return window.model
 
 
 def test_officer_cannot_open_review(qtbot, db, settings, users):
@@ -81,23 +88,23 @@ def test_login_flow_logs_in_and_locks_out(qtbot, db, settings, users):
 
 def test_filter_sort_open_confirm_export(qtbot, db, settings, users, cases, tmp_path):
     window = _window(qtbot, db, settings, users["rev"])
-    assert window.model.total == 5
+    assert listed(qtbot, window).total == 5
     window.decision.setCurrentIndex(window.decision.findData("flag"))
-    assert window.model.total == 3 and {c.decision for c in window.model.rows} == {"flag"}
+    assert listed(qtbot, window).total == 3 and {c.decision for c in listed(qtbot, window).rows} == {"flag"}
     window.station.setCurrentIndex(window.station.findData("gate-1"))
-    assert window.model.total == 2
+    assert listed(qtbot, window).total == 2
     window.station.setCurrentIndex(0)
     window.decision.setCurrentIndex(0)
     window.search.setText("ünï 1")  # typed non-ASCII: QTest.keyClicks aborts on it offscreen
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert [c.traveller_ref for c in window.model.rows] == ["Ünï 1"]
+    assert [c.traveller_ref for c in listed(qtbot, window).rows] == ["Ünï 1"]
     window.search.clear()
-    assert window.model.total == 5
+    assert listed(qtbot, window).total == 5
     ref = [k for k, _ in COLUMNS].index("traveller_ref")
     assert not window.model.sortable(ref)  # sealed at rest: an order of ciphertexts would mean nothing
     prob = [k for k, _ in COLUMNS].index("top_probability")
     window.table.sortByColumn(prob, Qt.SortOrder.AscendingOrder)
-    shown = [window.model.index(r, prob).data() for r in range(window.model.rowCount())]
+    shown = [window.model.index(r, prob).data() for r in range(listed(qtbot, window).rowCount())]
     assert shown == sorted(shown)
     # open the first row and confirm it with a note
     window.table.selectRow(0)
@@ -113,8 +120,9 @@ def test_filter_sort_open_confirm_export(qtbot, db, settings, users, cases, tmp_
     row = next(c for c in list_cases(db) if c.id == case_id)
     assert (row.review_status, row.outcome) == ("confirmed", "pcr_positive")
     window.status.setCurrentIndex(window.status.findData("confirmed"))
-    assert [c.id for c in window.model.rows] == [case_id]
+    assert [c.id for c in listed(qtbot, window).rows] == [case_id]
     window.status.setCurrentIndex(0)
+    listed(qtbot, window)
     # export two selected rows
     selection = window.table.selectionModel()
     selection.clearSelection()
@@ -154,11 +162,12 @@ def test_table_pages_lazily(qtbot, db, settings, users):
 
     insert_rows(db, [{"p": (i % 100) / 100} for i in range(PAGE * 2 + 50)])
     window = _window(qtbot, db, settings, users["rev"])
-    assert window.model.total == PAGE * 2 + 50 and window.model.rowCount() == PAGE
-    while window.model.canFetchMore():
+    assert listed(qtbot, window).total == PAGE * 2 + 50 and listed(qtbot, window).rowCount() == PAGE
+    while listed(qtbot, window).canFetchMore():  # as the view asks while scrolling: a page at a time
         window.model.fetchMore()
-    assert window.model.rowCount() == PAGE * 2 + 50
-    assert len({c.id for c in window.model.rows}) == PAGE * 2 + 50
+        assert window.model.loading and not window.model.canFetchMore()  # read in the loader's thread
+    assert listed(qtbot, window).rowCount() == PAGE * 2 + 50
+    assert len({c.id for c in listed(qtbot, window).rows}) == PAGE * 2 + 50
     window.close()
 
 
@@ -371,9 +380,9 @@ def test_the_decision_filter_sets_the_unrecognised_condition_apart(qtbot, db, se
     window.decision.setCurrentIndex(window.decision.findData("review:unknown_condition"))
     flt = window.current_filter()
     assert flt.decisions == ("review",) and flt.reason_codes == ("unknown_condition",)
-    assert window.model.total == 0  # none of these cases was an unknown condition
+    assert listed(qtbot, window).total == 0  # none of these cases was an unknown condition
     window.decision.setCurrentIndex(window.decision.findData("review"))
-    assert window.current_filter().reason_codes == () and window.model.total > 0
+    assert window.current_filter().reason_codes == () and listed(qtbot, window).total > 0
 
 
 # --- the review window for reviewers (issue 15) -------------------------------------------------------------
@@ -429,7 +438,7 @@ def test_columns_fit_their_text_and_the_count_lines_stay_on_screen(
     window = _styled_window(qtbot, db, settings, users["rev"], size, scale)
     window.apply_filters()
     qtbot.wait(20)
-    table, model = window.table, window.model
+    table, model = window.table, listed(qtbot, window)
     assert table.horizontalScrollBar().maximum() == 0  # every column on screen, none scrolled away
     header = table.horizontalHeader()
     for col in range(model.columnCount()):
@@ -451,7 +460,7 @@ def test_p_mpox_column_and_thumbnails(qtbot, db, settings, users, cases):
     from kiosk.store.retention import purge_images
 
     window = _window(qtbot, db, settings, users["rev"])
-    model = window.model
+    model = listed(qtbot, window)
     col = [k for k, _ in COLUMNS].index("p_mpox")
     by_class = {model.case_at(r).top_class: model.index(r, col).data() for r in range(model.rowCount())}
     assert by_class["mpox"] == "90.0%" and by_class["measles"] == "2.0%"  # make_record: 0.9 / 0.02
@@ -465,6 +474,7 @@ def test_p_mpox_column_and_thumbnails(qtbot, db, settings, users, cases):
     assert max(thumb.width(), thumb.height()) <= 64 and thumb.width() == 64  # 64x48 picture, scaled down
     purge_images(db, 0, "root", now=datetime.now(UTC) + timedelta(days=1))
     window.apply_filters()
+    listed(qtbot, window)
     assert not model.case_at(0).has_images and model.thumbnail_state(model.case_at(0)) == "purged"
     purged = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     assert purged.cacheKey() == model.placeholders["purged"].cacheKey()
@@ -530,13 +540,39 @@ def test_the_search_takes_a_case_id_start(qtbot, db, settings, users, cases):
     window = _window(qtbot, db, settings, users["rev"])
     window.search.setText(cases[2][:8].upper())  # as read off the referral slip
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert [c.id for c in window.model.rows] == [cases[2]]
+    assert [c.id for c in listed(qtbot, window).rows] == [cases[2]]
     window.search.setText("p1")  # a part of a traveller reference does not match: it is sealed at rest
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.model.rows == []
+    assert listed(qtbot, window).rows == []
     window.search.setText(" p100 ")  # the whole one does, whatever its case and spacing
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert [c.traveller_ref for c in window.model.rows] == ["P100"]
+    assert [c.traveller_ref for c in listed(qtbot, window).rows] == ["P100"]
+    window.close()
+
+
+def test_enter_searches_in_the_search_field_and_opens_a_case_in_the_table(qtbot, db, settings, users, cases):
+    """A shown window that has drawn: Enter in the search field runs the search (the "Open case" shortcut
+    used to take it window-wide and open the selected case instead); Enter in the table opens the case."""
+    from kiosk.ui.review.detail import CaseDetailDialog
+
+    window = _window(qtbot, db, settings, users["rev"])
+    window.show()
+    qtbot.waitExposed(window)
+    window.table.selectRow(0)
+    qtbot.wait(50)  # the window has drawn and its shortcuts are live
+    opened = []
+    window.open_case = lambda case_id: opened.append(case_id)
+    window.search.setFocus()
+    window.search.setText("P200")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert [c.traveller_ref for c in listed(qtbot, window).rows] == ["P200"] and opened == []
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened == [listed(qtbot, window).rows[0].id]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDetailDialog) and w.isVisible()
+    ]
     window.close()
 
 
@@ -583,7 +619,7 @@ def test_the_review_window_speaks_the_station_language(
     station_language(lang)
     want = REVIEW_TEXTS[lang]
     window = _styled_window(qtbot, db, settings, users["rev"], (1280, 720), 1.0)
-    model = window.model
+    model = listed(qtbot, window)
     keys = ["thumbnail", "captured_utc", "station_id", "decision", "top_class", "review_status", "id"]
     columns = [key for key, _ in COLUMNS]
     headers = [model.headerData(columns.index(k), Qt.Orientation.Horizontal) for k in keys]
@@ -625,7 +661,7 @@ def test_columns_fit_their_text_in_french(qtbot, db, settings, users, cases, sta
     window = _styled_window(qtbot, db, settings, users["rev"], (1280, 720), 1.0)
     window.apply_filters()
     qtbot.wait(20)
-    table, model = window.table, window.model
+    table, model = window.table, listed(qtbot, window)
     assert table.horizontalScrollBar().maximum() == 0
     header = table.horizontalHeader()
     for col in range(model.columnCount()):
@@ -716,8 +752,8 @@ def test_a_row_edited_outside_the_station_is_a_damaged_case_not_a_traceback(
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE cases SET captured_utc = 12345 WHERE id = :i"), {"i": cases[0]})
     window = _window(qtbot, db, settings, users["rev"])
-    assert window.model.total == 5
-    by_id = {c.id: c for c in window.model.rows}
+    assert listed(qtbot, window).total == 5
+    by_id = {c.id: c for c in listed(qtbot, window).rows}
     assert by_id[cases[0]].captured_utc == DAMAGED_TIME
     report = audit.verify(db)
     assert not report.ok and any(
@@ -753,3 +789,43 @@ def test_the_reviewer_records_what_the_case_turned_out_to_be(case_dialog, db, ca
     export_csv(db, dialog.user, [cases[0]], path)
     header, row = path.read_text(encoding="utf-8").splitlines()[:2]
     assert header.endswith("confirmed_label,confirmed_detail") and row.endswith("mpox,")
+
+
+def test_a_slow_or_failing_database_never_holds_up_the_window(qtbot, db, settings, users, cases, monkeypatch):
+    """The case list is counted and read in the loader's thread: while a slow (shared, far) database answers,
+    the window goes on and says it is reading; a refusal is said in plain words and the rows stay."""
+    import threading
+    import time as clock
+
+    import kiosk.ui.review.table_model as table_model
+    from kiosk.store.errors import StoreError
+
+    window = _window(qtbot, db, settings, users["rev"])
+    before = [c.id for c in window.model.rows]
+    real_list, gate = table_model.list_cases, threading.Event()
+
+    def slow_list(*args, **kwargs):
+        gate.wait(10)  # the database takes its time
+        return real_list(*args, **kwargs)
+
+    monkeypatch.setattr(table_model, "list_cases", slow_list)
+    started = clock.perf_counter()
+    window.decision.setCurrentIndex(window.decision.findData("flag"))
+    assert clock.perf_counter() - started < 0.5  # the GUI thread did not wait for the database
+    assert window.model.loading and "Reading the cases" in window.count_label.text()
+    assert [c.id for c in window.model.rows] == before  # the old rows stay until the answer
+    gate.set()
+    assert listed(qtbot, window).total == 3 and "3 case(s) match" in window.count_label.text()
+
+    def refusing(*args, **kwargs):
+        raise StoreError("the database server cannot be reached")
+
+    monkeypatch.setattr(table_model, "count_cases", refusing)
+    window.decision.setCurrentIndex(0)
+    model = listed(qtbot, window)
+    assert model.error is not None and model.total == 3 and len(model.rows) == 3
+    from kiosk.ui.review.wording import store_error_text
+
+    said = window.count_label.text()
+    assert said == store_error_text(model.error) and said and "case(s) match" not in said
+    window.close()

@@ -1,5 +1,9 @@
 """The case list as a QAbstractTableModel: pages fetched lazily, sorted and filtered in the database.
 
+Counting and reading the pages run in a thread of their own (``CaseListLoader``): a shared PostgreSQL database
+far away, slow or down never freezes the admin's window; the model shows the newest answer it asked for
+(``loading`` while one is on its way, ``error`` when the store refused) and ``listed`` says when it changed.
+
 The first column is a small thumbnail of the case's picture. Pictures are encrypted at rest: a thumbnail is
 decrypted only when the view asks for it (a visible row), in a thread of its own (``ThumbnailLoader``:
 reading, decrypting and scaling a picture never holds up the GUI thread, which only turns the small result
@@ -13,6 +17,7 @@ import logging
 import queue
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -124,7 +129,69 @@ class ThumbnailLoader(QObject):
                 log.exception("thumbnail of case %s", case.id)
 
 
+@dataclass(frozen=True)
+class ListRequest:
+    generation: int  # the model's list: an answer for an older one is dropped
+    flt: CaseFilter
+    sort_key: str
+    descending: bool
+    after: CaseSummary | None = None  # None: count, then the first page; else the page after this row
+
+
+class CaseListLoader(QObject):
+    """Counts the matching cases and reads pages of them in its own thread, in the order asked, skipping the
+    requests an answer would come too late for; hands each answer to the GUI thread with ``loaded``."""
+
+    # generation, total (None for a next page), rows, the store's refusal (None when it answered)
+    loaded = Signal(int, object, object, object)
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._queue: queue.Queue = queue.Queue()
+        self._newest = 0
+        self._thread = threading.Thread(target=self._run, name="mpox-case-list", daemon=True)
+        self._thread.start()
+
+    def ask(self, request: ListRequest) -> None:
+        self._newest = max(self._newest, request.generation)
+        self._queue.put(request)
+
+    @property
+    def stop_request(self):
+        """A callable that ends the thread, usable after this object is gone."""
+        return lambda q=self._queue: q.put(None)
+
+    def _run(self) -> None:
+        while (request := self._queue.get()) is not None:
+            if request.generation < self._newest:  # the filter or order changed since: nobody waits for it
+                continue
+            total, rows, error = None, [], None
+            try:
+                if request.after is None:
+                    total = count_cases(self.db, request.flt)
+                rows = list_cases(
+                    self.db,
+                    request.flt,
+                    request.sort_key,
+                    request.descending,
+                    limit=PAGE,
+                    after=request.after,
+                )
+            except StoreError as exc:
+                error = exc
+            except Exception as exc:  # noqa: BLE001 - the database's own error: said, never a dead thread
+                log.exception("reading the case list")
+                error = exc
+            try:
+                self.loaded.emit(request.generation, total, rows, error)
+            except RuntimeError:  # the model went away with the window
+                return
+
+
 class CaseTableModel(QAbstractTableModel):
+    listed = Signal()  # the list, its count, ``loading`` or ``error`` changed
+
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
@@ -133,6 +200,13 @@ class CaseTableModel(QAbstractTableModel):
         self.descending = True
         self.rows: list[CaseSummary] = []
         self.total = 0
+        self.generation = 0  # bumped by every refresh: the list the model shows
+        self.loading = False  # an answer for this list is on its way
+        self.error: BaseException | None = None  # the store refused the last request
+        self.lister = CaseListLoader(db, self)
+        self.lister.loaded.connect(self._listed)
+        stop_lister = self.lister.stop_request
+        self.destroyed.connect(lambda *_: stop_lister())
         self.thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()  # case id -> thumbnail (None: no image)
         self._asked: set[str] = set()  # case ids whose thumbnail the loader is decrypting
         self.loader = ThumbnailLoader(db.media, self)
@@ -152,25 +226,44 @@ class CaseTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self.total = count_cases(self.db, self.filter)
-        self.rows = list_cases(self.db, self.filter, self.sort_key, self.descending, 0, PAGE)
-        self.endResetModel()
+        """Ask for the count and the first page of the list as filtered and sorted now; the rows on screen
+        stay until the answer comes (``listed``)."""
+        self.generation += 1
+        self.loading = True
+        self.lister.ask(ListRequest(self.generation, self.filter, self.sort_key, self.descending))
+        self.listed.emit()
+
+    def _listed(self, generation: int, total: int | None, rows: list[CaseSummary], error) -> None:
+        """In the GUI thread: the loader's answer becomes the list (a first page) or extends it (a next
+        one); a refusal leaves the rows as they were, with ``error`` set."""
+        if generation != self.generation:
+            return
+        self.loading, self.error = False, error
+        if error is not None:
+            log.warning("the case list could not be read: %s", error)
+        elif total is not None:
+            self.beginResetModel()
+            self.total, self.rows = total, list(rows)
+            self.endResetModel()
+        elif not rows:  # fewer cases than counted (some were deleted meanwhile)
+            self.total = len(self.rows)
+        else:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+        self.listed.emit()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
-        if parent.isValid():
+        if parent.isValid() or self.loading or not self.rows:
             return
-        last = self.rows[-1] if self.rows else None
-        more = list_cases(self.db, self.filter, self.sort_key, self.descending, limit=PAGE, after=last)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        self.loading = True
+        self.lister.ask(
+            ListRequest(self.generation, self.filter, self.sort_key, self.descending, after=self.rows[-1])
+        )
+        self.listed.emit()
 
     def case_at(self, row: int) -> CaseSummary:
         return self.rows[row]

@@ -257,6 +257,7 @@ class ReviewWindow(QMainWindow):
         self.search.textChanged.connect(lambda t: self.apply_filters() if not t else None)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.table.doubleClicked.connect(lambda index: self.open_case(self.model.case_at(index.row()).id))
+        self.model.listed.connect(self._update_count)  # the list is read in its own thread
         self.tabs.currentChanged.connect(
             lambda i: self.dashboard.refresh(self.current_filter()) if i == 1 else None
         )
@@ -283,7 +284,13 @@ class ReviewWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
-            self.addAction(action)
+            if key == "Return":
+                # Enter opens a case from the table only: in the search field it runs the search (a
+                # window-wide Return took it there as soon as the window had drawn once)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.table.addAction(action)
+            else:
+                self.addAction(action)
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if not self.model.sortable(column):  # the thumbnail, p(mpox), the case id: keep the sort there was
@@ -325,11 +332,18 @@ class ReviewWindow(QMainWindow):
             self.dashboard.refresh(self.model.filter)
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            tr("ReviewWindow", "{total} case(s) match · {loaded} loaded").format(
-                total=self.model.total, loaded=len(self.model.rows)
+        """The count line: how many match and are loaded, that the database is being read, or why not."""
+        model = self.model
+        if model.error is not None:
+            self.count_label.setText(store_error_text(model.error))
+        elif model.loading:
+            self.count_label.setText(tr("ReviewWindow", "Reading the cases from the database…"))
+        else:
+            self.count_label.setText(
+                tr("ReviewWindow", "{total} case(s) match · {loaded} loaded").format(
+                    total=model.total, loaded=len(model.rows)
+                )
             )
-        )
 
     # -- cases -----------------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
