@@ -45,6 +45,9 @@ class OfficerPanel(QWidget):
         top.addWidget(self.source_box, 1)
         self.user_label = QLabel("")
         self.user_label.setObjectName("user")
+        # a long name or a long language's "Logged in: ..." wraps instead of pushing the window past a
+        # 1280-pixel screen (French, logged in: 1,353 px before)
+        self.user_label.setWordWrap(True)
         self.logoff_button = QPushButton(tr("ScreeningWindow", "Log off"))
         self.logoff_button.setToolTip(
             tr(
