@@ -520,6 +520,10 @@ class CaptureService:
         self.backoff_min, self.backoff_max = backoff
         self.on_state = on_state
         self.slot = FrameSlot()
+        # Called in the reader thread with each new frame, after the slot has it (automatic screening is fed
+        # from here, not from the GUI's timer: kiosk/workers.py InferenceController.offer_frame). It must not
+        # block: it may only hand the frame on.
+        self.frame_listener: Callable[[np.ndarray], object] | None = None
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._state = CameraState.STARTING
@@ -695,4 +699,10 @@ class CaptureService:
             with self._lock:
                 self._frames += 1
                 self._arrivals.append(now)
-            self.slot.put(frame if frame.flags.owndata else frame.copy())
+            frame = frame if frame.flags.owndata else frame.copy()
+            self.slot.put(frame)
+            if (listener := self.frame_listener) is not None:
+                try:
+                    listener(frame)
+                except Exception:  # noqa: BLE001 - a listener's failure never stops the camera
+                    log.exception("capture: the frame listener failed")

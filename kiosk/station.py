@@ -171,6 +171,18 @@ def declined(consent: Consent | None) -> bool:
     return consent is not None and consent.given is False
 
 
+@dataclass(frozen=True)
+class AutoContext:
+    """What automatic mode screens each new frame with (kiosk/workers.py offer_frame, in the capture thread):
+    published by the window whenever it may have changed."""
+
+    operator: str
+    traveller_ref: str
+    generation: int
+    consent: Consent | None
+    auto_epoch: int
+
+
 class StationCore:
     """The screening window's state and rules, without drawing. ``translate``: kiosk/ui/i18n.tr in the
     window (English without it)."""
@@ -253,6 +265,13 @@ class StationCore:
         """Automatic mode screens the newest frame only while the engine is idle (nothing queues up), the
         camera is live and an officer is there."""
         return self.auto_mode and not engine_busy and not self.camera_lost and not self.signed_out
+
+    def auto_context(self, reference: str, consent: Consent) -> AutoContext | None:
+        """What new frames are screened with now (the reference typed, the traveller's answers); None while
+        automatic mode screens none (off, the camera lost, nobody logged in)."""
+        if not self.offers_frame(engine_busy=False):
+            return None
+        return AutoContext(self.operator, reference, self.generation, consent, self.auto_epoch)
 
     # ---------- the traveller ----------
     def consent(self, notice_version: str) -> Consent:

@@ -3,8 +3,9 @@
 Inference runs in a QThread; the case it makes is encrypted, encoded and fsynced by the store's writer in
 its own spooling thread, which says when the case is on disk (``case_event``). The GUI only ever posts a
 request and gets signals back. At most one request is in flight and at most one waits (a capture);
-automatic mode only offers a frame when the worker is idle, so nothing queues up. Threads are stopped with
-quit()/wait(), never terminate().
+automatic frames go from the capture thread to the worker directly (``offer_frame``, with the context the
+window publishes), only when the worker is idle, so nothing queues up and the GUI thread is not on the way.
+Threads are stopped with quit()/wait(), never terminate().
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from models.errors import MpoxError
 
 from .caselog import CaseLog, Consent
 from .inference import ScreeningEngine, ScreeningResult
-from .station import NOT_SAVED, SPOOLED
+from .station import NOT_SAVED, SPOOLED, AutoContext
 
 log = logging.getLogger(__name__)
 INFERENCE_NICENESS = 10
@@ -63,6 +65,7 @@ class InferenceWorker(QObject):
         self.engine = engine
         self.caselog = caselog
         self.shadow = shadow  # kiosk/shadow.py: offered each decided frame after the live path is done
+        self.done: Callable[[], None] = lambda: None  # the controller's: what comes next
 
     @Slot()
     def yield_to_the_gui(self) -> None:
@@ -84,6 +87,12 @@ class InferenceWorker(QObject):
 
     @Slot(object)
     def process(self, request: ScreenRequest) -> None:
+        try:
+            self._screen(request)
+        finally:
+            self.done()  # in this thread: the next request may come without waiting for the GUI
+
+    def _screen(self, request: ScreenRequest) -> None:
         try:
             if request.mode == "auto":
                 result = self.engine.screen_auto(request.frame, epoch=request.auto_epoch)
@@ -130,14 +139,19 @@ class InferenceController(QObject):
         self._thread.setObjectName("mpox-inference")
         self._worker = InferenceWorker(engine, caselog, shadow)
         self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.process)
+        # queued always, also when the worker's own thread submits the waiting capture (no recursion)
+        self._submit.connect(self._worker.process, Qt.ConnectionType.QueuedConnection)
+        self._worker.done = self._next
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.case_event.connect(self.case_event)  # queued into the GUI thread, in the order sent
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.started.connect(self._worker.yield_to_the_gui)
+        # busy, the waiting capture and the automatic context are shared with the capture thread (offer_frame)
+        self._lock = threading.Lock()
         self._busy = False
         self._pending: ScreenRequest | None = None
+        self._auto: AutoContext | None = None
         self._closed = False
         self._thread.start()
 
@@ -145,42 +159,71 @@ class InferenceController(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    def set_auto_context(self, context: AutoContext | None) -> None:
+        """GUI thread: what automatic frames are screened with from now on (None: none are)."""
+        with self._lock:
+            self._auto = context
+
+    def offer_frame(self, frame) -> bool:
+        """The capture thread: screen this new frame automatically if automatic mode is on and the worker is
+        idle (nothing queues up); the GUI thread is not on this path. Whether it was taken."""
+        with self._lock:
+            context = self._auto
+            if context is None or self._busy or self._closed:
+                return False
+            self._busy = True
+        request = ScreenRequest(
+            "auto",
+            frame.copy(),
+            context.operator,
+            context.traveller_ref,
+            context.generation,
+            context.consent,
+            auto_epoch=context.auto_epoch,
+        )
+        self._submit.emit(request)  # queued into the worker's thread
+        return True
+
     def request(self, request: ScreenRequest) -> bool:
         """Post a request; a capture waits (replacing an older one), an auto frame is skipped if busy."""
-        if self._closed:
-            return False
-        if self._busy:
-            if request.mode == "capture":
-                self._pending = request
-                return True
-            return False
-        self._busy = True
+        with self._lock:
+            if self._closed:
+                return False
+            if self._busy:
+                if request.mode == "capture":
+                    self._pending = request
+                    return True
+                return False
+            self._busy = True
         self._submit.emit(request)
         return True
 
     @Slot(object)
     def _on_finished(self, outcome: ScreenOutcome) -> None:
-        self._busy = False
         if not self._closed:
             self.outcome.emit(outcome)
-        self._next()
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self._busy = False
         if not self._closed:
             self.failed.emit(message)
-        self._next()
 
     def _next(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None and not self._closed:
-            self.request(pending)
+        """The worker's thread, once a request is done: a waiting capture goes next, before any automatic
+        frame can take its turn; else the worker is free for the capture thread's next frame."""
+        with self._lock:
+            pending, self._pending = self._pending, None
+            if pending is None or self._closed:
+                self._busy = False
+                return
+        self._submit.emit(pending)
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Let the current request finish, stop the thread, wait for it. True when it stopped."""
-        self._closed = True
-        self._pending = None
+        with self._lock:
+            self._closed = True
+            self._pending = None
+            self._auto = None
         self._thread.quit()
         return self._thread.wait(timeout_ms)
 

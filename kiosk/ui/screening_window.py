@@ -1,15 +1,11 @@
 """The screening window: live view, Capture / automatic mode, the decision banner, top-3, Grad-CAM, status.
 
-The window never waits: a timer takes the newest frame from the capture slot (if any) and paints it; screening
-requests go to the inference thread and come back as signals; the store reports through signals too.
-
-The window shows who is logged in and has *Log off*; it does not own the session (kiosk/ui/session.py):
-it asks for a log-off (``log_off_requested``), says when it is closing and why (``closing``), and forgets the
-last traveller when told (``clear_result``) or after ``clear_result_after_s`` without a new result or input.
-With a login required and nobody logged in it does not screen.
-
-It is a view: what it shows (the traveller's answers, which result is current, automatic mode, the wording of
-each state and result) is decided by kiosk/station.py; its columns and status bar are in kiosk/ui/screening/.
+It never waits and is not on the frames' way to the model: a timer paints the newest frame; automatic frames
+go from the capture thread to inference directly; results and the store's news come back as signals. It shows
+who is logged in and has *Log off*, but does not own the session (kiosk/ui/session.py): it asks for a log-off
+(``log_off_requested``), says when it closes and why (``closing``), and forgets the last traveller when told
+(``clear_result``) or after ``clear_result_after_s`` without a new result or input. It is a view: what it
+shows is decided by kiosk/station.py; its columns and status bar are in kiosk/ui/screening/.
 """
 
 from __future__ import annotations
@@ -172,6 +168,7 @@ class ScreeningWindow(QMainWindow):
         self.status_bar = StationStatusBar(model_label, device_label, database_state, database_detail)
         self.setStatusBar(self.status_bar)
         self.feed = LiveFeed(self.officer.live_view, capture)
+        self._feed_inference(capture)
         self.sources = SourceList(self.officer.source_box, source_spec, camera_prober, self.feed.live)
         self.sources.chosen.connect(self.source_change_requested)
         self.sources.fill()
@@ -215,6 +212,7 @@ class ScreeningWindow(QMainWindow):
         officer = self.officer
         officer.logoff_button.clicked.connect(lambda: self.log_off_requested.emit())
         officer.ref_edit.returnPressed.connect(self._reference_entered)
+        officer.ref_edit.textChanged.connect(self._publish_auto)  # the reference goes with automatic frames
         officer.capture_button.clicked.connect(self.capture_now)
         officer.auto_button.toggled.connect(self.set_auto_mode)
         officer.review_button.clicked.connect(lambda: self.review_requested.emit())
@@ -251,12 +249,14 @@ class ScreeningWindow(QMainWindow):
             self.clear_result()
         elif self.core.banner_kind == SIGNED_OUT:
             self._show_idle()
+        self._publish_auto()
 
     def _update_buttons(self) -> None:
         self.officer.capture_button.setEnabled(self.core.can_capture)
         self.officer.auto_button.setEnabled(self.core.can_screen)
 
     def _agreement_changed(self) -> None:
+        self._publish_auto()
         if self.core.banner_kind == IDLE:  # "Ready" says whether the traveller still has to agree
             self._show_idle()
 
@@ -271,6 +271,7 @@ class ScreeningWindow(QMainWindow):
         self.traveller.show_answers()  # the next traveller is asked again
         self.traveller.show_state()
         self._show_idle()
+        self._publish_auto()
         self.result_cleared.emit()
 
     def quit(self) -> None:
@@ -291,6 +292,14 @@ class ScreeningWindow(QMainWindow):
         on = self.core.set_auto_mode(on)
         if self.officer.auto_button.isChecked() != on:
             self.officer.auto_button.setChecked(on)
+        self._publish_auto()
+
+    def _publish_auto(self) -> None:
+        """What automatic frames are screened with now: the capture thread hands each new frame to inference
+        itself (kiosk/workers.py offer_frame); the GUI keeps this up to date on each change and each frame."""
+        if self.controller is not None:
+            reference, consent = self.officer.ref_edit.text().strip(), self.traveller.consent()
+            self.controller.set_auto_context(self.core.auto_context(reference, consent))
 
     def _reference_entered(self) -> None:
         self.officer.ref_edit.clearFocus()
@@ -316,23 +325,23 @@ class ScreeningWindow(QMainWindow):
         )
         self.results.reason.setText(tr("ScreeningWindow", "Screening…"))
 
+    def _feed_inference(self, capture: CaptureService | None) -> None:
+        if capture is not None and self.controller is not None:  # automatic frames skip the GUI thread
+            capture.frame_listener = self.controller.offer_frame
+
     def set_capture(self, capture: CaptureService | None, source_spec: str = "") -> None:
         """Swap the frame source (the app stops the old service)."""
         self.feed.capture = capture
+        self._feed_inference(capture)
         self.feed.forget()
         if source_spec:
             self.sources.in_use = source_spec
             self.sources.fill()
 
     def _tick(self) -> None:
-        frame = self.feed.take()
-        if frame is None or self.controller is None or not self.core.offers_frame(self.controller.busy):
-            return
-        core, ref, consent = self.core, self.officer.ref_edit.text().strip(), self.traveller.consent()
-        request = ScreenRequest(
-            "auto", frame.copy(), core.operator, ref, core.generation, consent, auto_epoch=core.auto_epoch
-        )
-        self.controller.request(request)
+        """Draw the newest frame; automatic screening does not wait for this (see _publish_auto)."""
+        if self.feed.take() is not None:
+            self._publish_auto()
 
     # ---------- results ----------
     def _show_banner(self, banner: BannerText) -> None:
@@ -412,6 +421,7 @@ class ScreeningWindow(QMainWindow):
         self.officer.lost_panel.show_reason(camera_line(problem, values or {}, tr), detail)
         if not self.core.lose_camera(time.strftime("%H:%M:%S")):
             return
+        self._publish_auto()  # no automatic screening of what a lost camera still sends
         self.officer.show_waiting_text(False)
         self.feed.forget()
         self._update_buttons()
@@ -423,6 +433,7 @@ class ScreeningWindow(QMainWindow):
         self.officer.lost_panel.hide()
         if not self.core.camera_returned():
             return
+        self._publish_auto()
         self.officer.show_waiting_text(True)
         self._update_buttons()
         self.sources.fill()

@@ -555,8 +555,7 @@ def test_a_failing_model_shows_review_then_takes_screening_out_of_service(qtbot,
 def test_the_window_sends_a_new_epoch_when_the_traveller_is_cleared_or_auto_mode_toggled(qtbot, station_for):
     station, window = station_for(one_hot_probs("mpox", 0.9))
     sent: list = []
-    original = window.controller.request
-    window.controller.request = lambda req: (sent.append(req), original(req))[1]
+    window.controller._submit.connect(sent.append)  # every request the worker gets, from whichever thread
     window.set_auto_mode(True)
     qtbot.waitUntil(lambda: len(sent) >= 1, timeout=10000)
     first = sent[-1].auto_epoch
@@ -566,4 +565,29 @@ def test_the_window_sends_a_new_epoch_when_the_traveller_is_cleared_or_auto_mode
     window.set_auto_mode(False)
     window.set_auto_mode(True)
     qtbot.waitUntil(lambda: sent[-1].auto_epoch > after_clear, timeout=10000)
+    window.set_auto_mode(False)
+
+
+def test_automatic_screening_goes_on_while_the_gui_thread_is_busy(qtbot, station_for):
+    """Issue 26: automatic frames go from the capture thread to inference, and the worker takes the next one
+    when it is done, without the GUI thread: a GUI thread busy for 1.5 s (a slow paint, a dialog's work)
+    does not hold up automatic screening."""
+    import threading
+    import time
+
+    station, window = station_for(one_hot_probs("mpox", 0.9))
+    engine, screened = window.controller.engine, []
+    real_screen_auto = engine.screen_auto
+
+    def screen_auto(frame, epoch=0):  # in the inference thread
+        screened.append(threading.current_thread().name)
+        return real_screen_auto(frame, epoch=epoch)
+
+    engine.screen_auto = screen_auto
+    window.set_auto_mode(True)
+    qtbot.waitUntil(lambda: len(screened) >= 1, timeout=10000)
+    before = len(screened)
+    time.sleep(1.5)  # the GUI thread does nothing else: no timer fires, no signal is delivered to it
+    assert len(screened) - before >= 3
+    assert threading.main_thread().name not in screened
     window.set_auto_mode(False)
