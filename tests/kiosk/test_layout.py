@@ -121,6 +121,15 @@ def test_logged_in_in_every_language_the_window_keeps_its_size_and_the_decision_
         except qtbot.TimeoutError:
             pass
         assert clipped(window) == []
+        # whether cases are saved is never cut off the status bar, whatever the language, also in its longest
+        # form (the French line was cut at 1280 px while the database came last)
+        from kiosk.ui.screening.status_bar import DATABASE_STATES
+
+        window.status_bar.set_database_state(i18n.tr("ScreeningWindow", DATABASE_STATES["unavailable"]))
+        qtbot.wait(20)
+        db = window.status_db
+        left = db.mapTo(window.statusBar(), db.rect().topLeft()).x()
+        assert 0 <= left and left + db.sizeHint().width() <= window.statusBar().width(), db.text()
         head_px, _ = window.banner.sizes
         others = [
             w.font().pixelSize() if w.font().pixelSize() > 0 else round(w.font().pointSizeF() * 96 / 72)

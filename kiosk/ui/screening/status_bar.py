@@ -47,15 +47,20 @@ class StationStatusBar(QStatusBar):
             else database_state
         )
         self.database_label.setToolTip(database_detail)
+        # The case database first: whether cases are saved is what the officer must always be able to read; a
+        # long line (French at 1280 px) cuts the technical figures at the end instead.
         for label in (
+            self.database_label,
+            self.camera_label,
+            self.dropped_label,
             self.model_label,
             self.device_label,
             self.timing_label,
-            self.camera_label,
-            self.dropped_label,
-            self.database_label,
         ):
             self.addWidget(label)
+        # When the line is too long, the figures meant for the administrator give way, never the database's
+        for label in (self.model_label, self.timing_label):
+            label.setMinimumWidth(1)
 
     def set_database_state(self, text: str) -> None:
         self.database_label.setText(tr("ScreeningWindow", "Database: {state}").format(state=text))
