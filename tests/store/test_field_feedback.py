@@ -356,7 +356,7 @@ def test_rollout_without_confirmed_cases_or_verdicts_is_refused(
     assert "nothing to judge" in capsys.readouterr().err
 
 
-def test_the_stations_tab_shows_two_stations_sharing_one_store(qtbot, db, tmp_path):
+def test_the_stations_tab_shows_two_stations_sharing_one_store(qtbot, db, tmp_path, monkeypatch):
     """Two stations' heartbeats in one store (SQLite, and PostgreSQL under .ci/run), as an admin's Stations
     tab shows them."""
     from kiosk.ui.review.stations import StationsWidget
@@ -379,3 +379,35 @@ def test_the_stations_tab_shows_two_stations_sharing_one_store(qtbot, db, tmp_pa
     assert rows == {"gate-1": "up · camera live", "gate-2": "up · camera live"}
     assert "2 of 2 stations up; 0 to look at" in widget.summary.text()
     assert [table.item(r, 3).text() for r in range(2)] == ["100.0% (1 of 1)"] * 2  # one FLAG each today
+    # every column on a 1280-pixel screen, none scrolled away, in French (the longest titles and states)
+    from datetime import UTC, datetime
+
+    import kiosk.ui.review.stations as stations_tab
+    from kiosk.store.fleet import Rate, StationView
+    from kiosk.store.fleet import fleet as fleet_of
+    from kiosk.ui import i18n
+
+    worst = StationView(  # the longest cells a fleet gives: down, camera lost, every reason to look
+        station_id="gate-12",
+        software_version="0.1.0",
+        bundle_name="effnet-lite0-v3",
+        bundle_sha256="ab" * 32,
+        camera_state="lost",
+        last_seen_utc=datetime.now(UTC),
+        recent=Rate(1, 2),
+        past=Rate(0, 36),
+        fleet_median=0.0,
+        flags_raised=("own_past", "fleet", "bundle"),
+    )
+    i18n.install("fr")
+    try:
+        french = StationsWidget(db)
+        qtbot.addWidget(french)
+        monkeypatch.setattr(stations_tab, "fleet", lambda _db: [*fleet_of(_db), worst])
+        french.refresh()
+        french.resize(1280, 700)
+        french.show()
+        qtbot.waitExposed(french)
+        assert french.table.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.install("en")

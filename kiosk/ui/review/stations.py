@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.store.database import Database
 from kiosk.store.fleet import Rate, StationView, fleet
@@ -63,6 +64,11 @@ class StationsWidget(QWidget):
                 tr("Stations", "Last seen"),
             ]
         )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted in _fit_columns
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.table.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.plot = pg.PlotWidget(
@@ -107,6 +113,7 @@ class StationsWidget(QWidget):
                     item.setBackground(QBrush(QColor(HIGHLIGHT)))
                     item.setForeground(QBrush(QColor("#000000")))
                 self.table.setItem(row, col, item)
+        self._fit_columns()
         up = sum(v.up for v in views)
         marked = sum(bool(v.flags_raised) or not v.up for v in views)
         self.summary.setText(
@@ -115,6 +122,18 @@ class StationsWidget(QWidget):
             )
         )
         self._plot(views)
+
+    def _fit_columns(self) -> None:
+        """Every column on a 1280-pixel screen: each as wide as its text up to about 10 characters, longer
+        texts and titles (a French state, the reasons to look) wrapped onto more lines."""
+        table = self.table
+        table.resizeColumnsToContents()
+        cap = table.fontMetrics().horizontalAdvance("M") * 10
+        for col in range(table.columnCount()):
+            table.setColumnWidth(col, min(table.columnWidth(col), cap))
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()  # up to three lines of title
+        header.setMinimumHeight(3 * header.fontMetrics().lineSpacing() + 10)
 
     def _plot(self, views: list[StationView]) -> None:
         self.plot.clear()
