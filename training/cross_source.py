@@ -931,23 +931,23 @@ def write_bundle(
     x_check: np.ndarray,
     records,
 ) -> Path:
-    """Write ``bundle_path``'s network with ``heads`` to ``out``: the new linear head, temperature,
-    thresholds, open-set heads and conditioning steps, its ONNX graph re-exported (its model card:
+    """Write ``bundle_path``'s network with ``heads`` to ``out``, once: the new linear head, temperature,
+    thresholds, open-set heads and conditioning steps, its ONNX graph re-exported in memory (its model card:
     ``training.cross_source_card.write_card``). ``x_check`` / ``records``: features and images of a few
     rows, to prove that the written bundle computes the heads' probabilities from pictures."""
     import copy
 
     import torch
 
-    from models.bundle import load_bundle, save_bundle
+    from models.bundle import load_bundle
     from models.open_set import OPEN_SET_FILE
     from models.predictor import Predictor
     from models.registry import get_spec
     from models.serving import SERVING_KEY
 
+    from .bundle_draft import BundleDraft
     from .export import command_line, git_commit
-    from .onnx_export import add_serving_graph
-    from .quantize import INT8_NAME
+    from .onnx_export import check_written_graph, serving_graph_into
 
     bundle = load_bundle(bundle_path)
     model = copy.deepcopy(bundle.model).eval()
@@ -994,15 +994,15 @@ def write_bundle(
             "rows": result["rows"],
         },
     )
-    (out.parent).mkdir(parents=True, exist_ok=True)
-    save_bundle(model, out, manifest, extra_files={OPEN_SET_FILE: heads.open_set.to_bytes()})
-    if (out / INT8_NAME).exists():  # an int8 graph of the old head would not match
-        raise ManifestError(f"{out} still holds {INT8_NAME}")
-    written = load_bundle(out)
+    # a fresh draft: the old bundle's int8 graph (of the old head) is not carried over
+    draft = BundleDraft(model, manifest, {OPEN_SET_FILE: heads.open_set.to_bytes()}, bundle.path)
+    serving_graph_into(draft)  # the station serves the new head without PyTorch
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = draft.write(out)
     got = Predictor(written, backend="eager").predict([np.asarray(r) for r in records])
     want = heads.probabilities(x_check)
     for g, w in zip(got, want, strict=True):
         if not np.allclose(g.probabilities, w, atol=1e-3):
             raise ManifestError("the written bundle does not reproduce its heads; nothing installed")
-    add_serving_graph(out)  # its card: training.cross_source_card.write_card
+    check_written_graph(written)  # its card: training.cross_source_card.write_card
     return out
