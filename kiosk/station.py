@@ -227,6 +227,9 @@ class StationCore:
         # id -> its latest event, and the result on screen waiting for its case's events with the line each
         # event brings.
         self._case_events: dict[str, str] = {}
+        self._case_details: dict[
+            str, str
+        ] = {}  # case id -> why it was not kept (English, the technical line)
         self._awaiting_case: tuple[str, dict[str, str]] | None = None
 
     # ---------- who screens, and whether screening works ----------
@@ -401,10 +404,9 @@ class StationCore:
                 ),
             }
             event = self._case_events.get(outcome.case_id)
-            if event in _FINAL:
-                return BannerText(
-                    result.decision, lines[event], words.headline, words.action, outcome.log_error
-                )
+            if event in _FINAL:  # the writer answered before the result was shown
+                detail = outcome.log_error or self._case_details.get(outcome.case_id, "")
+                return BannerText(result.decision, lines[event], words.headline, words.action, detail)
             self._awaiting_case = (outcome.case_id, lines)
             if event == SPOOLED or not outcome.spooling:
                 return BannerText(
@@ -450,15 +452,19 @@ class StationCore:
             ).format(ref=breakable(ref))
         return ""
 
-    def case_event(self, case_id: str, kind: str) -> str | None:
+    def case_event(self, case_id: str, kind: str, detail: str = "") -> str | None:
         """What became of a case (SPOOLED, NOT_SAVED, SAVED, SET_ASIDE): the result line to show now when the
         result on screen was waiting for it, else None. The case on screen counts as kept (the referral slip
         is offered) from SPOOLED on."""
         if self._case_events.get(case_id) in _FINAL:  # a late "on disk" never undoes "in the database"
             return None
         self._case_events[case_id] = kind
+        if detail:
+            self._case_details[case_id] = detail
         while len(self._case_events) > KEPT_CASE_EVENTS:  # the oldest first (dicts keep insertion order)
-            del self._case_events[next(iter(self._case_events))]
+            oldest = next(iter(self._case_events))
+            del self._case_events[oldest]
+            self._case_details.pop(oldest, None)
         if self._awaiting_case is None or self._awaiting_case[0] != case_id:
             return None
         lines = self._awaiting_case[1]

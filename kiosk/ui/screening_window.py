@@ -444,7 +444,7 @@ class ScreeningWindow(QMainWindow):
         """A case is on disk or could not be kept (the writer's spooling thread, with ``detail``: why not),
         in the database or set aside (the writer): the result on screen says so once it is true, and offers
         the referral slip once its case is kept."""
-        line = self.core.case_event(case_id, kind)
+        line = self.core.case_event(case_id, kind, detail)
         if line is not None:
             self.results.reason.setText(line)
             if detail:

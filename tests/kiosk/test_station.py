@@ -358,6 +358,11 @@ def test_a_case_counts_as_kept_only_once_it_is_on_disk():
     line = station.case_event("c2", NOT_SAVED)
     assert line.endswith(" The case was NOT saved: call your administrator if it persists.")
     assert station.case_id is None
+    # the disk refused it before the result was shown: said at once, with the reason on the technical line
+    station.case_event("c4", NOT_SAVED, "case not saved: [Errno 28] No space left on device")
+    shown = shown_for(station, result("flag"), case_id="c4", spooling=True)
+    assert shown.banner.line.endswith(" The case was NOT saved: call your administrator if it persists.")
+    assert "No space left" in shown.banner.detail and station.case_id is None
     # the disk answered before the result was shown: kept at once
     station.case_event("c3", SPOOLED)
     shown = shown_for(station, result("flag"), case_id="c3", spooling=True)
