@@ -9,10 +9,11 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from models.bundle import load_bundle, make_manifest, save_bundle
+from models.bundle import make_manifest
 from models.decision import Thresholds
 from models.registry import build_model, get_spec, replace_head
 
+from .bundle_draft import BundleDraft
 from .dataset_manifest import ManifestError
 
 
@@ -43,11 +44,10 @@ def command_line() -> str:
     return " ".join([program, *sys.argv[1:]])
 
 
-def export_bundle(
+def export_draft(
     model: nn.Module,
     arch: str,
     classes: list[str] | tuple[str, ...],
-    out_dir: str | Path,
     *,
     input_size: int,
     temperature: float = 1.0,
@@ -56,8 +56,9 @@ def export_bundle(
     name: str | None = None,
     thresholds: Thresholds | None = None,
     preprocessing: tuple[str, ...] = (),
-) -> Path:
-    """Write a bundle and load it back (hash, strict keys, forward pass) before returning its path."""
+) -> BundleDraft:
+    """The bundle of a trained network, not yet written: more may be added (an ONNX graph) before the one
+    write."""
     model = model.module if hasattr(model, "module") else model  # unwrap DDP
     model = model.to("cpu").to(memory_format=torch.contiguous_format).eval()
     manifest = make_manifest(
@@ -72,9 +73,14 @@ def export_bundle(
         input_size=input_size,
         preprocessing=preprocessing,
     )
-    out = save_bundle(model, out_dir, manifest)
-    load_bundle(out)
-    return out
+    return BundleDraft(model, manifest)
+
+
+def export_bundle(
+    model: nn.Module, arch: str, classes: list[str] | tuple[str, ...], out_dir: str | Path, **manifest_fields
+) -> Path:
+    """Write a bundle and load it back (hash, strict keys, forward pass) before returning its path."""
+    return export_draft(model, arch, classes, **manifest_fields).write(out_dir).path
 
 
 def load_checkpoint(path: str | Path) -> dict:

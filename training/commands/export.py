@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from training.export import export_bundle, load_checkpoint, model_from_checkpoint
+from training.export import export_draft, load_checkpoint, model_from_checkpoint
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,20 +41,34 @@ def run(args: argparse.Namespace) -> int:
     if args.temperature is not None:
         temperature = args.temperature
     provenance["exported_from"] = str(args.checkpoint.resolve())
-    out = export_bundle(
+    draft = export_draft(
         model,
         ckpt["arch"],
         ckpt["classes"],
-        args.out,
         input_size=ckpt["input_size"],
         temperature=temperature,
         metrics=metrics,
         provenance=provenance,
         name=args.name,
     )
-    print(f"bundle written and verified: {out}")
-    if args.onnx:
-        from training.commands.onnx import add_graph
+    block = None
+    if args.onnx:  # the graph joins the bundle before its one write
+        from models.serving import ServingUnavailable
+        from training.onnx_export import serving_graph_into
 
-        add_graph(out)
+        try:
+            block = serving_graph_into(draft)
+        except ServingUnavailable as exc:  # the bundle is still good: the eager path serves it
+            print(
+                f"no ONNX graph: {exc}; a station serves this bundle with PyTorch (pip install "
+                "'mpox-aism[eager]')"
+            )
+    written = draft.write(args.out)
+    print(f"bundle written and verified: {written.path}")
+    if block is not None:
+        from training.commands.onnx import graph_added
+        from training.onnx_export import check_written_graph
+
+        check_written_graph(written)
+        graph_added(written.path, block)
     return 0

@@ -15,10 +15,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_graph(bundle: Path) -> None:
-    from models.trust import pin_path
     from training.onnx_export import add_serving_graph
 
-    block = add_serving_graph(bundle)
+    graph_added(bundle, add_serving_graph(bundle))
+
+
+def graph_added(bundle: Path, block: dict) -> None:
+    """Say what the graph added to ``bundle`` is, and that a pin or signature must be made again."""
+    from models.trust import pin_path
+
     print(
         f"{bundle}: {block['file']} and {block['cam_head']} added, checked against PyTorch "
         f"(max |logit difference| {block['max_logit_difference_to_eager']:.1e}); the station serves it "
