@@ -77,9 +77,8 @@ class InferenceWorker(QObject):
             log.debug("inference thread keeps its priority (%s)", exc)
 
     def _spooled(self, case_id: str, error: str) -> None:
-        """The writer's spooling thread: the case is on disk (``error`` empty) or could not be kept."""
-        if error:
-            log.error("%s (case %s)", error, case_id)
+        """The writer's spooling thread: the case is on disk (``error`` empty) or could not be kept (the
+        writer has logged why)."""
         try:
             self.case_event.emit(case_id, NOT_SAVED if error else SPOOLED, error)
         except RuntimeError:  # the station closed before the disk answered: nothing left to tell
@@ -185,15 +184,14 @@ class InferenceController(QObject):
         return True
 
     def request(self, request: ScreenRequest) -> bool:
-        """Post a request; a capture waits (replacing an older one), an auto frame is skipped if busy."""
+        """Post a capture (GUI thread); while the worker is busy it waits, replacing an older one (automatic
+        frames come through ``offer_frame``). False once shut down."""
         with self._lock:
             if self._closed:
                 return False
             if self._busy:
-                if request.mode == "capture":
-                    self._pending = request
-                    return True
-                return False
+                self._pending = request
+                return True
             self._busy = True
         self._submit.emit(request)
         return True

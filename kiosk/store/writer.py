@@ -228,10 +228,7 @@ class CaseWriter:
         returned). The station's inference thread uses ``submit_case_later`` instead."""
         self._validate(record)
         case_id = uuid.uuid4().hex
-        path = self._spool_case(case_id, record)
-        with self._lock:
-            self._pending.append(path)
-        self._wake.set()
+        self._queue(self._spool_case(case_id, record))
         return case_id
 
     def submit_case_later(self, record: CaseRecord, on_spooled: Callable[[str, str], None]) -> str:
@@ -260,6 +257,10 @@ class CaseWriter:
             self._acknowledge(on_spooled, case_id, f"case not saved: {exc}")
             return
         self._acknowledge(on_spooled, case_id, "")
+        self._queue(path)
+
+    def _queue(self, path: Path) -> None:
+        """A spooled case for the writer thread to put into the database."""
         with self._lock:
             self._pending.append(path)
         self._wake.set()

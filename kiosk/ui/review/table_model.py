@@ -95,21 +95,15 @@ def thumbnail_rgb(media, case: CaseSummary) -> np.ndarray | None:
     return np.ascontiguousarray(rgb)  # the decrypted full picture is not kept
 
 
-class ThumbnailLoader(QObject):
-    """Decrypts thumbnails in its own thread, newest request first (the rows on screen now), and hands each
-    small RGB array back to the GUI thread with ``loaded`` (a queued signal)."""
+class _QueueThread(QObject):
+    """A daemon thread that answers the requests put in its queue one at a time (``_answer``) and hands
+    the answers to the GUI thread with queued signals; it ends on ``stop`` or once its receiver is gone."""
 
-    loaded = Signal(str, object)  # case id, RGB uint8 array or None
-
-    def __init__(self, media, parent: QObject | None = None):
+    def __init__(self, name: str, requests: queue.Queue, parent: QObject | None = None):
         super().__init__(parent)
-        self.media = media
-        self._queue: queue.LifoQueue = queue.LifoQueue()
-        self._thread = threading.Thread(target=self._run, name="mpox-thumbnails", daemon=True)
+        self._queue = requests
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
-
-    def ask(self, case: CaseSummary) -> None:
-        self._queue.put(case)
 
     def stop(self) -> None:
         self._queue.put(None)
@@ -120,13 +114,36 @@ class ThumbnailLoader(QObject):
         return lambda q=self._queue: q.put(None)
 
     def _run(self) -> None:
-        while (case := self._queue.get()) is not None:
+        while (request := self._queue.get()) is not None:
             try:
-                self.loaded.emit(case.id, thumbnail_rgb(self.media, case))
+                self._answer(request)
             except RuntimeError:  # the model went away with the window: nothing left to show it in
                 return
-            except Exception:  # noqa: BLE001 - one unreadable picture never stops the others
-                log.exception("thumbnail of case %s", case.id)
+
+    def _answer(self, request) -> None:
+        raise NotImplementedError
+
+
+class ThumbnailLoader(_QueueThread):
+    """Decrypts thumbnails in its own thread, newest request first (the rows on screen now), and hands each
+    small RGB array back to the GUI thread with ``loaded`` (a queued signal)."""
+
+    loaded = Signal(str, object)  # case id, RGB uint8 array or None
+
+    def __init__(self, media, parent: QObject | None = None):
+        self.media = media
+        super().__init__("mpox-thumbnails", queue.LifoQueue(), parent)
+
+    def ask(self, case: CaseSummary) -> None:
+        self._queue.put(case)
+
+    def _answer(self, case: CaseSummary) -> None:
+        try:
+            rgb = thumbnail_rgb(self.media, case)
+        except Exception:  # noqa: BLE001 - one unreadable picture never stops the others
+            log.exception("thumbnail of case %s", case.id)
+            return
+        self.loaded.emit(case.id, rgb)
 
 
 @dataclass(frozen=True)
@@ -138,7 +155,7 @@ class ListRequest:
     after: CaseSummary | None = None  # None: count, then the first page; else the page after this row
 
 
-class CaseListLoader(QObject):
+class CaseListLoader(_QueueThread):
     """Counts the matching cases and reads pages of them in its own thread, in the order asked, skipping the
     requests an answer would come too late for; hands each answer to the GUI thread with ``loaded``."""
 
@@ -146,47 +163,30 @@ class CaseListLoader(QObject):
     loaded = Signal(int, object, object, object)
 
     def __init__(self, db: Database, parent: QObject | None = None):
-        super().__init__(parent)
         self.db = db
-        self._queue: queue.Queue = queue.Queue()
         self._newest = 0
-        self._thread = threading.Thread(target=self._run, name="mpox-case-list", daemon=True)
-        self._thread.start()
+        super().__init__("mpox-case-list", queue.Queue(), parent)
 
     def ask(self, request: ListRequest) -> None:
         self._newest = max(self._newest, request.generation)
         self._queue.put(request)
 
-    @property
-    def stop_request(self):
-        """A callable that ends the thread, usable after this object is gone."""
-        return lambda q=self._queue: q.put(None)
-
-    def _run(self) -> None:
-        while (request := self._queue.get()) is not None:
-            if request.generation < self._newest:  # the filter or order changed since: nobody waits for it
-                continue
-            total, rows, error = None, [], None
-            try:
-                if request.after is None:
-                    total = count_cases(self.db, request.flt)
-                rows = list_cases(
-                    self.db,
-                    request.flt,
-                    request.sort_key,
-                    request.descending,
-                    limit=PAGE,
-                    after=request.after,
-                )
-            except StoreError as exc:
-                error = exc
-            except Exception as exc:  # noqa: BLE001 - the database's own error: said, never a dead thread
-                log.exception("reading the case list")
-                error = exc
-            try:
-                self.loaded.emit(request.generation, total, rows, error)
-            except RuntimeError:  # the model went away with the window
-                return
+    def _answer(self, request: ListRequest) -> None:
+        if request.generation < self._newest:  # the filter or order changed since: nobody waits for it
+            return
+        total, rows, error = None, [], None
+        try:
+            if request.after is None:
+                total = count_cases(self.db, request.flt)
+            rows = list_cases(
+                self.db, request.flt, request.sort_key, request.descending, limit=PAGE, after=request.after
+            )
+        except StoreError as exc:
+            error = exc
+        except Exception as exc:  # noqa: BLE001 - the database's own error: said, never a dead thread
+            log.exception("reading the case list")
+            error = exc
+        self.loaded.emit(request.generation, total, rows, error)
 
 
 class CaseTableModel(QAbstractTableModel):
